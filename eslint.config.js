@@ -1,0 +1,74 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// The layers of STYLE.md, enforced: core is pure and depends only on @noble; zustand lives in
+// src/app/store; comlink lives in the worker entry and in src/app/bridge.
+const uiLibraries = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'd3', 'd3-*'];
+
+function restrict(paths, patterns, message, typePatterns = []) {
+  return {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        paths: paths.map((name) => ({ name, message })),
+        patterns: [
+          ...patterns.map((group) => ({ group: [group], message })),
+          ...typePatterns.map((group) => ({ group: [group], message, allowTypeImports: true })),
+        ],
+      },
+    ],
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render user text as text.' },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: restrict(
+      [...uiLibraries, 'comlink'],
+      ['**/app/**', '**/worker/**', '**/cli/**', 'node:*', 'd3-*', 'react-dom/*', 'zustand/*'],
+      'src/core is pure TypeScript: it may import only @noble/* and other core modules.',
+    ),
+  },
+  {
+    files: ['src/worker/**/*.ts'],
+    rules: restrict(
+      uiLibraries,
+      ['**/app/**', 'd3-*', 'react-dom/*', 'zustand/*'],
+      'src/worker runs the core; it knows nothing of React, zustand, d3 or the app.',
+    ),
+  },
+  {
+    files: ['src/app/**/*.ts', 'src/app/**/*.tsx'],
+    ignores: ['src/app/store/**', 'src/app/bridge/**'],
+    rules: restrict(
+      ['zustand', 'comlink'],
+      ['zustand/*', '**/worker/worker'],
+      'zustand is imported only in src/app/store, comlink only in src/app/bridge; ' +
+        'the app reaches the protocol only through the worker API and shared types.',
+      ['**/core/**'],
+    ),
+  },
+  {
+    files: ['src/app/store/**/*.ts'],
+    rules: restrict(['comlink'], [], 'comlink is imported only in src/app/bridge.'),
+  },
+  {
+    files: ['src/app/bridge/**/*.ts'],
+    rules: restrict(['zustand'], ['zustand/*'], 'zustand is imported only in src/app/store.'),
+  },
+);

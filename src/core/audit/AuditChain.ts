@@ -1,0 +1,73 @@
+import { computeAuditHash, copyAuditEntry, type AuditEntry } from './auditEntry';
+import { verifyChainFrom, type ChainVerdict } from './verifyChain';
+
+/**
+ * An append-only, tamper-evident log shared by both protocols (reference §1.3).
+ *
+ * Verification is incremental: the chain remembers how many leading entries it has already
+ * verified and checks only what was appended since, so verifying after every tally is linear
+ * over a run instead of quadratic (SPEC §3). The only way to change a stored entry is
+ * `tamper`, which is how a teacher demonstrates detection; it moves the verified prefix back.
+ */
+export class AuditChain {
+  private readonly log: AuditEntry[] = [];
+  private verifiedCount = 0;
+
+  /** A chain holding copies of existing entries, none of them trusted until verified. */
+  static from(entries: readonly AuditEntry[]): AuditChain {
+    const chain = new AuditChain();
+    for (const entry of entries) chain.log.push(copyAuditEntry(entry));
+    return chain;
+  }
+
+  get length(): number {
+    return this.log.length;
+  }
+
+  /** Appends an entry linked to the last one; `data` is copied, never aliased. */
+  append(
+    eventType: string,
+    proposalId: string,
+    actorId: string,
+    data: Record<string, unknown>,
+    timestamp: number,
+  ): AuditEntry {
+    const sequence = this.log.length;
+    const prevHash = this.log[sequence - 1]?.hash ?? '';
+    const entry: AuditEntry = {
+      sequence,
+      eventType,
+      proposalId,
+      actorId,
+      data: JSON.parse(JSON.stringify(data)) as Record<string, unknown>,
+      timestamp,
+      prevHash,
+      hash: '',
+    };
+    entry.hash = computeAuditHash(entry, prevHash);
+    this.log.push(entry);
+    return copyAuditEntry(entry);
+  }
+
+  /** Deep copies of every entry. */
+  entries(): AuditEntry[] {
+    return this.log.map(copyAuditEntry);
+  }
+
+  verify(): ChainVerdict {
+    const verdict = verifyChainFrom(this.log, this.verifiedCount);
+    this.verifiedCount = verdict.firstInvalid ?? this.log.length;
+    return verdict;
+  }
+
+  /**
+   * Overwrites fields of a stored entry without re-hashing: a deliberate break for teaching
+   * and tests. Everything from `index` on must be verified again.
+   */
+  tamper(index: number, patch: Partial<AuditEntry>): void {
+    const entry = this.log[index];
+    if (entry === undefined) throw new RangeError(`No audit entry ${index} (length ${this.log.length})`);
+    Object.assign(entry, JSON.parse(JSON.stringify(patch)) as Partial<AuditEntry>);
+    this.verifiedCount = Math.min(this.verifiedCount, index);
+  }
+}

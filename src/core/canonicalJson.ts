@@ -1,0 +1,44 @@
+/**
+ * Canonical JSON: object keys sorted, no whitespace. Used for everything that is hashed or
+ * signed (audit entries, trace events, share links) so that the same data always gives the
+ * same bytes, whatever order its keys were written in.
+ *
+ * Policy: non-finite numbers have no JSON form and would silently become `null`; they are
+ * rejected instead, because a hash over `null` would hide the bug that produced them.
+ */
+export function canonicalJson(value: unknown): string {
+  return write(value, 0);
+}
+
+const depthMax = 256;
+
+function write(value: unknown, depth: number): string {
+  if (depth > depthMax) throw new Error(`canonicalJson: nesting deeper than ${depthMax}`);
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw new Error(`canonicalJson: non-finite number ${value}`);
+      return JSON.stringify(value);
+    case 'undefined':
+      return 'null';
+    case 'object':
+      if (Array.isArray(value)) {
+        return '[' + value.map((item) => write(item, depth + 1)).join(',') + ']';
+      }
+      return writeObject(value as Record<string, unknown>, depth);
+    default:
+      throw new Error(`canonicalJson: cannot encode a ${typeof value}`);
+  }
+}
+
+function writeObject(value: Record<string, unknown>, depth: number): string {
+  const keys = Object.keys(value)
+    .filter((key) => value[key] !== undefined)
+    .sort();
+  const parts = keys.map((key) => JSON.stringify(key) + ':' + write(value[key], depth + 1));
+  return '{' + parts.join(',') + '}';
+}
