@@ -1,0 +1,46 @@
+import { expect, test } from './fixtures';
+
+test.describe('council slice', () => {
+  test('runs the weighted council preset in the worker and shows each decision', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'BFT Lab', level: 1 })).toBeVisible();
+    const picker = page.getByTestId('preset-select');
+    await expect(picker).toHaveValue('council-quarantine');
+
+    await page.getByTestId('play').click();
+    const council = page.getByTestId('council-view');
+    const quarantine = council.getByTestId('proposal-prop-0001');
+    const terminate = council.getByTestId('proposal-prop-0002');
+    await expect(quarantine).toHaveAttribute('data-decision', 'approved');
+    await expect(quarantine).toContainText('quarantine');
+    await expect(quarantine).toContainText('approve weight 7 vs reject 1');
+    await expect(terminate).toHaveAttribute('data-decision', 'approved');
+    await expect(terminate).toContainText('critical');
+    await expect(terminate.getByTestId('decision')).toHaveText('✓ approved');
+
+    const audit = page.getByTestId('audit-chain');
+    await expect(audit.getByTestId('audit-verdict')).toHaveText(/Chain verifies: 20 entries/);
+    await expect(audit.getByTestId('audit-entry')).toHaveCount(20);
+    await expect(page.getByTestId('run-status')).toContainText('2 proposals · ✓2 approved');
+
+    await page.screenshot({ path: 'test-results/council-slice.png', fullPage: true });
+  });
+
+  test('switches presets and plays with the keyboard', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('preset-select').selectOption('council-bloc');
+    await expect(page.getByTestId('run-status')).toContainText('9 voters · 12 proposals');
+    await page.locator('body').press(' ');
+    await expect(page.getByTestId('council-view').locator('.proposal')).toHaveCount(12);
+    await expect(page.getByTestId('voting-blocs')).toContainText('{a6, a7, a8}');
+    await expect(page.getByTestId('audit-verdict')).toContainText('Chain verifies');
+  });
+
+  test('ships a Content Security Policy without eval or inline script', async ({ page }) => {
+    await page.goto('/');
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain('unsafe-eval');
+    expect(policy).not.toContain('unsafe-inline');
+  });
+});

@@ -1,0 +1,39 @@
+import { defineConfig, devices } from '@playwright/test';
+// @ts-expect-error: a plain ES module shared with the npm scripts, typed by use.
+import { chromiumArgs, systemChromium } from './scripts/browser.mjs';
+
+const executablePath = (systemChromium as () => string | null)() ?? undefined;
+const port = 4173;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1440, height: 900 },
+        launchOptions: { executablePath, args: chromiumArgs as string[] },
+      },
+    },
+  ],
+  // `npm run test:e2e` builds first; the tests run against the production build.
+  webServer: {
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
+});

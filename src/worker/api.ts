@@ -1,0 +1,33 @@
+/**
+ * The worker's API and the types it shares with the app. The app imports only types from
+ * here (and from core through here); protocol work never runs on the main thread.
+ */
+import type { CouncilScenario } from '../core/sim/councilScenario';
+import type { CouncilRunReport } from '../core/sim/runCouncilScenario';
+import type { PresetName } from '../core/sim/presets';
+
+export type { CouncilScenario, CouncilRunReport, PresetName };
+export type { CouncilProposalReport, CouncilVoteReport } from '../core/sim/runCouncilScenario';
+export type { AuditEntry } from '../core/audit';
+export type { TallyResult } from '../core/council';
+
+export interface PresetSummary {
+  name: PresetName;
+  title: string;
+  protocol: 'council' | 'resonance';
+}
+
+/** Replies carry the run epoch they answer, so the bridge can drop stale ones (STYLE: Worker). */
+export interface EpochReply<T> {
+  epoch: number;
+  value: T;
+}
+
+export interface WorkerApi {
+  /** Preset names and titles, for the picker. */
+  presets(): PresetSummary[];
+  /** The scenario of a preset, for the configuration panel and share links. */
+  preset(name: PresetName): CouncilScenario;
+  /** Runs a council scenario to the end and reports it, tagged with the caller's epoch. */
+  runCouncil(scenario: CouncilScenario, epoch: number): EpochReply<CouncilRunReport>;
+}
