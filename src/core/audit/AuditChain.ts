@@ -1,4 +1,5 @@
-import { computeAuditHash, copyAuditEntry, type AuditEntry } from './auditEntry';
+import { canonicalJson } from '../canonicalJson';
+import { copyAuditEntry, hashAuditPayload, type AuditEntry } from './auditEntry';
 import { verifyChainFrom, type ChainVerdict } from './verifyChain';
 
 /**
@@ -24,29 +25,38 @@ export class AuditChain {
     return this.log.length;
   }
 
-  /** Appends an entry linked to the last one; `data` is copied, never aliased. */
+  /**
+   * Appends an entry linked to the last one and returns its hash; `data` is copied (through
+   * its canonical JSON, computed once for both the hash and the copy), never aliased.
+   *
+   * Policy: an entry the chain builds itself is valid by construction, so when everything
+   * before it is verified it joins the verified prefix without being hashed a second time.
+   * Only `tamper` can change a stored entry, and it rewinds the prefix.
+   */
   append(
     eventType: string,
     proposalId: string,
     actorId: string,
     data: Record<string, unknown>,
     timestamp: number,
-  ): AuditEntry {
+  ): string {
     const sequence = this.log.length;
     const prevHash = this.log[sequence - 1]?.hash ?? '';
+    const dataJson = canonicalJson(data);
     const entry: AuditEntry = {
       sequence,
       eventType,
       proposalId,
       actorId,
-      data: JSON.parse(JSON.stringify(data)) as Record<string, unknown>,
+      data: JSON.parse(dataJson) as Record<string, unknown>,
       timestamp,
       prevHash,
       hash: '',
     };
-    entry.hash = computeAuditHash(entry, prevHash);
+    entry.hash = hashAuditPayload(entry, dataJson, prevHash);
+    if (this.verifiedCount === sequence) this.verifiedCount = sequence + 1;
     this.log.push(entry);
-    return copyAuditEntry(entry);
+    return entry.hash;
   }
 
   /** Deep copies of every entry. */

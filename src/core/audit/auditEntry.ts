@@ -30,9 +30,18 @@ export function computeAuditHash(
   entry: Pick<AuditEntry, 'sequence' | 'eventType' | 'proposalId' | 'actorId' | 'data' | 'timestamp'>,
   prevHash: string,
 ): string {
+  return hashAuditPayload(entry, canonicalJson(entry.data), prevHash);
+}
+
+/** `computeAuditHash` with the canonical JSON of `data` already computed. */
+export function hashAuditPayload(
+  entry: Pick<AuditEntry, 'sequence' | 'eventType' | 'proposalId' | 'actorId' | 'timestamp'>,
+  dataJson: string,
+  prevHash: string,
+): string {
   const payload =
     `${entry.sequence}:${entry.eventType}:${entry.proposalId}:${entry.actorId}:` +
-    `${canonicalJson(entry.data)}:${entry.timestamp}:${prevHash}`;
+    `${dataJson}:${entry.timestamp}:${prevHash}`;
   return sha256Hex(payload).slice(0, auditHashLength);
 }
 

@@ -1,3 +1,3 @@
 export { AuditChain } from './AuditChain';
-export { auditHashLength, computeAuditHash, copyAuditEntry, type AuditEntry } from './auditEntry';
+export { auditHashLength, computeAuditHash, copyAuditEntry, hashAuditPayload, type AuditEntry } from './auditEntry';
 export { verifyChain, verifyChainFrom, type ChainVerdict } from './verifyChain';

@@ -51,6 +51,13 @@ describe('audit chain', () => {
     expect(chain.verify()).toEqual({ valid: false, firstInvalid: 2 });
   });
 
+  it('still catches a tamper made between appends, after entries joined the verified prefix', () => {
+    const chain = sampleChain(4);
+    chain.tamper(1, { actorId: 'mallory' });
+    chain.append('vote', 'prop-0009', 'a1', { value: 9 }, 40);
+    expect(chain.verify()).toEqual({ valid: false, firstInvalid: 1 });
+  });
+
   it('catches a stored prevHash that no longer links, which the reference would miss', () => {
     const entries = sampleChain(4).entries();
     entries[2]!.prevHash = 'f'.repeat(32);
