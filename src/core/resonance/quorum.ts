@@ -1,0 +1,49 @@
+import { roundTo } from './roundTo';
+import type { Round, UnsafeSwitches } from './types';
+
+/**
+ * Membership and quorum arithmetic (reference §2.3 steps 3 and 11, §2.6).
+ */
+
+/** f = ⌊(n−1)/3⌋, the faults a cluster of n tolerates; 0 for an empty cluster. */
+export function faultBound(n: number): number {
+  return n > 0 ? Math.floor((n - 1) / 3) : 0;
+}
+
+/**
+ * Records needed to commit: n − f.
+ *
+ * Policy: not the textbook 2f+1, which is right only at n = 3f+1. For n > 3f+1 two 2f+1
+ * quorums can share only f agents, all of them possibly Byzantine; two n−f quorums always
+ * share at least n − 2f ≥ f+1, so at least one honest agent. The teaching switch
+ * `quorum: '2f+1'` restores the textbook rule to show the fork.
+ */
+export function quorumNeeded(n: number, unsafe: UnsafeSwitches = {}): number {
+  const f = faultBound(n);
+  return unsafe.quorum === '2f+1' ? 2 * f + 1 : n - f;
+}
+
+/**
+ * The membership floor n = max(records present, the round's expectedN, the resolver's own
+ * expectedN, the roster length).
+ *
+ * Policy: the maximum of every source, so metadata a Byzantine proposer controls can only
+ * raise the bar, never lower it below what this resolver was configured with; otherwise a
+ * partitioned minority could shrink n − f and commit alone (split brain).
+ */
+export function membershipFloor(round: Round, present: number, ownExpectedN: number): number {
+  const roundExpected = Number.isSafeInteger(round.expectedN) ? round.expectedN : 0;
+  const rosterLength = Array.isArray(round.roster) ? round.roster.length : 0;
+  const own = Number.isSafeInteger(ownExpectedN) ? ownExpectedN : 0;
+  return Math.max(present, roundExpected, own, rosterLength);
+}
+
+/**
+ * The lowest adaptive threshold that keeps quorum intersection meaningful:
+ * max(0, 1 − 2f/(n−f)), rounded to 4 places; 0 when n ≤ 3f, where BFT is impossible anyway
+ * (reference §2.6 `bft_safety_lower_bound`; 0.2 for n = 7, f = 2).
+ */
+export function bftSafetyLowerBound(n: number, f: number): number {
+  if (n <= 3 * f) return 0;
+  return roundTo(Math.max(0, 1 - (2 * f) / (n - f)), 4);
+}

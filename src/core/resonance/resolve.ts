@@ -1,0 +1,252 @@
+import { sha256Hex } from '../crypto';
+import { AXES, type Axis } from './axes';
+import { checkRecords, type RecordVerdict } from './checkRecords';
+import { membershipMin } from './constants';
+import { faultBound, membershipFloor, quorumNeeded } from './quorum';
+import { ResolveMemo, type MemoEntry } from './ResolveMemo';
+import { scoreRecords } from './scoreRecords';
+import { falseAgreementRate } from './stance';
+import type { ConsensusType, EmbedMode, Outcome, Round, UnsafeSwitches } from './types';
+
+/**
+ * Layer 1 of ResonanceBFT: the n−f commit over sealed evaluations (reference §2.3 `resolve`).
+ *
+ * The outcome is a pure function of the sealed round and the cluster-wide config; nothing a
+ * resolver learned (trust, reputation, adaptive threshold or weights) enters it, so every
+ * honest resolver computes the same certificate. The only effect on `round` is the view
+ * change of an abort: `view` moves on by one, and a quorum failure is logged in `aborts`.
+ */
+
+/** The cluster-wide config of a resolver; identical on every honest replica. */
+export interface ResolveConfig {
+  /** The fixed commit threshold on the pentadic score (> 0; above 1 always aborts). */
+  threshold: number;
+  /** The membership this resolver was configured with (0 when unknown). */
+  expectedN: number;
+  embed: EmbedMode;
+}
+
+export interface ResolveOptions {
+  unsafe?: UnsafeSwitches;
+  /** Shared work (signature checks, outcomes); a fresh memo when absent. */
+  memo?: ResolveMemo;
+}
+
+/** What `computeOutcome` needs besides the verdicts, derived once. */
+interface Context {
+  round: Round;
+  config: ResolveConfig;
+  unsafe: UnsafeSwitches;
+  n: number;
+  f: number;
+  needed: number;
+  view: number;
+}
+
+export function resolveRound(
+  round: Round,
+  config: ResolveConfig,
+  options: ResolveOptions = {},
+): Outcome {
+  const unsafe = options.unsafe ?? {};
+  const memo = options.memo ?? new ResolveMemo();
+  const verdicts = checkRecords(round, memo, unsafe.seal !== 'off');
+  const present = verdicts.length;
+  const n =
+    unsafe.membership === 'present' ? present : membershipFloor(round, present, config.expectedN);
+  const context: Context = {
+    round,
+    config,
+    unsafe,
+    n,
+    f: faultBound(n),
+    needed: quorumNeeded(n, unsafe),
+    view: currentView(round),
+  };
+  const key = outcomeKey(context, verdicts);
+  let entry = memo.outcome(key);
+  if (!entry) {
+    entry = computeOutcome(context, verdicts);
+    memo.remember(key, entry);
+  }
+  if (entry.outcome.status === 'aborted') {
+    round.view = entry.outcome.viewNumber;
+    if (entry.abort) {
+      round.aborts = [...(Array.isArray(round.aborts) ? round.aborts : []), entry.abort];
+    }
+  }
+  return cloneOutcome(entry.outcome);
+}
+
+/** Steps 1 to 12 of reference §2.3, after the tamper check. */
+function computeOutcome(context: Context, verdicts: readonly RecordVerdict[]): MemoEntry {
+  const { round, config, unsafe, n, f, needed, view } = context;
+  const present = verdicts.length;
+  if (present === 0) return earlyAbort(context, verdicts, 'no_evaluations');
+  if (n < membershipMin) {
+    const reason = `insufficient_participants: n=${n} < ${membershipMin} (BFT requires n ≥ 3f+1)`;
+    return earlyAbort(context, verdicts, reason);
+  }
+  if (present < needed) {
+    const reason = `partition: only ${present}/${n} participated, below quorum_needed=${needed}`;
+    return earlyAbort(context, verdicts, reason);
+  }
+
+  const rosterKnown = Array.isArray(round.roster) && round.roster.length > 0;
+  const trimFor = (k: number): number => {
+    if (unsafe.centroid === 'mean') return 0;
+    return unsafe.trim === 'arrived' ? Math.floor((k - 1) / 3) : f;
+  };
+  const scores = scoreRecords(verdicts, { rosterKnown, embed: config.embed, trimFor });
+  const quorum = verdicts
+    .filter((v) => !v.tampered && scores.pentadic[v.aid]! >= config.threshold)
+    .map((v) => v.aid);
+  const inQuorum = new Set(quorum);
+  const committed = quorum.length >= needed;
+  const outcome: Outcome = {
+    ...outcomeBase(context, verdicts),
+    status: committed ? 'committed' : 'aborted',
+    quorumSize: quorum.length,
+    quorumAgents: quorum,
+    outlierAgents: verdicts.filter((v) => !inQuorum.has(v.aid)).map((v) => v.aid),
+    perAxis: scores.perAxis,
+    axisContributors: contributors(quorum, scores.perAxis, config.threshold),
+    viewNumber: committed ? view : view + 1,
+  };
+  if (committed) outcome.winner = winnerOf(quorum, scores.pentadic);
+  else outcome.reason = `no_quorum: ${quorum.length} of ${n} reached the threshold, need ${needed}`;
+  if (config.embed === 'stance') {
+    outcome.falseAgreementRate = stanceAudit(verdicts, inQuorum, config);
+  }
+  if (committed) return { outcome };
+  return { outcome, abort: { view, quorumSize: quorum.length, quorumNeeded: needed } };
+}
+
+/** The fields every outcome carries, whatever its status. */
+function outcomeBase(context: Context, verdicts: readonly RecordVerdict[]) {
+  const tampered = verdicts.filter((v) => v.tampered).map((v) => v.aid);
+  return {
+    roundId: String(context.round.id),
+    n: context.n,
+    f: context.f,
+    quorumNeeded: context.needed,
+    tamperedAgents: tampered,
+    tamperedExceedsF: context.n > 0 && tampered.length > context.f,
+    threshold: context.config.threshold,
+    consensusType: consensusTypeOf(context.round),
+  };
+}
+
+/**
+ * An abort before scoring (no records, n < 4, a partition): no quorum, no scores, every
+ * untampered record an outlier, and the view moves on (reference §2.3 step 4).
+ */
+function earlyAbort(
+  context: Context,
+  verdicts: readonly RecordVerdict[],
+  reason: string,
+): MemoEntry {
+  return {
+    outcome: {
+      ...outcomeBase(context, verdicts),
+      status: 'aborted',
+      reason,
+      quorumSize: 0,
+      quorumAgents: [],
+      outlierAgents: verdicts.filter((v) => !v.tampered).map((v) => v.aid),
+      perAxis: {},
+      axisContributors: emptyContributors(),
+      viewNumber: context.view + 1,
+    },
+  };
+}
+
+/**
+ * The quorum member with the highest score, ties broken by the larger id, so resolvers that
+ * received the records in different orders name the same winner.
+ */
+function winnerOf(quorum: readonly string[], pentadic: Readonly<Record<string, number>>): string {
+  let best = quorum[0]!;
+  for (const aid of quorum) {
+    const score = pentadic[aid]!;
+    const bestScore = pentadic[best]!;
+    if (score > bestScore || (score === bestScore && aid > best)) best = aid;
+  }
+  return best;
+}
+
+/** Stance audit over the quorum's sealed semantic vectors; diagnostic only. */
+function stanceAudit(
+  verdicts: readonly RecordVerdict[],
+  inQuorum: ReadonlySet<string>,
+  config: ResolveConfig,
+): number {
+  const semantics: Record<string, number[]> = {};
+  for (const verdict of verdicts) {
+    if (inQuorum.has(verdict.aid)) semantics[verdict.aid] = verdict.inspection.axes!.semantic;
+  }
+  return falseAgreementRate(semantics, config.threshold);
+}
+
+function contributors(
+  quorum: readonly string[],
+  perAxis: Outcome['perAxis'],
+  threshold: number,
+): Record<Axis, string[]> {
+  const out = emptyContributors();
+  for (const axis of AXES) out[axis] = quorum.filter((aid) => perAxis[aid]![axis] >= threshold);
+  return out;
+}
+
+function emptyContributors(): Record<Axis, string[]> {
+  return { semantic: [], affective: [], relational: [], epistemic: [], behavioral: [] };
+}
+
+const consensusTypes: ReadonlySet<string> = new Set([
+  'genuine', 'fragile', 'capitulated', 'coerced', 'logrolled', 'coalitional', 'deadlock',
+  'polarized', 'unknown',
+]);
+
+/** The type deliberation assigned the round, or 'unknown' when it did not run. */
+function consensusTypeOf(round: Round): ConsensusType {
+  const type: unknown = round.trajectory?.consensusType;
+  return typeof type === 'string' && consensusTypes.has(type) ? (type as ConsensusType) : 'unknown';
+}
+
+function currentView(round: Round): number {
+  return Number.isSafeInteger(round.view) && round.view >= 0 ? round.view : 0;
+}
+
+/**
+ * Everything the outcome depends on. Each record enters through its verdict and the
+ * commitment its own contents hash to, which binds its quantised axes and vocabulary; a
+ * malformed record enters only as such, since it scores −1 whatever it holds.
+ */
+function outcomeKey(context: Context, verdicts: readonly RecordVerdict[]): string {
+  const { round, config, unsafe } = context;
+  const header = [
+    'resolve/1',
+    config.threshold,
+    config.embed,
+    unsafe.quorum ?? '',
+    unsafe.centroid ?? '',
+    unsafe.trim ?? '',
+    unsafe.seal ?? '',
+    String(round.id),
+    context.view,
+    context.n,
+    Array.isArray(round.roster) && round.roster.length > 0 ? 'roster' : 'no-roster',
+    consensusTypeOf(round),
+  ].join('\u0001');
+  const records = verdicts.map(
+    (verdict) =>
+      `${verdict.aid}\u0001${verdict.tampered ? 1 : 0}\u0001` +
+      (verdict.inspection.expectedCommitment ?? 'malformed'),
+  );
+  return sha256Hex([header, ...records].join('\u0000'));
+}
+
+/** Outcomes are plain JSON; callers get their own copy, never the memo's. */
+function cloneOutcome(outcome: Outcome): Outcome {
+  return JSON.parse(JSON.stringify(outcome)) as Outcome;
+}

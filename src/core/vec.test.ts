@@ -1,0 +1,181 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  cosine,
+  effectiveTrim,
+  isBoxValid,
+  lerp,
+  meanPairwiseDistance,
+  meanVec,
+  norm,
+  normalise,
+  pad,
+  trimmedCentroid,
+  trimmedMean,
+  weightedCentroid,
+} from './vec';
+
+/**
+ * Runs a fast-check property with a printed seed: set FC_SEED to replay a failure.
+ * (STYLE: a failing randomized test prints its seed and the command that replays it.)
+ */
+function checkProperty<T>(property: fc.IProperty<T>, numRuns = 200): void {
+  const seed = process.env.FC_SEED === undefined ? Date.now() | 0 : Number(process.env.FC_SEED);
+  try {
+    fc.assert(property, { seed, numRuns });
+  } catch (error) {
+    throw new Error(
+      `property failed with seed=${seed}; replay: ` +
+        `FC_SEED=${seed} npx vitest run src/core/vec.test.ts\n${String(error)}`,
+      { cause: error },
+    );
+  }
+}
+
+const close = (actual: readonly number[], expected: readonly number[]): void => {
+  expect(actual).toHaveLength(expected.length);
+  actual.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 12));
+};
+
+describe('normalise', () => {
+  it('scales a vector to unit length', () => {
+    close(normalise([3, 4]), [0.6, 0.8]);
+  });
+
+  it('turns a near-zero vector into the uniform unit vector', () => {
+    close(normalise([0, 0, 0, 0]), [0.5, 0.5, 0.5, 0.5]);
+    close(normalise([1e-12, 0]), [Math.SQRT1_2, Math.SQRT1_2]);
+  });
+
+  it('keeps the empty vector empty', () => {
+    expect(normalise([])).toEqual([]);
+  });
+});
+
+describe('cosine', () => {
+  it('is 1 for parallel, 0 for orthogonal and −1 for opposite vectors', () => {
+    expect(cosine([1, 2], [2, 4])).toBeCloseTo(1, 12);
+    expect(cosine([1, 0], [0, 3])).toBe(0);
+    expect(cosine([1, 1], [-1, -1])).toBeCloseTo(-1, 12);
+  });
+
+  it('zero-pads the shorter vector', () => {
+    expect(cosine([1, 0], [1, 0, 0, 0])).toBeCloseTo(1, 12);
+    expect(cosine([1], [1, 1])).toBeCloseTo(Math.SQRT1_2, 12);
+  });
+
+  it('gives 0 against a zero vector instead of NaN', () => {
+    expect(cosine([0, 0], [1, 2])).toBe(0);
+    expect(cosine([], [])).toBe(0);
+  });
+});
+
+describe('means and centroids', () => {
+  it('averages ragged vectors coordinate-wise, missing coordinates counting as 0', () => {
+    expect(meanVec([[2, 4], [4]])).toEqual([3, 2]);
+    expect(meanVec([])).toEqual([]);
+  });
+
+  it('weights a centroid and then normalises it, missing weights counting as 1', () => {
+    close(weightedCentroid([[1, 0], [0, 1]], [3]), normalise([0.75, 0.25]));
+    close(weightedCentroid([[2, 0], [0, 2]]), [Math.SQRT1_2, Math.SQRT1_2]);
+    expect(weightedCentroid([])).toEqual([]);
+  });
+});
+
+describe('trimmedMean', () => {
+  it('drops the trim smallest and largest values of every coordinate', () => {
+    expect(trimmedMean([[1, 10], [2, 20], [3, 30], [100, -100], [-100, 40]], 1)).toEqual([2, 20]);
+  });
+
+  it('caps the trim at ⌊(k−1)/2⌋ so one value always survives', () => {
+    expect(effectiveTrim(5, 9)).toBe(2);
+    expect(effectiveTrim(4, 9)).toBe(1);
+    expect(effectiveTrim(1, 3)).toBe(0);
+    expect(effectiveTrim(5, Number.NaN)).toBe(0);
+    expect(effectiveTrim(5, -2)).toBe(0);
+    expect(trimmedMean([[1], [5], [9]], 5)).toEqual([5]);
+  });
+
+  it('is the plain mean with no trim, and reads missing coordinates as 0', () => {
+    expect(trimmedMean([[1, 1], [3]], 0)).toEqual([2, 0.5]);
+    expect(trimmedMean([[1, 1], [3], [5, 2]], 1)).toEqual([3, 1]);
+  });
+
+  it('does not depend on the order of its vectors', () => {
+    const vectors = [[0.3, -1], [5, 2], [0.1, 0.2], [7, 7], [-3, 0.5]];
+    expect(trimmedMean([...vectors].reverse(), 1)).toEqual(trimmedMean(vectors, 1));
+  });
+
+  it('gives the normalised trimmed mean as the centroid', () => {
+    close(trimmedCentroid([[3, 4], [3, 4], [300, -400]], 1), [0.6, 0.8]);
+    expect(trimmedCentroid([], 1)).toEqual([]);
+  });
+});
+
+describe('isBoxValid', () => {
+  it('accepts a point inside every trimmed coordinate range and rejects one outside', () => {
+    const vectors = [[0, 0], [1, 1], [2, 2], [3, 3], [100, -100]];
+    expect(isBoxValid(vectors, 1, [1.5, 1.5])).toBe(true);
+    expect(isBoxValid(vectors, 1, [3.5, 1])).toBe(false);
+    expect(isBoxValid(vectors, 1, [3 + 1e-10, 1])).toBe(true);
+  });
+
+  it('is vacuously true without vectors', () => {
+    expect(isBoxValid([], 2, [5])).toBe(true);
+  });
+
+  it('holds for the trimmed mean of honest vectors plus up to f arbitrary ones (property)', () => {
+    const coordinate = fc.double({ min: -1, max: 1, noNaN: true });
+    const extreme = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+    const scenario = fc
+      .record({
+        f: fc.integer({ min: 1, max: 6 }),
+        dim: fc.integer({ min: 1, max: 5 }),
+        extra: fc.nat(4),
+      })
+      .chain(({ f, dim, extra }) =>
+        fc.record({
+          f: fc.constant(f),
+          honest: fc.array(fc.array(coordinate, { minLength: dim, maxLength: dim }), {
+            minLength: 2 * f + 1 + extra,
+            maxLength: 2 * f + 1 + extra,
+          }),
+          byzantine: fc.array(fc.array(extreme, { minLength: dim, maxLength: dim }), {
+            minLength: 0,
+            maxLength: f,
+          }),
+        }),
+      );
+    checkProperty(
+      fc.property(scenario, ({ f, honest, byzantine }) => {
+        const all = [...honest, ...byzantine];
+        const aggregate = trimmedMean(all, f);
+        // Inside the honest per-coordinate range: what a Byzantine minority cannot leave.
+        aggregate.forEach((value, i) => {
+          const column = honest.map((v) => v[i]!);
+          expect(value).toBeGreaterThanOrEqual(Math.min(...column) - 1e-9);
+          expect(value).toBeLessThanOrEqual(Math.max(...column) + 1e-9);
+        });
+        expect(isBoxValid(all, f, aggregate)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('distances and interpolation', () => {
+  it('averages 1 − cos over all pairs', () => {
+    expect(meanPairwiseDistance([[1, 0], [0, 1], [1, 0]])).toBeCloseTo(2 / 3, 12);
+    expect(meanPairwiseDistance([[1, 0]])).toBe(0);
+  });
+
+  it('interpolates after zero-padding', () => {
+    expect(lerp([0, 2], [4], 0.25)).toEqual([1, 1.5]);
+  });
+
+  it('pads with zeros or cuts to a width', () => {
+    expect(pad([1, 2], 4)).toEqual([1, 2, 0, 0]);
+    expect(pad([1, 2, 3], 2)).toEqual([1, 2]);
+    expect(norm([3, 4])).toBe(5);
+  });
+});
