@@ -1,0 +1,62 @@
+import { Rng } from '../../rng';
+import type { ResolvedScenario } from '../scenario';
+
+/** Why a message never arrives. */
+export type LossReason = 'drop' | 'partition';
+
+export type SendOutcome = { deliverAt: number } | { lost: LossReason };
+
+/**
+ * The simulated network (SPEC §5): every decision is taken at send time from the `net`
+ * stream, so the same scenario always loses and delays the same messages. A message crossing
+ * an active partition is lost; otherwise it is dropped with probability `drop`, else it
+ * arrives after a uniform latency in [min, max] ticks.
+ *
+ * Policy: the latency is drawn even for a message that is then lost, so whether one message
+ * is lost never shifts the latencies of the messages after it.
+ */
+export class NetworkModel {
+  private readonly rng: Rng;
+  private readonly groupOf: Int32Array[];
+
+  constructor(private readonly scenario: ResolvedScenario) {
+    this.rng = Rng.stream(scenario.seed, 'net');
+    this.groupOf = scenario.network.partitions.map((partition) => {
+      const groups = new Int32Array(scenario.n).fill(-1);
+      partition.groups.forEach((group, index) => group.forEach((agent) => (groups[agent] = index)));
+      return groups;
+    });
+  }
+
+  send(from: number, to: number, tick: number): SendOutcome {
+    const [latencyMin, latencyMax] = this.scenario.network.latency;
+    const latency = this.rng.int(latencyMin, latencyMax);
+    const dropped = this.scenario.network.drop > 0 && this.rng.chance(this.scenario.network.drop);
+    if (from !== to && this.separated(from, to, tick)) return { lost: 'partition' };
+    if (from !== to && dropped) return { lost: 'drop' };
+    return { deliverAt: tick + (from === to ? 0 : latency) };
+  }
+
+  /** True when an active partition puts the two agents on different sides at `tick`. */
+  separated(a: number, b: number, tick: number): boolean {
+    return this.scenario.network.partitions.some((partition, index) => {
+      if (tick < partition.from || (partition.healAt !== null && tick >= partition.healAt)) return false;
+      const groups = this.groupOf[index]!;
+      return groups[a] !== groups[b];
+    });
+  }
+
+  /** The tick after which no partition is active, or null if one never heals. */
+  lastHealTick(): number | null {
+    let last = 0;
+    for (const partition of this.scenario.network.partitions) {
+      if (partition.healAt === null) return null;
+      last = Math.max(last, partition.healAt);
+    }
+    return last;
+  }
+
+  snapshot() {
+    return this.rng.snapshot();
+  }
+}

@@ -1,0 +1,226 @@
+import { VerifyMemo } from '../../crypto';
+import { ResolveMemo, ResonanceAgent, type Outcome, type Round, type Task } from '../../resonance';
+import type { ResolvedScenario } from '../scenario';
+import { EventQueue } from './EventQueue';
+import { FaultBook } from './faultBook';
+import { NetworkModel } from './NetworkModel';
+import { Monitors } from './monitors';
+import type { OpinionSource } from './opinionSource';
+import { ReplicaProtocol } from './replicaProtocol';
+import { freshReplica, type Payload, type ReplicaState } from './replicaState';
+import { quantise, type SimEvent } from './traceEvents';
+import { traceHash } from './traceHash';
+
+type Scheduled =
+  | { kind: 'deliver'; id: number; from: number; to: number; payload: Payload; garbled: boolean }
+  | { kind: 'timer'; agent: number; roundNo: number; view: number }
+  | { kind: 'restart'; agent: number };
+
+export interface EngineResult {
+  events: SimEvent[];
+  traceHash: string;
+  ticks: number;
+  outcomes: Outcome[];
+}
+
+/** Events kept in one run; a run that would exceed it stops with `runEnded: stalled`. */
+export const eventsMax = 2_000_000;
+
+/**
+ * The discrete-event engine of a ResonanceBFT scenario (SPEC §5): a priority queue of
+ * message deliveries and timers over integer ticks, the network model deciding every loss
+ * and latency at send time, replicas following reference §2.7, and the invariant monitors
+ * watching every commit. Deterministic in the scenario: the same scenario gives the same
+ * trace and trace hash everywhere.
+ */
+export class ResonanceEngine {
+  readonly scenario: ResolvedScenario;
+  readonly events: SimEvent[] = [];
+  readonly agents: ResonanceAgent[];
+  readonly replicas: ReplicaState[];
+  readonly faults: FaultBook;
+  readonly memo: ResolveMemo;
+  readonly verifyMemo = new VerifyMemo();
+  readonly monitors: Monitors;
+  readonly roster: string[];
+  readonly outcomes: Outcome[] = [];
+  private readonly queue = new EventQueue<Scheduled>();
+  private readonly network: NetworkModel;
+  private readonly protocol: ReplicaProtocol;
+  private messageCount = 0;
+  private crashed = new Set<number>();
+  private dropNext = new Set<number>();
+  private actionIndex = 0;
+  private finished = false;
+  tick = 0;
+
+  constructor(scenario: ResolvedScenario, readonly opinions: OpinionSource) {
+    this.scenario = scenario;
+    const { n, seed } = scenario;
+    this.roster = Array.from({ length: n }, (_, index) => `a${index}`);
+    const options = { seed, threshold: scenario.resonance.threshold, expectedN: n, embed: scenario.resonance.embed };
+    this.agents = this.roster.map((id) => new ResonanceAgent(id, options));
+    this.replicas = this.roster.map((_, index) => freshReplica(index));
+    this.faults = new FaultBook(scenario);
+    this.network = new NetworkModel(scenario);
+    this.memo = new ResolveMemo({ verify: this.verifyMemo, immutableRecords: true });
+    this.monitors = new Monitors(this);
+    this.protocol = new ReplicaProtocol(this);
+    for (const { agent, tick } of this.faults.restartTicks()) this.queue.push(tick, { kind: 'restart', agent });
+    for (let index = 0; index < n; index++) this.protocol.start(index);
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Runs to the end (every honest replica committed every round, or maxTicks). */
+  run(): EngineResult {
+    this.runUntil(Infinity);
+    return this.result();
+  }
+
+  /** Processes everything due up to and including `tickMax`. */
+  runUntil(tickMax: number): void {
+    while (!this.finished) {
+      const next = Math.min(this.queue.peekTick(), this.nextActionTick());
+      if (next > tickMax) return;
+      if (next === Infinity || next > this.scenario.maxTicks || this.events.length > eventsMax) {
+        this.finish(next === Infinity ? 'stalled' : next > this.scenario.maxTicks ? 'maxTicks' : 'stalled');
+        return;
+      }
+      this.tick = next;
+      this.applyActionsDue();
+      const item = this.queue.peekTick() === next ? this.queue.pop()!.item : null;
+      if (item) this.dispatch(item);
+      if (this.allCommitted()) this.finish('completed');
+    }
+  }
+
+  result(): EngineResult {
+    return { events: this.events, traceHash: traceHash(this.events), ticks: this.tick, outcomes: this.outcomes };
+  }
+
+  emit(event: SimEvent): void {
+    this.events.push(quantise(event));
+  }
+
+  index(id: string): number {
+    return Number(id.slice(1));
+  }
+
+  leaderOf(view: number): number {
+    return view % this.scenario.n;
+  }
+
+  isDown(agent: number): boolean {
+    return this.crashed.has(agent) || this.faults.isSilentAt(agent, this.tick);
+  }
+
+  roundTask(roundNo: number): Task {
+    return this.opinions.task(roundNo);
+  }
+
+  /** Sends one message through the network; returns its id. */
+  send(from: number, to: number, payload: Payload): void {
+    const id = this.messageCount++;
+    const base = {
+      t: this.tick,
+      kind: 'messageSent' as const,
+      id,
+      from,
+      to,
+      type: payload.type,
+      roundNo: payload.roundNo,
+      view: 'view' in payload ? payload.view : payload.round.view,
+      ...(payload.type === 'V' ? { phase: payload.phase } : {}),
+    };
+    if (this.dropNext.delete(from)) {
+      this.emit({ ...base, deliverAt: null, lost: 'manual' });
+      return;
+    }
+    const outcome = this.network.send(from, to, this.tick);
+    if ('lost' in outcome) {
+      this.emit({ ...base, deliverAt: null, lost: outcome.lost });
+      return;
+    }
+    const garble = this.faults.of(from, 'garble');
+    const garbled = garble !== undefined && this.faults.stream(from).chance(garble.rate);
+    this.emit({ ...base, deliverAt: outcome.deliverAt, ...(garbled ? { garbled: true as const } : {}) });
+    this.queue.push(outcome.deliverAt, { kind: 'deliver', id, from, to, payload, garbled });
+  }
+
+  broadcast(from: number, payload: Payload, includeSelf = false): void {
+    for (let to = 0; to < this.scenario.n; to++) if (to !== from || includeSelf) this.send(from, to, payload);
+  }
+
+  armTimer(agent: number, roundNo: number, view: number): void {
+    this.queue.push(this.tick + this.scenario.resonance.viewTimeout, { kind: 'timer', agent, roundNo, view });
+  }
+
+  recordOutcome(outcome: Outcome): void {
+    this.outcomes.push(outcome);
+  }
+
+  private dispatch(item: Scheduled): void {
+    switch (item.kind) {
+      case 'deliver':
+        if (this.isDown(item.to)) {
+          this.emit({ t: this.tick, kind: 'messageRejected', id: item.id, agent: item.to, reason: 'recipient is down' });
+        } else if (item.garbled) {
+          this.emit({ t: this.tick, kind: 'messageRejected', id: item.id, agent: item.to, reason: 'garbled payload' });
+        } else {
+          this.protocol.onMessage(item.to, item.from, item.id, item.payload);
+        }
+        return;
+      case 'timer':
+        if (!this.isDown(item.agent)) this.protocol.onTimeout(item.agent, item.roundNo, item.view);
+        return;
+      case 'restart':
+        if (!this.isDown(item.agent)) this.protocol.restart(item.agent);
+        return;
+    }
+  }
+
+  private nextActionTick(): number {
+    return this.scenario.actions[this.actionIndex]?.tick ?? Infinity;
+  }
+
+  private applyActionsDue(): void {
+    const actions = this.scenario.actions;
+    while (this.actionIndex < actions.length && actions[this.actionIndex]!.tick <= this.tick) {
+      const action = actions[this.actionIndex++]!;
+      const agent = action.agent ?? 0;
+      if (action.do === 'drop-next') this.dropNext.add(agent);
+      else if (action.do === 'crash' && !this.crashed.has(agent)) {
+        this.crashed.add(agent);
+        this.emit({ t: this.tick, kind: 'agentCrashed', agent });
+      } else if (action.do === 'restart' && this.crashed.delete(agent)) {
+        this.emit({ t: this.tick, kind: 'agentRestarted', agent });
+        this.protocol.restart(agent);
+      }
+      // 'tamper-audit' acts on the Council's audit chain; ResonanceBFT has none.
+    }
+  }
+
+  /** Every replica that is not Byzantine and not down has committed every round. */
+  private allCommitted(): boolean {
+    return this.replicas.every(
+      (replica) =>
+        replica.committedRounds >= this.scenario.rounds ||
+        this.faults.isByzantine(replica.index) ||
+        this.faults.of(replica.index, 'silent') !== undefined ||
+        this.crashed.has(replica.index),
+    );
+  }
+
+  private finish(reason: 'completed' | 'maxTicks' | 'stalled'): void {
+    this.finished = true;
+    this.monitors.onRunEnd();
+    const commits = this.events.filter((event) => event.kind === 'committed').length;
+    const viewChanges = this.events.filter((event) => event.kind === 'viewChanged').length;
+    this.emit({ t: this.tick, kind: 'runEnded', reason, commits, viewChanges });
+  }
+}
+
+export type { Round };

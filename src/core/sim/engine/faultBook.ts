@@ -1,0 +1,56 @@
+import { Rng } from '../../rng';
+import type { ResolvedFault, ResolvedScenario } from '../scenario';
+
+/**
+ * Which agent has which fault, and the per-agent random streams faults draw from
+ * (`faults:a3`), so one agent's garbling never shifts another's.
+ */
+export class FaultBook {
+  private readonly byAgent: Map<number, ResolvedFault[]> = new Map();
+  private readonly streams = new Map<number, Rng>();
+
+  constructor(private readonly scenario: ResolvedScenario) {
+    for (const fault of scenario.faults) {
+      for (const agent of fault.agents) {
+        const list = this.byAgent.get(agent) ?? [];
+        list.push(fault);
+        this.byAgent.set(agent, list);
+      }
+    }
+  }
+
+  of<K extends ResolvedFault['kind']>(agent: number, kind: K): Extract<ResolvedFault, { kind: K }> | undefined {
+    return this.byAgent.get(agent)?.find((fault) => fault.kind === kind) as
+      | Extract<ResolvedFault, { kind: K }>
+      | undefined;
+  }
+
+  /** Agents with any fault other than crashing: they are not counted as honest. */
+  isByzantine(agent: number): boolean {
+    return (this.byAgent.get(agent) ?? []).some((fault) => fault.kind !== 'silent');
+  }
+
+  /** Crashed by a `silent` fault at `tick` ([from, until)). */
+  isSilentAt(agent: number, tick: number): boolean {
+    const fault = this.of(agent, 'silent');
+    return fault !== undefined && tick >= fault.from && (fault.until === null || tick < fault.until);
+  }
+
+  stream(agent: number): Rng {
+    let rng = this.streams.get(agent);
+    if (!rng) {
+      rng = Rng.stream(this.scenario.seed, `faults:a${agent}`);
+      this.streams.set(agent, rng);
+    }
+    return rng;
+  }
+
+  /** Ticks at which a silent agent comes back, to re-arm its timer. */
+  restartTicks(): { agent: number; tick: number }[] {
+    return this.scenario.faults.flatMap((fault) =>
+      fault.kind === 'silent' && fault.until !== null
+        ? fault.agents.map((agent) => ({ agent, tick: fault.until as number }))
+        : [],
+    );
+  }
+}

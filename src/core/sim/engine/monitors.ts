@@ -1,0 +1,155 @@
+import {
+  AXES,
+  checkRecords,
+  faultBound,
+  findEquivocations,
+  reconciledSemantics,
+  verifyEquivocationCertificate,
+  type Round,
+  type SealedRecord,
+} from '../../resonance';
+import { isBoxValid, trimmedMean } from '../../vec';
+import type { ResonanceEngine } from './ResonanceEngine';
+import type { AcceptedValue } from './replicaState';
+import { invariantNames, type InvariantName } from './traceEvents';
+
+export interface InvariantStatus {
+  name: InvariantName;
+  ok: boolean;
+  detail: string;
+}
+
+/** View timeouts after the last heal within which a connected quorum must commit. */
+export const livenessTimeoutsMax = 4;
+
+/**
+ * The invariant monitors of SPEC §5, fed by the engine as events happen. A violation is
+ * recorded as an `invariantViolated` event with its evidence, once per invariant and round.
+ * Only honest replicas (no Byzantine fault) count: a Byzantine replica may "commit" anything.
+ */
+export class Monitors {
+  private readonly firstCommit = new Map<number, { agent: number; roundId: string; winner: string }>();
+  private readonly sentRecords = new Map<string, Record<string, SealedRecord>[]>();
+  private readonly violations = new Map<InvariantName, string>();
+  private readonly seen = new Set<string>();
+  private lastCommitTick = -1;
+
+  constructor(private readonly engine: ResonanceEngine) {}
+
+  onEvaluationSent(roundId: string, record: SealedRecord): void {
+    const list = this.sentRecords.get(roundId) ?? [];
+    list.push({ [record.aid]: record });
+    this.sentRecords.set(roundId, list);
+  }
+
+  onCommit(agent: number, roundNo: number, accepted: AcceptedValue, commitVoters: string[], _f: number): void {
+    if (this.engine.faults.isByzantine(agent)) return;
+    this.lastCommitTick = this.engine.tick;
+    const first = this.firstCommit.get(roundNo);
+    if (!first) {
+      this.firstCommit.set(roundNo, { agent, roundId: accepted.roundId, winner: accepted.winner });
+      this.checkValidity(roundNo, accepted);
+    } else if (first.roundId !== accepted.roundId || first.winner !== accepted.winner) {
+      this.violate('agreement', roundNo,
+        `round ${roundNo}: a${agent} committed ${accepted.winner} (round ${accepted.roundId.slice(0, 8)}) but ` +
+        `a${first.agent} committed ${first.winner} (round ${first.roundId.slice(0, 8)})`);
+    }
+    const n = this.engine.scenario.n;
+    const needed = 2 * faultBound(n) + 1;
+    const distinct = new Set(commitVoters.filter((id) => this.engine.roster.includes(id)));
+    if (distinct.size < needed) {
+      this.violate('certified-commits', roundNo,
+        `round ${roundNo}: a${agent} committed on ${distinct.size} verified commit votes; 2f+1 = ${needed} for n = ${n}`);
+    }
+  }
+
+  /** Equivocation certificates and liveness are judged once the run is over. */
+  onRunEnd(): void {
+    this.checkEquivocation();
+    this.checkLiveness();
+  }
+
+  statuses(): InvariantStatus[] {
+    return invariantNames.map((name) => {
+      const detail = this.violations.get(name);
+      return { name, ok: detail === undefined, detail: detail ?? okDetail[name] };
+    });
+  }
+
+  private checkValidity(roundNo: number, accepted: AcceptedValue): void {
+    const { scenario, faults, memo } = this.engine;
+    const unsafe = scenario.resonance.unsafe;
+    const verdicts = checkRecords(accepted.round, memo, unsafe.seal !== 'off').filter((v) => v.inspection.wellFormed);
+    const semantics = reconciledSemantics(verdicts, scenario.resonance.embed);
+    const clean = verdicts.filter((v) => !v.tampered);
+    const included = clean.length > 0 ? clean : verdicts;
+    const honest = clean.filter((v) => !faults.isByzantine(this.engine.index(v.aid)));
+    if (honest.length === 0) return;
+    const f = unsafe.membership === 'present' ? accepted.outcome.f : faultBound(scenario.n);
+    for (const axis of AXES) {
+      const vectorOf = (v: (typeof verdicts)[number]) => (axis === 'semantic' ? semantics.get(v.aid)! : v.inspection.axes![axis]);
+      const k = included.length;
+      const trim = unsafe.centroid === 'mean' ? 0 : unsafe.trim === 'arrived' ? Math.floor((k - 1) / 3) : f;
+      const centroid = trimmedMean(included.map(vectorOf), trim);
+      if (!isBoxValid(honest.map(vectorOf), 0, centroid)) {
+        this.violate('validity', roundNo,
+          `round ${roundNo}: the committed ${axis} centroid lies outside the box of the honest agents' ${axis} vectors`);
+        return;
+      }
+    }
+  }
+
+  private checkEquivocation(): void {
+    const rounds: Round[] = [];
+    for (const [roundId, list] of this.sentRecords) {
+      for (const evaluations of list) rounds.push({ id: roundId, evaluations } as Round);
+    }
+    const certificates = findEquivocations(rounds, this.engine.verifyMemo);
+    for (const cert of certificates) {
+      const valid = verifyEquivocationCertificate(cert, this.engine.verifyMemo);
+      const roundNo = this.roundNoOf(cert.roundId);
+      this.engine.emit({
+        t: this.engine.tick, kind: 'certificateFound', agent: this.engine.index(cert.aid), roundNo, roundId: cert.roundId,
+        valid, commitments: cert.entries.map((entry) => entry.commitment),
+      });
+      if (!valid) this.violate('equivocation', roundNo, `the certificate against ${cert.aid} does not verify`);
+    }
+  }
+
+  private checkLiveness(): void {
+    const { scenario } = this.engine;
+    const partitions = scenario.network.partitions;
+    if (partitions.length === 0 || partitions.some((p) => p.healAt === null)) return;
+    const healTick = Math.max(...partitions.map((p) => p.healAt as number));
+    const deadline = healTick + livenessTimeoutsMax * scenario.resonance.viewTimeout;
+    const allDone = this.firstCommit.size >= scenario.rounds;
+    if (this.engine.tick > deadline && this.lastCommitTick < healTick && !allDone) {
+      this.violate('liveness-after-heal', null,
+        `no commit within ${livenessTimeoutsMax} view timeouts (${deadline - healTick} ticks) of the heal at tick ${healTick}`);
+    }
+  }
+
+  private roundNoOf(roundId: string): number {
+    for (const event of this.engine.events) {
+      if (event.kind === 'roundProposed' && event.roundId === roundId) return event.roundNo;
+    }
+    return 0;
+  }
+
+  private violate(name: InvariantName, roundNo: number | null, detail: string): void {
+    const key = `${name}:${roundNo}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    if (!this.violations.has(name)) this.violations.set(name, detail);
+    this.engine.emit({ t: this.engine.tick, kind: 'invariantViolated', name, detail, roundNo });
+  }
+}
+
+const okDetail: Record<InvariantName, string> = {
+  agreement: 'no two honest replicas committed different values for a round',
+  validity: 'every committed centroid lies inside the honest agents\' box',
+  integrity: 'no audit chain in this protocol was broken',
+  equivocation: 'every equivocation produced a certificate that verifies',
+  'certified-commits': 'every honest commit was backed by 2f+1 verified commit votes',
+  'liveness-after-heal': 'a connected quorum committed after every heal',
+};

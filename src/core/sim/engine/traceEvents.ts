@@ -1,0 +1,94 @@
+/**
+ * The trace: every event of a run, in order (SPEC §5). Events are past-tense tagged unions of
+ * plain data; they carry what the panels need to draw, so the UI never asks the worker for
+ * hidden state. Agents are indices (agent id `a{index}`); `t` is the tick.
+ */
+export type MessageType = 'R' | 'E' | 'P' | 'V' | 'NV';
+
+export type SimEvent =
+  | {
+      t: number;
+      kind: 'messageSent';
+      id: number;
+      from: number;
+      to: number;
+      type: MessageType;
+      roundNo: number;
+      view: number;
+      /** Delivery tick, or null when the message is lost. */
+      deliverAt: number | null;
+      lost?: 'drop' | 'partition' | 'silent' | 'manual';
+      garbled?: true;
+      /** Prepare or commit, for V messages. */
+      phase?: 'prepare' | 'commit';
+    }
+  | { t: number; kind: 'messageRejected'; id: number; agent: number; reason: string }
+  | { t: number; kind: 'roundProposed'; agent: number; roundNo: number; view: number; roundId: string; topic: string; forged?: true }
+  | { t: number; kind: 'evaluationSealed'; agent: number; roundNo: number; view: number; commitment: string; text: string; fault?: string }
+  | {
+      t: number;
+      kind: 'roundResolved';
+      agent: number;
+      roundNo: number;
+      view: number;
+      status: 'committed' | 'aborted';
+      quorumSize: number;
+      quorumNeeded: number;
+      n: number;
+      f: number;
+      quorumAgents: number[];
+      tamperedAgents: number[];
+      winner: number | null;
+      reason: string | null;
+    }
+  | { t: number; kind: 'deliberated'; roundNo: number; view: number; steps: number; consensusType: string; positions: number[][][] }
+  | { t: number; kind: 'voteCast'; agent: number; roundNo: number; view: number; phase: 'prepare' | 'commit'; winner: number }
+  | { t: number; kind: 'locked'; agent: number; roundNo: number; view: number; winner: number }
+  | {
+      t: number;
+      kind: 'committed';
+      agent: number;
+      roundNo: number;
+      view: number;
+      roundId: string;
+      winner: number;
+      quorumAgents: number[];
+      /** Distinct agents whose verified commit votes certified this commit. */
+      commitVoters: number[];
+    }
+  | { t: number; kind: 'timedOut'; agent: number; roundNo: number; view: number }
+  | { t: number; kind: 'viewChanged'; agent: number; roundNo: number; view: number; reason: 'timeout' | 'new-view' | 'proposal' }
+  | { t: number; kind: 'agentCrashed'; agent: number }
+  | { t: number; kind: 'agentRestarted'; agent: number }
+  | { t: number; kind: 'certificateFound'; agent: number; roundNo: number; roundId: string; valid: boolean; commitments: string[] }
+  | { t: number; kind: 'invariantViolated'; name: InvariantName; detail: string; roundNo: number | null }
+  | { t: number; kind: 'runEnded'; reason: 'completed' | 'maxTicks' | 'stalled'; commits: number; viewChanges: number };
+
+export type SimEventKind = SimEvent['kind'];
+
+export const invariantNames = [
+  'agreement',
+  'validity',
+  'integrity',
+  'equivocation',
+  'certified-commits',
+  'liveness-after-heal',
+] as const;
+export type InvariantName = (typeof invariantNames)[number];
+
+/** Decimal places kept in any float that enters the trace (STYLE: quantise before hashing). */
+export const traceDecimals = 6;
+
+/** Rounds every float in a JSON-shaped value to `traceDecimals` places, in a fresh copy. */
+export function quantise<T>(value: T): T {
+  if (typeof value === 'number') {
+    return (Number.isInteger(value) ? value : Number(value.toFixed(traceDecimals))) as T;
+  }
+  if (Array.isArray(value)) return value.map(quantise) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) out[key] = quantise((value as Record<string, unknown>)[key]);
+    return out as T;
+  }
+  return value;
+}
