@@ -1,0 +1,116 @@
+import { exhaustive } from '../assert';
+import {
+  faultKinds,
+  faultProtocols,
+  scenarioAxes,
+  scenarioLimits as limits,
+  type Fault,
+  type FaultKind,
+  type GarbleFault,
+  type Protocol,
+  type SilentFault,
+  type TamperFault,
+} from './scenario';
+import {
+  keyPath,
+  readAgent,
+  readAgentList,
+  readChoice,
+  readInteger,
+  readNumber,
+  readOptional,
+  readPlainObject,
+  reject,
+  rejectForbiddenKeys,
+  rejectUnknownKeys,
+  required,
+  type Fields,
+} from './scenarioReaders';
+
+const common = ['kind', 'agents'] as const;
+
+const faultKeys: Readonly<Record<FaultKind, readonly string[]>> = {
+  silent: [...common, 'from', 'until'],
+  tamper: [...common, 'axis', 'delta'],
+  equivocate: common,
+  biased: common,
+  sycophant: common,
+  garble: [...common, 'rate'],
+  forge: common,
+  impersonate: [...common, 'victim'],
+  bloc: common,
+};
+
+/**
+ * One entry of `faults` (SPEC §4), as a fresh object. The kind is read first, because it
+ * decides which other keys are allowed.
+ */
+export function readFault(value: unknown, path: string, n: number, protocol: Protocol): Fault {
+  const fields = readPlainObject(value, path);
+  rejectForbiddenKeys(fields, path);
+  const kindPath = keyPath(path, 'kind');
+  const kindValue = required(fields, 'kind', path, 'the kind of fault');
+  const kind = readChoice(kindValue, kindPath, faultKinds);
+  if (!faultProtocols[kind].includes(protocol)) {
+    const only = faultProtocols[kind].join(' or ');
+    reject(kindPath, `a '${kind}' fault has no effect with protocol '${protocol}' (${only} only)`);
+  }
+  rejectUnknownKeys(fields, path, faultKeys[kind], `a '${kind}' fault`);
+  const agentsPath = keyPath(path, 'agents');
+  const agents = readAgentList(required(fields, 'agents', path, 'agent indices'), agentsPath, n);
+  switch (kind) {
+    case 'silent':
+      return readSilent(fields, path, agents);
+    case 'tamper': {
+      const fault: TamperFault = { kind, agents };
+      readOptional(fault, 'axis', fields, path, (item, itemPath) =>
+        readChoice(item, itemPath, scenarioAxes),
+      );
+      const deltaMax = limits.tamperDeltaAbsMax;
+      readOptional(fault, 'delta', fields, path, (item, itemPath) =>
+        readNumber(item, itemPath, { min: -deltaMax, max: deltaMax }),
+      );
+      return fault;
+    }
+    case 'garble': {
+      const fault: GarbleFault = { kind, agents };
+      readOptional(fault, 'rate', fields, path, (item, itemPath) =>
+        readNumber(item, itemPath, { min: 0, max: 1 }),
+      );
+      return fault;
+    }
+    case 'impersonate':
+      return { kind, agents, victim: readVictim(fields, path, agents, n) };
+    case 'equivocate':
+    case 'biased':
+    case 'sycophant':
+    case 'forge':
+    case 'bloc':
+      return { kind, agents };
+    default:
+      return exhaustive(kind);
+  }
+}
+
+function readSilent(fields: Fields, path: string, agents: number[]): Fault {
+  const fault: SilentFault = { kind: 'silent', agents };
+  const readTick = (item: unknown, itemPath: string): number =>
+    readInteger(item, itemPath, 0, limits.ticksMax);
+  readOptional(fault, 'from', fields, path, readTick);
+  readOptional(fault, 'until', fields, path, readTick);
+  const from = fault.from ?? 0;
+  if (fault.until !== undefined && fault.until <= from) {
+    reject(keyPath(path, 'until'), `${fault.until} must be after from (${from})`);
+  }
+  return fault;
+}
+
+function readVictim(fields: Fields, path: string, agents: number[], n: number): number {
+  const victimPath = keyPath(path, 'victim');
+  const victimValue = required(fields, 'victim', path, 'the agent to impersonate');
+  const victim = readAgent(victimValue, victimPath, n);
+  if (agents.includes(victim)) {
+    reject(victimPath, `agent ${victim} is one of the impersonators and cannot be its own victim`);
+  }
+  return victim;
+}
