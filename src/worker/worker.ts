@@ -5,16 +5,19 @@
  */
 import { expose } from 'comlink';
 import { runCouncilScenario } from '../core/sim/runCouncilScenario';
-import { isPresetName, presetNames, presets } from '../core/sim/presets';
+import { isPresetName, preset, presetNames } from '../core/sim/presets';
 import type { WorkerApi } from './api';
 
 const api: WorkerApi = {
   presets: () =>
-    presetNames.map((name) => ({ name, title: presets[name].name, protocol: presets[name].protocol })),
+    presetNames.map((name) => {
+      const { title, scenario } = preset(name);
+      return { name, title, protocol: scenario.protocol };
+    }),
 
   preset(name) {
     if (!isPresetName(name)) throw new Error(`Unknown preset "${String(name)}"`);
-    return structuredClone(presets[name]) as ReturnType<WorkerApi['preset']>;
+    return preset(name).scenario;
   },
 
   runCouncil: (scenario, epoch) => ({ epoch, value: runCouncilScenario(scenario) }),

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CouncilRunReport, CouncilScenario, PresetName, PresetSummary } from '../../worker/api';
+import type { CouncilRunReport, Scenario, PresetName, PresetSummary } from '../../worker/api';
 import { WorkerBridge } from '../bridge/WorkerBridge';
 
 export type RunStatus = 'starting' | 'ready' | 'running' | 'done';
@@ -7,7 +7,7 @@ export type RunStatus = 'starting' | 'ready' | 'running' | 'done';
 export interface LabState {
   presets: PresetSummary[];
   presetName: PresetName;
-  scenario: CouncilScenario | null;
+  scenario: Scenario | null;
   /** Bumped for every new run; replies from an older epoch are dropped. */
   epoch: number;
   status: RunStatus;
@@ -43,7 +43,8 @@ export const useLab = create<LabState>()((set, get) => {
 
     async init() {
       try {
-        const presets = await bridge.call((api) => api.presets());
+        // TODO(issue 6): the page plays Council presets only until the ResonanceBFT panels exist.
+        const presets = (await bridge.call((api) => api.presets())).filter((p) => p.protocol === 'council');
         set({ presets });
         await get().selectPreset(get().presetName);
       } catch (error) {

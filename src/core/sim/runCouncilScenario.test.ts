@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../audit';
-import { presets } from './presets';
+import { preset } from './presets';
 import { runCouncilScenario } from './runCouncilScenario';
 
 describe('runCouncilScenario', () => {
   it('approves quarantine and terminate with one Byzantine voter rejecting everything', () => {
-    const report = runCouncilScenario(presets['council-quarantine']);
+    const report = runCouncilScenario(preset('council-quarantine').scenario);
     expect(report.proposals.map((p) => [p.action, p.tally.decision, p.executed])).toEqual([
       ['quarantine', 'approved', true],
       ['terminate', 'approved', true],
@@ -18,7 +18,7 @@ describe('runCouncilScenario', () => {
   });
 
   it('records every step in an audit chain that verifies', () => {
-    const report = runCouncilScenario(presets['council-quarantine']);
+    const report = runCouncilScenario(preset('council-quarantine').scenario);
     expect(report.audit.map((entry) => entry.eventType).slice(0, 10)).toEqual([
       'propose', 'vote', 'vote', 'vote', 'vote', 'vote', 'vote', 'vote', 'tally', 'execute',
     ]);
@@ -27,13 +27,13 @@ describe('runCouncilScenario', () => {
   });
 
   it('detects a colluding bloc', () => {
-    const report = runCouncilScenario(presets['council-bloc']);
+    const report = runCouncilScenario(preset('council-bloc').scenario);
     expect(report.blocs).toContainEqual(['a6', 'a7', 'a8']);
     expect(report.agreement['a6']!['a8']).toBe(1);
   });
 
   it('is deterministic in the seed and changes with it', () => {
-    const scenario = { ...presets['council-bloc'] };
+    const scenario = { ...preset('council-bloc').scenario };
     const first = runCouncilScenario(scenario);
     expect(runCouncilScenario(scenario).audit).toEqual(first.audit);
     const other = runCouncilScenario({ ...scenario, seed: scenario.seed + 1 });

@@ -7,7 +7,7 @@ import {
   type VoteValueT,
 } from '../council';
 import { Rng } from '../rng';
-import { defaultCouncilActions, type CouncilScenario } from './councilScenario';
+import { withDefaults, type ResolvedScenario, type Scenario } from './scenario';
 
 export interface CouncilVoteReport {
   voterId: string;
@@ -55,15 +55,15 @@ const roundTicks = 1000;
  *
  * TODO(issue 5): proposals and votes travel as signed messages through the network model.
  */
-export function runCouncilScenario(scenario: CouncilScenario): CouncilRunReport {
-  const { n, seed } = scenario;
-  const rounds = scenario.rounds ?? 5;
+export function runCouncilScenario(input: Scenario): CouncilRunReport {
+  const scenario = withDefaults(input);
+  const { n, seed, rounds } = scenario;
   const voterIds = Array.from({ length: n }, (_, index) => `a${index}`);
-  const weights = voterIds.map((_, index) => scenario.council?.weights?.[index] ?? 1);
+  const weights = scenario.council.weights;
   const byzantine = agentsOf(scenario, ['biased', 'bloc']);
   const silent = agentsOf(scenario, ['silent']);
-  const actions = scenario.council?.actions ?? defaultCouncilActions;
-  const support = scenario.opinions?.support ?? 0.85;
+  const actions = scenario.council.actions;
+  const support = scenario.opinions.support;
 
   let tick = 0;
   const council = new ConsensusProtocol(voterIds, {
@@ -106,7 +106,7 @@ export function runCouncilScenario(scenario: CouncilScenario): CouncilRunReport 
   }
 
   return {
-    name: scenario.name ?? 'council',
+    name: scenario.name || 'council',
     seed,
     voterIds,
     weights,
@@ -121,18 +121,12 @@ export function runCouncilScenario(scenario: CouncilScenario): CouncilRunReport 
   };
 }
 
-function agentsOf(scenario: CouncilScenario, kinds: string[]): number[] {
-  const agents = (scenario.faults ?? []).filter((fault) => kinds.includes(fault.kind)).flatMap((fault) => fault.agents);
+function agentsOf(scenario: ResolvedScenario, kinds: string[]): number[] {
+  const agents = scenario.faults.filter((fault) => kinds.includes(fault.kind)).flatMap((fault) => fault.agents);
   return [...new Set(agents)].sort((a, b) => a - b);
 }
 
-function councilConfig(scenario: CouncilScenario) {
-  const options = scenario.council ?? {};
-  return {
-    ...(options.quorumFraction !== undefined && { quorumFraction: options.quorumFraction }),
-    ...(options.majorityThreshold !== undefined && { majorityThreshold: options.majorityThreshold }),
-    ...(options.supermajorityThreshold !== undefined && { supermajorityThreshold: options.supermajorityThreshold }),
-    ...(options.expiry !== undefined && { defaultExpiry: options.expiry }),
-    ...(options.allowVoteChange !== undefined && { allowVoteChange: options.allowVoteChange }),
-  };
+function councilConfig(scenario: ResolvedScenario) {
+  const { quorumFraction, majorityThreshold, supermajorityThreshold, expiry, allowVoteChange } = scenario.council;
+  return { quorumFraction, majorityThreshold, supermajorityThreshold, defaultExpiry: expiry, allowVoteChange };
 }

@@ -5,6 +5,7 @@ import {
   findEquivocations,
   reconciledSemantics,
   verifyEquivocationCertificate,
+  type Outcome,
   type Round,
   type SealedRecord,
 } from '../../resonance';
@@ -12,6 +13,16 @@ import { isBoxValid, trimmedMean } from '../../vec';
 import type { ResonanceEngine } from './ResonanceEngine';
 import type { AcceptedValue } from './replicaState';
 import { invariantNames, type InvariantName } from './traceEvents';
+
+/** The first honest commit of a round: what the run decided. */
+export interface FirstCommit {
+  agent: number;
+  roundId: string;
+  winner: string;
+  view: number;
+  tick: number;
+  outcome: Outcome;
+}
 
 export interface InvariantStatus {
   name: InvariantName;
@@ -28,7 +39,7 @@ export const livenessTimeoutsMax = 4;
  * Only honest replicas (no Byzantine fault) count: a Byzantine replica may "commit" anything.
  */
 export class Monitors {
-  private readonly firstCommit = new Map<number, { agent: number; roundId: string; winner: string }>();
+  private readonly firstCommit = new Map<number, FirstCommit>();
   private readonly sentRecords = new Map<string, Record<string, SealedRecord>[]>();
   private readonly violations = new Map<InvariantName, string>();
   private readonly seen = new Set<string>();
@@ -47,7 +58,9 @@ export class Monitors {
     this.lastCommitTick = this.engine.tick;
     const first = this.firstCommit.get(roundNo);
     if (!first) {
-      this.firstCommit.set(roundNo, { agent, roundId: accepted.roundId, winner: accepted.winner });
+      const { roundId, winner, outcome } = accepted;
+      const view = accepted.round.view;
+      this.firstCommit.set(roundNo, { agent, roundId, winner, outcome, view, tick: this.engine.tick });
       this.checkValidity(roundNo, accepted);
     } else if (first.roundId !== accepted.roundId || first.winner !== accepted.winner) {
       this.violate('agreement', roundNo,
@@ -67,6 +80,11 @@ export class Monitors {
   onRunEnd(): void {
     this.checkEquivocation();
     this.checkLiveness();
+  }
+
+  /** The first honest commit of each round, by round number. */
+  commits(): ReadonlyMap<number, FirstCommit> {
+    return this.firstCommit;
   }
 
   statuses(): InvariantStatus[] {

@@ -122,7 +122,7 @@ export class ReplicaProtocol {
     state.participatedView = round.view;
     const records = this.participate(agent, copy, round.id);
     const leader = from;
-    if (records.length === 2) {
+    if (engine.faults.of(agent, 'equivocate')) {
       // An equivocator sends each of its two evaluations to half of the peers.
       for (let to = 0; to < this.n; to++) {
         if (to === agent) continue;

@@ -1,0 +1,41 @@
+import type { ScenarioRun } from '../core/sim/runScenario';
+
+/** The readable summary the command line prints without `--json`. */
+export function formatSummary(summary: ScenarioRun['summary']): string {
+  const { scenario } = summary;
+  const lines = [
+    `BFT Lab · ${scenario.name ?? 'scenario'} · ${scenario.protocol} · n=${scenario.n} · seed ${scenario.seed}`,
+  ];
+  for (const round of summary.rounds) {
+    const status = round.status === 'committed' ? '✓ committed' : '✗ aborted  ';
+    const parts = [
+      `round ${String(round.round).padStart(3)}`,
+      `view ${round.view}`,
+      status,
+      `quorum ${round.quorumSize}/${round.quorumNeeded} (n−f, n=${round.n}, f=${round.f})`,
+      `tampered ${round.tamperedAgents.length}`,
+    ];
+    if (round.winner) parts.push(`winner ${round.winner}`);
+    if (round.commitTick !== null) parts.push(`tick ${round.commitTick}`);
+    if (round.falseAgreementRate !== null) parts.push(`false agreement ${round.falseAgreementRate}`);
+    lines.push(parts.join(' · '));
+  }
+  for (const proposal of summary.council?.proposals ?? []) {
+    lines.push(
+      `${proposal.id} ${proposal.action.padEnd(10)} ${proposal.decision.padEnd(9)} ` +
+        `approve ${proposal.approveWeight} vs reject ${proposal.rejectWeight}${proposal.quorumMet ? '' : ' (no quorum)'}`,
+    );
+  }
+  if (summary.council) {
+    const blocs = summary.council.blocs.map((bloc) => `{${bloc.join(', ')}}`).join(' ');
+    lines.push(`voting blocs: ${blocs || 'none'}`);
+  }
+  if (summary.rounds.length > 0) lines.push(`view changes: ${summary.viewChanges}`);
+  for (const certificate of summary.certificates) {
+    lines.push(`equivocation certificate against ${certificate.agent}, round ${certificate.round}: ${certificate.valid ? 'verifies' : 'INVALID'}`);
+  }
+  lines.push('invariants: ' + summary.invariants.map((inv) => `${inv.ok ? '✓' : '✗'} ${inv.name}`).join('  '));
+  for (const inv of summary.invariants.filter((inv) => !inv.ok)) lines.push(`  ✗ ${inv.name}: ${inv.detail}`);
+  lines.push(`ticks ${summary.ticks} · trace ${summary.traceHash}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,101 @@
+import type { Scenario } from '../scenario';
+import type { ResonanceEngine } from './ResonanceEngine';
+import type { InvariantStatus } from './monitors';
+import type { SimEvent } from './traceEvents';
+
+export interface RoundSummary {
+  round: number;
+  view: number;
+  status: 'committed' | 'aborted';
+  n: number;
+  f: number;
+  quorumSize: number;
+  quorumNeeded: number;
+  quorumAgents: string[];
+  tamperedAgents: string[];
+  winner: string | null;
+  commitTick: number | null;
+  consensusType: string;
+  falseAgreementRate: number | null;
+}
+
+export interface CertificateSummary {
+  kind: 'equivocation';
+  agent: string;
+  round: number;
+  valid: boolean;
+}
+
+/** The run as the command line prints it with `--json` (SPEC §6). */
+export interface RunSummary {
+  scenario: Scenario;
+  traceHash: string;
+  ticks: number;
+  rounds: RoundSummary[];
+  viewChanges: number;
+  invariants: InvariantStatus[];
+  certificates: CertificateSummary[];
+}
+
+/**
+ * One line per round: the first honest commit when there was one, else the leader's last
+ * resolution of that round (or an empty abort when no leader ever resolved it).
+ */
+export function summarizeRun(scenario: Scenario, engine: ResonanceEngine, traceHash: string): RunSummary {
+  const commits = engine.monitors.commits();
+  const events = engine.events;
+  const rounds: RoundSummary[] = [];
+  for (let round = 1; round <= engine.scenario.rounds; round++) {
+    const commit = commits.get(round);
+    if (commit) {
+      const { outcome } = commit;
+      rounds.push({
+        round, view: commit.view, status: 'committed', n: outcome.n, f: outcome.f,
+        quorumSize: outcome.quorumSize, quorumNeeded: outcome.quorumNeeded,
+        quorumAgents: outcome.quorumAgents, tamperedAgents: outcome.tamperedAgents,
+        winner: outcome.winner ?? null, commitTick: commit.tick, consensusType: outcome.consensusType,
+        falseAgreementRate: outcome.falseAgreementRate ?? null,
+      });
+    } else {
+      rounds.push(abortedRound(round, events, engine.scenario.n));
+    }
+  }
+  return {
+    scenario,
+    traceHash,
+    ticks: engine.tick,
+    rounds,
+    viewChanges: distinctViewChanges(events),
+    invariants: engine.monitors.statuses(),
+    certificates: events.flatMap((event) =>
+      event.kind === 'certificateFound'
+        ? [{ kind: 'equivocation' as const, agent: `a${event.agent}`, round: event.roundNo, valid: event.valid }]
+        : [],
+    ),
+  };
+}
+
+function abortedRound(round: number, events: readonly SimEvent[], n: number): RoundSummary {
+  let last: Extract<SimEvent, { kind: 'roundResolved' }> | null = null;
+  for (const event of events) if (event.kind === 'roundResolved' && event.roundNo === round) last = event;
+  const f = Math.floor((n - 1) / 3);
+  if (last === null) {
+    return {
+      round, view: 0, status: 'aborted', n, f, quorumSize: 0, quorumNeeded: n - f, quorumAgents: [],
+      tamperedAgents: [], winner: null, commitTick: null, consensusType: 'unknown', falseAgreementRate: null,
+    };
+  }
+  return {
+    round, view: last.view, status: 'aborted', n: last.n, f: last.f, quorumSize: last.quorumSize,
+    quorumNeeded: last.quorumNeeded, quorumAgents: last.quorumAgents.map((a) => `a${a}`),
+    tamperedAgents: last.tamperedAgents.map((a) => `a${a}`), winner: null, commitTick: null,
+    consensusType: 'unknown', falseAgreementRate: null,
+  };
+}
+
+/** Distinct (round, view) pairs some replica moved to: the cluster's view changes. */
+function distinctViewChanges(events: readonly SimEvent[]): number {
+  const views = new Set<string>();
+  for (const event of events) if (event.kind === 'viewChanged') views.add(`${event.roundNo}:${event.view}`);
+  return views.size;
+}

@@ -1,0 +1,133 @@
+import { AssertionError } from '../../assert';
+import { parseScenario } from '../parseScenario';
+import type { Scenario } from '../scenario';
+import biasedMinority from './biased-minority.json';
+import byzantineTamper from './byzantine-tamper.json';
+import councilBloc from './council-bloc.json';
+import councilQuarantine from './council-quarantine.json';
+import crashLeader from './crash-leader.json';
+import equivocation from './equivocation.json';
+import happyPath from './happy-path.json';
+import partitionHeal from './partition-heal.json';
+import scale49 from './scale-49.json';
+import silentTwo from './silent-two.json';
+import splitStance from './split-stance.json';
+import sycophancy from './sycophancy.json';
+import unsafeMean from './unsafe-mean.json';
+import unsafeMembership from './unsafe-membership.json';
+
+/**
+ * The named scenarios of SPEC §4. Names are stable: links and tests use them. Each is a
+ * scenario file beside this one, validated by `parseScenario` like any other input, with a
+ * paragraph saying what to watch and why it happens.
+ * TODO(issue 5): `unsafe-2f1-fork` and `hk-classic` are not built yet.
+ */
+const catalog = {
+  'happy-path': {
+    file: happyPath,
+    explanation:
+      'Seven honest agents. Each round the leader proposes, every agent seals and signs its evaluation, the ' +
+      'leader resolves once n−f = 5 records are in, and two rounds of 2f+1 votes (prepare, then commit) finish ' +
+      'the round. Watch the quorum form and every commit land on the timeline.',
+  },
+  'silent-two': {
+    file: silentTwo,
+    explanation:
+      'Two of seven agents have crashed and never answer. f = 2, so n−f = 5 live agents are exactly enough: every ' +
+      'round still commits at 5/5. One more crash and the cluster would stall, which is the point of n−f.',
+  },
+  'crash-leader': {
+    file: crashLeader,
+    explanation:
+      'The leader of view 0 is inert. Nobody hears a proposal, every replica times out, sends NEW-VIEW and moves ' +
+      'to view 1, whose leader proposes instead. Watch the view change on the timeline.',
+  },
+  'byzantine-tamper': {
+    file: byzantineTamper,
+    explanation:
+      'Two agents edit their vectors after sealing them. Every honest resolver recomputes the seal, flags both as ' +
+      'tampered and leaves them out of the centroid; the five honest agents still reach n−f = 5 and commit.',
+  },
+  'partition-heal': {
+    file: partitionHeal,
+    explanation:
+      'A 4/3 split: neither side holds n−f = 5 agents, so no side can commit and views change on both sides. At ' +
+      'tick 200 the partition heals, a leader reaches a quorum and the rounds commit. Safety first, then liveness.',
+  },
+  equivocation: {
+    file: equivocation,
+    explanation:
+      'Agent a3 signs two different evaluations and sends each to half of its peers. Both are validly signed under ' +
+      'one key, so together they are a certificate anyone can verify with a3\'s public key alone.',
+  },
+  'biased-minority': {
+    file: biasedMinority,
+    explanation:
+      'Two agents argue the extreme opposite, validly sealed. The trimmed mean drops f values at each end of every ' +
+      'coordinate, so the centroid stays inside the box of the honest agents\' opinions.',
+  },
+  'split-stance': {
+    file: splitStance,
+    explanation:
+      'With the small topic + stance embedding, "approve" and "reject" texts about the same change are close on ' +
+      'topic. The quorum forms, but the false-agreement audit sees the opposed stances inside it and flags them.',
+  },
+  sycophancy: {
+    file: sycophancy,
+    explanation:
+      'Two agents copy what the leader wrote instead of judging for themselves. They land in every quorum; the ' +
+      'consensus-quality audit is what exposes them.',
+  },
+  'scale-49': {
+    file: scale49,
+    explanation: 'Forty-nine agents: f = 16 and every commit needs n−f = 33 sealed evaluations in the quorum.',
+  },
+  'unsafe-mean': {
+    file: unsafeMean,
+    explanation:
+      'The same biased minority, with the trimmed mean switched off. The plain mean lets two extreme agents drag ' +
+      'the centroid out of the honest box: the validity invariant turns red.',
+  },
+  'unsafe-membership': {
+    file: unsafeMembership,
+    explanation:
+      'A permanent 6/4 split of ten agents, with n counted from the records present instead of the configured ' +
+      'membership. Each side believes it is the whole cluster, commits on its own, and the two sides disagree: ' +
+      'the agreement invariant turns red.',
+  },
+  'council-quarantine': {
+    file: councilQuarantine,
+    explanation:
+      'A weighted council of seven (a0 weighs 2) votes to quarantine and then to terminate. One Byzantine voter ' +
+      'rejects everything; terminate is critical and needs two thirds, which the honest weight still reaches.',
+  },
+  'council-bloc': {
+    file: councilBloc,
+    explanation:
+      'Three voters collude and always vote together against the majority. The agreement matrix shows them at ' +
+      '100% with each other, and bloc detection finds the clique.',
+  },
+} as const;
+
+export type PresetName = keyof typeof catalog;
+
+export interface Preset {
+  name: PresetName;
+  title: string;
+  explanation: string;
+  scenario: Scenario;
+}
+
+export const presetNames = Object.keys(catalog) as PresetName[];
+
+export function isPresetName(name: string): name is PresetName {
+  return Object.hasOwn(catalog, name);
+}
+
+/** The preset, validated; a fresh copy each call. */
+export function preset(name: PresetName): Preset {
+  const entry = catalog[name];
+  const parsed = parseScenario(entry.file);
+  if (!parsed.ok) throw new AssertionError(`preset ${name} is invalid: ${parsed.error.message}`);
+  return { name, title: parsed.value.name ?? name, explanation: entry.explanation, scenario: parsed.value };
+}

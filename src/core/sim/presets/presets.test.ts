@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario, type ScenarioRun } from '../runScenario';
+import { preset, presetNames, type PresetName } from './index';
+
+const runs = new Map<PresetName, ScenarioRun['summary']>();
+function run(name: PresetName): ScenarioRun['summary'] {
+  if (!runs.has(name)) runs.set(name, runScenario(preset(name).scenario).summary);
+  return runs.get(name)!;
+}
+const failed = (name: PresetName) => run(name).invariants.filter((inv) => !inv.ok).map((inv) => inv.name);
+const committed = (name: PresetName) => run(name).rounds.filter((round) => round.status === 'committed');
+
+describe('presets', () => {
+  it.each(presetNames)('%s is a valid scenario with a title and an explanation', (name) => {
+    const entry = preset(name);
+    expect(entry.title.length).toBeGreaterThan(0);
+    expect(entry.explanation.length).toBeGreaterThan(60);
+  });
+
+  it.each(presetNames.filter((name) => !name.startsWith('unsafe-')))('%s keeps every invariant green', (name) => {
+    expect(failed(name)).toEqual([]);
+  });
+
+  it('happy-path commits every round at 5/5 without a view change', () => {
+    expect(committed('happy-path')).toHaveLength(5);
+    expect(run('happy-path').viewChanges).toBe(0);
+  });
+
+  it('silent-two commits every round at exactly 5/5', () => {
+    expect(committed('silent-two').map((round) => `${round.quorumSize}/${round.quorumNeeded}`)).toEqual(Array(5).fill('5/5'));
+  });
+
+  it('crash-leader changes view and then commits under the next leader', () => {
+    expect(run('crash-leader').viewChanges).toBeGreaterThan(0);
+    expect(committed('crash-leader')).toHaveLength(3);
+    expect(committed('crash-leader').every((round) => round.view >= 1)).toBe(true);
+  });
+
+  it('byzantine-tamper commits with both tamperers flagged', () => {
+    expect(committed('byzantine-tamper')).toHaveLength(5);
+    for (const round of committed('byzantine-tamper')) expect(round.tamperedAgents).toEqual(['a1', 'a2']);
+  });
+
+  it('partition-heal commits nothing before the heal at tick 200 and every round after it', () => {
+    const rounds = committed('partition-heal');
+    expect(rounds).toHaveLength(3);
+    expect(Math.min(...rounds.map((round) => round.commitTick!))).toBeGreaterThanOrEqual(200);
+  });
+
+  it('equivocation yields certificates against a3 that verify', () => {
+    const certificates = run('equivocation').certificates;
+    expect(certificates.length).toBeGreaterThan(0);
+    expect(certificates.every((cert) => cert.agent === 'a3' && cert.valid)).toBe(true);
+  });
+
+  it('split-stance forms a quorum that the false-agreement audit flags', () => {
+    for (const round of committed('split-stance')) expect(round.falseAgreementRate).toBeGreaterThan(0);
+  });
+
+  it('scale-49 commits at 33 of 49', () => {
+    expect(committed('scale-49').map((round) => round.quorumNeeded)).toEqual([33, 33]);
+  });
+
+  it('unsafe-mean drags the centroid out of the honest box', () => {
+    expect(failed('unsafe-mean')).toContain('validity');
+  });
+
+  it('unsafe-membership lets each side of a partition commit alone, and they disagree', () => {
+    expect(failed('unsafe-membership')).toContain('agreement');
+  });
+
+  it('council-bloc detects the colluding bloc', () => {
+    expect(run('council-bloc').council!.blocs).toContainEqual(['a6', 'a7', 'a8']);
+  });
+
+  it('council-quarantine approves both actions over one Byzantine voter', () => {
+    expect(run('council-quarantine').council!.proposals.map((p) => p.decision)).toEqual(['approved', 'approved']);
+  });
+});
