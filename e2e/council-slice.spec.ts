@@ -29,7 +29,7 @@ test.describe('council slice', () => {
   test('switches presets and plays with the keyboard', async ({ page }) => {
     await page.goto('/');
     await page.getByTestId('preset-select').selectOption('council-bloc');
-    await expect(page.getByTestId('run-status')).toContainText('9 voters · 12 proposals');
+    await expect(page.getByTestId('run-status')).toContainText('9 agents · 12 proposals');
     await page.locator('body').press(' ');
     await expect(page.getByTestId('council-view').locator('.proposal')).toHaveCount(12);
     await expect(page.getByTestId('voting-blocs')).toContainText('{a6, a7, a8}');

@@ -3,17 +3,26 @@ import { useLab } from './store/labStore';
 import { Header } from './components/Header';
 import { AuditChainPanel } from './panels/AuditChainPanel';
 import { CouncilPanel } from './panels/CouncilPanel';
+import { InvariantsPanel } from './panels/InvariantsPanel';
+import { RoundsPanel } from './panels/RoundsPanel';
 
 export function App() {
   const init = useLab((state) => state.init);
+  const scenario = useLab((state) => state.scenario);
+  const presets = useLab((state) => state.presets);
+  const presetName = useLab((state) => state.presetName);
   const report = useLab((state) => state.report);
+  const summary = useLab((state) => state.summary);
   const error = useLab((state) => state.error);
+  const notice = useLab((state) => state.notice);
   const dismissError = useLab((state) => state.dismissError);
 
   useEffect(() => {
     void init();
   }, [init]);
 
+  const explanation = presets.find((preset) => preset.name === presetName)?.explanation;
+  const council = scenario?.protocol === 'council';
   return (
     <div className="app">
       <Header />
@@ -25,10 +34,25 @@ export function App() {
           </button>
         </div>
       )}
+      {notice !== null && (
+        <p className="notice" role="status" data-testid="notice">
+          {notice}
+        </p>
+      )}
+      {explanation && <p className="scenario-brief">{explanation}</p>}
       <main className="layout">
-        <CouncilPanel report={report} />
-        <AuditChainPanel report={report} />
+        {council ? <CouncilPanel report={report} /> : <RoundsPanel summary={summary} />}
+        <div className="side-column">
+          <InvariantsPanel summary={summary} />
+          {council && <AuditChainPanel report={report} />}
+        </div>
       </main>
+      <footer className="trace-footer">
+        trace hash{' '}
+        <code className="hash" data-testid="trace-hash">
+          {summary?.traceHash ?? ''}
+        </code>
+      </footer>
     </div>
   );
 }

@@ -10,11 +10,24 @@ export type { Scenario, CouncilRunReport, PresetName };
 export type { CouncilProposalReport, CouncilVoteReport } from '../core/sim/runCouncilScenario';
 export type { AuditEntry } from '../core/audit';
 export type { TallyResult } from '../core/council';
+export type { RunSummary, RoundSummary } from '../core/sim/engine/summarizeRun';
+export type { InvariantStatus } from '../core/sim/engine/monitors';
+
+/** A validation result that crosses the worker boundary: the scenario, or a message. */
+export type LinkResult = { ok: true; value: Scenario } | { ok: false; message: string };
+
+export interface RunSummaryReply {
+  summary: import('../core/sim/engine/summarizeRun').RunSummary & {
+    council?: import('../core/sim/runScenario').CouncilSummary;
+  };
+  eventCount: number;
+}
 
 export interface PresetSummary {
   name: PresetName;
   title: string;
   protocol: 'council' | 'resonance';
+  explanation: string;
 }
 
 /** Replies carry the run epoch they answer, so the bridge can drop stale ones (STYLE: Worker). */
@@ -30,4 +43,10 @@ export interface WorkerApi {
   preset(name: PresetName): Scenario;
   /** Runs a council scenario to the end and reports it, tagged with the caller's epoch. */
   runCouncil(scenario: Scenario, epoch: number): EpochReply<CouncilRunReport>;
+  /** Runs any scenario to the end headlessly: the summary the command line prints. */
+  runSummary(scenario: Scenario, epoch: number): EpochReply<RunSummaryReply>;
+  /** The share-link fragment (`#s=1.…`) of a scenario. */
+  encodeLink(scenario: Scenario): Promise<string>;
+  /** A scenario from a link or fragment, validated; never throws on bad input. */
+  decodeLink(text: string): Promise<LinkResult>;
 }

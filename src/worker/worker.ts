@@ -5,14 +5,17 @@
  */
 import { expose } from 'comlink';
 import { runCouncilScenario } from '../core/sim/runCouncilScenario';
+import { runScenario } from '../core/sim/runScenario';
+import { decodeShareLink, encodeShareLink } from '../core/sim/shareLink';
+import { streamCodec } from './streamCodec';
 import { isPresetName, preset, presetNames } from '../core/sim/presets';
 import type { WorkerApi } from './api';
 
 const api: WorkerApi = {
   presets: () =>
     presetNames.map((name) => {
-      const { title, scenario } = preset(name);
-      return { name, title, protocol: scenario.protocol };
+      const { title, scenario, explanation } = preset(name);
+      return { name, title, protocol: scenario.protocol, explanation };
     }),
 
   preset(name) {
@@ -21,6 +24,18 @@ const api: WorkerApi = {
   },
 
   runCouncil: (scenario, epoch) => ({ epoch, value: runCouncilScenario(scenario) }),
+
+  runSummary(scenario, epoch) {
+    const { summary, trace } = runScenario(scenario);
+    return { epoch, value: { summary, eventCount: trace.length } };
+  },
+
+  encodeLink: (scenario) => encodeShareLink(scenario, streamCodec),
+
+  async decodeLink(text) {
+    const result = await decodeShareLink(text, streamCodec);
+    return result.ok ? result : { ok: false, message: result.error.message };
+  },
 };
 
 expose(api);

@@ -2,15 +2,18 @@ import { useEffect } from 'react';
 import type { PresetName } from '../../worker/api';
 import { useLab } from '../store/labStore';
 
-/** Title, preset picker, play control and the run status line. */
+const customValue = 'custom';
+
+/** Title, preset picker, play and share controls, and the run status line. */
 export function Header() {
   const presets = useLab((state) => state.presets);
   const presetName = useLab((state) => state.presetName);
   const scenario = useLab((state) => state.scenario);
   const status = useLab((state) => state.status);
-  const report = useLab((state) => state.report);
+  const summary = useLab((state) => state.summary);
   const selectPreset = useLab((state) => state.selectPreset);
   const play = useLab((state) => state.play);
+  const share = useLab((state) => state.share);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -23,8 +26,6 @@ export function Header() {
     return () => window.removeEventListener('keydown', onKey);
   }, [play]);
 
-  const decided = report?.proposals ?? [];
-  const approved = decided.filter((p) => p.tally.decision === 'approved').length;
   return (
     <header className="app-header">
       <h1>BFT Lab</h1>
@@ -32,10 +33,11 @@ export function Header() {
         <span className="visually-hidden">Preset</span>
         <select
           data-testid="preset-select"
-          value={presetName}
+          value={presetName ?? customValue}
           disabled={presets.length === 0}
           onChange={(event) => void selectPreset(event.target.value as PresetName)}
         >
+          {presetName === null && <option value={customValue}>{scenario?.name ?? 'Scenario from a link'}</option>}
           {presets.map((preset) => (
             <option key={preset.name} value={preset.name}>
               {preset.name} — {preset.title}
@@ -43,7 +45,7 @@ export function Header() {
           ))}
         </select>
       </label>
-      {scenario && <span className="tag">{scenario.protocol}</span>}
+      {scenario && <span className="tag">{scenario.protocol === 'council' ? 'Council' : 'ResonanceBFT'}</span>}
       <button
         type="button"
         className="primary"
@@ -53,14 +55,33 @@ export function Header() {
       >
         {status === 'done' ? '↻ Run again' : '▶ Play'}
       </button>
+      <button type="button" data-testid="share-button" disabled={scenario === null} onClick={() => void share()}>
+        Share link
+      </button>
       <p className="run-status" data-testid="run-status" aria-live="polite">
-        {status === 'starting' && 'starting the simulation worker…'}
-        {status === 'ready' && scenario && `${scenario.n} voters · ${scenario.rounds ?? 5} proposals · ready`}
-        {status === 'running' && 'running…'}
-        {status === 'done' &&
-          report &&
-          `${decided.length} proposals · ✓${approved} approved · ✗${decided.length - approved} not approved · tick ${report.ticks}`}
+        {statusLine(status, scenario, summary)}
       </p>
     </header>
   );
+}
+
+function statusLine(
+  status: ReturnType<typeof useLab.getState>['status'],
+  scenario: ReturnType<typeof useLab.getState>['scenario'],
+  summary: ReturnType<typeof useLab.getState>['summary'],
+): string {
+  if (status === 'starting') return 'starting the simulation worker…';
+  if (status === 'running') return 'running…';
+  if (scenario === null) return '';
+  const rounds = scenario.rounds ?? 5;
+  const unit = scenario.protocol === 'council' ? 'proposals' : 'rounds';
+  if (status !== 'done' || summary === null) return `${scenario.n} agents · ${rounds} ${unit} · seed ${scenario.seed} · ready`;
+  if (summary.council) {
+    const approved = summary.council.proposals.filter((p) => p.decision === 'approved').length;
+    const total = summary.council.proposals.length;
+    return `${total} proposals · ✓${approved} approved · ✗${total - approved} not approved · tick ${summary.ticks}`;
+  }
+  const commits = summary.rounds.filter((round) => round.status === 'committed').length;
+  const lastView = Math.max(0, ...summary.rounds.map((round) => round.view));
+  return `round ${commits}/${rounds} · view ${lastView} · tick ${summary.ticks} · ✓${commits} ✗${rounds - commits}`;
 }

@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from './fixtures';
+
+/** The trace hash the command line computes in Node for a preset. */
+function nodeTraceHash(preset: string): string {
+  const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', '--preset', preset, '--json'], {
+    encoding: 'utf8',
+  });
+  return JSON.parse(stdout).traceHash as string;
+}
+
+test.describe('ResonanceBFT runs', () => {
+  test('byzantine-tamper commits every round with both tamperers flagged, as in Node', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('preset-select').selectOption('byzantine-tamper');
+    await expect(page.getByTestId('trace-hash')).toHaveText('');
+    await page.getByTestId('play').click();
+    const timeline = page.getByTestId('commit-timeline');
+    await expect(timeline.locator('tr[data-status="committed"]')).toHaveCount(5);
+    await expect(timeline.getByTestId('round-1')).toContainText('a1, a2');
+    await expect(timeline.getByTestId('round-1')).toContainText('5/5');
+    await expect(page.getByTestId('invariants-panel').locator('li[data-ok="false"]')).toHaveCount(0);
+    await expect(page.getByTestId('trace-hash')).toHaveText(nodeTraceHash('byzantine-tamper'));
+    await page.screenshot({ path: 'test-results/byzantine-tamper.png', fullPage: true });
+  });
+
+  test('unsafe-mean turns the validity invariant red', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('preset-select').selectOption('unsafe-mean');
+    await page.getByTestId('play').click();
+    await expect(page.getByTestId('invariant-validity')).toHaveAttribute('data-ok', 'false');
+    await expect(page.getByTestId('invariant-validity')).toContainText('outside the box');
+    await expect(page.getByTestId('invariant-agreement')).toHaveAttribute('data-ok', 'true');
+  });
+
+  test('a shared link opens the same scenario and reproduces the same trace hash', async ({ page, context }) => {
+    await page.goto('/');
+    await page.getByTestId('preset-select').selectOption('crash-leader');
+    await page.getByTestId('play').click();
+    const hash = page.getByTestId('trace-hash');
+    await expect(hash).toHaveText(/^[0-9a-f]{64}$/);
+    const original = await hash.textContent();
+    await page.getByTestId('share-button').click();
+    await expect(page.getByTestId('notice')).toBeVisible();
+    const url = page.url();
+    expect(url).toMatch(/#s=1\./);
+
+    const student = await context.newPage();
+    await student.goto(url);
+    await expect(student.getByTestId('run-status')).toContainText('ready');
+    await student.getByTestId('play').click();
+    await expect(student.getByTestId('trace-hash')).toHaveText(original!);
+    await expect(student.getByTestId('commit-timeline').locator('tr[data-status="committed"]')).toHaveCount(3);
+  });
+
+  test('a bad link shows a clear error and the page stays usable', async ({ page }) => {
+    await page.goto('/#s=1.this-is-not-a-scenario');
+    await expect(page.getByTestId('error-banner')).toContainText('This link could not be opened');
+    await expect(page.getByTestId('preset-select')).toHaveValue('council-quarantine');
+    await page.getByTestId('play').click();
+    await expect(page.getByTestId('council-view').locator('.proposal')).toHaveCount(2);
+  });
+});

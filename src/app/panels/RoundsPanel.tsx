@@ -1,0 +1,52 @@
+import type { RunSummaryReply } from '../../worker/api';
+import { EmptyState, Panel } from '../components/Panel';
+
+/** One row per round: committed or aborted, k of the n−f needed, tampered agents, view, tick. */
+export function RoundsPanel({ summary }: { summary: RunSummaryReply['summary'] | null }) {
+  return (
+    <Panel
+      testId="commit-timeline"
+      title="Commits"
+      caption="Every round's decision: the quorum it reached against the n−f it needed."
+      info={
+        <p>
+          A round commits when at least n−f agents' sealed evaluations lie close enough to the trimmed-mean
+          centroid, and 2f+1 replicas vote to prepare and then to commit. Tampered records never count.
+        </p>
+      }
+    >
+      {summary === null || summary.rounds.length === 0 ? (
+        <EmptyState>Run the scenario: every commit lands here with its quorum.</EmptyState>
+      ) : (
+        <table className="rounds">
+          <thead>
+            <tr>
+              <th scope="col">round</th>
+              <th scope="col">decision</th>
+              <th scope="col">quorum</th>
+              <th scope="col">tampered</th>
+              <th scope="col">view</th>
+              <th scope="col">winner</th>
+              <th scope="col">tick</th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.rounds.map((round) => (
+              <tr key={round.round} data-testid={`round-${round.round}`} data-status={round.status}>
+                <td>{round.round}</td>
+                <td className={`decision-${round.status}`}>{round.status === 'committed' ? '✓ committed' : '✗ aborted'}</td>
+                <td>
+                  {round.quorumSize}/{round.quorumNeeded} <span className="muted">(n={round.n}, f={round.f})</span>
+                </td>
+                <td>{round.tamperedAgents.length > 0 ? round.tamperedAgents.join(', ') : '—'}</td>
+                <td>{round.view}</td>
+                <td>{round.winner ?? '—'}</td>
+                <td>{round.commitTick ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Panel>
+  );
+}
