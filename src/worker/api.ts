@@ -36,7 +36,34 @@ export interface EpochReply<T> {
   value: T;
 }
 
+export type { EventBatch, LoadReply, SeedResult, SweepPoint } from './SimSession';
+export type { SimEvent } from '../core/sim/engine/traceEvents';
+
 export interface WorkerApi {
+  /** Validates a scenario (object or JSON text) and starts run `epoch` from tick 0. */
+  load(input: unknown, epoch: number): import('./SimSession').LoadReply;
+  /** The next batch of events (≤ 10 KB) of run `epoch`, simulating ahead to the end. */
+  run(epoch: number): import('./SimSession').EventBatch;
+  /** Simulates `ticks` more ticks of run `epoch` and returns the new events (≤ 10 KB). */
+  step(epoch: number, ticks: number): import('./SimSession').EventBatch;
+  /** Runs `scenario` under every seed; `progress(done, total)` after each; cancellable by token. */
+  batch(
+    scenario: Scenario,
+    seeds: number[],
+    token: number,
+    progress?: (done: number, total: number) => void,
+  ): Promise<import('./SimSession').SeedResult[]>;
+  /** Runs each value of a dotted scenario field under every seed. */
+  sweep(
+    scenario: Scenario,
+    param: string,
+    values: unknown[],
+    seeds: number[],
+    token: number,
+    progress?: (done: number, total: number) => void,
+  ): Promise<import('./SimSession').SweepPoint[]>;
+  /** Stops the batch or sweep started with `token` after its current run. */
+  cancel(token: number): void;
   /** Preset names and titles, for the picker. */
   presets(): PresetSummary[];
   /** The scenario of a preset, for the configuration panel and share links. */

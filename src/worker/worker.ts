@@ -7,11 +7,29 @@ import { expose } from 'comlink';
 import { runCouncilScenario } from '../core/sim/runCouncilScenario';
 import { runScenario } from '../core/sim/runScenario';
 import { decodeShareLink, encodeShareLink } from '../core/sim/shareLink';
+import { SimSession } from './SimSession';
 import { streamCodec } from './streamCodec';
+
+const session = new SimSession();
+let stepTick = 0;
 import { isPresetName, preset, presetNames } from '../core/sim/presets';
 import type { WorkerApi } from './api';
 
 const api: WorkerApi = {
+  load(input, epoch) {
+    stepTick = 0;
+    return session.load(input, epoch);
+  },
+  run: (epoch) => session.advance(epoch, Infinity),
+  step(epoch, ticks) {
+    stepTick += ticks;
+    return session.advance(epoch, stepTick);
+  },
+  batch: (scenario, seeds, token, progress) => session.batch(scenario, seeds, token, progress),
+  sweep: (scenario, param, values, seeds, token, progress) =>
+    session.sweep(scenario, param, values, seeds, token, progress),
+  cancel: (token) => session.cancel(token),
+
   presets: () =>
     presetNames.map((name) => {
       const { title, scenario, explanation } = preset(name);

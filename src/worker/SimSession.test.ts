@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { preset } from '../core/sim/presets';
+import { runScenario } from '../core/sim/runScenario';
+import { batchBytesMax, setPath, SimSession } from './SimSession';
+
+describe('SimSession', () => {
+  it('refuses an invalid scenario with the validator\'s message and keeps nothing', () => {
+    const session = new SimSession();
+    const reply = session.load({ v: 1, seed: 1, protocol: 'resonance', n: 0 }, 1);
+    expect(reply).toEqual({ epoch: 1, ok: false, message: expect.stringContaining('n:') });
+    expect(() => session.advance(1, 10)).toThrow(/No scenario loaded/);
+  });
+
+  it('streams a run in batches of at most 10 KB whose concatenation is the whole trace', () => {
+    const scenario = preset('crash-leader').scenario;
+    const session = new SimSession();
+    expect(session.load(scenario, 7)).toMatchObject({ ok: true, epoch: 7, n: 7, rounds: 3 });
+    const events = [];
+    let last;
+    let tick = 0;
+    do {
+      tick += 5;
+      last = session.advance(7, tick);
+      expect(last.epoch).toBe(7);
+      expect(JSON.stringify(last.events).length).toBeLessThanOrEqual(batchBytesMax);
+      events.push(...last.events);
+      if (last.events.length > 0) expect(last.events.every((event) => event.t <= last!.tick)).toBe(true);
+    } while (!last.done);
+    const whole = runScenario(scenario);
+    expect(events).toEqual(whole.trace);
+    expect(last.traceHash).toBe(whole.summary.traceHash);
+  });
+
+  it('runs a batch of seeds and a sweep, and stops when cancelled', async () => {
+    const session = new SimSession();
+    const scenario = { ...preset('happy-path').scenario, rounds: 1 };
+    const progress: number[] = [];
+    const runs = await session.batch(scenario, [1, 2, 3], 1, (done) => progress.push(done));
+    expect(runs.map((run) => run.seed)).toEqual([1, 2, 3]);
+    expect(new Set(runs.map((run) => run.traceHash)).size).toBe(3);
+    expect(progress).toEqual([1, 2, 3]);
+
+    const points = await session.sweep(scenario, 'resonance.threshold', [0.5, 1], [1, 2], 2);
+    expect(points.map((point) => point.value)).toEqual([0.5, 1]);
+    expect(points[0]!.commitRate).toBe(1);
+    expect(points[1]!.commitRate).toBeLessThan(1);
+
+    const cancelled = session.batch(scenario, [1, 2, 3, 4, 5, 6], 3, (done) => done === 2 && session.cancel(3));
+    expect((await cancelled).length).toBe(2);
+  });
+
+  it('sets nested sweep paths without touching the original and refuses prototype keys', () => {
+    const scenario = preset('happy-path').scenario;
+    expect(setPath(scenario, 'network.drop', 0.1)).toMatchObject({ network: { drop: 0.1 } });
+    expect(scenario.network).toBeUndefined();
+    expect(() => setPath(scenario, '__proto__.x', 1)).toThrow(/not a scenario field path/);
+  });
+});

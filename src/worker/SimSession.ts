@@ -1,0 +1,218 @@
+import { ResonanceEngine } from '../core/sim/engine/ResonanceEngine';
+import { scenarioOpinions } from '../core/sim/engine/scenarioOpinions';
+import type { SimEvent } from '../core/sim/engine/traceEvents';
+import { traceHash } from '../core/sim/engine/traceHash';
+import { parseScenario } from '../core/sim/parseScenario';
+import { runScenario } from '../core/sim/runScenario';
+import { withDefaults, type Scenario } from '../core/sim/scenario';
+
+/** Bytes of JSON per streamed batch while animating (SPEC §8: ≤ 10 KB per frame batch). */
+export const batchBytesMax = 10_000;
+
+export type LoadReply =
+  | { epoch: number; ok: true; scenario: Scenario; protocol: Scenario['protocol']; n: number; rounds: number }
+  | { epoch: number; ok: false; message: string };
+
+/** New events since the last reply, tagged with the run epoch they belong to. */
+export interface EventBatch {
+  epoch: number;
+  events: SimEvent[];
+  /** The engine's tick after this batch. */
+  tick: number;
+  done: boolean;
+  /** The full trace hash, once the run is done. */
+  traceHash: string | null;
+}
+
+export interface SeedResult {
+  seed: number;
+  traceHash: string;
+  committed: number;
+  aborted: number;
+  viewChanges: number;
+  ticks: number;
+  invariantsFailed: string[];
+}
+
+export interface SweepPoint {
+  value: unknown;
+  runs: SeedResult[];
+  /** Share of rounds committed over all seeds. */
+  commitRate: number;
+  /** Seeds with at least one failed invariant. */
+  failedRuns: number;
+}
+
+export type Progress = (done: number, total: number) => void;
+
+/**
+ * One scenario being simulated in the worker (SPEC §5): simulate ahead, play back the trace.
+ * `load` validates and starts a new epoch; `advance` runs to a tick and returns only the new
+ * events; `batch` and `sweep` run many seeds or parameter values, reporting progress and
+ * stopping early when cancelled. Plain TypeScript over the core, so it is tested in Node;
+ * `worker.ts` exposes it with comlink.
+ */
+export class SimSession {
+  private engine: ResonanceEngine | null = null;
+  private councilTrace: { events: SimEvent[]; hash: string; ticks: number } | null = null;
+  private epoch = -1;
+  private sentCount = 0;
+  private readonly cancelled = new Set<number>();
+
+  load(input: unknown, epoch: number): LoadReply {
+    const parsed = parseScenario(input);
+    if (!parsed.ok) return { epoch, ok: false, message: parsed.error.message };
+    const scenario = parsed.value;
+    const resolved = withDefaults(scenario);
+    this.epoch = epoch;
+    this.sentCount = 0;
+    this.engine = null;
+    this.councilTrace = null;
+    if (resolved.protocol === 'resonance') {
+      this.engine = new ResonanceEngine(resolved, scenarioOpinions(resolved));
+    } else {
+      // TODO(issue 5): step the Council network engine too; today it runs whole on load.
+      const { trace, summary } = runScenario(scenario);
+      this.councilTrace = { events: trace as SimEvent[], hash: summary.traceHash, ticks: summary.ticks };
+    }
+    return { epoch, ok: true, scenario, protocol: resolved.protocol, n: resolved.n, rounds: resolved.rounds };
+  }
+
+  /**
+   * Simulates up to `tickMax` (Infinity: to the end) and returns the events not sent yet,
+   * at most `bytesMax` of JSON of them; call again for the rest (`done` stays false until
+   * every event has been handed out).
+   */
+  advance(epoch: number, tickMax: number, bytesMax = batchBytesMax): EventBatch {
+    this.requireEpoch(epoch);
+    let events: readonly SimEvent[];
+    let tick: number;
+    let finished: boolean;
+    if (this.engine) {
+      this.engine.runUntil(tickMax);
+      events = this.engine.events;
+      tick = this.engine.tick;
+      finished = this.engine.done;
+    } else {
+      const trace = this.councilTrace!;
+      events = trace.events;
+      tick = trace.ticks;
+      finished = true;
+    }
+    const batch = takeBatch(events, this.sentCount, bytesMax);
+    this.sentCount += batch.length;
+    const done = finished && this.sentCount === events.length;
+    return { epoch, events: batch, tick, done, traceHash: done ? this.hash(events) : null };
+  }
+
+  /** Runs the loaded scenario under each seed. */
+  async batch(scenario: Scenario, seeds: number[], token: number, progress?: Progress): Promise<SeedResult[]> {
+    const results: SeedResult[] = [];
+    for (const seed of seeds) {
+      if (this.cancelled.has(token)) break;
+      results.push(runSeed({ ...scenario, seed }));
+      progress?.(results.length, seeds.length);
+      await yieldToMessages();
+    }
+    this.cancelled.delete(token);
+    return results;
+  }
+
+  /** Runs each value of `param` (a dotted path such as `resonance.threshold`) under each seed. */
+  async sweep(
+    scenario: Scenario,
+    param: string,
+    values: unknown[],
+    seeds: number[],
+    token: number,
+    progress?: Progress,
+  ): Promise<SweepPoint[]> {
+    const points: SweepPoint[] = [];
+    const total = values.length * seeds.length;
+    for (const value of values) {
+      const edited = parseScenario(setPath(scenario, param, value));
+      if (!edited.ok) throw new Error(`sweep ${param} = ${JSON.stringify(value)}: ${edited.error.message}`);
+      const runs = await this.batch(edited.value, seeds, token, (done) =>
+        progress?.(points.length * seeds.length + done, total),
+      );
+      points.push(summarisePoint(value, runs));
+      if (runs.length < seeds.length) break;
+    }
+    return points;
+  }
+
+  /** Stops a running batch or sweep after its current run. */
+  cancel(token: number): void {
+    this.cancelled.add(token);
+  }
+
+  private hash(events: readonly SimEvent[]): string {
+    return this.councilTrace ? this.councilTrace.hash : traceHash(events);
+  }
+
+  private requireEpoch(epoch: number): void {
+    if (epoch !== this.epoch || (!this.engine && !this.councilTrace)) {
+      throw new Error(`No scenario loaded for run ${epoch}; load one first.`);
+    }
+  }
+}
+
+function runSeed(scenario: Scenario): SeedResult {
+  const { summary } = runScenario(scenario);
+  const committed = summary.rounds.filter((round) => round.status === 'committed').length;
+  return {
+    seed: scenario.seed,
+    traceHash: summary.traceHash,
+    committed,
+    aborted: summary.rounds.length - committed,
+    viewChanges: summary.viewChanges,
+    ticks: summary.ticks,
+    invariantsFailed: summary.invariants.filter((inv) => !inv.ok).map((inv) => inv.name),
+  };
+}
+
+function summarisePoint(value: unknown, runs: SeedResult[]): SweepPoint {
+  const rounds = runs.reduce((sum, run) => sum + run.committed + run.aborted, 0);
+  const committed = runs.reduce((sum, run) => sum + run.committed, 0);
+  return {
+    value,
+    runs,
+    commitRate: rounds === 0 ? 0 : committed / rounds,
+    failedRuns: runs.filter((run) => run.invariantsFailed.length > 0).length,
+  };
+}
+
+/** A copy of `scenario` with the dotted `path` set to `value` (objects created on the way). */
+export function setPath(scenario: Scenario, path: string, value: unknown): unknown {
+  const keys = path.split('.');
+  if (keys.some((key) => key === '' || key === '__proto__' || key === 'constructor' || key === 'prototype')) {
+    throw new Error(`sweep: "${path}" is not a scenario field path`);
+  }
+  const copy = JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>;
+  let node = copy;
+  for (const key of keys.slice(0, -1)) {
+    const next = Object.hasOwn(node, key) ? node[key] : undefined;
+    node[key] = typeof next === 'object' && next !== null ? next : {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys.at(-1)!] = value;
+  return copy;
+}
+
+/** Events from `start` whose JSON fits in `bytesMax` (always at least one). */
+function takeBatch(events: readonly SimEvent[], start: number, bytesMax: number): SimEvent[] {
+  const batch: SimEvent[] = [];
+  let bytes = 2;
+  for (let index = start; index < events.length; index++) {
+    const size = JSON.stringify(events[index]).length + 1;
+    if (batch.length > 0 && bytes + size > bytesMax) break;
+    batch.push(events[index]!);
+    bytes += size;
+  }
+  return batch;
+}
+
+/** Lets the worker handle queued messages (a cancel) between two runs of a batch. */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
