@@ -53,7 +53,7 @@ export class Monitors {
     this.sentRecords.set(roundId, list);
   }
 
-  onCommit(agent: number, roundNo: number, accepted: AcceptedValue, commitVoters: string[], _f: number): void {
+  onCommit(agent: number, roundNo: number, accepted: AcceptedValue, commitVoters: string[]): void {
     if (this.engine.faults.isByzantine(agent)) return;
     this.lastCommitTick = this.engine.tick;
     const first = this.firstCommit.get(roundNo);

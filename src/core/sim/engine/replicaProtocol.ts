@@ -2,7 +2,7 @@ import { agentKeyPair } from '../../crypto';
 import { faultBound, quorumNeeded, sealEvaluation, type Outcome, type Round, type SealedRecord } from '../../resonance';
 import { voteDigest } from '../../resonance/seal';
 import type { ResonanceEngine } from './ResonanceEngine';
-import { advanceRound, type Payload, type ProposalPayload, type ReplicaState, type VotePayload } from './replicaState';
+import { advanceRound, type AcceptedValue, type Payload, type ProposalPayload, type ReplicaState, type VotePayload } from './replicaState';
 import { byzantineEvaluations } from './byzantineEvaluations';
 
 type Phase = 'prepare' | 'commit';
@@ -298,8 +298,7 @@ export class ReplicaProtocol {
     const state = this.engine.replicas[agent]!;
     const accepted = state.accepted[String(view)];
     if (!accepted) return;
-    const f = this.unsafe.membership === 'present' ? accepted.outcome.f : faultBound(this.n);
-    const needed = 2 * f + 1;
+    const needed = 2 * this.voteFaultBound(accepted) + 1;
     const suffix = `${accepted.roundId}:${accepted.winner}`;
     const prepares = state.votes[`${view}:prepare:${suffix}`] ?? [];
     if (prepares.length >= needed && !state.voted[`${view}:commit`]) {
@@ -322,7 +321,7 @@ export class ReplicaProtocol {
       winner: index(accepted.winner), quorumAgents: accepted.outcome.quorumAgents.map(index),
       commitVoters: [...commitVoters].map(index).sort((a, b) => a - b),
     });
-    engine.monitors.onCommit(agent, state.roundNo, accepted, commitVoters, f(this.n, accepted, this.unsafe));
+    engine.monitors.onCommit(agent, state.roundNo, accepted, commitVoters);
     state.committedRounds += 1;
     advanceRound(state);
     if (state.roundNo > engine.scenario.rounds) return;
@@ -331,6 +330,15 @@ export class ReplicaProtocol {
     const buffered = state.buffered.filter((item) => item.payload.roundNo === state.roundNo);
     state.buffered = state.buffered.filter((item) => item.payload.roundNo > state.roundNo);
     for (const item of buffered) this.onRound(agent, item.from, -1, item.payload);
+  }
+
+  /**
+   * f for the vote quorums (2f+1). Policy: the configured membership's f; the teaching switch
+   * `membership: 'present'` takes it from the outcome's n (the records present) here too, so a
+   * partitioned minority can finish what its resolve started and show the split brain.
+   */
+  private voteFaultBound(accepted: AcceptedValue): number {
+    return this.unsafe.membership === 'present' ? accepted.outcome.f : faultBound(this.n);
   }
 
   private onNewView(agent: number, from: number, payload: Extract<Payload, { type: 'NV' }>): void {
@@ -355,10 +363,6 @@ export class ReplicaProtocol {
     this.engine.emit({ t: this.engine.tick, kind: 'viewChanged', agent: state.index, roundNo: state.roundNo, view, reason });
     this.engine.armTimer(state.index, state.roundNo, view);
   }
-}
-
-function f(n: number, accepted: { outcome: Outcome }, unsafe: { membership?: string }): number {
-  return unsafe.membership === 'present' ? accepted.outcome.f : faultBound(n);
 }
 
 /** Rounds travel as JSON-shaped data; each replica works on its own copy of the metadata. */
