@@ -1,12 +1,9 @@
+import { assert } from '../assert';
 import type { ChainVerdict } from '../audit';
-import {
-  ConsensusProtocol,
-  VoteValue,
-  type AuditEntry,
-  type TallyResult,
-  type VoteValueT,
-} from '../council';
-import { Rng } from '../rng';
+import { ProposalStatus, type AuditEntry, type TallyResult, type VoteValueT } from '../council';
+import { CouncilEngine } from './engine/CouncilEngine';
+import type { InvariantStatus } from './engine/monitors';
+import type { SimEvent } from './engine/traceEvents';
 import { withDefaults, type ResolvedScenario, type Scenario } from './scenario';
 
 export interface CouncilVoteReport {
@@ -17,6 +14,7 @@ export interface CouncilVoteReport {
 
 export interface CouncilProposalReport {
   id: string;
+  /** 0-based position of the proposal in the run; its events carry `roundNo` = round + 1. */
   round: number;
   action: string;
   target: string;
@@ -43,90 +41,84 @@ export interface CouncilRunReport {
   ticks: number;
 }
 
-/** Ticks between the proposals of consecutive rounds; votes take one tick each. */
-const roundTicks = 1000;
+/** A council run: the panels' report, and the engine's trace and verdicts. */
+export interface CouncilSimulation {
+  report: CouncilRunReport;
+  events: SimEvent[];
+  traceHash: string;
+  invariants: InvariantStatus[];
+}
 
 /**
- * Runs a council scenario round by round: a proposer (rotating over voters who are not
- * silent) puts the round's action to the vote against a target; honest voters follow their
- * persona (approve with probability `support`, from the `opinions` stream); Byzantine voters
- * (`biased`, `bloc`) vote together against the honest majority; silent voters never vote;
- * then the proposal is tallied and, if approved, executed. Deterministic in the seed.
- *
- * TODO(issue 5): proposals and votes travel as signed messages through the network model.
+ * Runs a council scenario in the simulated network (`CouncilEngine`): each round a proposer
+ * (rotating over agents that are up) broadcasts a signed proposal; voters decide from their
+ * persona (approve with probability `support`, from their own `council:a{i}` stream) and
+ * faults, and send signed votes through the network model; the coordinator records the votes
+ * whose signature verifies, tallies when all are in or at the deadline, and executes an
+ * approved proposal. Deterministic in the scenario.
  */
-export function runCouncilScenario(input: Scenario): CouncilRunReport {
+export function simulateCouncil(input: Scenario): CouncilSimulation {
   const scenario = withDefaults(input);
-  const { n, seed, rounds } = scenario;
-  const voterIds = Array.from({ length: n }, (_, index) => `a${index}`);
-  const weights = scenario.council.weights;
-  const byzantine = agentsOf(scenario, ['biased', 'bloc']);
-  const silent = agentsOf(scenario, ['silent']);
-  const actions = scenario.council.actions;
-  const support = scenario.opinions.support;
+  const protocol = scenario.protocol;
+  assert(protocol === 'council', `simulateCouncil needs a council scenario, got ${protocol}`);
+  const engine = new CouncilEngine(scenario);
+  const result = engine.run();
+  return {
+    report: councilReport(scenario, engine),
+    events: result.events,
+    traceHash: result.traceHash,
+    invariants: engine.monitors.statuses(),
+  };
+}
 
-  let tick = 0;
-  const council = new ConsensusProtocol(voterIds, {
-    weights: Object.fromEntries(voterIds.map((id, index) => [id, weights[index]!])),
-    config: councilConfig(scenario),
-    clock: () => tick,
-  });
-  const opinions = Rng.stream(seed, 'opinions');
-  const targets = Rng.stream(seed, 'council:targets');
-  const speakers = voterIds.filter((_, index) => !silent.includes(index));
+/** The report the council and audit panels draw, from a council scenario run in the network. */
+export function runCouncilScenario(input: Scenario): CouncilRunReport {
+  return simulateCouncil(input).report;
+}
+
+/**
+ * Policy: a proposal still open when the run stops (at maxTicks) has no tally and is left out
+ * of the report; its proposal and votes are in the trace and the audit chain.
+ */
+function councilReport(scenario: ResolvedScenario, engine: CouncilEngine): CouncilRunReport {
+  const { ledger, roster } = engine;
   const proposals: CouncilProposalReport[] = [];
-
-  for (let round = 0; round < rounds && speakers.length > 0; round++) {
-    tick = round * roundTicks;
-    const proposerId = speakers[round % speakers.length]!;
-    const action = actions[round % actions.length]!;
-    const target = targets.pick(voterIds.filter((id) => id !== proposerId));
-    const id = council.propose(proposerId, action, { target });
-
-    const honestValues = new Map<number, VoteValueT>();
-    for (let index = 0; index < n; index++) {
-      if (byzantine.includes(index) || silent.includes(index)) continue;
-      honestValues.set(index, opinions.chance(support) ? VoteValue.APPROVE : VoteValue.REJECT);
-    }
-    const approvals = [...honestValues.values()].filter((value) => value === VoteValue.APPROVE).length;
-    const byzantineValue = approvals * 2 >= honestValues.size ? VoteValue.REJECT : VoteValue.APPROVE;
-
-    const votes: CouncilVoteReport[] = [];
-    for (let index = 0; index < n; index++) {
-      if (silent.includes(index)) continue;
-      tick += 1;
-      const value = honestValues.get(index) ?? byzantineValue;
-      council.vote(id, voterIds[index]!, value);
-      votes.push({ voterId: voterIds[index]!, value, tick });
-    }
-    tick += 1;
-    const tally = council.tally(id);
-    const executed = council.execute(id);
-    proposals.push({ id, round, action, target, proposerId, votes, tally, executed });
-  }
-
+  ledger.listProposals().forEach((proposal, round) => {
+    if (proposal.result === null || proposal.status === ProposalStatus.OPEN) return;
+    const votes = roster.flatMap((voterId) => {
+      const vote = proposal.votes[voterId];
+      return vote === undefined ? [] : [{ voterId, value: vote.value, tick: vote.timestamp }];
+    });
+    proposals.push({
+      id: proposal.id,
+      round,
+      action: proposal.action,
+      target: proposal.target ?? '',
+      proposerId: proposal.proposerId,
+      votes,
+      tally: proposal.result,
+      executed: proposal.status === ProposalStatus.EXECUTED,
+    });
+  });
   return {
     name: scenario.name || 'council',
-    seed,
-    voterIds,
-    weights,
-    byzantine,
-    silent,
+    seed: scenario.seed,
+    voterIds: [...roster],
+    weights: [...scenario.council.weights],
+    byzantine: agentsOf(scenario, ['biased', 'bloc', 'equivocate', 'garble', 'impersonate']),
+    silent: agentsOf(scenario, ['silent']),
     proposals,
-    audit: council.auditLog(),
-    auditChain: council.verifyAuditChainDetailed(),
-    agreement: council.voterAgreementMatrix(),
-    blocs: council.detectVotingBlocs(),
-    ticks: tick,
+    audit: ledger.auditLog(),
+    auditChain: ledger.verifyAuditChainDetailed(),
+    agreement: ledger.voterAgreementMatrix(),
+    blocs: ledger.detectVotingBlocs(),
+    ticks: engine.tick,
   };
 }
 
 function agentsOf(scenario: ResolvedScenario, kinds: string[]): number[] {
-  const agents = scenario.faults.filter((fault) => kinds.includes(fault.kind)).flatMap((fault) => fault.agents);
+  const agents = scenario.faults
+    .filter((fault) => kinds.includes(fault.kind))
+    .flatMap((fault) => fault.agents);
   return [...new Set(agents)].sort((a, b) => a - b);
-}
-
-function councilConfig(scenario: ResolvedScenario) {
-  const { quorumFraction, majorityThreshold, supermajorityThreshold, expiry, allowVoteChange } = scenario.council;
-  return { quorumFraction, majorityThreshold, supermajorityThreshold, defaultExpiry: expiry, allowVoteChange };
 }

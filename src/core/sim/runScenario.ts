@@ -1,10 +1,8 @@
-import { canonicalJson } from '../canonicalJson';
-import { sha256Hex } from '../crypto';
 import { ResonanceEngine } from './engine/ResonanceEngine';
 import { scenarioOpinions } from './engine/scenarioOpinions';
 import { summarizeRun, type RunSummary } from './engine/summarizeRun';
 import type { SimEvent } from './engine/traceEvents';
-import { runCouncilScenario } from './runCouncilScenario';
+import { simulateCouncil } from './runCouncilScenario';
 import { withDefaults, type Scenario } from './scenario';
 
 export interface CouncilSummary {
@@ -22,15 +20,15 @@ export interface CouncilSummary {
 
 export interface ScenarioRun {
   summary: RunSummary & { council?: CouncilSummary };
-  /** The trace: engine events (ResonanceBFT) or the audit log (Council). */
+  /** The trace: the engine's events, in order (either protocol). */
   trace: readonly unknown[];
 }
 
 /**
  * Runs a validated scenario to the end, headlessly (the command line and tests).
- * ResonanceBFT runs in the discrete-event engine; the trace is its event list.
- * Council runs its proposals round by round; its trace is the audit chain.
- * TODO(issue 5): Council in the simulated network, with its own events.
+ * Each protocol runs in its discrete-event engine over the simulated network, and the trace is
+ * that engine's event list: `ResonanceEngine` for ResonanceBFT, `CouncilEngine` for the Council
+ * (whose summary also carries the proposals, blocs and the audit chain's verdict).
  */
 export function runScenario(scenario: Scenario): ScenarioRun {
   const resolved = withDefaults(scenario);
@@ -41,25 +39,21 @@ export function runScenario(scenario: Scenario): ScenarioRun {
 }
 
 function runCouncil(scenario: Scenario): ScenarioRun {
-  const report = runCouncilScenario(scenario);
-  const traceHash = sha256Hex(canonicalJson(report.audit));
-  const chainOk = report.auditChain.valid;
+  const { report, events, traceHash, invariants } = simulateCouncil(scenario);
   return {
-    trace: report.audit,
+    trace: events,
     summary: {
       scenario,
       traceHash,
       ticks: report.ticks,
       rounds: [],
       viewChanges: 0,
-      invariants: [
-        {
-          name: 'integrity',
-          ok: chainOk,
-          detail: chainOk ? 'the audit chain verifies' : `the audit chain breaks at entry ${report.auditChain.firstInvalid}`,
-        },
-      ],
-      certificates: [],
+      invariants,
+      certificates: events.flatMap((event) => {
+        if (event.kind !== 'certificateFound') return [];
+        const { agent, roundNo: round, valid } = event;
+        return [{ kind: 'equivocation' as const, agent: `a${agent}`, round, valid }];
+      }),
       council: {
         proposals: report.proposals.map(({ id, action, tally }) => ({
           id,
@@ -70,7 +64,7 @@ function runCouncil(scenario: Scenario): ScenarioRun {
           quorumMet: tally.quorumMet,
         })),
         blocs: report.blocs,
-        auditChainValid: chainOk,
+        auditChainValid: report.auditChain.valid,
       },
     },
   };

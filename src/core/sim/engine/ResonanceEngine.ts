@@ -3,7 +3,7 @@ import { ResolveMemo, ResonanceAgent, type Outcome, type Round, type Task } from
 import type { ResolvedScenario } from '../scenario';
 import { EventQueue } from './EventQueue';
 import { FaultBook } from './faultBook';
-import { NetworkModel } from './NetworkModel';
+import { Transport, type Delivery } from './Transport';
 import { Monitors } from './monitors';
 import type { OpinionSource } from './opinionSource';
 import { ReplicaProtocol } from './replicaProtocol';
@@ -12,7 +12,7 @@ import { quantise, type SimEvent } from './traceEvents';
 import { traceHash } from './traceHash';
 
 type Scheduled =
-  | { kind: 'deliver'; id: number; from: number; to: number; payload: Payload; garbled: boolean }
+  | ({ kind: 'deliver' } & Delivery<Payload>)
   | { kind: 'timer'; agent: number; roundNo: number; view: number }
   | { kind: 'restart'; agent: number };
 
@@ -45,11 +45,8 @@ export class ResonanceEngine {
   readonly roster: string[];
   readonly outcomes: Outcome[] = [];
   private readonly queue = new EventQueue<Scheduled>();
-  private readonly network: NetworkModel;
+  private readonly transport: Transport<Payload>;
   private readonly protocol: ReplicaProtocol;
-  private messageCount = 0;
-  private crashed = new Set<number>();
-  private dropNext = new Set<number>();
   private actionIndex = 0;
   private finished = false;
   tick = 0;
@@ -62,7 +59,14 @@ export class ResonanceEngine {
     this.agents = this.roster.map((id) => new ResonanceAgent(id, options));
     this.replicas = this.roster.map((_, index) => freshReplica(index));
     this.faults = new FaultBook(scenario);
-    this.network = new NetworkModel(scenario);
+    this.transport = new Transport<Payload>(scenario, this.faults, {
+      emit: (event) => this.emit(event),
+      schedule: (tick, delivery) => this.queue.push(tick, { kind: 'deliver', ...delivery }),
+      describe: (payload) => ({
+        view: 'view' in payload ? payload.view : payload.round.view,
+        ...(payload.type === 'V' ? { phase: payload.phase } : {}),
+      }),
+    });
     this.memo = new ResolveMemo({ verify: this.verifyMemo, immutableRecords: true });
     this.monitors = new Monitors(this);
     this.protocol = new ReplicaProtocol(this);
@@ -114,40 +118,16 @@ export class ResonanceEngine {
   }
 
   isDown(agent: number): boolean {
-    return this.crashed.has(agent) || this.faults.isSilentAt(agent, this.tick);
+    return this.transport.isDown(agent, this.tick);
   }
 
   roundTask(roundNo: number): Task {
     return this.opinions.task(roundNo);
   }
 
-  /** Sends one message through the network; returns its id. */
+  /** Sends one message through the shared transport (network model, losses, garbling). */
   send(from: number, to: number, payload: Payload): void {
-    const id = this.messageCount++;
-    const base = {
-      t: this.tick,
-      kind: 'messageSent' as const,
-      id,
-      from,
-      to,
-      type: payload.type,
-      roundNo: payload.roundNo,
-      view: 'view' in payload ? payload.view : payload.round.view,
-      ...(payload.type === 'V' ? { phase: payload.phase } : {}),
-    };
-    if (this.dropNext.delete(from)) {
-      this.emit({ ...base, deliverAt: null, lost: 'manual' });
-      return;
-    }
-    const outcome = this.network.send(from, to, this.tick);
-    if ('lost' in outcome) {
-      this.emit({ ...base, deliverAt: null, lost: outcome.lost });
-      return;
-    }
-    const garble = this.faults.of(from, 'garble');
-    const garbled = garble !== undefined && this.faults.stream(from).chance(garble.rate);
-    this.emit({ ...base, deliverAt: outcome.deliverAt, ...(garbled ? { garbled: true as const } : {}) });
-    this.queue.push(outcome.deliverAt, { kind: 'deliver', id, from, to, payload, garbled });
+    this.transport.send(from, to, payload, this.tick);
   }
 
   broadcast(from: number, payload: Payload, includeSelf = false): void {
@@ -190,16 +170,10 @@ export class ResonanceEngine {
     const actions = this.scenario.actions;
     while (this.actionIndex < actions.length && actions[this.actionIndex]!.tick <= this.tick) {
       const action = actions[this.actionIndex++]!;
-      const agent = action.agent ?? 0;
-      if (action.do === 'drop-next') this.dropNext.add(agent);
-      else if (action.do === 'crash' && !this.crashed.has(agent)) {
-        this.crashed.add(agent);
-        this.emit({ t: this.tick, kind: 'agentCrashed', agent });
-      } else if (action.do === 'restart' && this.crashed.delete(agent)) {
-        this.emit({ t: this.tick, kind: 'agentRestarted', agent });
-        this.protocol.restart(agent);
-      }
       // 'tamper-audit' acts on the Council's audit chain; ResonanceBFT has none.
+      if (action.do === 'tamper-audit') continue;
+      const restarted = this.transport.applyAgentAction(action, this.tick);
+      if (restarted !== null) this.protocol.restart(restarted);
     }
   }
 
@@ -210,7 +184,7 @@ export class ResonanceEngine {
         replica.committedRounds >= this.scenario.rounds ||
         this.faults.isByzantine(replica.index) ||
         this.faults.of(replica.index, 'silent') !== undefined ||
-        this.crashed.has(replica.index),
+        this.transport.isCrashed(replica.index),
     );
   }
 

@@ -3,7 +3,13 @@
  * plain data; they carry what the panels need to draw, so the UI never asks the worker for
  * hidden state. Agents are indices (agent id `a{index}`); `t` is the tick.
  */
-export type MessageType = 'R' | 'E' | 'P' | 'V' | 'NV';
+export type MessageType = 'R' | 'E' | 'P' | 'V' | 'NV' | CouncilMessageType;
+
+/** Council messages: `CP` a signed proposal (proposer → every voter), `CV` a signed vote. */
+export type CouncilMessageType = 'CP' | 'CV';
+
+/** A council vote's value, as `core/council` spells it. */
+export type CouncilVoteValue = 'approve' | 'reject' | 'abstain';
 
 export type SimEvent =
   | {
@@ -62,7 +68,104 @@ export type SimEvent =
   | { t: number; kind: 'agentRestarted'; agent: number }
   | { t: number; kind: 'certificateFound'; agent: number; roundNo: number; roundId: string; valid: boolean; commitments: string[] }
   | { t: number; kind: 'invariantViolated'; name: InvariantName; detail: string; roundNo: number | null }
-  | { t: number; kind: 'runEnded'; reason: 'completed' | 'maxTicks' | 'stalled'; commits: number; viewChanges: number };
+  | { t: number; kind: 'runEnded'; reason: 'completed' | 'maxTicks' | 'stalled'; commits: number; viewChanges: number }
+  | CouncilEvent;
+
+/**
+ * The Council in the simulated network (SPEC §5). `agent` is the agent acting; `voter` the
+ * voter a vote claims to be from (an impersonated vote names its victim). Council messages
+ * reuse `messageSent` with `view: 0` (the Council has no views) and the round's `roundNo`.
+ */
+export type CouncilEvent =
+  | {
+      t: number;
+      kind: 'councilProposed';
+      agent: number;
+      roundNo: number;
+      proposalId: string;
+      action: string;
+      target: number;
+      critical: boolean;
+      /** Ledger expiry tick (expired once the tick is past it), or null: never. */
+      expiresAt: number | null;
+      /** The tick at which the coordinator tallies whatever votes it holds. */
+      deadline: number;
+    }
+  | {
+      t: number;
+      kind: 'councilVoteCast';
+      agent: number;
+      voter: number;
+      roundNo: number;
+      proposalId: string;
+      value: CouncilVoteValue;
+      /** Set on a Byzantine vote: both halves of an equivocation, or a vote under a victim's id. */
+      fault?: 'equivocate' | 'impersonate';
+    }
+  | {
+      t: number;
+      kind: 'councilVoteRecorded';
+      /** The vote message, or null for the coordinator's own vote (never sent). */
+      id: number | null;
+      /** The coordinator. */
+      agent: number;
+      voter: number;
+      roundNo: number;
+      proposalId: string;
+      value: CouncilVoteValue;
+    }
+  | {
+      t: number;
+      kind: 'councilVoteRejected';
+      id: number | null;
+      /** The coordinator. */
+      agent: number;
+      /** Null when the vote names no voter of the roster. */
+      voter: number | null;
+      roundNo: number;
+      proposalId: string;
+      reason: string;
+    }
+  | {
+      t: number;
+      kind: 'councilTallied';
+      roundNo: number;
+      proposalId: string;
+      decision: 'approved' | 'rejected' | 'no_quorum' | 'pending';
+      approveWeight: number;
+      rejectWeight: number;
+      approveCount: number;
+      rejectCount: number;
+      abstainCount: number;
+      quorumRequired: number;
+      quorumMet: boolean;
+      thresholdUsed: number;
+      critical: boolean;
+      hashChainValid: boolean;
+      /** Why the tally happened now: every voter's vote was in, or the deadline came. */
+      trigger: 'all-votes' | 'deadline';
+    }
+  | {
+      t: number;
+      kind: 'councilExecuted';
+      roundNo: number;
+      proposalId: string;
+      action: string;
+      target: number;
+    }
+  | { t: number; kind: 'councilExpired'; roundNo: number; proposalId: string }
+  | {
+      t: number;
+      kind: 'auditTampered';
+      /** The audit entry the manual action edits. */
+      index: number;
+      /** The agent the action names, if any. */
+      agent: number | null;
+      /** False when the log had no entry `index` yet at that tick (nothing changed). */
+      applied: boolean;
+      /** What the chain verification reports right after: the first broken entry. */
+      firstInvalid: number | null;
+    };
 
 export type SimEventKind = SimEvent['kind'];
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { invariantNames, type SimEvent } from '../engine/traceEvents';
+import { traceHash } from '../engine/traceHash';
 import { runScenario, type ScenarioRun } from '../runScenario';
 import { preset, presetNames, type PresetName } from './index';
 
@@ -69,11 +71,26 @@ describe('presets', () => {
     expect(failed('unsafe-membership')).toContain('agreement');
   });
 
-  it('council-bloc detects the colluding bloc', () => {
+  it('council-bloc detects the colluding bloc, its chain intact', () => {
     expect(run('council-bloc').council!.blocs).toContainEqual(['a6', 'a7', 'a8']);
+    expect(run('council-bloc').council!.proposals).toHaveLength(12);
+    expect(run('council-bloc').council!.auditChainValid).toBe(true);
   });
 
-  it('council-quarantine approves both actions over one Byzantine voter', () => {
-    expect(run('council-quarantine').council!.proposals.map((p) => p.decision)).toEqual(['approved', 'approved']);
+  it('council-quarantine approves both actions over one Byzantine voter, its chain intact', () => {
+    const council = run('council-quarantine').council!;
+    expect(council.proposals.map((p) => [p.action, p.decision, p.approveWeight, p.rejectWeight, p.quorumMet])).toEqual([
+      ['quarantine', 'approved', 7, 1, true],
+      ['terminate', 'approved', 7, 1, true],
+    ]);
+    expect(council.auditChainValid).toBe(true);
+  });
+
+  it.each(['council-quarantine', 'council-bloc'] as const)('%s hashes the council engine\'s event trace', (name) => {
+    const { summary, trace } = runScenario(preset(name).scenario);
+    expect(summary.traceHash).toBe(traceHash(trace as SimEvent[]));
+    expect((trace as SimEvent[]).at(-1)!.kind).toBe('runEnded');
+    expect(summary.invariants.map((inv) => inv.name)).toEqual([...invariantNames]);
+    expect(summary.invariants.find((inv) => inv.name === 'integrity')!.detail).toMatch(/audit chain verifies/);
   });
 });

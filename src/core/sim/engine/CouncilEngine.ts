@@ -1,0 +1,246 @@
+import { ConsensusProtocol } from '../../council';
+import { agentKeyPair, VerifyMemo, type KeyPair } from '../../crypto';
+import type { ResolvedScenario } from '../scenario';
+import { CouncilMonitors } from './councilMonitors';
+import { CouncilProtocol } from './councilProtocol';
+import { garbledPayload, type CouncilPayload } from './councilVoting';
+import { EventQueue } from './EventQueue';
+import { FaultBook } from './faultBook';
+import { Transport, type Delivery } from './Transport';
+import { quantise, type SimEvent } from './traceEvents';
+import { traceHash } from './traceHash';
+
+type Scheduled =
+  | ({ kind: 'deliver' } & Delivery<CouncilPayload>)
+  | { kind: 'startRound'; roundNo: number }
+  | { kind: 'deadline'; roundNo: number };
+
+export interface CouncilEngineResult {
+  events: SimEvent[];
+  traceHash: string;
+  ticks: number;
+}
+
+/** Events kept in one run; a run that would exceed it stops with `runEnded: stalled`. */
+export const councilEventsMax = 2_000_000;
+
+/**
+ * The discrete-event engine of a Council scenario (SPEC §3, §5): each round a proposer
+ * broadcasts a signed proposal, voters decide from their persona and faults and send signed
+ * votes through the network model, the coordinator records the valid ones in the council
+ * ledger and tallies when every vote is in or at the deadline, and an approved proposal is
+ * executed. Every step is a trace event and an audit-chain entry. Deterministic in the
+ * scenario, like the ResonanceBFT engine whose queue, network and fault book it shares.
+ *
+ * Policy: one ledger, a single `ConsensusProtocol` whose clock is the engine's tick, stands
+ * for the council's shared log; each round's proposer acts as its coordinator. The Council
+ * (reference §1.3) is one object with one audit chain and sequential proposal ids; giving each
+ * voter its own replica would need a replication protocol the Council does not have (that is
+ * ResonanceBFT's job), and replicas recording votes at different ticks would hold different
+ * chains. What is distributed is everything that reaches the ledger: proposals and votes are
+ * messages that can be late, lost, garbled or forged, and only votes whose signature verifies
+ * are recorded.
+ */
+export class CouncilEngine {
+  readonly scenario: ResolvedScenario;
+  readonly events: SimEvent[] = [];
+  readonly roster: string[];
+  readonly ledger: ConsensusProtocol;
+  readonly faults: FaultBook;
+  readonly verifyMemo = new VerifyMemo();
+  readonly monitors: CouncilMonitors;
+  private readonly protocol: CouncilProtocol;
+  private readonly queue = new EventQueue<Scheduled>();
+  private readonly transport: Transport<CouncilPayload>;
+  private readonly keys: (KeyPair | undefined)[];
+  private actionIndex = 0;
+  private finished = false;
+  tick = 0;
+
+  constructor(scenario: ResolvedScenario) {
+    this.scenario = scenario;
+    const { n } = scenario;
+    this.roster = Array.from({ length: n }, (_, index) => `a${index}`);
+    this.keys = new Array<KeyPair | undefined>(n);
+    this.faults = new FaultBook(scenario);
+    this.transport = new Transport<CouncilPayload>(scenario, this.faults, {
+      emit: (event) => this.emit(event),
+      schedule: (tick, delivery) => this.queue.push(tick, { kind: 'deliver', ...delivery }),
+      // Council messages belong to no view; a garbled one arrives with a broken signature.
+      describe: () => ({ view: 0 }),
+      garble: garbledPayload,
+    });
+    const council = scenario.council;
+    this.ledger = new ConsensusProtocol(this.roster, {
+      weights: Object.fromEntries(this.roster.map((id, index) => [id, council.weights[index]!])),
+      config: {
+        quorumFraction: council.quorumFraction,
+        majorityThreshold: council.majorityThreshold,
+        supermajorityThreshold: council.supermajorityThreshold,
+        defaultExpiry: council.expiry,
+        allowVoteChange: council.allowVoteChange,
+      },
+      clock: () => this.tick,
+    });
+    this.monitors = new CouncilMonitors(this);
+    this.protocol = new CouncilProtocol(this);
+    if (scenario.rounds > 0) this.schedule(0, { kind: 'startRound', roundNo: 1 });
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Runs to the end: every round tallied, or maxTicks, or nothing left to happen. */
+  run(): CouncilEngineResult {
+    this.runUntil(Infinity);
+    return this.result();
+  }
+
+  /** Processes everything due up to and including `tickMax`. */
+  runUntil(tickMax: number): void {
+    while (!this.finished) {
+      const next = Math.min(this.queue.peekTick(), this.nextActionTick());
+      if (next > tickMax) return;
+      const pastMax = next !== Infinity && next > this.scenario.maxTicks;
+      if (next === Infinity || pastMax || this.events.length > councilEventsMax) {
+        this.finish(pastMax ? 'maxTicks' : 'stalled');
+        return;
+      }
+      this.tick = next;
+      this.applyActionsDue();
+      const item = this.queue.peekTick() === next ? this.queue.pop()!.item : null;
+      if (item) this.dispatch(item);
+      this.monitors.afterEvent();
+      if (this.protocol.roundsTallied >= this.scenario.rounds) this.finish('completed');
+    }
+  }
+
+  result(): CouncilEngineResult {
+    return { events: this.events, traceHash: traceHash(this.events), ticks: this.tick };
+  }
+
+  emit(event: SimEvent): void {
+    this.events.push(quantise(event));
+  }
+
+  index(id: string): number {
+    return Number(id.slice(1));
+  }
+
+  /** The roster index of an id like `a3`, or null for anything else. */
+  indexOf(id: unknown): number | null {
+    if (typeof id !== 'string' || !/^a(0|[1-9]\d*)$/.test(id)) return null;
+    const index = Number(id.slice(1));
+    return index < this.scenario.n ? index : null;
+  }
+
+  /** The agent's key pair (secret = sha256(`bft-lab:key:{seed}:a{i}`)), derived on first use. */
+  keyOf(agent: number): KeyPair {
+    let pair = this.keys[agent];
+    if (pair === undefined) {
+      pair = agentKeyPair(this.scenario.seed, this.roster[agent]!);
+      this.keys[agent] = pair;
+    }
+    return pair;
+  }
+
+  /** The roster's public key of a voter id, or null when the id is not a voter. */
+  pubkeyOf(voterId: string): string | null {
+    const agent = this.indexOf(voterId);
+    return agent === null ? null : this.keyOf(agent).publicKeyHex;
+  }
+
+  isDown(agent: number): boolean {
+    return this.transport.isDown(agent, this.tick);
+  }
+
+  /**
+   * The first tick after now at which a down agent may come back: the end of a `silent`
+   * fault or the next manual action (a restart). Null when no such tick is ahead.
+   */
+  nextRecoveryTick(): number | null {
+    let wake = this.nextActionTick();
+    for (const fault of this.scenario.faults) {
+      if (fault.kind !== 'silent' || fault.until === null || fault.until <= this.tick) continue;
+      wake = Math.min(wake, fault.until);
+    }
+    return wake === Infinity ? null : wake;
+  }
+
+  schedule(tick: number, item: Scheduled): void {
+    this.queue.push(tick, item);
+  }
+
+  /** Sends one message through the shared transport (network model, losses, garbling). */
+  send(from: number, to: number, payload: CouncilPayload): void {
+    this.transport.send(from, to, payload, this.tick);
+  }
+
+  private dispatch(item: Scheduled): void {
+    switch (item.kind) {
+      case 'deliver':
+        if (this.isDown(item.to)) {
+          const reason = 'recipient is down';
+          this.emit({ t: this.tick, kind: 'messageRejected', id: item.id, agent: item.to, reason });
+        } else if (item.payload.type === 'CP') {
+          this.protocol.onProposal(item.to, item.id, item.payload);
+        } else {
+          this.protocol.onVote(item.to, item.id, item.payload);
+        }
+        return;
+      case 'startRound':
+        this.protocol.startRound(item.roundNo);
+        return;
+      case 'deadline':
+        this.protocol.onDeadline(item.roundNo);
+        return;
+    }
+  }
+
+  private nextActionTick(): number {
+    return this.scenario.actions[this.actionIndex]?.tick ?? Infinity;
+  }
+
+  /** Manual actions (SPEC §4), in (tick, array order), before anything else due that tick. */
+  private applyActionsDue(): void {
+    const actions = this.scenario.actions;
+    while (this.actionIndex < actions.length && actions[this.actionIndex]!.tick <= this.tick) {
+      const action = actions[this.actionIndex++]!;
+      if (action.do === 'tamper-audit') this.tamperAudit(action.index ?? 0, action.agent ?? null);
+      else this.transport.applyAgentAction(action, this.tick);
+    }
+  }
+
+  /**
+   * Edits one stored audit entry without re-hashing it, as a teacher does from the audit
+   * panel. Policy: a vote entry gets its value flipped (someone rewrote a vote after the
+   * fact); any other entry gets a `tamperedBy` field in its data. Either way the entry's
+   * stored hash no longer matches, so verification fails at `index`. An index the log does
+   * not hold yet changes nothing and is recorded as not applied.
+   */
+  private tamperAudit(index: number, agent: number | null): void {
+    const log = this.ledger.auditLog();
+    const entry = log[index];
+    if (entry !== undefined) {
+      const data = { ...entry.data };
+      if (entry.eventType === 'vote') {
+        data['value'] = data['value'] === 'approve' ? 'reject' : 'approve';
+      } else {
+        data['tamperedBy'] = agent === null ? 'user' : this.roster[agent]!;
+      }
+      this.ledger.tamperAudit(index, { data });
+    }
+    const { firstInvalid } = this.ledger.verifyAuditChainDetailed();
+    const applied = entry !== undefined;
+    this.emit({ t: this.tick, kind: 'auditTampered', index, agent, applied, firstInvalid });
+  }
+
+  private finish(reason: 'completed' | 'maxTicks' | 'stalled'): void {
+    this.finished = true;
+    this.monitors.onRunEnd();
+    const executed = this.events.filter((event) => event.kind === 'councilExecuted').length;
+    // Policy: for the Council, `commits` counts executed proposals (decisions acted on).
+    this.emit({ t: this.tick, kind: 'runEnded', reason, commits: executed, viewChanges: 0 });
+  }
+}

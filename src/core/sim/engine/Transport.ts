@@ -1,0 +1,99 @@
+import type { ManualAction, ResolvedScenario } from '../scenario';
+import type { FaultBook } from './faultBook';
+import { NetworkModel } from './NetworkModel';
+import type { MessageType, SimEvent } from './traceEvents';
+
+/** What every message carries for the trace. */
+export interface MessageHeader {
+  type: MessageType;
+  roundNo: number;
+}
+
+export interface Delivery<P> {
+  id: number;
+  from: number;
+  to: number;
+  payload: P;
+  /** Sent by a `garble` agent and corrupted on the way. */
+  garbled: boolean;
+}
+
+export interface TransportHooks<P> {
+  emit(event: SimEvent): void;
+  /** Schedules a delivery at `tick`. */
+  schedule(tick: number, delivery: Delivery<P>): void;
+  /** Extra fields of the `messageSent` event (the view, a vote's phase). */
+  describe(payload: P): { view: number; phase?: 'prepare' | 'commit' };
+  /** How a garbled payload arrives; absent: unchanged, flagged `garbled`. */
+  garble?(payload: P): P;
+}
+
+/**
+ * What both engines share between their protocols and the network (SPEC §5): message ids,
+ * the network model deciding every loss and latency at send time, garbling by `garble`
+ * agents, agents being down (a `silent` fault or a manual crash), and the manual actions
+ * `drop-next`, `crash` and `restart`. Every send is a `messageSent` event with its send and
+ * delivery ticks, or the reason it was lost.
+ */
+export class Transport<P extends MessageHeader> {
+  private readonly network: NetworkModel;
+  private readonly crashed = new Set<number>();
+  private readonly dropNext = new Set<number>();
+  private messageCount = 0;
+
+  constructor(
+    scenario: ResolvedScenario,
+    private readonly faults: FaultBook,
+    private readonly hooks: TransportHooks<P>,
+  ) {
+    this.network = new NetworkModel(scenario);
+  }
+
+  isDown(agent: number, tick: number): boolean {
+    return this.crashed.has(agent) || this.faults.isSilentAt(agent, tick);
+  }
+
+  isCrashed(agent: number): boolean {
+    return this.crashed.has(agent);
+  }
+
+  send(from: number, to: number, payload: P, tick: number): void {
+    const id = this.messageCount++;
+    const { view, phase } = this.hooks.describe(payload);
+    const base = {
+      t: tick, kind: 'messageSent' as const, id, from, to, type: payload.type, roundNo: payload.roundNo, view,
+      ...(phase ? { phase } : {}),
+    };
+    if (this.dropNext.delete(from)) {
+      this.hooks.emit({ ...base, deliverAt: null, lost: 'manual' });
+      return;
+    }
+    const outcome = this.network.send(from, to, tick);
+    if ('lost' in outcome) {
+      this.hooks.emit({ ...base, deliverAt: null, lost: outcome.lost });
+      return;
+    }
+    const garble = this.faults.of(from, 'garble');
+    const garbled = garble !== undefined && this.faults.stream(from).chance(garble.rate);
+    this.hooks.emit({ ...base, deliverAt: outcome.deliverAt, ...(garbled ? { garbled: true as const } : {}) });
+    const delivered = garbled && this.hooks.garble ? this.hooks.garble(payload) : payload;
+    this.hooks.schedule(outcome.deliverAt, { id, from, to, payload: delivered, garbled });
+  }
+
+  /**
+   * Applies a `drop-next`, `crash` or `restart` action; returns the agent that came back
+   * after a restart (its protocol re-arms), else null. Other actions are the engine's.
+   */
+  applyAgentAction(action: ManualAction, tick: number): number | null {
+    const agent = action.agent ?? 0;
+    if (action.do === 'drop-next') this.dropNext.add(agent);
+    else if (action.do === 'crash' && !this.crashed.has(agent)) {
+      this.crashed.add(agent);
+      this.hooks.emit({ t: tick, kind: 'agentCrashed', agent });
+    } else if (action.do === 'restart' && this.crashed.delete(agent)) {
+      this.hooks.emit({ t: tick, kind: 'agentRestarted', agent });
+      return agent;
+    }
+    return null;
+  }
+}
