@@ -31,6 +31,21 @@ describe('SimSession', () => {
     expect(last.traceHash).toBe(whole.summary.traceHash);
   });
 
+  it('steps a Council run the same way, to the trace hash of a whole run', () => {
+    const scenario = preset('council-bloc').scenario;
+    const session = new SimSession();
+    session.load(scenario, 1);
+    let batch;
+    const events = [];
+    do {
+      batch = session.advance(1, Infinity);
+      events.push(...batch.events);
+    } while (!batch.done);
+    const whole = runScenario(scenario);
+    expect(events).toEqual(whole.trace);
+    expect(batch.traceHash).toBe(whole.summary.traceHash);
+  });
+
   it('runs a batch of seeds and a sweep, and stops when cancelled', async () => {
     const session = new SimSession();
     const scenario = { ...preset('happy-path').scenario, rounds: 1 };

@@ -1,3 +1,4 @@
+import { CouncilEngine } from '../core/sim/engine/CouncilEngine';
 import { ResonanceEngine } from '../core/sim/engine/ResonanceEngine';
 import { scenarioOpinions } from '../core/sim/engine/scenarioOpinions';
 import type { SimEvent } from '../core/sim/engine/traceEvents';
@@ -45,6 +46,14 @@ export interface SweepPoint {
 
 export type Progress = (done: number, total: number) => void;
 
+/** What the session needs of an engine: both protocols' engines step the same way. */
+interface SteppableEngine {
+  readonly events: readonly SimEvent[];
+  readonly tick: number;
+  readonly done: boolean;
+  runUntil(tickMax: number): void;
+}
+
 /**
  * One scenario being simulated in the worker (SPEC §5): simulate ahead, play back the trace.
  * `load` validates and starts a new epoch; `advance` runs to a tick and returns only the new
@@ -53,8 +62,7 @@ export type Progress = (done: number, total: number) => void;
  * `worker.ts` exposes it with comlink.
  */
 export class SimSession {
-  private engine: ResonanceEngine | null = null;
-  private councilTrace: { events: SimEvent[]; hash: string; ticks: number } | null = null;
+  private engine: SteppableEngine | null = null;
   private epoch = -1;
   private sentCount = 0;
   private readonly cancelled = new Set<number>();
@@ -66,15 +74,10 @@ export class SimSession {
     const resolved = withDefaults(scenario);
     this.epoch = epoch;
     this.sentCount = 0;
-    this.engine = null;
-    this.councilTrace = null;
-    if (resolved.protocol === 'resonance') {
-      this.engine = new ResonanceEngine(resolved, scenarioOpinions(resolved));
-    } else {
-      // TODO(issue 5): step the Council network engine too; today it runs whole on load.
-      const { trace, summary } = runScenario(scenario);
-      this.councilTrace = { events: trace as SimEvent[], hash: summary.traceHash, ticks: summary.ticks };
-    }
+    this.engine =
+      resolved.protocol === 'resonance'
+        ? new ResonanceEngine(resolved, scenarioOpinions(resolved))
+        : new CouncilEngine(resolved);
     return { epoch, ok: true, scenario, protocol: resolved.protocol, n: resolved.n, rounds: resolved.rounds };
   }
 
@@ -84,25 +87,13 @@ export class SimSession {
    * every event has been handed out).
    */
   advance(epoch: number, tickMax: number, bytesMax = batchBytesMax): EventBatch {
-    this.requireEpoch(epoch);
-    let events: readonly SimEvent[];
-    let tick: number;
-    let finished: boolean;
-    if (this.engine) {
-      this.engine.runUntil(tickMax);
-      events = this.engine.events;
-      tick = this.engine.tick;
-      finished = this.engine.done;
-    } else {
-      const trace = this.councilTrace!;
-      events = trace.events;
-      tick = trace.ticks;
-      finished = true;
-    }
+    const engine = this.requireEngine(epoch);
+    engine.runUntil(tickMax);
+    const { events } = engine;
     const batch = takeBatch(events, this.sentCount, bytesMax);
     this.sentCount += batch.length;
-    const done = finished && this.sentCount === events.length;
-    return { epoch, events: batch, tick, done, traceHash: done ? this.hash(events) : null };
+    const done = engine.done && this.sentCount === events.length;
+    return { epoch, events: batch, tick: engine.tick, done, traceHash: done ? traceHash(events) : null };
   }
 
   /** Runs the loaded scenario under each seed. */
@@ -146,14 +137,11 @@ export class SimSession {
     this.cancelled.add(token);
   }
 
-  private hash(events: readonly SimEvent[]): string {
-    return this.councilTrace ? this.councilTrace.hash : traceHash(events);
-  }
-
-  private requireEpoch(epoch: number): void {
-    if (epoch !== this.epoch || (!this.engine && !this.councilTrace)) {
+  private requireEngine(epoch: number): SteppableEngine {
+    if (epoch !== this.epoch || this.engine === null) {
       throw new Error(`No scenario loaded for run ${epoch}; load one first.`);
     }
+    return this.engine;
   }
 }
 
