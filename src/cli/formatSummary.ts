@@ -12,7 +12,7 @@ export function formatSummary(summary: ScenarioRun['summary']): string {
       `round ${String(round.round).padStart(3)}`,
       `view ${round.view}`,
       status,
-      `quorum ${round.quorumSize}/${round.quorumNeeded} (n−f, n=${round.n}, f=${round.f})`,
+      `quorum ${round.quorumSize} of ${round.quorumNeeded} needed (n=${round.n}, f=${round.f})`,
       `tampered ${round.tamperedAgents.length}`,
     ];
     if (round.winner) parts.push(`winner ${round.winner}`);

@@ -4,6 +4,7 @@ import { voteDigest } from '../../resonance/seal';
 import type { ResonanceEngine } from './ResonanceEngine';
 import { advanceRound, type AcceptedValue, type Payload, type ProposalPayload, type ReplicaState, type VotePayload } from './replicaState';
 import { byzantineEvaluations } from './byzantineEvaluations';
+import { proposeTwoValues } from './equivocatingLeader';
 
 type Phase = 'prepare' | 'commit';
 
@@ -204,6 +205,18 @@ export class ReplicaProtocol {
     const present = Object.keys(round.evaluations).length;
     const needed = this.unsafe.membership === 'present' ? 0 : quorumNeeded(this.n, this.unsafe);
     if (present < Math.max(needed, 1)) return;
+    if (engine.faults.of(agent, 'equivocate')) {
+      if (present < this.n) return;
+      const values = proposeTwoValues(engine, agent, round, (r) => this.resolve(agent, r));
+      if (values) {
+        state.proposalSent = true;
+        for (const value of values) {
+          this.castVote(agent, 'prepare', value.view, value.roundId, value.winner);
+          this.castVote(agent, 'commit', value.view, value.roundId, value.winner);
+        }
+        return;
+      }
+    }
     const outcome = this.resolve(agent, round);
     if (outcome.status !== 'committed' && present < this.n) return;
     this.emitResolved(agent, state, outcome);
@@ -232,6 +245,13 @@ export class ReplicaProtocol {
   }
 
   private onProposal(agent: number, from: number, id: number, payload: Extract<Payload, { type: 'P' }>): void {
+    const state = this.engine.replicas[agent]!;
+    if (this.engine.faults.of(agent, 'equivocate') && payload.roundNo === state.roundNo) {
+      // An equivocator votes for every value it is shown, in both phases at once.
+      this.castVote(agent, 'prepare', payload.view, payload.roundId, payload.winner);
+      this.castVote(agent, 'commit', payload.view, payload.roundId, payload.winner);
+      return;
+    }
     this.acceptValue(agent, from, id, payload);
   }
 
@@ -265,7 +285,9 @@ export class ReplicaProtocol {
   private castVote(agent: number, phase: Phase, view: number, roundId: string, winner: string): void {
     const engine = this.engine;
     const state = engine.replicas[agent]!;
-    const key = `${view}:${phase}`;
+    // Policy: one vote per (view, phase); an equivocator's key includes the value it votes for.
+    const equivocating = engine.faults.of(agent, 'equivocate') !== undefined;
+    const key = equivocating ? `${view}:${phase}:${winner}` : `${view}:${phase}`;
     if (state.voted[key]) return;
     state.voted[key] = true;
     const { signature, pubkey } = engine.agents[agent]!.signVote(roundId, view, phase, winner);
@@ -298,7 +320,7 @@ export class ReplicaProtocol {
     const state = this.engine.replicas[agent]!;
     const accepted = state.accepted[String(view)];
     if (!accepted) return;
-    const needed = 2 * this.voteFaultBound(accepted) + 1;
+    const needed = this.voteQuorum(accepted);
     const suffix = `${accepted.roundId}:${accepted.winner}`;
     const prepares = state.votes[`${view}:prepare:${suffix}`] ?? [];
     if (prepares.length >= needed && !state.voted[`${view}:commit`]) {
@@ -333,12 +355,15 @@ export class ReplicaProtocol {
   }
 
   /**
-   * f for the vote quorums (2f+1). Policy: the configured membership's f; the teaching switch
-   * `membership: 'present'` takes it from the outcome's n (the records present) here too, so a
-   * partitioned minority can finish what its resolve started and show the split brain.
+   * Votes needed to lock and to commit: n−f, like the records a commit needs.
+   * Policy: not the reference's 2f+1, which equals n−f only at n = 3f+1; for larger n two 2f+1
+   * vote quorums may share only Byzantine agents (preset `unsafe-2f1-fork`). The switch
+   * `quorum: '2f+1'` restores it; `membership: 'present'` takes n from the outcome (the
+   * records present), so a partitioned minority finishes what its resolve started.
    */
-  private voteFaultBound(accepted: AcceptedValue): number {
-    return this.unsafe.membership === 'present' ? accepted.outcome.f : faultBound(this.n);
+  private voteQuorum(accepted: AcceptedValue): number {
+    const n = this.unsafe.membership === 'present' ? accepted.outcome.n : this.n;
+    return quorumNeeded(n, this.unsafe);
   }
 
   private onNewView(agent: number, from: number, payload: Extract<Payload, { type: 'NV' }>): void {

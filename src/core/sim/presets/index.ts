@@ -13,6 +13,7 @@ import scale49 from './scale-49.json';
 import silentTwo from './silent-two.json';
 import splitStance from './split-stance.json';
 import sycophancy from './sycophancy.json';
+import unsafe2f1Fork from './unsafe-2f1-fork.json';
 import unsafeMean from './unsafe-mean.json';
 import unsafeMembership from './unsafe-membership.json';
 
@@ -20,7 +21,7 @@ import unsafeMembership from './unsafe-membership.json';
  * The named scenarios of SPEC §4. Names are stable: links and tests use them. Each is a
  * scenario file beside this one, validated by `parseScenario` like any other input, with a
  * paragraph saying what to watch and why it happens.
- * TODO(issue 5): `unsafe-2f1-fork` and `hk-classic` are not built yet.
+ * TODO(issue 5): `hk-classic` is not built yet.
  */
 const catalog = {
   'happy-path': {
@@ -87,6 +88,16 @@ const catalog = {
     explanation:
       'The same biased minority, with the trimmed mean switched off. The plain mean lets two extreme agents drag ' +
       'the centroid out of the honest box: the validity invariant turns red.',
+  },
+  'unsafe-2f1-fork': {
+    file: unsafe2f1Fork,
+    explanation:
+      'Twelve agents, f = 3, and the textbook quorum 2f+1 = 7 instead of n−f = 9. Three equivocators (no more ' +
+      'than f) include the leader, which shows one value to half of the honest replicas and another to the ' +
+      'other half, and they vote for both. Two 7-vote quorums share only the three Byzantine agents, so both ' +
+      'halves commit and the agreement invariant turns red. With n−f, neither half reaches 9 and views change ' +
+      'until an honest leader proposes: that is why the quorum is n−f. (At n = 10, which is 3f+1, the two ' +
+      'rules coincide, so the fork needs n > 3f+1.)',
   },
   'unsafe-membership': {
     file: unsafeMembership,

@@ -67,6 +67,17 @@ describe('presets', () => {
     expect(failed('unsafe-mean')).toContain('validity');
   });
 
+  it('unsafe-2f1-fork commits two different values in one round with f equivocators', () => {
+    expect(failed('unsafe-2f1-fork')).toEqual(['agreement']);
+  });
+
+  it('the same f equivocators cannot fork the safe n−f quorum', () => {
+    const { resonance: _unsafe, ...safe } = preset('unsafe-2f1-fork').scenario;
+    const summary = runScenario(safe).summary;
+    expect(summary.invariants.every((inv) => inv.ok)).toBe(true);
+    expect(summary.rounds[0]!.status).toBe('committed');
+  });
+
   it('unsafe-membership lets each side of a partition commit alone, and they disagree', () => {
     expect(failed('unsafe-membership')).toContain('agreement');
   });
