@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cosine,
+  diameter,
   effectiveTrim,
+  euclidean,
   isBoxValid,
   lerp,
   meanPairwiseDistance,
@@ -10,6 +12,7 @@ import {
   norm,
   normalise,
   pad,
+  pca2,
   trimmedCentroid,
   trimmedMean,
   weightedCentroid,
@@ -177,5 +180,63 @@ describe('distances and interpolation', () => {
     expect(pad([1, 2], 4)).toEqual([1, 2, 0, 0]);
     expect(pad([1, 2, 3], 2)).toEqual([1, 2]);
     expect(norm([3, 4])).toBe(5);
+  });
+});
+
+describe('diameter', () => {
+  it('is the largest Euclidean distance between two vectors, 0 for fewer than two', () => {
+    expect(euclidean([0, 0], [3, 4])).toBe(5);
+    expect(euclidean([1], [1, 2])).toBe(2);
+    expect(diameter([[0, 0], [3, 4], [1, 1]])).toBe(5);
+    expect(diameter([[7, 7]])).toBe(0);
+  });
+});
+
+describe('pca2', () => {
+  const closeRows = (actual: [number, number][], expected: [number, number][]): void => {
+    expect(actual).toHaveLength(expected.length);
+    actual.forEach(([x, y], i) => {
+      expect(x).toBeCloseTo(expected[i]![0], 9);
+      expect(y).toBeCloseTo(expected[i]![1], 9);
+    });
+  };
+  // Variance 32 along x, 8 along y and 2 along z, centred on the origin.
+  const axes = [[4, 0, 0], [-4, 0, 0], [0, 2, 0], [0, -2, 0], [0, 0, 1], [0, 0, -1]];
+  const projected: [number, number][] = [[4, 0], [-4, 0], [0, 2], [0, -2], [0, 0], [0, 0]];
+
+  it('projects on the two directions of largest variance', () => {
+    closeRows(pca2(axes), projected);
+  });
+
+  it('ignores translation and rotation of the cloud', () => {
+    const c = Math.cos(0.7);
+    const s = Math.sin(0.7);
+    const moved = axes.map(([x, y, z]) => [c * x! - s * y! + 10, s * x! + c * y! - 3, z! + 0.5]);
+    closeRows(pca2(moved), projected);
+  });
+
+  it('orients each component so its largest score is positive, first on ties', () => {
+    // Mirrored data gives the same picture: the sign never depends on the input orientation.
+    closeRows(pca2(axes.map((v) => v.map((x) => -x))), projected);
+    closeRows(pca2([[0, -3], [0, 1], [0, 2]]), [[-3, 0], [1, 0], [2, 0]].map(([x]) => [-x!, 0]));
+  });
+
+  it('scores 0 on a component that carries no variance', () => {
+    // Scores −√2, 0, √2 tie in magnitude: the first one is made positive.
+    closeRows(pca2([[1, 1], [2, 2], [3, 3]]), [[Math.SQRT2, 0], [0, 0], [-Math.SQRT2, 0]]);
+    closeRows(pca2([[5, 5, 5], [5, 5, 5]]), [[0, 0], [0, 0]]);
+    expect(pca2([])).toEqual([]);
+    closeRows(pca2([[2], [4]]), [[1, 0], [-1, 0]]);
+  });
+
+  it('is deterministic on a larger random cloud (seed 7)', () => {
+    let state = 7;
+    const next = (): number => ((state = (state * 48271) % 2147483647) / 2147483647) * 2 - 1;
+    const cloud = Array.from({ length: 60 }, () => Array.from({ length: 40 }, next));
+    const first = pca2(cloud);
+    expect(pca2(cloud.map((v) => [...v]))).toEqual(first);
+    // The first component carries at least as much variance as the second.
+    const variance = (k: 0 | 1): number => first.reduce((sum, p) => sum + p[k] ** 2, 0);
+    expect(variance(0)).toBeGreaterThanOrEqual(variance(1));
   });
 });

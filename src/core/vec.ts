@@ -194,6 +194,203 @@ export function pad(v: readonly number[], width: number): number[] {
   return out;
 }
 
+/** Euclidean distance, reading missing coordinates as 0. */
+export function euclidean(a: readonly number[], b: readonly number[]): number {
+  const length = Math.max(a.length, b.length);
+  let sum = 0;
+  for (let i = 0; i < length; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    sum += d * d;
+  }
+  return Math.sqrt(sum);
+}
+
+/**
+ * The opinion diameter: the largest Euclidean distance between two of `vectors`; 0 with
+ * fewer than two. Bounded-confidence dynamics with full connectivity never increase it.
+ */
+export function diameter(vectors: readonly (readonly number[])[]): number {
+  let widest = 0;
+  for (let a = 0; a < vectors.length; a++) {
+    for (let b = a + 1; b < vectors.length; b++) {
+      widest = Math.max(widest, euclidean(vectors[a]!, vectors[b]!));
+    }
+  }
+  return widest;
+}
+
+/** Subspace iterations `pca2` runs at most before it settles for what it has. */
+export const pcaIterationsMax = 300;
+/** Width of the iterated subspace: two components plus one guard vector. */
+const pcaBlock = 3;
+/** A Ritz pair has converged when ‖Cu − θu‖ ≤ this × the largest θ. */
+const pcaTolerance = 1e-10;
+
+/**
+ * Projects `vectors` on their first two principal components: the centred data's scores,
+ * `[x, y]` per vector (the opinion panel's 2-D view of the HK contraction). Ragged vectors are
+ * zero-padded. To draw trails, call it once on every step's positions together so all steps
+ * share one projection.
+ *
+ * Deterministic: subspace iteration from a fixed start. Policy (sign convention): each
+ * component is oriented so that the score with the largest magnitude is positive (the first
+ * such vector on ties), so the picture never flips between runs. A component that carries no
+ * variance (identical or collinear points) scores 0 for every vector.
+ */
+export function pca2(vectors: readonly (readonly number[])[]): [number, number][] {
+  const count = vectors.length;
+  const dim = maxLength(vectors);
+  const mean = meanVec(vectors);
+  const centred = new Float64Array(count * dim);
+  for (let j = 0; j < count; j++) {
+    const v = vectors[j]!;
+    for (let i = 0; i < dim; i++) centred[j * dim + i] = (v[i] ?? 0) - mean[i]!;
+  }
+  const [first, second] = principalAxes(centred, count, dim);
+  const xs = orientedScores(centred, count, dim, first);
+  const ys = orientedScores(centred, count, dim, second);
+  return xs.map((x, j) => [x, ys[j]!]);
+}
+
+/** The top two eigenvectors of XᵀX (zero vectors where there is no variance). */
+function principalAxes(x: Float64Array, count: number, dim: number): [Float64Array, Float64Array] {
+  const zero = (): Float64Array => new Float64Array(dim);
+  const block = Math.min(pcaBlock, dim);
+  if (count === 0 || block === 0) return [zero(), zero()];
+  let seed = 0x2545f491;
+  let basis: Float64Array[] = Array.from({ length: block }, () => {
+    const v = new Float64Array(dim);
+    for (let i = 0; i < dim; i++) {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      v[i] = seed / 2 ** 31 - 1;
+    }
+    return v;
+  });
+  orthonormalise(basis);
+  for (let iteration = 0; ; iteration++) {
+    const images = basis.map((v) => gramTimes(x, count, dim, v));
+    const projected = basis.map((u) => images.map((w) => dotTyped(u, w)));
+    const { values, vectors } = symmetricEigen(projected);
+    const ritz = (from: readonly Float64Array[], k: number): Float64Array => {
+      const out = new Float64Array(dim);
+      from.forEach((v, b) => {
+        const c = vectors[b]![k]!;
+        for (let i = 0; i < dim; i++) out[i]! += c * v[i]!;
+      });
+      return out;
+    };
+    const top = Math.max(values[0]!, 0);
+    const axes = [0, 1].map((k) => (k < block ? ritz(basis, k) : zero()));
+    const settled = [0, 1].every((k) => {
+      if (k >= block) return true;
+      const image = ritz(images, k);
+      let residual = 0;
+      for (let i = 0; i < dim; i++) residual += (image[i]! - values[k]! * axes[k]![i]!) ** 2;
+      return Math.sqrt(residual) <= pcaTolerance * top;
+    });
+    if (settled || iteration + 1 >= pcaIterationsMax) {
+      if (!(top > 0)) return [zero(), zero()];
+      return [axes[0]!, values[1]! > 1e-12 * top ? axes[1]! : zero()];
+    }
+    basis = images;
+    orthonormalise(basis);
+  }
+}
+
+/** X v then Xᵀ(X v): the (unnormalised) covariance applied to `v`. */
+function gramTimes(x: Float64Array, count: number, dim: number, v: Float64Array): Float64Array {
+  const out = new Float64Array(dim);
+  for (let j = 0; j < count; j++) {
+    const row = j * dim;
+    let s = 0;
+    for (let i = 0; i < dim; i++) s += x[row + i]! * v[i]!;
+    for (let i = 0; i < dim; i++) out[i]! += s * x[row + i]!;
+  }
+  return out;
+}
+
+/** Modified Gram–Schmidt in place; a vector that collapses onto the others becomes zero. */
+function orthonormalise(basis: Float64Array[]): void {
+  let scale = 0;
+  for (const v of basis) scale = Math.max(scale, Math.sqrt(dotTyped(v, v)));
+  basis.forEach((v, b) => {
+    for (let a = 0; a < b; a++) {
+      const c = dotTyped(basis[a]!, v);
+      for (let i = 0; i < v.length; i++) v[i]! -= c * basis[a]![i]!;
+    }
+    const size = Math.sqrt(dotTyped(v, v));
+    if (!(size > 1e-13 * scale)) v.fill(0);
+    else for (let i = 0; i < v.length; i++) v[i]! /= size;
+  });
+}
+
+/**
+ * Eigenpairs of a small symmetric matrix by cyclic Jacobi rotations, sorted by descending
+ * eigenvalue; `vectors[row][k]` is component `row` of the k-th eigenvector.
+ */
+function symmetricEigen(matrix: readonly (readonly number[])[]): {
+  values: number[];
+  vectors: number[][];
+} {
+  const a = matrix.map((row) => [...row]);
+  const v = a.map((_, r) => a.map((__, c) => (r === c ? 1 : 0)));
+  for (let sweep = 0; sweep < 64; sweep++) {
+    let total = 0;
+    let off = 0;
+    a.forEach((row, p) => row.forEach((x, q) => ((total += x * x), (off += p === q ? 0 : x * x))));
+    if (off <= 1e-30 * total) break;
+    for (let p = 0; p < a.length; p++) {
+      for (let q = p + 1; q < a.length; q++) jacobiRotate(a, v, p, q);
+    }
+  }
+  const order = a.map((_, k) => k).sort((k, l) => a[l]![l]! - a[k]![k]! || k - l);
+  return {
+    values: order.map((k) => a[k]![k]!),
+    vectors: v.map((row) => order.map((k) => row[k]!)),
+  };
+}
+
+/** One Jacobi rotation zeroing a[p][q] (symmetric `a`), accumulated into `v`. */
+function jacobiRotate(a: number[][], v: number[][], p: number, q: number): void {
+  const apq = a[p]![q]!;
+  if (apq === 0) return;
+  const theta = (a[q]![q]! - a[p]![p]!) / (2 * apq);
+  const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+  const c = 1 / Math.sqrt(t * t + 1);
+  const s = t * c;
+  const rotate = (m: number[][], columns: boolean): void => {
+    for (let k = 0; k < m.length; k++) {
+      const [x, y] = columns ? [m[k]![p]!, m[k]![q]!] : [m[p]![k]!, m[q]![k]!];
+      const [i, j] = columns ? [m[k]!, m[k]!] : [m[p]!, m[q]!];
+      i[columns ? p : k] = c * x - s * y;
+      j[columns ? q : k] = s * x + c * y;
+    }
+  };
+  rotate(a, true);
+  rotate(a, false);
+  rotate(v, true);
+}
+
+/** Scores on `axis`, flipped so the largest-magnitude score (first on ties) is positive. */
+function orientedScores(x: Float64Array, count: number, dim: number, axis: Float64Array): number[] {
+  const scores = new Array<number>(count);
+  let pivot = 0;
+  for (let j = 0; j < count; j++) {
+    let s = 0;
+    for (let i = 0; i < dim; i++) s += x[j * dim + i]! * axis[i]!;
+    scores[j] = s;
+    if (Math.abs(s) > Math.abs(scores[pivot]!) * (1 + 1e-9)) pivot = j;
+  }
+  const sign = (scores[pivot] ?? 0) < 0 ? -1 : 1;
+  return scores.map((s) => (s * sign === 0 ? 0 : s * sign));
+}
+
+function dotTyped(a: Float64Array, b: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
 function maxLength(vectors: readonly (readonly number[])[]): number {
   let length = 0;
   for (const v of vectors) if (v.length > length) length = v.length;

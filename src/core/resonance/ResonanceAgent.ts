@@ -1,12 +1,21 @@
 import { agentKeyPair, sha256Hex, signHex, type KeyPair } from '../crypto';
 import { defaultThreshold } from './constants';
+import { deliberate, type DeliberateOptions } from './deliberate';
 import { resolveRound, type ResolveConfig } from './resolve';
 import { ResolveMemo } from './ResolveMemo';
 import { voteDigest } from './seal';
 import { sealEvaluation } from './sealEvaluation';
 import { roundTopic } from './stance';
 import { TrustStore } from './TrustStore';
-import type { EmbedMode, Outcome, Round, SealedRecord, Task, UnsafeSwitches } from './types';
+import type {
+  EmbedMode,
+  Outcome,
+  Round,
+  SealedRecord,
+  Task,
+  Trajectory,
+  UnsafeSwitches,
+} from './types';
 import { buildVocab } from './vocab';
 
 export interface ResonanceAgentOptions {
@@ -146,18 +155,43 @@ export class ResonanceAgent {
     return { value: record.commitment, record };
   }
 
-  /** The layer-1 commit of `round` under this agent's fixed config (see `resolveRound`). */
+  /**
+   * The layer-1 commit of `round` under this agent's fixed config (see `resolveRound`), with
+   * the diagnostics, and this agent's learned threshold and axis weights reported beside them.
+   */
   resolve(round: Round, options: AgentResolveOptions = {}): Outcome {
     return resolveRound(round, this.resolveConfig(), {
       memo: options.memo ?? this.memo,
       ...(options.unsafe ? { unsafe: options.unsafe } : {}),
+      adaptive: { threshold: this.store.threshold, axisWeights: this.store.axisWeights },
     });
   }
 
-  /** Learns from `outcome` (reference §2.6 `apply_outcome`). */
+  /**
+   * Hegselmann–Krause deliberation of `round` weighted by this agent's trust (reference §2.4;
+   * see `deliberate`). Call between `participate` and `resolve`; it never changes the commit.
+   */
+  deliberate(round: Round, options: DeliberateOptions = {}): Trajectory {
+    return deliberate(round, options, {
+      threshold: this.threshold,
+      embed: this.embed,
+      me: this.id,
+      store: this.store,
+      memo: this.memo,
+    });
+  }
+
+  /**
+   * Learns from `outcome`: `applyOutcome` (reference §2.6 `apply_outcome`), then the adaptive
+   * layers (`recordRoundOutcome`) with its consensus type, pentadic scores and (n, f).
+   */
   commit(outcome: Outcome): void {
     this.store.applyOutcome(this.id, outcome);
-    // TODO(issue 4): feed the outcome to the layer-2/3 adaptation (`record_round_outcome`).
+    const similarities = Object.keys(outcome.perAxis ?? {})
+      .sort()
+      .map((aid) => outcome.perAxis[aid]!.pentadic)
+      .filter((score) => Number.isFinite(score));
+    this.store.recordRoundOutcome(outcome.consensusType, similarities, outcome.n, outcome.f);
   }
 
   /** Signs a prepare or commit vote for `winner` in (round, view). */

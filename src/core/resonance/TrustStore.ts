@@ -1,5 +1,9 @@
 import { AXES, AXIS_WEIGHTS, type Axis } from './axes';
+import { axisWeightUpdate, slowEpochRounds } from './axisWeightUpdate';
 import { semanticHistoryMax } from './constants';
+import { epochRounds, epochUpdate } from './epochUpdate';
+import { epsilonRadius } from './epsilonRadius';
+import { bftSafetyLowerBound } from './quorum';
 import { roundTo } from './roundTo';
 import type { ConsensusType, Outcome } from './types';
 
@@ -10,7 +14,9 @@ import type { ConsensusType, Outcome } from './types';
  * It is plain data: every field is JSON, `snapshot()` is a deep copy and `restore()` takes
  * one back, so a replica's store can be checkpointed with its state. Layer 1 reads only the
  * agent's own counters, history and trust row when it seals; nothing here ever enters a
- * commit. Layer 3 (adaptive ε, threshold and axis weights) extends this class.
+ * commit. On top sit the adaptive layers (reference §2.6): per-dyad decay, gain and loss and
+ * the per-dyad ε (`getEpsilon`) every round; ε and the threshold every 50 rounds (layer 2);
+ * the axis weights every 200 rounds (layer 3). They shape deliberation and its audit only.
  */
 
 const reputationInit = 1;
@@ -23,6 +29,12 @@ const trustDecay = 0.92;
 const newcomerGraceEncounters = 3;
 const lossAversion = 2.25;
 const axisContributorBonus = 1.3;
+/** The consensus-type and similarity histories keep at most this many entries. */
+export const historyMax = 400;
+/** After this many recorded rounds, deliberation uses the learned base ε (`getEpsilon`). */
+const warmHistoryRounds = 20;
+/** An asymmetric weight never falls below this. */
+const asymmetricWeightMin = 0.01;
 
 /** [invited, participated, tampered], the behavioural axis's counters. */
 export type BehaviorCounters = [number, number, number];
@@ -181,6 +193,92 @@ export class TrustStore implements TrustStoreData {
   }
 
   /**
+   * The bounded-confidence radius between a and b on `axis` (reference `get_epsilon`): 0 when
+   * `base` ≤ 0; otherwise `epsilonRadius` of the effective base (the caller's, or the learned
+   * `baseEpsilon` once 20 rounds are recorded) and the pair's co-commits, in [0.05, 0.5].
+   */
+  getEpsilon(base: number, a: string, b: string, axis: Axis = 'semantic'): number {
+    if (!(base > 0)) return 0;
+    return epsilonRadius(this.effectiveBaseEpsilon(base), this.coCommits(a, b), axis);
+  }
+
+  /** The base ε `getEpsilon` scales: the learned one once the store is warm, else `base`. */
+  effectiveBaseEpsilon(base: number): number {
+    return this.consensusTypeHistory.length >= warmHistoryRounds ? this.baseEpsilon : base;
+  }
+
+  /**
+   * The median co-commit count over every pair of `ids`, the upper middle for an even number
+   * of pairs; 0 with fewer than two ids. Reads the ledger, not the pairs, so it costs the
+   * ledger's size whatever the number of agents.
+   */
+  medianCoCommits(ids: readonly string[]): number {
+    const members = new Set(ids);
+    const pairCount = (members.size * (members.size - 1)) / 2;
+    if (pairCount === 0) return 0;
+    const counts: number[] = [];
+    for (const [key, count] of Object.entries(this.coCommitLedger)) {
+      const comma = key.indexOf(',');
+      const a = key.slice(0, comma);
+      const b = key.slice(comma + 1);
+      if (a !== b && members.has(a) && members.has(b) && count > 0) counts.push(count);
+    }
+    const zeros = pairCount - counts.length;
+    const middle = Math.floor(pairCount / 2);
+    if (middle < zeros) return 0;
+    counts.sort((x, y) => x - y);
+    return counts[middle - zeros]!;
+  }
+
+  /** How much `me` weighs `id`'s position: reputation × trust, at least 0.01. */
+  asymmetricWeight(me: string, id: string): number {
+    return Math.max(this.reputation(id) * this.trust(me, id), asymmetricWeightMin);
+  }
+
+  /** True while this store has met `id` in fewer than three outcomes (newcomer grace). */
+  isNewcomer(id: string): boolean {
+    return (this.peerEncounters[id] ?? 0) < newcomerGraceEncounters;
+  }
+
+  /**
+   * Feeds one round to the adaptive layers (reference `record_round_outcome`), after
+   * `applyOutcome` advanced the clock: the consensus type and the pentadic similarities go
+   * into the histories (each capped at 400); every 50 rounds layer 2 moves ε and the
+   * threshold, then the threshold is clamped to the BFT safety bound of (n, f) when given;
+   * every 200 rounds layer 3 moves the axis weights.
+   */
+  recordRoundOutcome(
+    consensusType: ConsensusType,
+    pentadicSimilarities: readonly number[],
+    n?: number,
+    f?: number,
+  ): void {
+    this.consensusTypeHistory.push(consensusType);
+    this.similarityHistory.push(...pentadicSimilarities.slice(-historyMax));
+    if (this.consensusTypeHistory.length > historyMax) {
+      this.consensusTypeHistory = this.consensusTypeHistory.slice(-historyMax);
+    }
+    if (this.similarityHistory.length > historyMax) {
+      this.similarityHistory = this.similarityHistory.slice(-historyMax);
+    }
+    if (this.roundClock > 0 && this.roundClock % epochRounds === 0) {
+      const params = { baseEpsilon: this.baseEpsilon, threshold: this.threshold };
+      const next = epochUpdate(params, this.consensusTypeHistory, this.similarityHistory);
+      this.baseEpsilon = next.baseEpsilon;
+      this.threshold = next.threshold;
+      if (n !== undefined && f !== undefined) this.clampThreshold(n, f);
+    }
+    if (this.roundClock > 0 && this.roundClock % slowEpochRounds === 0) {
+      this.axisWeights = axisWeightUpdate(this.axisWeights, this.consensusTypeHistory);
+    }
+  }
+
+  /** Raises the adaptive threshold to `bftSafetyLowerBound(n, f)` if it fell below. */
+  clampThreshold(n: number, f: number): void {
+    this.threshold = Math.max(this.threshold, bftSafetyLowerBound(n, f));
+  }
+
+  /**
    * Learns from an outcome as agent `me` (reference §2.6 `apply_outcome`): decay; reputation
    * +0.12 for the quorum of a commit and −0.28 for every penalised agent (all outliers of a
    * commit, only the tampered of an abort); trust gains toward the quorum and losses toward the
@@ -202,7 +300,7 @@ export class TrustStore implements TrustStoreData {
       (id) => committed || tampered.has(id),
     );
     const punishable = (id: string): boolean =>
-      id !== me && (tampered.has(id) || (this.peerEncounters[id] ?? 0) >= newcomerGraceEncounters);
+      id !== me && (tampered.has(id) || !this.isNewcomer(id));
     this.decay();
     for (const id of quorum) this.updateReputation(id, reputationGain);
     for (const id of penalised) this.updateReputation(id, -reputationLoss);
@@ -238,9 +336,13 @@ export class TrustStore implements TrustStoreData {
     return JSON.parse(JSON.stringify(this.data())) as TrustStoreData;
   }
 
-  /** Replaces every layer with a deep copy of `snapshot`. */
+  /**
+   * Replaces every layer with a deep copy of `snapshot`; a layer the snapshot lacks starts
+   * fresh (reference `restore` defaults).
+   */
   restore(snapshot: TrustStoreData): void {
-    Object.assign(this, JSON.parse(JSON.stringify(snapshot)) as TrustStoreData);
+    const fresh = new TrustStore().data();
+    Object.assign(this, fresh, JSON.parse(JSON.stringify(snapshot)) as TrustStoreData);
   }
 
   private data(): TrustStoreData {

@@ -1,4 +1,6 @@
+import { agentKeyPair, sha256Hex } from '../crypto';
 import { ResonanceAgent, type ResonanceAgentOptions } from './ResonanceAgent';
+import { sealRecord } from './seal';
 import type { Round, Task } from './types';
 
 /**
@@ -41,4 +43,42 @@ export function demoRound(
   const round = agents[0]!.propose(task, roster ? { roster: agents.map((agent) => agent.id) } : {});
   agents.forEach((agent, index) => agent.participate(round, text(index)));
   return { agents, round };
+}
+
+/** The axes of one agent of `craftedRound`; relational defaults to uniform over the roster. */
+export interface CraftedAxes {
+  semantic: number[];
+  affective: number[];
+  epistemic: number[];
+  behavioral: number[];
+  relational?: number[];
+}
+
+/**
+ * A round whose agents a0 … a{k−1} seal and sign exactly the given axis vectors (no text
+ * embedding): for tests and benchmarks that need particular opinions. Keys derive from
+ * `seed` as the agents' own would.
+ */
+export function craftedRound(axes: readonly CraftedAxes[], seed: number | string = 42): Round {
+  const roster = axes.map((_, index) => `a${index}`);
+  const round: Round = {
+    id: sha256Hex(`bft-lab:crafted:${seed}:${axes.length}`).slice(0, 32),
+    view: 0,
+    viewChange: false,
+    proposer: 'a0',
+    description: 'crafted round',
+    roster,
+    vocab: ['task'],
+    threshold: 0.6,
+    expectedN: axes.length,
+    evaluations: {},
+    aborts: [],
+  };
+  axes.forEach((vectors, index) => {
+    const aid = roster[index]!;
+    const relational = vectors.relational ?? roster.map(() => 1 / Math.sqrt(roster.length));
+    const fields = { aid, nonce: `n${index}`, evalText: `crafted ${aid}`, ...vectors, relational };
+    round.evaluations[aid] = sealRecord(fields, agentKeyPair(seed, aid), round.id);
+  });
+  return round;
 }

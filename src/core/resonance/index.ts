@@ -5,8 +5,34 @@
 export { AXES, AXIS_EPSILON_MULTIPLIERS, AXIS_WEIGHTS, commitWeights, type Axis } from './axes';
 export * from './constants';
 export { affective, bagOfWords, behavioral, epistemic, relational } from './axisVectors';
+export { axisWeightMin, axisWeightUpdate, CONSENSUS_TYPE_SCORES } from './axisWeightUpdate';
 export { checkRecords, type RecordVerdict, type TamperReason } from './checkRecords';
-export { demoCluster, demoRound, demoTask, demoText, type DemoRoundOptions } from './demoRound';
+export {
+  classifyTrajectory,
+  coalitionCoCommitsMin,
+  CONSENSUS_FAMILIES,
+  consensusFamily,
+  meanEvidenceDelta,
+  type ClassifiableTrajectory,
+} from './classifyTrajectory';
+export { axisPolarization, conflictReport } from './conflictReport';
+export { consensusQuality, type QualityInput } from './consensusQuality';
+export {
+  deliberate,
+  deliberateVerdicts,
+  deliberationStepsMax,
+  type DeliberateOptions,
+  type DeliberationContext,
+} from './deliberate';
+export {
+  craftedRound,
+  demoCluster,
+  demoRound,
+  demoTask,
+  demoText,
+  type CraftedAxes,
+  type DemoRoundOptions,
+} from './demoRound';
 export {
   certificateEntriesMax,
   findEquivocations,
@@ -14,6 +40,9 @@ export {
   type EquivocationCertificate,
   type EquivocationEntry,
 } from './equivocation';
+export { epochRounds, epochUpdate, type EpochParams } from './epochUpdate';
+export { coCommitBoost, epsilonMax, epsilonMin, epsilonRadius } from './epsilonRadius';
+export { trustFreeEpsilon } from './hkContext';
 export { coordinateAbsMax, inspectRecord, type Inspection } from './inspectRecord';
 export { alignmentBand, pentadicSummary } from './pentadicSummary';
 export { bftSafetyLowerBound, faultBound, membershipFloor, quorumNeeded } from './quorum';
@@ -24,6 +53,7 @@ export {
   type ResonanceAgentOptions,
 } from './ResonanceAgent';
 export { resolveRound, type ResolveConfig, type ResolveOptions } from './resolve';
+export { resolveDiagnostics, trajectoryDiagnostics } from './resolveDiagnostics';
 export { ResolveMemo, type MemoEntry, type ResolveMemoOptions } from './ResolveMemo';
 export { roundTo } from './roundTo';
 export {
@@ -43,12 +73,21 @@ export {
   falseAgreementRate,
   polarityDirection,
   roundTopic,
+  stanceAudit,
   stanceEmbedding,
   stanceOf,
+  type StanceAudit,
 } from './stance';
 export { sycophancyScore } from './sycophancyScore';
 export { tokenise, words } from './tokenise';
-export { pairKey, TrustStore, type BehaviorCounters, type TrustStoreData } from './TrustStore';
+export { readTrajectory, trajectorySummary } from './trajectorySummary';
+export {
+  historyMax,
+  pairKey,
+  TrustStore,
+  type BehaviorCounters,
+  type TrustStoreData,
+} from './TrustStore';
 export type * from './types';
 export { buildVocab, privateTerms } from './vocab';
-export { isBoxValid, trimmedMean } from '../vec';
+export { diameter, isBoxValid, pca2, trimmedMean } from '../vec';

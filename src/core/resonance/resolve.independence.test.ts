@@ -50,8 +50,19 @@ function outcomeNaming(quorum: string[], outliers: string[]): Outcome {
   };
 }
 
-const resolveFresh = (agent: ResonanceAgent, round: Round): Outcome =>
-  agent.resolve(structuredClone(round), { memo: new ResolveMemo() });
+/**
+ * The outcome without the resolver's own learned threshold and weights, which the agent
+ * reports beside the commit as its local state (they differ by design; nothing reads them).
+ */
+const resolveFresh = (agent: ResonanceAgent, round: Round): Outcome => {
+  const { adaptiveThreshold, adaptiveAxisWeights, ...shared } = agent.resolve(
+    structuredClone(round),
+    { memo: new ResolveMemo() },
+  );
+  expect(adaptiveThreshold).toBe(agent.store.threshold);
+  expect(adaptiveAxisWeights).toEqual(agent.store.axisWeights);
+  return shared;
+};
 
 describe('resolver independence', () => {
   it('gives one outcome to resolvers with divergent trust, reputation and adaptive state', () => {

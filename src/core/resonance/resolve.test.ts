@@ -237,9 +237,11 @@ describe('resolve: determinism', () => {
     expect(forward.winner).toBe('a6');
   });
 
-  it('reports the consensus type deliberation left in the round, else unknown', () => {
+  it('reports the consensus type deliberation left in the round, else its own', () => {
     const { agents, round } = demoRound(7);
-    expect(agents[0]!.resolve(structuredClone(round)).consensusType).toBe('unknown');
+    const own = agents[0]!.resolve(structuredClone(round));
+    expect(own.consensusType).not.toBe('unknown');
+    expect(own.deliberation).toMatchObject({ steps: 3, consensusType: own.consensusType });
     round.trajectory = {
       steps: 3,
       velocities: [],

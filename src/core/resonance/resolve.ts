@@ -3,10 +3,11 @@ import { AXES, type Axis } from './axes';
 import { checkRecords, type RecordVerdict } from './checkRecords';
 import { membershipMin } from './constants';
 import { faultBound, membershipFloor, quorumNeeded } from './quorum';
+import { resolveDiagnostics, trajectoryDiagnostics } from './resolveDiagnostics';
 import { ResolveMemo, type MemoEntry } from './ResolveMemo';
 import { scoreRecords } from './scoreRecords';
-import { falseAgreementRate } from './stance';
-import type { ConsensusType, EmbedMode, Outcome, Round, UnsafeSwitches } from './types';
+import { readTrajectory } from './trajectorySummary';
+import type { EmbedMode, Outcome, Round, Trajectory, UnsafeSwitches } from './types';
 
 /**
  * Layer 1 of ResonanceBFT: the n−f commit over sealed evaluations (reference §2.3 `resolve`).
@@ -15,6 +16,16 @@ import type { ConsensusType, EmbedMode, Outcome, Round, UnsafeSwitches } from '.
  * resolver learned (trust, reputation, adaptive threshold or weights) enters it, so every
  * honest resolver computes the same certificate. The only effect on `round` is the view
  * change of an abort: `view` moves on by one, and a quorum failure is logged in `aborts`.
+ *
+ * Beside the commit, the outcome reports diagnostics (`resolveDiagnostics`): consensus type,
+ * quality, sycophancy, conflict report, stance audit. They come from the round's trajectory
+ * when it carries one (the engine deliberates once per round, SPEC §3); otherwise from a
+ * trust-free deliberation run here. Either way they are computed after the commit is decided
+ * and never feed back into it.
+ *
+ * Policy: the trust-free pass is reported in the outcome (`deliberation`) but not written to
+ * the round, whose only change stays the view change of an abort; it is memoised with the
+ * outcome, so a replica's re-resolve does not run it again.
  */
 
 /** The cluster-wide config of a resolver; identical on every honest replica. */
@@ -30,6 +41,8 @@ export interface ResolveOptions {
   unsafe?: UnsafeSwitches;
   /** Shared work (signature checks, outcomes); a fresh memo when absent. */
   memo?: ResolveMemo;
+  /** The resolver's learned parameters, to report (never used) in the outcome. */
+  adaptive?: { threshold: number; axisWeights: Readonly<Record<Axis, number>> };
 }
 
 /** What `computeOutcome` needs besides the verdicts, derived once. */
@@ -41,6 +54,8 @@ interface Context {
   f: number;
   needed: number;
   view: number;
+  /** The trajectory the round carries, if it reads as one. */
+  carried?: Trajectory;
 }
 
 export function resolveRound(
@@ -63,6 +78,8 @@ export function resolveRound(
     needed: quorumNeeded(n, unsafe),
     view: currentView(round),
   };
+  const carried = readTrajectory(round.trajectory);
+  if (carried) context.carried = carried;
   const key = outcomeKey(context, verdicts);
   let entry = memo.outcome(key);
   if (!entry) {
@@ -75,7 +92,13 @@ export function resolveRound(
       round.aborts = [...(Array.isArray(round.aborts) ? round.aborts : []), entry.abort];
     }
   }
-  return cloneOutcome(entry.outcome);
+  const outcome = cloneOutcome(entry.outcome);
+  if (carried) Object.assign(outcome, trajectoryDiagnostics(carried));
+  if (options.adaptive) {
+    outcome.adaptiveThreshold = options.adaptive.threshold;
+    outcome.adaptiveAxisWeights = { ...options.adaptive.axisWeights };
+  }
+  return outcome;
 }
 
 /** Steps 1 to 12 of reference §2.3, after the tamper check. */
@@ -115,9 +138,18 @@ function computeOutcome(context: Context, verdicts: readonly RecordVerdict[]): M
   };
   if (committed) outcome.winner = winnerOf(quorum, scores.pentadic);
   else outcome.reason = `no_quorum: ${quorum.length} of ${n} reached the threshold, need ${needed}`;
-  if (config.embed === 'stance') {
-    outcome.falseAgreementRate = stanceAudit(verdicts, inQuorum, config);
-  }
+  // The commit is decided above; the diagnostics only describe it.
+  Object.assign(
+    outcome,
+    resolveDiagnostics({
+      verdicts,
+      scores,
+      quorum,
+      config,
+      rosterKnown,
+      deliberate: context.carried === undefined,
+    }),
+  );
   if (committed) return { outcome };
   return { outcome, abort: { view, quorumSize: quorum.length, quorumNeeded: needed } };
 }
@@ -133,7 +165,7 @@ function outcomeBase(context: Context, verdicts: readonly RecordVerdict[]) {
     tamperedAgents: tampered,
     tamperedExceedsF: context.n > 0 && tampered.length > context.f,
     threshold: context.config.threshold,
-    consensusType: consensusTypeOf(context.round),
+    consensusType: 'unknown' as const,
   };
 }
 
@@ -175,19 +207,6 @@ function winnerOf(quorum: readonly string[], pentadic: Readonly<Record<string, n
   return best;
 }
 
-/** Stance audit over the quorum's sealed semantic vectors; diagnostic only. */
-function stanceAudit(
-  verdicts: readonly RecordVerdict[],
-  inQuorum: ReadonlySet<string>,
-  config: ResolveConfig,
-): number {
-  const semantics: Record<string, number[]> = {};
-  for (const verdict of verdicts) {
-    if (inQuorum.has(verdict.aid)) semantics[verdict.aid] = verdict.inspection.axes!.semantic;
-  }
-  return falseAgreementRate(semantics, config.threshold);
-}
-
 function contributors(
   quorum: readonly string[],
   perAxis: Outcome['perAxis'],
@@ -200,17 +219,6 @@ function contributors(
 
 function emptyContributors(): Record<Axis, string[]> {
   return { semantic: [], affective: [], relational: [], epistemic: [], behavioral: [] };
-}
-
-const consensusTypes: ReadonlySet<string> = new Set([
-  'genuine', 'fragile', 'capitulated', 'coerced', 'logrolled', 'coalitional', 'deadlock',
-  'polarized', 'unknown',
-]);
-
-/** The type deliberation assigned the round, or 'unknown' when it did not run. */
-function consensusTypeOf(round: Round): ConsensusType {
-  const type: unknown = round.trajectory?.consensusType;
-  return typeof type === 'string' && consensusTypes.has(type) ? (type as ConsensusType) : 'unknown';
 }
 
 function currentView(round: Round): number {
@@ -236,7 +244,8 @@ function outcomeKey(context: Context, verdicts: readonly RecordVerdict[]): strin
     context.view,
     context.n,
     Array.isArray(round.roster) && round.roster.length > 0 ? 'roster' : 'no-roster',
-    consensusTypeOf(round),
+    // A carried trajectory replaces the memoised trust-free diagnostics after the lookup.
+    context.carried ? 'deliberated' : 'trust-free',
   ].join('\u0001');
   const records = verdicts.map(
     (verdict) =>

@@ -5,6 +5,7 @@ import {
   falseAgreementRate,
   polarityDirection,
   roundTopic,
+  stanceAudit,
   stanceEmbedding,
   stanceOf,
 } from './stance';
@@ -47,6 +48,16 @@ describe('false agreement', () => {
     expect(falseAgreementRate({ a: approve, b: reject }, 1.01)).toBe(0);
   });
 
+  it('names the opposed pairs and each stance', () => {
+    const approve = stanceEmbedding('approve the budget change', 'budget');
+    const reject = stanceEmbedding('reject the budget change', 'budget');
+    const audit = stanceAudit({ c: reject, a: approve, b: approve }, 0.6);
+    expect(audit.rate).toBe(0.66667);
+    expect(audit.pairs).toEqual([['a', 'c'], ['b', 'c']]);
+    expect(audit.stances.a).toBeGreaterThan(0.05);
+    expect(audit.stances.c).toBeLessThan(-0.05);
+  });
+
   it('flags a split round whose quorum forms on topic alone, and never changes the commit', () => {
     const split = demoRound(12, {
       embed: 'stance',
@@ -60,6 +71,8 @@ describe('false agreement', () => {
     const outcome = split.agents[0]!.resolve(split.round);
     expect(outcome.status).toBe('committed');
     expect(outcome.falseAgreementRate).toBeGreaterThan(0.3);
+    expect(outcome.falseAgreementPairs).toContainEqual(['a0', 'a1']);
+    expect(outcome.stances!.a1).toBeLessThan(0);
 
     const text = (): string => 'approve the budget change';
     const unanimous = demoRound(12, { embed: 'stance', task, text });

@@ -85,10 +85,28 @@ export function falseAgreementRate(
   topicThreshold: number,
   direction: readonly number[] = polarityDirection(),
 ): number {
+  return stanceAudit(semantics, topicThreshold, direction).rate;
+}
+
+export interface StanceAudit {
+  /** `falseAgreementRate`. */
+  rate: number;
+  /** The topic-close pairs of opposite stance, each sorted, in id order. */
+  pairs: [string, string][];
+  /** Each agent's stance, rounded to 4 places. */
+  stances: Record<string, number>;
+}
+
+/** The whole stance audit of reference §2.5 Polarity: rate, false-agreement pairs, stances. */
+export function stanceAudit(
+  semantics: Readonly<Record<string, readonly number[]>>,
+  topicThreshold: number,
+  direction: readonly number[] = polarityDirection(),
+): StanceAudit {
   const ids = Object.keys(semantics).sort();
   const stances = ids.map((id) => stanceOf(semantics[id]!, direction));
+  const pairs: [string, string][] = [];
   let close = 0;
-  let opposed = 0;
   for (let a = 0; a < ids.length; a++) {
     for (let b = a + 1; b < ids.length; b++) {
       if (cosine(semantics[ids[a]!]!, semantics[ids[b]!]!) < topicThreshold) continue;
@@ -96,8 +114,10 @@ export function falseAgreementRate(
       const sa = stances[a]!;
       const sb = stances[b]!;
       if (Math.abs(sa) < stanceDeadzone || Math.abs(sb) < stanceDeadzone) continue;
-      if (sa > 0 !== sb > 0) opposed++;
+      if (sa > 0 !== sb > 0) pairs.push([ids[a]!, ids[b]!]);
     }
   }
-  return close > 0 ? roundTo(opposed / close, 5) : 0;
+  const rounded: Record<string, number> = {};
+  ids.forEach((id, i) => (rounded[id] = roundTo(stances[i]!, 4)));
+  return { rate: close > 0 ? roundTo(pairs.length / close, 5) : 0, pairs, stances: rounded };
 }

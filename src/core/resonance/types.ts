@@ -72,8 +72,41 @@ export interface Round {
   /** Fail closed: reject any record whose agent has no bound key. */
   requireIdentityBinding?: boolean;
   aborts: RoundAbort[];
-  /** Set by deliberation (layer 2); `resolve` reports its consensus type. */
+  /**
+   * Set by deliberation (layer 2), without its per-step positions; `resolve` reports its
+   * diagnostics and then skips its own trust-free deliberation.
+   */
   trajectory?: Trajectory;
+  /** What the first deliberation of the round started from; later ones restart from it. */
+  preDeliberation?: DeliberationStart;
+}
+
+/**
+ * The starting point of a round's deliberation (reference `_pre_deliberation_snapshot`), in
+ * compact form: a position is the record's sealed axes plus a relational row, and every row
+ * not listed here is uniform (the agent has no stored trust). Restoring it makes `deliberate`
+ * idempotent even after the deliberator's trust has moved on.
+ */
+export interface DeliberationStart {
+  /** The agents that took part, sorted: records that passed the tamper check. */
+  agents: string[];
+  /** Width S of the semantic slice. */
+  semanticWidth: number;
+  /** Normalised relational rows over `agents`, for agents whose row is not uniform. */
+  relational: Record<string, number[]>;
+}
+
+/**
+ * A logrolling offer (reference `Offer`): `fromAgent` concedes toward its neighbourhood's
+ * centroid on each `give` axis by the given fraction, but only once its neighbours have come
+ * at least the `want` fraction (mean cosine to that centroid) on each wanted axis. It applies
+ * for `expiresIn` steps.
+ */
+export interface Offer {
+  fromAgent: string;
+  give: Partial<Record<Axis, number>>;
+  want: Partial<Record<Axis, number>>;
+  expiresIn: number;
 }
 
 export type ConsensusType =
@@ -87,22 +120,67 @@ export type ConsensusType =
   | 'polarized'
   | 'unknown';
 
-/** The deliberation trajectory of layer 2 (reference §2.4; built by the deliberation issue). */
+/** The consensus families of reference §2.5. */
+export type ConsensusFamily = 'authentic' | 'pressured' | 'alliance' | 'failed' | 'unknown';
+
+/** The genuine-vs-superficial audit of a deliberation (reference `consensus_quality_metrics`). */
+export interface ConsensusQuality {
+  /** Share of agents that held their position (moved < 0.02). */
+  independenceRate: number;
+  /** Share that moved while pulled toward less confident peers (mean evidence delta < −0.005). */
+  capitulationRate: number;
+  /** 1 − final spread / initial spread, in [0, 1]. */
+  disagreementCollapse: number;
+}
+
+/** The deliberation trajectory of layer 2 (reference §2.4). */
 export interface Trajectory {
+  /** HK steps run. */
   steps: number;
+  /** Per step: change of the mean pairwise cosine distance (negative = converging). */
   velocities: number[];
+  /** Per axis and step: mean signed change of the distance to the neighbourhood centroid. */
   axisDeltas: Record<Axis, number[]>;
+  /** Least over most total movement of any agent, in [0, 1]. */
   concessionSymmetry: number;
   consensusType: ConsensusType;
+  /** Final mean similarity to the centroid minus the classification threshold. */
   depth: number;
+  /** Per agent and step: step size × (neighbours' confidence − own confidence). */
   evidenceDelta: Record<string, number[]>;
-  consensusQuality: {
-    independenceRate: number;
-    capitulationRate: number;
-    disagreementCollapse: number;
-  };
-  /** `positions[step][agentIndex]`: each step's combined vectors, for the opinion panel. */
+  consensusQuality: ConsensusQuality;
+  /** The deliberating agents, sorted: the order of `positions[step]`. */
+  agents?: string[];
+  /**
+   * `positions[step][agentIndex]` for step 0 … steps: each step's combined vectors (semantic,
+   * affective, relational, epistemic, behavioral), quantised to 1e-9, for the opinion panel.
+   */
   positions?: number[][][];
+}
+
+export type ConflictType = 'axis_deadlock' | 'partial_consensus' | 'persistent_dissent' | 'none';
+
+/** Two opposed clusters on one axis (reference `_detect_axis_polarization`). */
+export interface AxisPolarization {
+  axis: Axis;
+  clusterA: string[];
+  clusterB: string[];
+  /** Cosine of the two cluster means, ≤ −0.1. */
+  interClusterSim: number;
+  centroidA: number[];
+  centroidB: number[];
+}
+
+/** Per-axis agreement and structural conflict (reference `_compute_conflict_report`). */
+export interface ConflictReport {
+  conflictType: ConflictType;
+  /** Share of agents at or above the threshold on each axis, to 3 places. */
+  axisAgreement: Record<Axis, number>;
+  agreedAxes: Axis[];
+  disagreedAxes: Axis[];
+  deadlockedAxes: AxisPolarization[];
+  /** Agents below the threshold on all five axes. */
+  persistentDissenters: string[];
 }
 
 /**
@@ -152,7 +230,25 @@ export interface Outcome {
   /** The threshold that gated this outcome (the resolver's own). */
   threshold: number;
   viewNumber: number;
+  /**
+   * Diagnostics (reference §2.3 step 12). None enters the commit above. They come from the
+   * round's trajectory when it carries one, else from `resolve`'s own trust-free deliberation
+   * (resolver-independent); early aborts carry none but the consensus type.
+   */
   consensusType: ConsensusType;
+  consensusQuality?: ConsensusQuality;
+  /** Mean evidence delta per agent (`sycophancyScore`). */
+  sycophancy?: Record<string, number>;
+  /** The trajectory the diagnostics come from, without positions. */
+  deliberation?: Trajectory;
+  conflict?: ConflictReport;
   /** Stance audit (stance embedding only; diagnostic, never part of the commit). */
   falseAgreementRate?: number;
+  /** Quorum pairs that are topic-close but of opposite stance, sorted. */
+  falseAgreementPairs?: [string, string][];
+  /** Each quorum member's stance in [−1, 1], to 4 places. */
+  stances?: Record<string, number>;
+  /** The resolver's own learned threshold and axis weights: reported, never used above. */
+  adaptiveThreshold?: number;
+  adaptiveAxisWeights?: Record<Axis, number>;
 }

@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cosine, lerp, normalise, weightedCentroid } from '../vec';
+import { AXES, AXIS_EPSILON_MULTIPLIERS, type Axis } from './axes';
+import { relational } from './axisVectors';
+import { deliberate, type DeliberateOptions } from './deliberate';
+import { craftedRound, type CraftedAxes } from './demoRound';
+import { TrustStore } from './TrustStore';
+
+/**
+ * The fast HK step (reduced relational coordinates, pair links, complement sums) against a
+ * plain transcription of reference §2.4 over full S + 6 + n vectors.
+ */
+
+function checkProperty<T>(property: fc.IProperty<T>, numRuns: number): void {
+  const seed = process.env.FC_SEED === undefined ? Date.now() | 0 : Number(process.env.FC_SEED);
+  try {
+    fc.assert(property, { seed, numRuns });
+  } catch (error) {
+    throw new Error(
+      `property failed with seed=${seed}; replay: ` +
+        `FC_SEED=${seed} npx vitest run src/core/resonance/hkStep.test.ts\n${String(error)}`,
+      { cause: error },
+    );
+  }
+}
+
+interface Reference {
+  radius: (i: number, j: number, axis: Axis | 'whole') => number;
+  trust: (i: number, j: number) => number;
+  axisTrust: (i: number, j: number, axis: Axis) => number;
+  bounded: boolean;
+  stepSize: number;
+}
+
+/** Reference §2.4, one step, literally: full vectors, slices, no shortcuts. */
+function referenceStep(
+  positions: number[][],
+  slices: [number, number][],
+  ref: Reference,
+): number[][] {
+  return positions.map((x, i) => {
+    const others = positions.map((_, j) => j).filter((j) => j !== i);
+    const near = ref.bounded
+      ? others.filter((j) => cosine(x, positions[j]!) >= 1 - ref.radius(i, j, 'whole'))
+      : others;
+    if (near.length === 0) return [...x];
+    const c0 = weightedCentroid(near.map((j) => positions[j]!), near.map((j) => ref.trust(i, j)));
+    const target = [...c0];
+    AXES.forEach((axis, a) => {
+      const [s, e] = slices[a]!;
+      const members = ref.bounded
+        ? near.filter(
+          (j) => cosine(x.slice(s, e), positions[j]!.slice(s, e)) >= 1 - ref.radius(i, j, axis),
+        )
+        : near;
+      if (members.length === 0) return;
+      const weights = members.map((j) => ref.axisTrust(i, j, axis));
+      const total = weights.reduce((p, q) => p + q, 0);
+      for (let c = s; c < e; c++) {
+        target[c] = members.reduce((p, j, k) => p + weights[k]! * positions[j]![c]!, 0) / total;
+      }
+    });
+    return lerp(x, target, ref.stepSize);
+  });
+}
+
+function slicesFor(semanticWidth: number, n: number): [number, number][] {
+  const widths = [semanticWidth, 2, n, 2, 2];
+  let at = 0;
+  return widths.map((w) => [at, (at += w)] as [number, number]);
+}
+
+const unit = fc
+  .tuple(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }))
+  .map(([x, y]) => normalise([x, y]));
+const agentAxes = fc.record({
+  semantic: fc.array(fc.nat(3), { minLength: 6, maxLength: 6 }).map((v) => normalise(v)),
+  affective: unit,
+  epistemic: unit,
+  behavioral: unit,
+});
+
+function runBoth(axes: CraftedAxes[], options: DeliberateOptions, store?: TrustStore): void {
+  const round = craftedRound(axes);
+  const n = axes.length;
+  const ids = axes.map((_, i) => `a${i}`);
+  const context = store ? { threshold: 0.6, embed: 'bow' as const, me: 'a0', store } : {
+    threshold: 0.6, embed: 'bow' as const,
+  };
+  const trajectory = deliberate(round, options, context);
+  const uniform = ids.map(() => 1 / Math.sqrt(n));
+  const rows = ids.map((aid) =>
+    store?.trustRows[aid] ? relational(ids, (peer) => store.trust(aid, peer)) : uniform,
+  );
+  let positions = axes.map((v, i) => [
+    ...v.semantic, ...v.affective, ...rows[i]!, ...v.epistemic, ...v.behavioral,
+  ]);
+  const epsilon = options.epsilon ?? 0;
+  const effective = epsilon !== 0 ? epsilon : store ? store.baseEpsilon : 0.15;
+  const ref: Reference = {
+    bounded: effective > 0,
+    stepSize: options.stepSize ?? 0.3,
+    radius: (i, j, axis) => {
+      if (!store) return effective * (axis === 'whole' ? 1 : AXIS_EPSILON_MULTIPLIERS[axis]);
+      return store.getEpsilon(effective, ids[i]!, ids[j]!, axis === 'whole' ? 'semantic' : axis);
+    },
+    trust: (i, j) => (store ? store.trust(ids[i]!, ids[j]!) : 1),
+    axisTrust: (i, j, axis) => (store ? store.axisTrust(ids[i]!, ids[j]!, axis) : 1),
+  };
+  const slices = slicesFor(6, n);
+  for (let step = 0; step <= (options.steps ?? 3); step++) {
+    const fast = trajectory.positions![step]!;
+    positions.forEach((x, i) => x.forEach((value, c) => expect(fast[i]![c]).toBeCloseTo(value, 7)));
+    positions = referenceStep(positions, slices, ref);
+  }
+}
+
+describe('HkStepper against reference §2.4', () => {
+  it('matches the plain transcription, trust-free, for random groups (property)', () => {
+    const group = fc.record({
+      axes: fc.array(agentAxes, { minLength: 2, maxLength: 9 }),
+      epsilon: fc.constantFrom(0, 0.05, 0.3, 0.6, -1),
+      stepSize: fc.double({ min: 0, max: 1, noNaN: true }),
+    });
+    checkProperty(
+      fc.property(group, ({ axes, epsilon, stepSize }) => {
+        runBoth(axes, { epsilon, stepSize, steps: 3 });
+      }),
+      25,
+    );
+  });
+
+  it('matches it weighted by trust, axis trust and co-commit radii (property)', () => {
+    const group = fc.record({
+      axes: fc.array(agentAxes, { minLength: 3, maxLength: 8 }),
+      epsilon: fc.constantFrom(0, 0.1, 0.3, -1),
+      trust: fc.array(fc.double({ min: 0.05, max: 2, noNaN: true }), {
+        minLength: 8,
+        maxLength: 8,
+      }),
+      allies: fc.nat(7),
+    });
+    checkProperty(
+      fc.property(group, ({ axes, epsilon, trust, allies }) => {
+        const store = new TrustStore();
+        axes.forEach((_, j) => store.setTrust('a0', `a${j}`, trust[j]!));
+        store.setTrust('a2', 'a1', 0.3);
+        store.updateAxisTrust('a0', 'a1', 'affective', 0.7);
+        for (let k = 0; k < allies; k++) store.recordCoCommit(['a0', 'a1', 'a2']);
+        runBoth(axes, { epsilon, steps: 2 }, store);
+      }),
+      25,
+    );
+  });
+});
