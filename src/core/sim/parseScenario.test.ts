@@ -204,7 +204,7 @@ describe('parseScenario rejects, naming the field and the value', () => {
     ['a threshold of 0', withField('resonance', { threshold: 0 }), 'resonance.threshold: 0 is out of range (0, 1]'],
     ['an unknown embedding', withField('resonance', { embed: 'model2vec' }), "resonance.embed: expected one of 'bow', 'stance', got \"model2vec\""],
     ['a view timeout of 0', withField('resonance', { viewTimeout: 0 }), 'resonance.viewTimeout: 0 is out of range [1, 10000]'],
-    ['a huge number of deliberation steps', withField('resonance', { deliberation: { steps: 1e9 } }), 'resonance.deliberation.steps: 1000000000 is out of range [0, 100]'],
+    ['a huge number of deliberation steps', withField('resonance', { deliberation: { steps: 1e9 } }), 'resonance.deliberation.steps: 1000000000 is out of range [0, 64]'],
     ['an epsilon out of range', withField('resonance', { deliberation: { epsilon: 3 } }), 'resonance.deliberation.epsilon: 3 is out of range [-1, 2]'],
     ['an unknown unsafe switch value', withField('resonance', { unsafe: { quorum: 'f+1' } }), "resonance.unsafe.quorum: expected one of '2f+1', got \"f+1\""],
     ['an unknown unsafe switch', withField('resonance', { unsafe: { crypto: 'off' } }), 'resonance.unsafe.crypto: unknown key (allowed: quorum, centroid, trim, seal, membership, lock)'],

@@ -1,5 +1,6 @@
 import { exhaustive } from '../assert';
 import { defaultConsensusConfig } from '../council/consensusConfig';
+import { deliberationStepsMax } from '../resonance/deliberate';
 
 /**
  * Scenario schema version 1 (SPEC §4): one plain-data object that fully determines a run.
@@ -214,7 +215,8 @@ export const scenarioLimits = {
   textCharsMax: 2000,
   viewTimeoutTicksMax: 10_000,
   viewChangesMax: 10_000,
-  deliberationStepsMax: 100,
+  // The bound `deliberate` asserts, so a valid scenario never trips it.
+  deliberationStepsMax,
   epsilonMin: -1,
   epsilonMax: 2,
   tamperDeltaAbsMax: 1_000_000,

@@ -119,7 +119,7 @@ function sectionOf(protocol: Protocol, n: number) {
         viewTimeout: fc.integer({ min: 1, max: 10_000 }),
         maxViewChanges: fc.integer({ min: 0, max: 10_000 }),
         deliberation: fc.record(
-          { steps: fc.integer({ min: 0, max: 100 }), stepSize: share, epsilon: fc.double({ min: -1, max: 2, noNaN: true }) },
+          { steps: fc.integer({ min: 0, max: 64 }), stepSize: share, epsilon: fc.double({ min: -1, max: 2, noNaN: true }) },
           { requiredKeys: [] },
         ),
         unsafe: fc.record(

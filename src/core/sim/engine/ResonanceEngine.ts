@@ -44,6 +44,8 @@ export class ResonanceEngine {
   readonly monitors: Monitors;
   readonly roster: string[];
   readonly outcomes: Outcome[] = [];
+  /** Rounds already deliberated (once per round, by the leader that first proposes a value). */
+  readonly deliberatedRounds = new Set<number>();
   private readonly queue = new EventQueue<Scheduled>();
   private readonly transport: Transport<Payload>;
   private readonly protocol: ReplicaProtocol;

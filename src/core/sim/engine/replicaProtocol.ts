@@ -4,6 +4,7 @@ import { voteDigest } from '../../resonance/seal';
 import type { ResonanceEngine } from './ResonanceEngine';
 import { advanceRound, type AcceptedValue, type Payload, type ProposalPayload, type ReplicaState, type VotePayload } from './replicaState';
 import { byzantineEvaluations } from './byzantineEvaluations';
+import { deliberateRound } from './deliberation';
 import { proposeTwoValues } from './equivocatingLeader';
 
 type Phase = 'prepare' | 'commit';
@@ -221,6 +222,7 @@ export class ReplicaProtocol {
     if (outcome.status !== 'committed' && present < this.n) return;
     this.emitResolved(agent, state, outcome);
     if (outcome.status !== 'committed') return;
+    deliberateRound(engine, agent, round, state.roundNo);
     state.proposalSent = true;
     const proposal: ProposalPayload = {
       roundNo: state.roundNo, view: state.view, roundId: round.id, winner: outcome.winner!, evaluations: { ...round.evaluations },

@@ -27,7 +27,8 @@ export function scenarioOpinions(scenario: ResolvedScenario): OpinionSource {
     text: (agent, roundNo) => evaluationText(persona(agent), roundTask(roundNo), roundNo, withOverride(fixed(agent))),
     biased: (agent, roundNo) => fixed(agent) ?? biasedText(persona(agent), roundTask(roundNo), roundNo, majorityStance(personas)),
     equivocation: (agent, roundNo) => equivocationPair(persona(agent), roundTask(roundNo), roundNo),
-    sycophant: (agent, _roundNo, leaderText) => fixed(agent) ?? sycophantText(leaderText),
+    sycophant: (agent, _roundNo, leaderText) =>
+      fixed(agent) ?? `${sycophantText(leaderText, { hedge: false })} ${sycophantEcho}`.trim(),
     afterRound(_roundNo, stances) {
       for (const [agent, stance] of stances) {
         personas[agent] = carryOver(persona(agent), stance, scenario.opinions.carryOver);
@@ -35,6 +36,13 @@ export function scenarioOpinions(scenario: ResolvedScenario): OpinionSource {
     },
   };
 }
+
+/**
+ * Policy: a sycophant echoes the leader with certainty it has not earned ("definitely",
+ * "absolutely"), so its confidence sits above its less certain peers and deliberation pulls it
+ * down toward them: its evidence delta is negative, which is what the audit looks for.
+ */
+const sycophantEcho = 'Absolutely, I definitely agree with the leader.';
 
 function withOverride(text: string | undefined): { override?: string } {
   return text === undefined ? {} : { override: text };

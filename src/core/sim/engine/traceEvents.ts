@@ -47,7 +47,22 @@ export type SimEvent =
       winner: number | null;
       reason: string | null;
     }
-  | { t: number; kind: 'deliberated'; roundNo: number; view: number; steps: number; consensusType: string; positions: number[][][] }
+  | {
+      t: number;
+      kind: 'deliberated';
+      roundNo: number;
+      view: number;
+      steps: number;
+      consensusType: string;
+      /** The deliberating agents; the order of each step's rows below. */
+      agents: number[];
+      /** `positions[step][i]`: agent i's combined vector at that step, projected to 2-D (PCA). */
+      positions: number[][][];
+      /** `hk1d[step][i]`: classic 1-D HK of the agents' stances in [0, 1]. */
+      hk1d: number[][];
+      /** Per agent: mean evidence delta (negative: moved toward less confident peers). */
+      sycophancy: number[];
+    }
   | { t: number; kind: 'voteCast'; agent: number; roundNo: number; view: number; phase: 'prepare' | 'commit'; winner: number }
   | { t: number; kind: 'locked'; agent: number; roundNo: number; view: number; winner: number }
   | {

@@ -8,6 +8,7 @@ import councilQuarantine from './council-quarantine.json';
 import crashLeader from './crash-leader.json';
 import equivocation from './equivocation.json';
 import happyPath from './happy-path.json';
+import hkClassic from './hk-classic.json';
 import partitionHeal from './partition-heal.json';
 import scale49 from './scale-49.json';
 import silentTwo from './silent-two.json';
@@ -21,7 +22,6 @@ import unsafeMembership from './unsafe-membership.json';
  * The named scenarios of SPEC §4. Names are stable: links and tests use them. Each is a
  * scenario file beside this one, validated by `parseScenario` like any other input, with a
  * paragraph saying what to watch and why it happens.
- * TODO(issue 5): `hk-classic` is not built yet.
  */
 const catalog = {
   'happy-path': {
@@ -105,6 +105,14 @@ const catalog = {
       'A permanent 6/4 split of ten agents, with n counted from the records present instead of the configured ' +
       'membership. Each side believes it is the whole cluster, commits on its own, and the two sides disagree: ' +
       'the agreement invariant turns red.',
+  },
+  'hk-classic': {
+    file: hkClassic,
+    explanation:
+      'Two hundred agents with mixed stances and a wide range of certainty. Deliberation is Hegselmann–Krause: ' +
+      'each agent moves toward the mean of the opinions within ε of its own. Opinions contract into a few ' +
+      'clusters that no longer see each other; a larger ε gives fewer clusters. The opinion panel draws the ' +
+      'classic one-dimensional trajectories of the agents\' stances.',
   },
   'council-quarantine': {
     file: councilQuarantine,

@@ -4,11 +4,14 @@ import { traceHash } from '../engine/traceHash';
 import { runScenario, type ScenarioRun } from '../runScenario';
 import { preset, presetNames, type PresetName } from './index';
 
-const runs = new Map<PresetName, ScenarioRun['summary']>();
-function run(name: PresetName): ScenarioRun['summary'] {
-  if (!runs.has(name)) runs.set(name, runScenario(preset(name).scenario).summary);
+const runs = new Map<PresetName, ScenarioRun>();
+function runWhole(name: PresetName): ScenarioRun {
+  if (!runs.has(name)) runs.set(name, runScenario(preset(name).scenario));
   return runs.get(name)!;
 }
+const run = (name: PresetName) => runWhole(name).summary;
+const deliberations = (name: PresetName) =>
+  (runWhole(name).trace as SimEvent[]).flatMap((event) => (event.kind === 'deliberated' ? [event] : []));
 const failed = (name: PresetName) => run(name).invariants.filter((inv) => !inv.ok).map((inv) => inv.name);
 const committed = (name: PresetName) => run(name).rounds.filter((round) => round.status === 'committed');
 
@@ -57,6 +60,28 @@ describe('presets', () => {
 
   it('split-stance forms a quorum that the false-agreement audit flags', () => {
     for (const round of committed('split-stance')) expect(round.falseAgreementRate).toBeGreaterThan(0);
+  });
+
+  it('sycophancy shows the pressured agents with a negative evidence delta, the others not', () => {
+    const rounds = deliberations('sycophancy');
+    expect(rounds.length).toBe(3);
+    for (const event of rounds) {
+      event.agents.forEach((agent, i) => {
+        if (agent === 1 || agent === 2) expect(event.sycophancy[i]).toBeLessThan(0);
+      });
+      expect(Math.max(...event.sycophancy)).toBeGreaterThan(0);
+    }
+  });
+
+  it('hk-classic contracts 200 stances into separate clusters', () => {
+    const [event] = deliberations('hk-classic');
+    const first = event!.hk1d[0]!;
+    const last = event!.hk1d.at(-1)!;
+    const spread = (row: number[]) => Math.max(...row) - Math.min(...row);
+    expect(first.length).toBeGreaterThan(100);
+    expect(spread(last)).toBeLessThan(spread(first));
+    expect(new Set(last.map((x) => x.toFixed(2))).size).toBeGreaterThanOrEqual(2);
+    expect(event!.positions).toHaveLength(event!.steps + 1);
   });
 
   it('scale-49 commits at 33 of 49', () => {

@@ -1,0 +1,64 @@
+import { deliberate, sycophancyScore, type Round } from '../../resonance';
+import { pca2 } from '../../vec';
+import { stanceOfText } from '../opinions';
+import { hkClassic } from './hkClassic';
+import type { ResonanceEngine } from './ResonanceEngine';
+
+/** Decimals kept in the opinion panel's coordinates: enough to draw, short to stream. */
+const positionDecimals = 4;
+/** ε of the 1-D chart when the scenario leaves deliberation at its default (ε ≤ 0). */
+const classicEpsilonDefault = 0.15;
+
+/**
+ * Layer-2 deliberation of a round the leader is about to propose (reference §2.4): HK over
+ * the leader's trust, on a copy, so it can never change the commit. Emits what the opinion
+ * panel draws: every agent's combined vector at every step projected to 2-D on one shared
+ * PCA basis, the classic 1-D HK trajectory of the agents' stances, the consensus type and
+ * each agent's sycophancy (mean evidence delta). Between rounds each persona drifts toward
+ * its deliberated stance (`opinions.carryOver`). Runs once per round.
+ */
+export function deliberateRound(engine: ResonanceEngine, agent: number, round: Round, roundNo: number): void {
+  if (engine.deliberatedRounds.has(roundNo)) return;
+  engine.deliberatedRounds.add(roundNo);
+  const { steps, stepSize, epsilon } = engine.scenario.resonance.deliberation;
+  const leader = engine.agents[agent]!;
+  const copy: Round = { ...round, evaluations: { ...round.evaluations }, aborts: [...round.aborts] };
+  const trajectory = deliberate(copy, { steps, stepSize, epsilon }, {
+    threshold: leader.threshold,
+    embed: leader.embed,
+    me: leader.id,
+    store: leader.store,
+    memo: engine.memo,
+  });
+  const agents = (trajectory.agents ?? []).map((id) => engine.index(id));
+  const positions = projectSteps(trajectory.positions ?? []);
+  const stances = agents.map((index) => (stanceOfText(copy.evaluations[`a${index}`]?.evalText ?? '') + 1) / 2);
+  const hk1d = hkClassic(stances, epsilon > 0 ? epsilon : classicEpsilonDefault, steps).map(roundRow);
+  const sycophancy = sycophancyScore(trajectory.evidenceDelta);
+  engine.emit({
+    t: engine.tick, kind: 'deliberated', roundNo, view: round.view, steps: trajectory.steps,
+    consensusType: trajectory.consensusType, agents, positions, hk1d,
+    sycophancy: agents.map((index) => sycophancy[`a${index}`] ?? 0),
+  });
+  const final = hk1d.at(-1) ?? [];
+  engine.opinions.afterRound?.(roundNo, new Map(agents.map((index, i) => [index, 2 * final[i]! - 1])));
+}
+
+/** Every step's vectors on one PCA basis, so trails across steps are comparable. */
+function projectSteps(steps: readonly (readonly (readonly number[])[])[]): number[][][] {
+  const flat = steps.flat();
+  if (flat.length === 0) return [];
+  const projected = pca2(flat);
+  const perStep = steps[0]!.length;
+  return steps.map((_, step) =>
+    projected.slice(step * perStep, (step + 1) * perStep).map(([x, y]) => [round4(x), round4(y)]),
+  );
+}
+
+function roundRow(row: readonly number[]): number[] {
+  return row.map(round4);
+}
+
+function round4(value: number): number {
+  return Number(value.toFixed(positionDecimals));
+}
