@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { preset } from '../core/sim/presets';
 import { runScenario } from '../core/sim/runScenario';
-import { batchBytesMax, setPath, SimSession } from './SimSession';
+import { ResonanceEngine } from '../core/sim/engine/ResonanceEngine';
+import { scenarioOpinions } from '../core/sim/engine/scenarioOpinions';
+import type { SimEvent } from '../core/sim/engine/traceEvents';
+import { withDefaults } from '../core/sim/scenario';
+import { batchBytesMax, checkpointEveryTicks, setPath, SimSession } from './SimSession';
 
 describe('SimSession', () => {
   it('refuses an invalid scenario with the validator\'s message and keeps nothing', () => {
@@ -43,6 +47,27 @@ describe('SimSession', () => {
     } while (!batch.done);
     const whole = runScenario(scenario);
     expect(events).toEqual(whole.trace);
+    expect(batch.traceHash).toBe(whole.summary.traceHash);
+  });
+
+  it('seeks back from checkpoints to the exact state at a tick, and runs on to the same trace', () => {
+    const scenario = preset('partition-heal').scenario;
+    const session = new SimSession();
+    session.load(scenario, 3);
+    let batch;
+    do batch = session.advance(3, Infinity);
+    while (!batch.done);
+    const whole = runScenario(scenario);
+
+    const fresh = new ResonanceEngine(withDefaults(scenario), scenarioOpinions(withDefaults(scenario)));
+    fresh.runUntil(215);
+    const reply = session.seek(3, 215);
+    expect(reply.state).toEqual(fresh.inspect());
+    expect(reply.eventCount).toBe((whole.trace as SimEvent[]).filter((event) => event.t <= 215).length);
+    expect(checkpointEveryTicks).toBeLessThan(215);
+
+    do batch = session.advance(3, Infinity);
+    while (!batch.done);
     expect(batch.traceHash).toBe(whole.summary.traceHash);
   });
 

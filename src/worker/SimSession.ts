@@ -52,6 +52,20 @@ interface SteppableEngine {
   readonly tick: number;
   readonly done: boolean;
   runUntil(tickMax: number): void;
+  checkpoint(): SteppableEngine;
+  inspect(): unknown;
+}
+
+/** Simulated ticks between two checkpoints. */
+export const checkpointEveryTicks = 100;
+
+export interface SeekReply {
+  epoch: number;
+  tick: number;
+  /** Events up to and including `tick`: the time cursor's position in the trace. */
+  eventCount: number;
+  /** The engine's state at `tick` (per-agent state for ResonanceBFT, the ledger for Council). */
+  state: unknown;
 }
 
 /**
@@ -63,6 +77,8 @@ interface SteppableEngine {
  */
 export class SimSession {
   private engine: SteppableEngine | null = null;
+  /** Copies of the engine every `checkpointEveryTicks`, oldest first; the first at load. */
+  private checkpoints: { tick: number; engine: SteppableEngine }[] = [];
   private epoch = -1;
   private sentCount = 0;
   private readonly cancelled = new Set<number>();
@@ -78,6 +94,7 @@ export class SimSession {
       resolved.protocol === 'resonance'
         ? new ResonanceEngine(resolved, scenarioOpinions(resolved))
         : new CouncilEngine(resolved);
+    this.checkpoints = [{ tick: -1, engine: this.engine.checkpoint() }];
     return { epoch, ok: true, scenario, protocol: resolved.protocol, n: resolved.n, rounds: resolved.rounds };
   }
 
@@ -88,12 +105,26 @@ export class SimSession {
    */
   advance(epoch: number, tickMax: number, bytesMax = batchBytesMax): EventBatch {
     const engine = this.requireEngine(epoch);
-    engine.runUntil(tickMax);
+    this.simulateTo(engine, tickMax);
     const { events } = engine;
     const batch = takeBatch(events, this.sentCount, bytesMax);
     this.sentCount += batch.length;
     const done = engine.done && this.sentCount === events.length;
     return { epoch, events: batch, tick: engine.tick, done, traceHash: done ? traceHash(events) : null };
+  }
+
+  /**
+   * The state at `tick`, rebuilt from the nearest checkpoint at or before it (never from
+   * tick 0 unless that is the nearest), and the cursor's position in the trace.
+   */
+  seek(epoch: number, tick: number): SeekReply {
+    this.requireEngine(epoch);
+    let nearest = this.checkpoints[0]!;
+    for (const checkpoint of this.checkpoints) if (checkpoint.tick <= tick) nearest = checkpoint;
+    const engine = nearest.engine.checkpoint();
+    this.simulateTo(engine, tick);
+    this.engine = engine;
+    return { epoch, tick, eventCount: engine.events.filter((event) => event.t <= tick).length, state: engine.inspect() };
   }
 
   /** Runs the loaded scenario under each seed. */
@@ -135,6 +166,19 @@ export class SimSession {
   /** Stops a running batch or sweep after its current run. */
   cancel(token: number): void {
     this.cancelled.add(token);
+  }
+
+  /** Runs `engine` to `tickMax`, leaving a checkpoint at every multiple of the interval it passes. */
+  private simulateTo(engine: SteppableEngine, tickMax: number): void {
+    for (;;) {
+      const last = this.checkpoints.at(-1)!.tick;
+      const next = (Math.floor(Math.max(last, 0) / checkpointEveryTicks) + 1) * checkpointEveryTicks;
+      if (engine.done || next > tickMax) break;
+      engine.runUntil(next);
+      if (engine.done) return;
+      this.checkpoints.push({ tick: next, engine: engine.checkpoint() });
+    }
+    engine.runUntil(tickMax);
   }
 
   private requireEngine(epoch: number): SteppableEngine {

@@ -36,7 +36,7 @@ export interface EpochReply<T> {
   value: T;
 }
 
-export type { EventBatch, LoadReply, SeedResult, SweepPoint } from './SimSession';
+export type { EventBatch, LoadReply, SeedResult, SeekReply, SweepPoint } from './SimSession';
 export type { SimEvent } from '../core/sim/engine/traceEvents';
 
 export interface WorkerApi {
@@ -46,6 +46,8 @@ export interface WorkerApi {
   run(epoch: number): import('./SimSession').EventBatch;
   /** Simulates `ticks` more ticks of run `epoch` and returns the new events (≤ 10 KB). */
   step(epoch: number, ticks: number): import('./SimSession').EventBatch;
+  /** The state at `tick` of run `epoch`, rebuilt from the nearest checkpoint. */
+  seek(epoch: number, tick: number): import('./SimSession').SeekReply;
   /** Runs `scenario` under every seed; `progress(done, total)` after each; cancellable by token. */
   batch(
     scenario: Scenario,

@@ -25,6 +25,10 @@ const api: WorkerApi = {
     stepTick += ticks;
     return session.advance(epoch, stepTick);
   },
+  seek(epoch, tick) {
+    stepTick = tick;
+    return session.seek(epoch, tick);
+  },
   batch: (scenario, seeds, token, progress) => session.batch(scenario, seeds, token, progress),
   sweep: (scenario, param, values, seeds, token, progress) =>
     session.sweep(scenario, param, values, seeds, token, progress),

@@ -59,7 +59,7 @@ export class ConsensusProtocol {
   private readonly ids: readonly string[];
   private readonly weightById = new Map<string, number>();
   private readonly config: ConsensusConfig;
-  private readonly clock: () => number;
+  private clock: () => number;
   private readonly proposals = new Map<string, ProposalRecord>();
   private readonly openByProposer = new Map<string, number>();
   private readonly chain = new AuditChain();
@@ -85,6 +85,14 @@ export class ConsensusProtocol {
     this.ids = [...voterIds];
     this.config = resolveConsensusConfig(opts.config);
     this.clock = opts.clock ?? (() => 0);
+  }
+
+  /**
+   * Replaces the clock, e.g. after the simulator restores a checkpoint of this protocol and
+   * its new owner keeps the ticks. Time must still never go backwards.
+   */
+  setClock(clock: () => number): void {
+    this.clock = clock;
   }
 
   get voterCount(): number {

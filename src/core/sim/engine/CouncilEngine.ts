@@ -1,5 +1,6 @@
 import { ConsensusProtocol } from '../../council';
 import { agentKeyPair, VerifyMemo, type KeyPair } from '../../crypto';
+import { cloneState } from './cloneState';
 import type { ResolvedScenario } from '../scenario';
 import { CouncilMonitors } from './councilMonitors';
 import { CouncilProtocol } from './councilProtocol';
@@ -43,7 +44,8 @@ export const councilEventsMax = 2_000_000;
  */
 export class CouncilEngine {
   readonly scenario: ResolvedScenario;
-  readonly events: SimEvent[] = [];
+  /** The trace so far. Append-only; events are never edited after they are recorded. */
+  events: SimEvent[] = [];
   readonly roster: string[];
   readonly ledger: ConsensusProtocol;
   readonly faults: FaultBook;
@@ -63,13 +65,7 @@ export class CouncilEngine {
     this.roster = Array.from({ length: n }, (_, index) => `a${index}`);
     this.keys = new Array<KeyPair | undefined>(n);
     this.faults = new FaultBook(scenario);
-    this.transport = new Transport<CouncilPayload>(scenario, this.faults, {
-      emit: (event) => this.emit(event),
-      schedule: (tick, delivery) => this.queue.push(tick, { kind: 'deliver', ...delivery }),
-      // Council messages belong to no view; a garbled one arrives with a broken signature.
-      describe: () => ({ view: 0 }),
-      garble: garbledPayload,
-    });
+    this.transport = new Transport<CouncilPayload>(scenario, this.faults, this.transportHooks());
     const council = scenario.council;
     this.ledger = new ConsensusProtocol(this.roster, {
       weights: Object.fromEntries(this.roster.map((id, index) => [id, council.weights[index]!])),
@@ -85,6 +81,35 @@ export class CouncilEngine {
     this.monitors = new CouncilMonitors(this);
     this.protocol = new CouncilProtocol(this);
     if (scenario.rounds > 0) this.schedule(0, { kind: 'startRound', roundNo: 1 });
+  }
+
+  /**
+   * A checkpoint: an independent copy of the whole engine at its current tick (ledger and
+   * audit chain included), which runs on exactly as this one will.
+   */
+  checkpoint(): CouncilEngine {
+    const events = this.events;
+    this.events = [];
+    try {
+      const copy = cloneState(this, new Set<object>([this.scenario]), [VerifyMemo]);
+      copy.events = events.slice();
+      copy.transport.rebind(copy.transportHooks());
+      copy.ledger.setClock(() => copy.tick);
+      return copy;
+    } finally {
+      this.events = events;
+    }
+  }
+
+  /** The ledger now: proposals by status and the audit chain's verdict, for the panels. */
+  inspect(): { proposals: number; open: number; auditEntries: number; firstInvalid: number | null } {
+    const { firstInvalid } = this.ledger.verifyAuditChainDetailed();
+    return {
+      proposals: this.ledger.listProposals().length,
+      open: this.ledger.listProposals('open').length,
+      auditEntries: this.ledger.auditLog().length,
+      firstInvalid,
+    };
   }
 
   get done(): boolean {
@@ -175,6 +200,17 @@ export class CouncilEngine {
   /** Sends one message through the shared transport (network model, losses, garbling). */
   send(from: number, to: number, payload: CouncilPayload): void {
     this.transport.send(from, to, payload, this.tick);
+  }
+
+  private transportHooks() {
+    return {
+      emit: (event: SimEvent) => this.emit(event),
+      schedule: (tick: number, delivery: Delivery<CouncilPayload>) =>
+        this.queue.push(tick, { kind: 'deliver', ...delivery }),
+      // Council messages belong to no view; a garbled one arrives with a broken signature.
+      describe: () => ({ view: 0 }),
+      garble: garbledPayload,
+    };
   }
 
   private dispatch(item: Scheduled): void {

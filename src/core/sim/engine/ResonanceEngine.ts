@@ -1,4 +1,5 @@
 import { VerifyMemo } from '../../crypto';
+import { cloneState } from './cloneState';
 import { ResolveMemo, ResonanceAgent, type Outcome, type Round, type Task } from '../../resonance';
 import type { ResolvedScenario } from '../scenario';
 import { EventQueue } from './EventQueue';
@@ -15,6 +16,19 @@ type Scheduled =
   | ({ kind: 'deliver' } & Delivery<Payload>)
   | { kind: 'timer'; agent: number; roundNo: number; view: number }
   | { kind: 'restart'; agent: number };
+
+/** One replica's state at a tick (plain data for the agent inspector). */
+export interface AgentState {
+  agent: number;
+  roundNo: number;
+  view: number;
+  locked: { view: number; winner: number } | null;
+  committedRounds: number;
+  down: boolean;
+  reputation: number;
+  /** Its trust in each agent, by index. */
+  trust: number[];
+}
 
 export interface EngineResult {
   events: SimEvent[];
@@ -35,7 +49,8 @@ export const eventsMax = 2_000_000;
  */
 export class ResonanceEngine {
   readonly scenario: ResolvedScenario;
-  readonly events: SimEvent[] = [];
+  /** The trace so far. Append-only; events are never edited after they are recorded. */
+  events: SimEvent[] = [];
   readonly agents: ResonanceAgent[];
   readonly replicas: ReplicaState[];
   readonly faults: FaultBook;
@@ -61,19 +76,47 @@ export class ResonanceEngine {
     this.agents = this.roster.map((id) => new ResonanceAgent(id, options));
     this.replicas = this.roster.map((_, index) => freshReplica(index));
     this.faults = new FaultBook(scenario);
-    this.transport = new Transport<Payload>(scenario, this.faults, {
-      emit: (event) => this.emit(event),
-      schedule: (tick, delivery) => this.queue.push(tick, { kind: 'deliver', ...delivery }),
-      describe: (payload) => ({
-        view: 'view' in payload ? payload.view : payload.round.view,
-        ...(payload.type === 'V' ? { phase: payload.phase } : {}),
-      }),
-    });
+    this.transport = new Transport<Payload>(scenario, this.faults, this.transportHooks());
     this.memo = new ResolveMemo({ verify: this.verifyMemo, immutableRecords: true });
     this.monitors = new Monitors(this);
     this.protocol = new ReplicaProtocol(this);
     for (const { agent, tick } of this.faults.restartTicks()) this.queue.push(tick, { kind: 'restart', agent });
     for (let index = 0; index < n; index++) this.protocol.start(index);
+  }
+
+  /**
+   * A checkpoint: an independent copy of the whole engine at its current tick, which can run
+   * on from there exactly as this one will. Caches that are pure functions of their keys (the
+   * signature and outcome memos) and the immutable scenario and records are shared.
+   */
+  checkpoint(): ResonanceEngine {
+    const events = this.events;
+    this.events = [];
+    try {
+      const copy = cloneState(this, new Set<object>([this.scenario]), [ResolveMemo, VerifyMemo]);
+      copy.events = events.slice();
+      copy.transport.rebind(copy.transportHooks());
+      return copy;
+    } finally {
+      this.events = events;
+    }
+  }
+
+  /** What each replica knows now, for the agent inspector at the time cursor. */
+  inspect(): AgentState[] {
+    return this.replicas.map((replica) => {
+      const store = this.agents[replica.index]!.store;
+      return {
+        agent: replica.index,
+        roundNo: replica.roundNo,
+        view: replica.view,
+        locked: replica.locked ? { view: replica.locked.view, winner: this.index(replica.locked.winner) } : null,
+        committedRounds: replica.committedRounds,
+        down: this.isDown(replica.index),
+        reputation: store.reputation(replica.id),
+        trust: this.roster.map((peer) => store.trust(replica.id, peer)),
+      };
+    });
   }
 
   get done(): boolean {
@@ -142,6 +185,17 @@ export class ResonanceEngine {
 
   recordOutcome(outcome: Outcome): void {
     this.outcomes.push(outcome);
+  }
+
+  private transportHooks() {
+    return {
+      emit: (event: SimEvent) => this.emit(event),
+      schedule: (tick: number, delivery: Delivery<Payload>) => this.queue.push(tick, { kind: 'deliver', ...delivery }),
+      describe: (payload: Payload) => ({
+        view: 'view' in payload ? payload.view : payload.round.view,
+        ...(payload.type === 'V' ? { phase: payload.phase } : {}),
+      }),
+    };
   }
 
   private dispatch(item: Scheduled): void {

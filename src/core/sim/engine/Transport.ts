@@ -44,9 +44,14 @@ export class Transport<P extends MessageHeader> {
   constructor(
     scenario: ResolvedScenario,
     private readonly faults: FaultBook,
-    private readonly hooks: TransportHooks<P>,
+    private hooks: TransportHooks<P>,
   ) {
     this.network = new NetworkModel(scenario);
+  }
+
+  /** After a checkpoint is restored: the hooks of the engine that now owns this transport. */
+  rebind(hooks: TransportHooks<P>): void {
+    this.hooks = hooks;
   }
 
   isDown(agent: number, tick: number): boolean {
