@@ -12,7 +12,7 @@ const classicEpsilonDefault = 0.15;
 /**
  * Layer-2 deliberation of a round the leader is about to propose (reference §2.4): HK over
  * the leader's trust, on a copy, so it can never change the commit. Emits what the opinion
- * panel draws: every agent's combined vector at every step projected to 2-D on one shared
+ * panel draws, one `deliberationStep` event per step and a `deliberated` summary: every agent's combined vector at every step projected to 2-D on one shared
  * PCA basis, the classic 1-D HK trajectory of the agents' stances, the consensus type and
  * each agent's sycophancy (mean evidence delta). Between rounds each persona drifts toward
  * its deliberated stance (`opinions.carryOver`). Runs once per round.
@@ -35,9 +35,14 @@ export function deliberateRound(engine: ResonanceEngine, agent: number, round: R
   const stances = agents.map((index) => (stanceOfText(copy.evaluations[`a${index}`]?.evalText ?? '') + 1) / 2);
   const hk1d = hkClassic(stances, epsilon > 0 ? epsilon : classicEpsilonDefault, steps).map(roundRow);
   const sycophancy = sycophancyScore(trajectory.evidenceDelta);
+  // Policy: one event per step, so no single event outgrows a streamed batch (SPEC §8: ≤ 10 KB)
+  // for the few hundred agents the ring draws one by one.
+  positions.forEach((row, step) => {
+    engine.emit({ t: engine.tick, kind: 'deliberationStep', roundNo, step, positions: row, hk1d: hk1d[step] ?? [] });
+  });
   engine.emit({
     t: engine.tick, kind: 'deliberated', roundNo, view: round.view, steps: trajectory.steps,
-    consensusType: trajectory.consensusType, agents, positions, hk1d,
+    consensusType: trajectory.consensusType, agents,
     sycophancy: agents.map((index) => sycophancy[`a${index}`] ?? 0),
   });
   const final = hk1d.at(-1) ?? [];

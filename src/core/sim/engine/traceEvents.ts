@@ -49,17 +49,24 @@ export type SimEvent =
     }
   | {
       t: number;
+      kind: 'deliberationStep';
+      roundNo: number;
+      /** 0 is the starting position; `steps` is the last. */
+      step: number;
+      /** `positions[i]`: agent i's combined vector at this step, projected to 2-D (PCA). */
+      positions: number[][];
+      /** Classic 1-D HK of the agents' stances in [0, 1], at this step. */
+      hk1d: number[];
+    }
+  | {
+      t: number;
       kind: 'deliberated';
       roundNo: number;
       view: number;
       steps: number;
       consensusType: string;
-      /** The deliberating agents; the order of each step's rows below. */
+      /** The deliberating agents: the order of every `deliberationStep` row of this round. */
       agents: number[];
-      /** `positions[step][i]`: agent i's combined vector at that step, projected to 2-D (PCA). */
-      positions: number[][][];
-      /** `hk1d[step][i]`: classic 1-D HK of the agents' stances in [0, 1]. */
-      hk1d: number[][];
       /** Per agent: mean evidence delta (negative: moved toward less confident peers). */
       sycophancy: number[];
     }

@@ -75,13 +75,16 @@ describe('presets', () => {
 
   it('hk-classic contracts 200 stances into separate clusters', () => {
     const [event] = deliberations('hk-classic');
-    const first = event!.hk1d[0]!;
-    const last = event!.hk1d.at(-1)!;
+    const steps = (runWhole('hk-classic').trace as SimEvent[]).flatMap((e) => (e.kind === 'deliberationStep' ? [e] : []));
+    expect(steps).toHaveLength(event!.steps + 1);
+    const first = steps[0]!.hk1d;
+    const last = steps.at(-1)!.hk1d;
     const spread = (row: number[]) => Math.max(...row) - Math.min(...row);
     expect(first.length).toBeGreaterThan(100);
     expect(spread(last)).toBeLessThan(spread(first));
     expect(new Set(last.map((x) => x.toFixed(2))).size).toBeGreaterThanOrEqual(2);
-    expect(event!.positions).toHaveLength(event!.steps + 1);
+    expect(steps.every((step) => step.positions.length === first.length)).toBe(true);
+    expect(Math.max(...steps.map((step) => JSON.stringify(step).length))).toBeLessThan(10_000);
   });
 
   it('scale-49 commits at 33 of 49', () => {
