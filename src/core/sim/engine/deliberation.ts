@@ -6,6 +6,8 @@ import type { ResonanceEngine } from './ResonanceEngine';
 
 /** Decimals kept in the opinion panel's coordinates: enough to draw, short to stream. */
 const positionDecimals = 4;
+/** Agents per `deliberationStep` event: about 5 KB of JSON. */
+export const stepAgentsMax = 200;
 /** ε of the 1-D chart when the scenario leaves deliberation at its default (ε ≤ 0). */
 const classicEpsilonDefault = 0.15;
 
@@ -35,10 +37,14 @@ export function deliberateRound(engine: ResonanceEngine, agent: number, round: R
   const stances = agents.map((index) => (stanceOfText(copy.evaluations[`a${index}`]?.evalText ?? '') + 1) / 2);
   const hk1d = hkClassic(stances, epsilon > 0 ? epsilon : classicEpsilonDefault, steps).map(roundRow);
   const sycophancy = sycophancyScore(trajectory.evidenceDelta);
-  // Policy: one event per step, so no single event outgrows a streamed batch (SPEC §8: ≤ 10 KB)
-  // for the few hundred agents the ring draws one by one.
+  // Policy: one event per step and per `stepAgentsMax` agents, so no single event outgrows a
+  // streamed batch (SPEC §8: ≤ 10 KB), whatever n.
   positions.forEach((row, step) => {
-    engine.emit({ t: engine.tick, kind: 'deliberationStep', roundNo, step, positions: row, hk1d: hk1d[step] ?? [] });
+    for (let from = 0; from < row.length; from += stepAgentsMax) {
+      const to = from + stepAgentsMax;
+      const slice = { positions: row.slice(from, to), hk1d: (hk1d[step] ?? []).slice(from, to) };
+      engine.emit({ t: engine.tick, kind: 'deliberationStep', roundNo, step, from, ...slice });
+    }
   });
   engine.emit({
     t: engine.tick, kind: 'deliberated', roundNo, view: round.view, steps: trajectory.steps,

@@ -53,9 +53,11 @@ export type SimEvent =
       roundNo: number;
       /** 0 is the starting position; `steps` is the last. */
       step: number;
-      /** `positions[i]`: agent i's combined vector at this step, projected to 2-D (PCA). */
+      /** The position in the round's `agents` of this event's first row (large n is chunked). */
+      from: number;
+      /** `positions[i]`: agent `from + i`'s combined vector at this step, projected to 2-D (PCA). */
       positions: number[][];
-      /** Classic 1-D HK of the agents' stances in [0, 1], at this step. */
+      /** Classic 1-D HK of the same agents' stances in [0, 1], at this step. */
       hk1d: number[];
     }
   | {
