@@ -17,23 +17,13 @@ import {
   trimmedMean,
   weightedCentroid,
 } from './vec';
+import { checkProperty as checkSeededProperty } from '../testing/checkProperty';
 
 /**
  * Runs a fast-check property with a printed seed: set FC_SEED to replay a failure.
  * (STYLE: a failing randomized test prints its seed and the command that replays it.)
  */
-function checkProperty<T>(property: fc.IProperty<T>, numRuns = 200): void {
-  const seed = process.env.FC_SEED === undefined ? Date.now() | 0 : Number(process.env.FC_SEED);
-  try {
-    fc.assert(property, { seed, numRuns });
-  } catch (error) {
-    throw new Error(
-      `property failed with seed=${seed}; replay: ` +
-        `FC_SEED=${seed} npx vitest run src/core/vec.test.ts\n${String(error)}`,
-      { cause: error },
-    );
-  }
-}
+const checkProperty = <T>(property: fc.IProperty<T>, numRuns = 200) => checkSeededProperty(property, numRuns);
 
 const close = (actual: readonly number[], expected: readonly number[]): void => {
   expect(actual).toHaveLength(expected.length);

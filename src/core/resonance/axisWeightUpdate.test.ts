@@ -3,20 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { AXES, AXIS_WEIGHTS, type Axis } from './axes';
 import { axisWeightMin, axisWeightUpdate, CONSENSUS_TYPE_SCORES } from './axisWeightUpdate';
 import type { ConsensusType } from './types';
+import { checkProperty } from '../../testing/checkProperty';
 
-function checkProperty<T>(property: fc.IProperty<T>, numRuns: number): void {
-  const seed = process.env.FC_SEED === undefined ? Date.now() | 0 : Number(process.env.FC_SEED);
-  try {
-    fc.assert(property, { seed, numRuns });
-  } catch (error) {
-    throw new Error(
-      `property failed with seed=${seed}; replay: ` +
-        `FC_SEED=${seed} npx vitest run src/core/resonance/axisWeightUpdate.test.ts\n` +
-        String(error),
-      { cause: error },
-    );
-  }
-}
 
 const types = Object.keys(CONSENSUS_TYPE_SCORES) as ConsensusType[];
 const spread = (weights: Record<Axis, number>): number =>

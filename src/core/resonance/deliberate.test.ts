@@ -8,19 +8,8 @@ import { ResolveMemo } from './ResolveMemo';
 import { sycophancyScore } from './sycophancyScore';
 import { TrustStore } from './TrustStore';
 import type { Offer, Round, Trajectory } from './types';
+import { checkProperty } from '../../testing/checkProperty';
 
-function checkProperty<T>(property: fc.IProperty<T>, numRuns: number): void {
-  const seed = process.env.FC_SEED === undefined ? Date.now() | 0 : Number(process.env.FC_SEED);
-  try {
-    fc.assert(property, { seed, numRuns });
-  } catch (error) {
-    throw new Error(
-      `property failed with seed=${seed}; replay: ` +
-        `FC_SEED=${seed} npx vitest run src/core/resonance/deliberate.test.ts\n${String(error)}`,
-      { cause: error },
-    );
-  }
-}
 
 const trustFree: DeliberationContext = { threshold: 0.6, embed: 'bow' };
 const dissent = ['reject: the budget change is risky and flawed', 'maybe, perhaps unclear cost'];

@@ -6,24 +6,13 @@ import { relational } from './axisVectors';
 import { deliberate, type DeliberateOptions } from './deliberate';
 import { craftedRound, type CraftedAxes } from './demoRound';
 import { TrustStore } from './TrustStore';
+import { checkProperty } from '../../testing/checkProperty';
 
 /**
  * The fast HK step (reduced relational coordinates, pair links, complement sums) against a
  * plain transcription of reference §2.4 over full S + 6 + n vectors.
  */
 
-function checkProperty<T>(property: fc.IProperty<T>, numRuns: number): void {
-  const seed = process.env.FC_SEED === undefined ? Date.now() | 0 : Number(process.env.FC_SEED);
-  try {
-    fc.assert(property, { seed, numRuns });
-  } catch (error) {
-    throw new Error(
-      `property failed with seed=${seed}; replay: ` +
-        `FC_SEED=${seed} npx vitest run src/core/resonance/hkStep.test.ts\n${String(error)}`,
-      { cause: error },
-    );
-  }
-}
 
 interface Reference {
   radius: (i: number, j: number, axis: Axis | 'whole') => number;

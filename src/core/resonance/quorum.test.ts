@@ -2,19 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { demoRound } from './demoRound';
 import { bftSafetyLowerBound, faultBound, membershipFloor, quorumNeeded } from './quorum';
+import { checkProperty as checkSeededProperty } from '../../testing/checkProperty';
 
-function checkProperty<T>(property: fc.IProperty<T>, numRuns = 300): void {
-  const seed = process.env.FC_SEED === undefined ? Date.now() | 0 : Number(process.env.FC_SEED);
-  try {
-    fc.assert(property, { seed, numRuns });
-  } catch (error) {
-    throw new Error(
-      `property failed with seed=${seed}; replay: ` +
-        `FC_SEED=${seed} npx vitest run src/core/resonance/quorum.test.ts\n${String(error)}`,
-      { cause: error },
-    );
-  }
-}
+const checkProperty = <T>(property: fc.IProperty<T>, numRuns = 300) => checkSeededProperty(property, numRuns);
 
 /** A subset of 0 … n−1 of exactly `size` members. */
 const subsetOf = (n: number, size: number): fc.Arbitrary<number[]> =>

@@ -6,6 +6,7 @@ import { ResolveMemo } from './ResolveMemo';
 import type { ResonanceAgent } from './ResonanceAgent';
 import { sycophancyScore } from './sycophancyScore';
 import type { Offer, Outcome, Round } from './types';
+import { checkProperty } from '../../testing/checkProperty';
 
 /**
  * Layers 2 and 3 never change what layer 1 commits (reference §2.4 "effect on the commit"):
@@ -13,19 +14,6 @@ import type { Offer, Outcome, Round } from './types';
  * commit is decided.
  */
 
-function checkProperty<T>(property: fc.IProperty<T>, numRuns: number): void {
-  const seed = process.env.FC_SEED === undefined ? Date.now() | 0 : Number(process.env.FC_SEED);
-  try {
-    fc.assert(property, { seed, numRuns });
-  } catch (error) {
-    throw new Error(
-      `property failed with seed=${seed}; replay: ` +
-        `FC_SEED=${seed} npx vitest run src/core/resonance/resolve.deliberation.test.ts\n` +
-        String(error),
-      { cause: error },
-    );
-  }
-}
 
 const texts = [
   demoText(0), demoText(1), demoText(2), 'reject: risky and flawed', 'maybe, perhaps unclear cost',

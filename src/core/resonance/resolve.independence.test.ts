@@ -5,6 +5,7 @@ import { demoCluster, demoRound, demoTask, demoText } from './demoRound';
 import { ResolveMemo } from './ResolveMemo';
 import type { ResonanceAgent } from './ResonanceAgent';
 import type { Outcome, Round } from './types';
+import { checkProperty } from '../../testing/checkProperty';
 
 /**
  * Resolver independence (reference §2.8): nothing resolver-local, no trust, reputation, learned
@@ -12,19 +13,6 @@ import type { Outcome, Round } from './types';
  * compute identical outcomes for the same sealed round.
  */
 
-function checkProperty<T>(property: fc.IProperty<T>, numRuns: number): void {
-  const seed = process.env.FC_SEED === undefined ? Date.now() | 0 : Number(process.env.FC_SEED);
-  try {
-    fc.assert(property, { seed, numRuns });
-  } catch (error) {
-    throw new Error(
-      `property failed with seed=${seed}; replay: ` +
-        `FC_SEED=${seed} npx vitest run src/core/resonance/resolve.independence.test.ts\n` +
-        String(error),
-      { cause: error },
-    );
-  }
-}
 
 /** Gives `agent` a long, skewed private history: trust, reputation and adaptive parameters. */
 function divergeHistory(agent: ResonanceAgent, peers: readonly string[], bias: number): void {

@@ -6,20 +6,9 @@ import { ResolveMemo } from './ResolveMemo';
 import type { ResonanceAgent } from './ResonanceAgent';
 import { sealRecord } from './seal';
 import type { Round, SealedRecord } from './types';
+import { checkProperty } from '../../testing/checkProperty';
 
 /** Runs a fast-check property with a printed seed: FC_SEED=<seed> replays a failure. */
-function checkProperty<T>(property: fc.IProperty<T>, numRuns: number): void {
-  const seed = process.env.FC_SEED === undefined ? Date.now() | 0 : Number(process.env.FC_SEED);
-  try {
-    fc.assert(property, { seed, numRuns });
-  } catch (error) {
-    throw new Error(
-      `property failed with seed=${seed}; replay: ` +
-        `FC_SEED=${seed} npx vitest run src/core/resonance/resolve.test.ts\n${String(error)}`,
-      { cause: error },
-    );
-  }
-}
 
 const opposed = 'reject: the budget change is risky, flawed and inadequate; perhaps maybe unclear';
 const offTopic = 'lunch menu: pizza salad soup and dessert';

@@ -8,6 +8,7 @@ import { runScenario } from '../runScenario';
 import { withDefaults, type Scenario } from '../scenario';
 import { CouncilEngine } from './CouncilEngine';
 import type { SimEvent, SimEventKind } from './traceEvents';
+import { checkProperty } from '../../../testing/checkProperty';
 
 const base: Scenario = { v: 1, seed: 5, protocol: 'council', n: 7, rounds: 3 };
 
@@ -18,18 +19,6 @@ function eventsOf<K extends SimEventKind>(sim: CouncilSimulation, kind: K): Extr
 const failed = (sim: CouncilSimulation) => sim.invariants.filter((inv) => !inv.ok).map((inv) => inv.name);
 
 /** Runs a fast-check property with a printed seed: set FC_SEED to replay a failure. */
-function checkProperty<T>(property: fc.IProperty<T>, numRuns: number): void {
-  const seed = process.env.FC_SEED === undefined ? Date.now() | 0 : Number(process.env.FC_SEED);
-  try {
-    fc.assert(property, { seed, numRuns });
-  } catch (error) {
-    throw new Error(
-      `property failed with seed=${seed}; replay: ` +
-        `FC_SEED=${seed} npx vitest run src/core/sim/engine/CouncilEngine.test.ts\n${String(error)}`,
-      { cause: error },
-    );
-  }
-}
 
 const councilFaultKinds = ['silent', 'equivocate', 'biased', 'garble', 'impersonate', 'bloc'] as const;
 

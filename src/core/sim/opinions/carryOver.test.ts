@@ -2,19 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { carryOver } from './carryOver';
 import type { Persona } from './makePersonas';
+import { checkProperty as checkSeededProperty } from '../../../testing/checkProperty';
 
-function checkProperty<T>(property: fc.IProperty<T>, numRuns = 300): void {
-  const seed = process.env.FC_SEED === undefined ? Date.now() | 0 : Number(process.env.FC_SEED);
-  try {
-    fc.assert(property, { seed, numRuns });
-  } catch (error) {
-    throw new Error(
-      `property failed with seed=${seed}; replay: ` +
-        `FC_SEED=${seed} npx vitest run src/core/sim/opinions/carryOver.test.ts\n${String(error)}`,
-      { cause: error },
-    );
-  }
-}
+const checkProperty = <T>(property: fc.IProperty<T>, numRuns = 300) => checkSeededProperty(property, numRuns);
 
 const fourPlaces = (min: number, max: number) =>
   fc.integer({ min: min * 1e4, max: max * 1e4 }).map((k) => k / 1e4);

@@ -15,20 +15,9 @@ import { certaintyLevel, evaluationText, fixedTextOf } from './evaluationText';
 import { makePersonas, type Persona } from './makePersonas';
 import { roundTask, type RoundTask } from './roundTask';
 import { stanceOfText } from './stanceOfText';
+import { checkProperty as checkSeededProperty } from '../../../testing/checkProperty';
 
-function checkProperty<T>(property: fc.IProperty<T>, numRuns = 300): void {
-  const seed = process.env.FC_SEED === undefined ? Date.now() | 0 : Number(process.env.FC_SEED);
-  try {
-    fc.assert(property, { seed, numRuns });
-  } catch (error) {
-    throw new Error(
-      `property failed with seed=${seed}; replay: ` +
-        `FC_SEED=${seed} npx vitest run src/core/sim/opinions/evaluationText.test.ts\n` +
-        String(error),
-      { cause: error },
-    );
-  }
-}
+const checkProperty = <T>(property: fc.IProperty<T>, numRuns = 300) => checkSeededProperty(property, numRuns);
 
 const persona = (fields: Partial<Persona> = {}): Persona => ({
   agentIndex: 3,

@@ -3,24 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { withDefaults, type OpinionsConfig, type ResolvedScenario } from '../scenario';
 import { ENGINEERING_NOUNS } from './engineeringNouns';
 import { makePersonas, stanceDrawnMin } from './makePersonas';
+import { checkProperty as checkSeededProperty } from '../../../testing/checkProperty';
 
 function scenario(n: number, opinions: OpinionsConfig = {}, seed = 42): ResolvedScenario {
   return withDefaults({ v: 1, seed, protocol: 'resonance', n, opinions });
 }
 
-function checkProperty<T>(property: fc.IProperty<T>, numRuns = 100): void {
-  const seed = process.env.FC_SEED === undefined ? Date.now() | 0 : Number(process.env.FC_SEED);
-  try {
-    fc.assert(property, { seed, numRuns });
-  } catch (error) {
-    throw new Error(
-      `property failed with seed=${seed}; replay: ` +
-        `FC_SEED=${seed} npx vitest run src/core/sim/opinions/makePersonas.test.ts\n` +
-        String(error),
-      { cause: error },
-    );
-  }
-}
+const checkProperty = <T>(property: fc.IProperty<T>, numRuns = 100) => checkSeededProperty(property, numRuns);
 
 describe('makePersonas', () => {
   it('gives the same personas for the same seed', () => {
