@@ -8,6 +8,7 @@ test.describe('council slice', () => {
     await expect(picker).toHaveValue('council-quarantine');
 
     await page.getByTestId('play').click();
+    await page.getByTestId('run-end').click();
     const council = page.getByTestId('council-view');
     const quarantine = council.getByTestId('proposal-prop-0001');
     const terminate = council.getByTestId('proposal-prop-0002');
@@ -21,7 +22,8 @@ test.describe('council slice', () => {
     const audit = page.getByTestId('audit-chain');
     await expect(audit.getByTestId('audit-verdict')).toHaveText(/Chain verifies: 20 entries/);
     await expect(audit.getByTestId('audit-entry')).toHaveCount(20);
-    await expect(page.getByTestId('run-status')).toContainText('2 proposals · ✓2 approved');
+    await expect(page.getByTestId('run-status')).toContainText('2/2 proposals · ✓2 approved');
+    await expect(page.getByTestId('run-status')).toContainText('ended');
 
     await page.screenshot({ path: 'test-results/council-slice.png', fullPage: true });
   });
@@ -31,6 +33,8 @@ test.describe('council slice', () => {
     await page.getByTestId('preset-select').selectOption('council-bloc');
     await expect(page.getByTestId('run-status')).toContainText('9 agents · 12 proposals');
     await page.locator('body').press(' ');
+    await expect(page.getByTestId('pause')).toBeVisible();
+    await page.getByTestId('run-end').click();
     await expect(page.getByTestId('council-view').locator('.proposal')).toHaveCount(12);
     await expect(page.getByTestId('voting-blocs')).toContainText('{a6, a7, a8}');
     await expect(page.getByTestId('audit-verdict')).toContainText('Chain verifies');

@@ -10,11 +10,38 @@ function nodeTraceHash(preset: string): string {
 }
 
 test.describe('ResonanceBFT runs', () => {
+  test('plays on a time cursor: play moves it, pause stops it, step and back jump between events', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('preset-select').selectOption('crash-leader');
+    await page.getByTestId('speed').selectOption('32');
+    await page.getByTestId('play').click();
+    await expect(page.getByTestId('run-status')).toContainText(/tick [1-9]/);
+    await page.getByTestId('pause').click();
+    const scrubber = page.getByTestId('scrubber');
+    const paused = Number(await scrubber.inputValue());
+    await page.getByTestId('step').click();
+    await expect.poll(async () => Number(await scrubber.inputValue())).toBeGreaterThan(paused);
+    const stepped = Number(await scrubber.inputValue());
+    await page.getByTestId('back').click();
+    await expect.poll(async () => Number(await scrubber.inputValue())).toBeLessThan(stepped);
+    const before = Number(await scrubber.inputValue());
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    });
+    await expect.poll(async () => Number(await scrubber.inputValue())).toBeGreaterThan(before);
+    await expect(page.getByTestId('trace-hash')).toHaveText('');
+    await expect(page.locator('.marker-view').first()).toBeAttached();
+    await page.getByTestId('run-end').click();
+    await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{64}$/);
+    await expect(page.getByTestId('commit-timeline').locator('tr[data-status="committed"]')).toHaveCount(3);
+  });
+
   test('byzantine-tamper commits every round with both tamperers flagged, as in Node', async ({ page }) => {
     await page.goto('/');
     await page.getByTestId('preset-select').selectOption('byzantine-tamper');
     await expect(page.getByTestId('trace-hash')).toHaveText('');
-    await page.getByTestId('play').click();
+    await page.getByTestId('run-end').click();
     const timeline = page.getByTestId('commit-timeline');
     await expect(timeline.locator('tr[data-status="committed"]')).toHaveCount(5);
     await expect(timeline.getByTestId('round-1')).toContainText('a1, a2');
@@ -27,7 +54,7 @@ test.describe('ResonanceBFT runs', () => {
   test('unsafe-mean turns the validity invariant red', async ({ page }) => {
     await page.goto('/');
     await page.getByTestId('preset-select').selectOption('unsafe-mean');
-    await page.getByTestId('play').click();
+    await page.getByTestId('run-end').click();
     await expect(page.getByTestId('invariant-validity')).toHaveAttribute('data-ok', 'false');
     await expect(page.getByTestId('invariant-validity')).toContainText('outside the box');
     await expect(page.getByTestId('invariant-agreement')).toHaveAttribute('data-ok', 'true');
@@ -36,7 +63,7 @@ test.describe('ResonanceBFT runs', () => {
   test('a shared link opens the same scenario and reproduces the same trace hash', async ({ page, context }) => {
     await page.goto('/');
     await page.getByTestId('preset-select').selectOption('crash-leader');
-    await page.getByTestId('play').click();
+    await page.getByTestId('run-end').click();
     const hash = page.getByTestId('trace-hash');
     await expect(hash).toHaveText(/^[0-9a-f]{64}$/);
     const original = await hash.textContent();
@@ -48,7 +75,7 @@ test.describe('ResonanceBFT runs', () => {
     const student = await context.newPage();
     await student.goto(url);
     await expect(student.getByTestId('run-status')).toContainText('ready');
-    await student.getByTestId('play').click();
+    await student.getByTestId('run-end').click();
     await expect(student.getByTestId('trace-hash')).toHaveText(original!);
     await expect(student.getByTestId('commit-timeline').locator('tr[data-status="committed"]')).toHaveCount(3);
   });
@@ -57,7 +84,7 @@ test.describe('ResonanceBFT runs', () => {
     await page.goto('/#s=1.this-is-not-a-scenario');
     await expect(page.getByTestId('error-banner')).toContainText('This link could not be opened');
     await expect(page.getByTestId('preset-select')).toHaveValue('council-quarantine');
-    await page.getByTestId('play').click();
+    await page.getByTestId('run-end').click();
     await expect(page.getByTestId('council-view').locator('.proposal')).toHaveCount(2);
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useLab } from './store/labStore';
 import { Header } from './components/Header';
+import { PlaybackBar } from './components/PlaybackBar';
 import { AuditChainPanel } from './panels/AuditChainPanel';
 import { CouncilPanel } from './panels/CouncilPanel';
 import { InvariantsPanel } from './panels/InvariantsPanel';
@@ -11,8 +12,12 @@ export function App() {
   const scenario = useLab((state) => state.scenario);
   const presets = useLab((state) => state.presets);
   const presetName = useLab((state) => state.presetName);
+  const status = useLab((state) => state.status);
   const report = useLab((state) => state.report);
   const summary = useLab((state) => state.summary);
+  const trace = useLab((state) => state.trace);
+  const cursor = useLab((state) => state.cursor);
+  const endTick = useLab((state) => state.endTick);
   const error = useLab((state) => state.error);
   const notice = useLab((state) => state.notice);
   const dismissError = useLab((state) => state.dismissError);
@@ -23,6 +28,7 @@ export function App() {
 
   const explanation = presets.find((preset) => preset.name === presetName)?.explanation;
   const council = scenario?.protocol === 'council';
+  const ended = status === 'loaded' && cursor >= endTick;
   return (
     <div className="app">
       <Header />
@@ -41,17 +47,20 @@ export function App() {
       )}
       {explanation && <p className="scenario-brief">{explanation}</p>}
       <main className="layout">
-        {council ? <CouncilPanel report={report} /> : <RoundsPanel summary={summary} />}
+        {council ? <CouncilPanel report={report} /> : <RoundsPanel summary={summary} tick={cursor} ended={ended} />}
         <div className="side-column">
-          <InvariantsPanel summary={summary} />
+          <InvariantsPanel summary={summary} trace={trace} tick={cursor} ended={ended} />
           {council && <AuditChainPanel report={report} />}
         </div>
       </main>
-      <footer className="trace-footer">
-        trace hash{' '}
-        <code className="hash" data-testid="trace-hash">
-          {summary?.traceHash ?? ''}
-        </code>
+      <footer className="app-footer">
+        <PlaybackBar />
+        <p className="trace-footer">
+          trace hash{' '}
+          <code className="hash" data-testid="trace-hash">
+            {ended && summary ? summary.traceHash : ''}
+          </code>
+        </p>
       </footer>
     </div>
   );

@@ -1,30 +1,16 @@
-import { useEffect } from 'react';
 import type { PresetName } from '../../worker/api';
 import { useLab } from '../store/labStore';
+import { cursorStatus } from '../trace/cursorStatus';
 
 const customValue = 'custom';
 
-/** Title, preset picker, play and share controls, and the run status line. */
+/** Title, preset picker, share control, and the run status line at the time cursor. */
 export function Header() {
   const presets = useLab((state) => state.presets);
   const presetName = useLab((state) => state.presetName);
   const scenario = useLab((state) => state.scenario);
-  const status = useLab((state) => state.status);
-  const summary = useLab((state) => state.summary);
   const selectPreset = useLab((state) => state.selectPreset);
-  const play = useLab((state) => state.play);
   const share = useLab((state) => state.share);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (event.key !== ' ' || target?.closest('input, select, textarea, button')) return;
-      event.preventDefault();
-      void play();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [play]);
 
   return (
     <header className="app-header">
@@ -46,42 +32,40 @@ export function Header() {
         </select>
       </label>
       {scenario && <span className="tag">{scenario.protocol === 'council' ? 'Council' : 'ResonanceBFT'}</span>}
-      <button
-        type="button"
-        className="primary"
-        data-testid="play"
-        disabled={scenario === null || status === 'running'}
-        onClick={() => void play()}
-      >
-        {status === 'done' ? '↻ Run again' : '▶ Play'}
-      </button>
       <button type="button" data-testid="share-button" disabled={scenario === null} onClick={() => void share()}>
         Share link
       </button>
-      <p className="run-status" data-testid="run-status" aria-live="polite">
-        {statusLine(status, scenario, summary)}
-      </p>
+      <RunStatus />
     </header>
   );
 }
 
-function statusLine(
-  status: ReturnType<typeof useLab.getState>['status'],
-  scenario: ReturnType<typeof useLab.getState>['scenario'],
-  summary: ReturnType<typeof useLab.getState>['summary'],
-): string {
-  if (status === 'starting') return 'starting the simulation worker…';
-  if (status === 'running') return 'running…';
-  if (scenario === null) return '';
-  const rounds = scenario.rounds ?? 5;
-  const unit = scenario.protocol === 'council' ? 'proposals' : 'rounds';
-  if (status !== 'done' || summary === null) return `${scenario.n} agents · ${rounds} ${unit} · seed ${scenario.seed} · ready`;
-  if (summary.council) {
-    const approved = summary.council.proposals.filter((p) => p.decision === 'approved').length;
-    const total = summary.council.proposals.length;
-    return `${total} proposals · ✓${approved} approved · ✗${total - approved} not approved · tick ${summary.ticks}`;
+function RunStatus() {
+  const scenario = useLab((state) => state.scenario);
+  const status = useLab((state) => state.status);
+  const trace = useLab((state) => state.trace);
+  const cursor = useLab((state) => state.cursor);
+  const endTick = useLab((state) => state.endTick);
+  let text = '';
+  if (status === 'starting') text = 'starting the simulation worker…';
+  else if (status === 'simulating') text = 'simulating…';
+  else if (scenario !== null) {
+    const rounds = scenario.rounds ?? 5;
+    const council = scenario.protocol === 'council';
+    if (status === 'ready') {
+      text = `${scenario.n} agents · ${rounds} ${council ? 'proposals' : 'rounds'} · seed ${scenario.seed} · ready`;
+    } else {
+      const ended = cursor >= endTick;
+      const at = cursorStatus(scenario, trace, cursor, ended);
+      text = council
+        ? `${at.decided + at.aborted}/${rounds} proposals · ✓${at.decided} approved · ✗${at.aborted} not approved · tick ${at.tick}`
+        : `round ${Math.min(at.decided + 1, rounds)}/${rounds} · view ${at.view} · tick ${at.tick} · ✓${at.decided} ✗${at.aborted}`;
+      if (ended) text += ' · ended';
+    }
   }
-  const commits = summary.rounds.filter((round) => round.status === 'committed').length;
-  const lastView = Math.max(0, ...summary.rounds.map((round) => round.view));
-  return `round ${commits}/${rounds} · view ${lastView} · tick ${summary.ticks} · ✓${commits} ✗${rounds - commits}`;
+  return (
+    <p className="run-status" data-testid="run-status" aria-live="polite">
+      {text}
+    </p>
+  );
 }

@@ -1,4 +1,4 @@
-import type { RunSummaryReply } from '../../worker/api';
+import type { RunSummaryReply, SimEvent } from '../../worker/api';
 import { EmptyState, Panel } from '../components/Panel';
 
 const invariantTitles: Record<string, string> = {
@@ -11,7 +11,23 @@ const invariantTitles: Record<string, string> = {
 };
 
 /** Each monitor green or red, with a sentence saying what held or what broke. */
-export function InvariantsPanel({ summary }: { summary: RunSummaryReply['summary'] | null }) {
+export function InvariantsPanel({
+  summary,
+  trace,
+  tick,
+  ended,
+}: {
+  summary: RunSummaryReply['summary'] | null;
+  trace: readonly SimEvent[];
+  tick: number;
+  ended: boolean;
+}) {
+  // An invariant turns red at the tick of its first violation event (or at the end of the run
+  // for the checks made when it ends); until then it has held so far.
+  const brokenAt = new Map<string, number>();
+  for (const event of trace) {
+    if (event.kind === 'invariantViolated' && !brokenAt.has(event.name)) brokenAt.set(event.name, event.t);
+  }
   return (
     <Panel
       testId="invariants-panel"
@@ -29,15 +45,23 @@ export function InvariantsPanel({ summary }: { summary: RunSummaryReply['summary
         <EmptyState>Run the scenario: each invariant turns green when it held, red with the evidence when it broke.</EmptyState>
       ) : (
         <ul className="invariants">
-          {summary.invariants.map((invariant) => (
-            <li key={invariant.name} className={invariant.ok ? 'ok' : 'broken'} data-testid={`invariant-${invariant.name}`} data-ok={invariant.ok}>
-              <span className="invariant-glyph" aria-hidden="true">{invariant.ok ? '✓' : '✗'}</span>
-              <span>
-                <strong>{invariantTitles[invariant.name] ?? invariant.name}</strong>
-                <span className="invariant-detail">{invariant.detail}</span>
-              </span>
-            </li>
-          ))}
+          {summary.invariants.map((invariant) => {
+            const at = brokenAt.get(invariant.name);
+            const ok = invariant.ok || (at !== undefined ? tick < at : !ended);
+            const detail = ok && !invariant.ok ? 'holding so far' : invariant.detail;
+            return (
+              <li key={invariant.name} className={ok ? 'ok' : 'broken'} data-testid={`invariant-${invariant.name}`} data-ok={ok}>
+                <span className="invariant-glyph" aria-hidden="true">{ok ? '✓' : '✗'}</span>
+                <span>
+                  <strong>{invariantTitles[invariant.name] ?? invariant.name}</strong>
+                  <span className="invariant-detail">
+                    {detail}
+                    {!ok && at !== undefined && ` (tick ${at})`}
+                  </span>
+                </span>
+              </li>
+            );
+          })}
         </ul>
       )}
     </Panel>

@@ -2,7 +2,15 @@ import type { RunSummaryReply } from '../../worker/api';
 import { EmptyState, Panel } from '../components/Panel';
 
 /** One row per round: committed or aborted, k of the n−f needed, tampered agents, view, tick. */
-export function RoundsPanel({ summary }: { summary: RunSummaryReply['summary'] | null }) {
+export function RoundsPanel({
+  summary,
+  tick,
+  ended,
+}: {
+  summary: RunSummaryReply['summary'] | null;
+  tick: number;
+  ended: boolean;
+}) {
   return (
     <Panel
       testId="commit-timeline"
@@ -31,22 +39,35 @@ export function RoundsPanel({ summary }: { summary: RunSummaryReply['summary'] |
             </tr>
           </thead>
           <tbody>
-            {summary.rounds.map((round) => (
-              <tr key={round.round} data-testid={`round-${round.round}`} data-status={round.status}>
+            {summary.rounds.map((round) => {
+              const status = visibleStatus(round.status, round.commitTick, tick, ended);
+              return (
+              <tr key={round.round} data-testid={`round-${round.round}`} data-status={status}>
                 <td>{round.round}</td>
-                <td className={`decision-${round.status}`}>{round.status === 'committed' ? '✓ committed' : '✗ aborted'}</td>
-                <td>
-                  {round.quorumSize}/{round.quorumNeeded} <span className="muted">(n={round.n}, f={round.f})</span>
+                <td className={`decision-${status}`}>
+                  {status === 'committed' ? '✓ committed' : status === 'aborted' ? '✗ aborted' : '… pending'}
                 </td>
-                <td>{round.tamperedAgents.length > 0 ? round.tamperedAgents.join(', ') : '—'}</td>
-                <td>{round.view}</td>
-                <td>{round.winner ?? '—'}</td>
-                <td>{round.commitTick ?? '—'}</td>
+                <td>
+                  {status === 'pending' ? `need ${round.quorumNeeded}` : `${round.quorumSize}/${round.quorumNeeded}`}{' '}
+                  <span className="muted">(n={round.n}, f={round.f})</span>
+                </td>
+                <td>{status === 'pending' ? '' : round.tamperedAgents.length > 0 ? round.tamperedAgents.join(', ') : '—'}</td>
+                <td>{status === 'pending' ? '' : round.view}</td>
+                <td>{status === 'pending' ? '' : (round.winner ?? '—')}</td>
+                <td>{status === 'pending' ? '' : (round.commitTick ?? '—')}</td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       )}
     </Panel>
   );
+}
+
+/** A round is shown as decided only once the time cursor has reached its decision. */
+function visibleStatus(status: 'committed' | 'aborted', commitTick: number | null, tick: number, ended: boolean) {
+  if (status === 'committed' && commitTick !== null && commitTick <= tick) return 'committed';
+  if (status === 'aborted' && ended) return 'aborted';
+  return 'pending';
 }

@@ -1,8 +1,17 @@
 import { create } from 'zustand';
-import type { CouncilRunReport, LinkResult, PresetName, PresetSummary, RunSummaryReply, Scenario } from '../../worker/api';
+import type {
+  CouncilRunReport,
+  LinkResult,
+  LoadReply,
+  PresetName,
+  PresetSummary,
+  RunSummaryReply,
+  Scenario,
+  SimEvent,
+} from '../../worker/api';
 import { WorkerBridge } from '../bridge/WorkerBridge';
 
-export type RunStatus = 'starting' | 'ready' | 'running' | 'done';
+export type RunStatus = 'starting' | 'ready' | 'simulating' | 'loaded';
 
 export interface LabState {
   presets: PresetSummary[];
@@ -12,6 +21,16 @@ export interface LabState {
   /** Bumped for every new run; replies from an older epoch are dropped. */
   epoch: number;
   status: RunStatus;
+  /** The whole trace of the current run, simulated ahead of the cursor. */
+  trace: SimEvent[];
+  /** The tick of the last event, once the run is simulated. */
+  endTick: number;
+  /** The time cursor (a float tick): every panel draws the run as it stood then. */
+  cursor: number;
+  playing: boolean;
+  /** Playback speed in ticks per second. */
+  speed: number;
+  selectedAgent: number | null;
   /** Council panels' data, for a council scenario. */
   report: CouncilRunReport | null;
   summary: RunSummaryReply['summary'] | null;
@@ -21,7 +40,19 @@ export interface LabState {
   notice: string | null;
   init(): Promise<void>;
   selectPreset(name: PresetName): Promise<void>;
+  /** Simulates the run if needed and plays it from the cursor (from the start once ended). */
   play(): Promise<void>;
+  pause(): void;
+  togglePlay(): Promise<void>;
+  /** Moves the cursor to the next (or previous) tick at which something happened. */
+  step(): Promise<void>;
+  back(): void;
+  runToEnd(): Promise<void>;
+  setCursor(tick: number): void;
+  setSpeed(ticksPerSecond: number): void;
+  /** Advances the cursor by wall time while playing (called once per animation frame). */
+  advance(seconds: number): void;
+  selectAgent(agent: number | null): void;
   share(): Promise<void>;
   dismissError(): void;
 }
@@ -39,7 +70,48 @@ export const useLab = create<LabState>()((set, get) => {
     set({ error: error instanceof Error ? error.message : String(error), status: 'ready' });
 
   const load = (scenario: Scenario, presetName: PresetName | null) =>
-    set((state) => ({ presetName, scenario, report: null, summary: null, status: 'ready', epoch: state.epoch + 1 }));
+    set((state) => ({
+      presetName, scenario, report: null, summary: null, status: 'ready', epoch: state.epoch + 1,
+      trace: [], endTick: 0, cursor: 0, playing: false, selectedAgent: null,
+    }));
+
+  /** Simulates the whole run ahead in the worker, in ≤ 10 KB batches; false if superseded. */
+  const simulate = async (): Promise<boolean> => {
+    const { scenario } = get();
+    if (scenario === null) return false;
+    const epoch = get().epoch + 1;
+    set({ epoch, status: 'simulating', error: null, trace: [], cursor: 0, playing: false });
+    const loaded = await bridge.call<LoadReply>((api) => api.load(scenario, epoch));
+    if (!loaded.ok) throw new Error(loaded.message);
+    const trace: SimEvent[] = [];
+    let batch;
+    do {
+      batch = await bridge.call((api) => api.run(epoch));
+      if (batch.epoch !== get().epoch) return false;
+      trace.push(...batch.events);
+    } while (!batch.done);
+    const hash = batch.traceHash;
+    const reply = await bridge.call((api) => api.runSummary(scenario, epoch));
+    const council = scenario.protocol === 'council' ? await bridge.call((api) => api.runCouncil(scenario, epoch)) : null;
+    if (reply.epoch !== get().epoch) return false;
+    if (reply.value.summary.traceHash !== hash) {
+      throw new Error(`Determinism check failed: the streamed trace hashes to ${hash}, the run to ${reply.value.summary.traceHash}.`);
+    }
+    const endTick = trace.length > 0 ? trace[trace.length - 1]!.t : 0;
+    set({ trace, endTick, summary: reply.value.summary, report: council?.value ?? null, status: 'loaded' });
+    return true;
+  };
+
+  const ensureSimulated = async (): Promise<boolean> => {
+    if (get().status === 'loaded') return true;
+    if (get().status === 'simulating' || get().scenario === null) return false;
+    try {
+      return await simulate();
+    } catch (error) {
+      fail(error);
+      return false;
+    }
+  };
 
   return {
     presets: [],
@@ -47,6 +119,12 @@ export const useLab = create<LabState>()((set, get) => {
     scenario: null,
     epoch: 0,
     status: 'starting',
+    trace: [],
+    endTick: 0,
+    cursor: 0,
+    playing: false,
+    speed: 8,
+    selectedAgent: null,
     report: null,
     summary: null,
     error: null,
@@ -76,19 +154,52 @@ export const useLab = create<LabState>()((set, get) => {
     },
 
     async play() {
-      const { scenario } = get();
-      if (scenario === null) return;
-      const epoch = get().epoch + 1;
-      set({ epoch, status: 'running', error: null });
-      try {
-        const reply = await bridge.call((api) => api.runSummary(scenario, epoch));
-        const council = scenario.protocol === 'council' ? await bridge.call((api) => api.runCouncil(scenario, epoch)) : null;
-        if (reply.epoch !== get().epoch) return;
-        set({ summary: reply.value.summary, report: council?.value ?? null, status: 'done' });
-      } catch (error) {
-        if (epoch === get().epoch) fail(error);
-      }
+      if (!(await ensureSimulated())) return;
+      const { cursor, endTick } = get();
+      set({ playing: true, cursor: cursor >= endTick ? 0 : cursor });
     },
+
+    pause: () => set({ playing: false }),
+
+    async togglePlay() {
+      if (get().playing) get().pause();
+      else await get().play();
+    },
+
+    async step() {
+      if (!(await ensureSimulated())) return;
+      const { trace, cursor, endTick } = get();
+      const next = trace.find((event) => event.t > cursor);
+      set({ playing: false, cursor: next ? next.t : endTick });
+    },
+
+    back() {
+      const { trace, cursor } = get();
+      let previous = 0;
+      for (const event of trace) {
+        if (event.t >= cursor) break;
+        previous = event.t;
+      }
+      set({ playing: false, cursor: previous });
+    },
+
+    async runToEnd() {
+      if (!(await ensureSimulated())) return;
+      set({ playing: false, cursor: get().endTick });
+    },
+
+    setCursor: (tick) => set((state) => ({ cursor: Math.min(Math.max(tick, 0), state.endTick) })),
+
+    setSpeed: (speed) => set({ speed }),
+
+    advance(seconds) {
+      const { playing, cursor, speed, endTick } = get();
+      if (!playing) return;
+      const next = cursor + seconds * speed;
+      set(next >= endTick ? { cursor: endTick, playing: false } : { cursor: next });
+    },
+
+    selectAgent: (selectedAgent) => set({ selectedAgent }),
 
     async share() {
       const { scenario } = get();

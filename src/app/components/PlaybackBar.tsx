@@ -1,0 +1,122 @@
+import { useEffect, useMemo } from 'react';
+import { useLab } from '../store/labStore';
+
+const speeds = [2, 4, 8, 16, 32, 64];
+
+/**
+ * Play, pause, step, back, run to the end, speed, and a scrubber over ticks with a marker at
+ * every commit (✓) and view change (↻). Keyboard: space play/pause, → step, ← back.
+ */
+export function PlaybackBar() {
+  const status = useLab((state) => state.status);
+  const playing = useLab((state) => state.playing);
+  const cursor = useLab((state) => state.cursor);
+  const endTick = useLab((state) => state.endTick);
+  const speed = useLab((state) => state.speed);
+  const trace = useLab((state) => state.trace);
+  const lab = useLab.getState;
+  useAnimationClock(playing);
+  useKeyboard();
+
+  const markers = useMemo(() => {
+    const seen = new Set<string>();
+    const list: { tick: number; kind: 'commit' | 'view' }[] = [];
+    for (const event of trace) {
+      const key = event.kind === 'committed' ? `c${event.roundNo}` : event.kind === 'viewChanged' ? `v${event.roundNo}:${event.view}` : null;
+      if (key === null || seen.has(key)) continue;
+      seen.add(key);
+      list.push({ tick: event.t, kind: event.kind === 'committed' ? 'commit' : 'view' });
+    }
+    return list;
+  }, [trace]);
+
+  const busy = status === 'starting' || status === 'simulating';
+  return (
+    <div className="playback" role="group" aria-label="Playback">
+      <button type="button" aria-label="Back one event" data-testid="back" disabled={busy} onClick={() => lab().back()}>
+        ◀
+      </button>
+      {playing ? (
+        <button type="button" className="primary" data-testid="pause" onClick={() => lab().pause()}>
+          ❚❚ Pause
+        </button>
+      ) : (
+        <button type="button" className="primary" data-testid="play" disabled={busy} onClick={() => void lab().play()}>
+          ▶ Play
+        </button>
+      )}
+      <button type="button" aria-label="Step to the next event" data-testid="step" disabled={busy} onClick={() => void lab().step()}>
+        ▶|
+      </button>
+      <button type="button" aria-label="Run to the end" data-testid="run-end" disabled={busy} onClick={() => void lab().runToEnd()}>
+        ⏭
+      </button>
+      <label className="speed">
+        speed
+        <select data-testid="speed" value={speed} onChange={(event) => lab().setSpeed(Number(event.target.value))}>
+          {speeds.map((value) => (
+            <option key={value} value={value}>
+              {value} ticks/s
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="scrubber">
+        <input
+          type="range"
+          data-testid="scrubber"
+          aria-label="Time cursor (tick)"
+          min={0}
+          max={Math.max(endTick, 1)}
+          step={0.1}
+          value={cursor}
+          disabled={status !== 'loaded'}
+          onChange={(event) => lab().setCursor(Number(event.target.value))}
+        />
+        <div className="scrubber-markers" aria-hidden="true">
+          {endTick > 0 &&
+            markers.map((marker, index) => (
+              <span key={index} className={`marker marker-${marker.kind}`} style={{ left: `${(marker.tick / endTick) * 100}%` }}>
+                {marker.kind === 'commit' ? '✓' : '↻'}
+              </span>
+            ))}
+        </div>
+      </div>
+      <span className="cursor-tick">tick {Math.floor(cursor)} / {endTick}</span>
+    </div>
+  );
+}
+
+/** Moves the cursor with wall time while playing, one step per animation frame. */
+function useAnimationClock(playing: boolean) {
+  useEffect(() => {
+    if (!playing) return;
+    let frame = 0;
+    let last = performance.now();
+    const onFrame = (now: number) => {
+      useLab.getState().advance((now - last) / 1000);
+      last = now;
+      frame = requestAnimationFrame(onFrame);
+    };
+    frame = requestAnimationFrame(onFrame);
+    return () => cancelAnimationFrame(frame);
+  }, [playing]);
+}
+
+function useKeyboard() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, select, textarea')) return;
+      const lab = useLab.getState();
+      // A focused button already answers the space bar itself.
+      if (event.key === ' ' && !target?.closest('button')) void lab.togglePlay();
+      else if (event.key === 'ArrowRight') void lab.step();
+      else if (event.key === 'ArrowLeft') lab.back();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

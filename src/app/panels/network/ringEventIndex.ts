@@ -1,0 +1,123 @@
+import type { SimEvent } from '../../../worker/api';
+
+export type MessageSent = Extract<SimEvent, { kind: 'messageSent' }>;
+
+/** The events that change an agent's role on the ring. */
+export type RoleEvent = Extract<
+  SimEvent,
+  {
+    kind:
+      | 'viewChanged'
+      | 'roundProposed'
+      | 'councilProposed'
+      | 'locked'
+      | 'committed'
+      | 'agentCrashed'
+      | 'agentRestarted';
+  }
+>;
+
+/**
+ * What the ring needs from a trace, sorted by tick so a frame is a binary search plus a short
+ * scan. Built once per trace and extended as the trace grows (it only ever grows).
+ */
+export interface RingEventIndex {
+  /** The trace this index reflects, and how many of its events it has read. */
+  events: readonly SimEvent[];
+  length: number;
+  messages: MessageSent[];
+  /** `messages[i].t`, for binary search. */
+  messageTicks: number[];
+  /** The longest `deliverAt − t` of any message: how far back a frame must look. */
+  flightTicksMax: number;
+  roles: RoleEvent[];
+  roleTicks: number[];
+}
+
+let cached: RingEventIndex | null = null;
+
+/**
+ * The index of `events`, reusing the previous one when `events` is the same array or a longer
+ * copy of it (the store may append in place or replace the array with a longer one).
+ */
+export function ringEventIndex(events: readonly SimEvent[]): RingEventIndex {
+  const previous = cached;
+  if (previous && isPrefixOf(previous, events)) {
+    if (events.length > previous.length) readFrom(previous, events);
+    previous.events = events;
+    return previous;
+  }
+  const index: RingEventIndex = {
+    events,
+    length: 0,
+    messages: [],
+    messageTicks: [],
+    flightTicksMax: 0,
+    roles: [],
+    roleTicks: [],
+  };
+  readFrom(index, events);
+  cached = index;
+  return index;
+}
+
+function isPrefixOf(index: RingEventIndex, events: readonly SimEvent[]): boolean {
+  if (events.length < index.length) return false;
+  if (events === index.events) return true;
+  // A longer copy keeps its prefix: checking both ends of the prefix is enough in practice.
+  return index.length === 0 || (events[0] === index.events[0] && events[index.length - 1] === index.events[index.length - 1]);
+}
+
+function readFrom(index: RingEventIndex, events: readonly SimEvent[]): void {
+  for (let i = index.length; i < events.length; i++) {
+    const event = events[i]!;
+    switch (event.kind) {
+      case 'messageSent':
+        index.messages.push(event);
+        index.messageTicks.push(event.t);
+        if (event.deliverAt !== null) {
+          index.flightTicksMax = Math.max(index.flightTicksMax, event.deliverAt - event.t);
+        }
+        break;
+      case 'viewChanged':
+      case 'roundProposed':
+      case 'councilProposed':
+      case 'locked':
+      case 'committed':
+      case 'agentCrashed':
+      case 'agentRestarted':
+        index.roles.push(event);
+        index.roleTicks.push(event.t);
+        break;
+      default:
+        // Policy: every other kind (evaluations, deliberation, council tallies…) is drawn by
+        // other panels; the ring ignores it rather than listing the whole union here.
+        break;
+    }
+  }
+  index.length = events.length;
+}
+
+/** The first position whose value is ≥ `value` in an ascending array. */
+export function lowerBound(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** The first position whose value is > `value` in an ascending array. */
+export function upperBound(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

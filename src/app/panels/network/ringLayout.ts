@@ -1,0 +1,323 @@
+import { easeCubicInOut } from 'd3';
+import type { Scenario, SimEvent } from '../../../worker/api';
+import { messageKey, type MessageKey } from './messageStyles';
+import { lowerBound, ringEventIndex, upperBound } from './ringEventIndex';
+import { regionsAt, sidesAt, type RingRegion } from './ringRegions';
+
+export type { RingRegion };
+
+type Fault = NonNullable<Scenario['faults']>[number];
+export type FaultKind = Fault['kind'];
+
+export interface RingInput {
+  scenario: Scenario;
+  events: readonly SimEvent[];
+  /** The time cursor in ticks; fractional between ticks while playing. */
+  tick: number;
+  /** The drawing's size in user units (the SVG viewBox). */
+  width: number;
+  height: number;
+  /** Most message dots drawn at once; the rest are counted as aggregated. Default 400. */
+  messagesMax?: number;
+  /** False under `prefers-reduced-motion`: dots sit at their ends instead of travelling. */
+  travel?: boolean;
+}
+
+export interface RingAgent {
+  index: number;
+  id: string;
+  x: number;
+  y: number;
+  /** Radians clockwise from 12 o'clock. */
+  angle: number;
+  /** Unit vector from the centre through the agent, to place labels and badges outside. */
+  outX: number;
+  outY: number;
+  showLabel: boolean;
+  isLeader: boolean;
+  isLocked: boolean;
+  committedCount: number;
+  /** Why the agent sends nothing at this tick, or null while it is up. */
+  down: 'silent' | 'crashed' | null;
+  /** Fault kinds other than silent (silent agents are drawn as down, not as Byzantine). */
+  byzantineKinds: FaultKind[];
+  isEquivocator: boolean;
+  /** The agent's side (group index) in the first active partition, or null. */
+  side: number | null;
+  /** The text alternative: every role in words. */
+  description: string;
+}
+
+export interface RingStatic {
+  width: number;
+  height: number;
+  cx: number;
+  cy: number;
+  radius: number;
+  agentRadius: number;
+  /** Labels inside the circles when they fit, else beside them. */
+  labelPlacement: 'inside' | 'outside';
+  /** Badges (✓N, lock) are drawn only while they fit; the description still says them. */
+  showBadges: boolean;
+  agents: RingAgent[];
+  regions: RingRegion[];
+  leader: number | null;
+  /** The latest view any replica moved to (0 before any view change). */
+  view: number;
+}
+
+export interface RingMessage {
+  id: number;
+  key: MessageKey;
+  from: number;
+  to: number;
+  x: number;
+  y: number;
+  /** Eased share of the chord travelled, 0 .. 1. */
+  fraction: number;
+  lost: 'drop' | 'partition' | 'silent' | 'manual' | null;
+  garbled: boolean;
+  opacity: number;
+}
+
+export interface RingMessages {
+  messages: RingMessage[];
+  dotRadius: number;
+  /** Messages in flight or freshly lost at the tick, drawn or not. */
+  activeCount: number;
+  /** Messages not drawn because of the cap. */
+  aggregatedCount: number;
+  countsByKey: Partial<Record<MessageKey, number>>;
+}
+
+export type RingGeometry = RingStatic & RingMessages;
+
+export const messagesMaxDefault = 400;
+/** Ticks a lost message stays visible near its sender, fading. */
+export const lostVisibleTicks = 1.5;
+/** Above this many agents each label is drawn only every `labelEvery` agents. */
+const labelAllMax = 64;
+const labelEvery = 10;
+/** Policy: the SVG panel stops labelling at 200 agents (SPEC §7: canvas above). */
+export const svgAgentsMax = 200;
+
+/** The whole picture at `tick`: the static layer and the messages overlay. */
+export function ringLayout(input: RingInput): RingGeometry {
+  const ring = ringStatic(input);
+  return { ...ring, ...ringMessages(input, ring) };
+}
+
+/**
+ * Agents, roles and partition regions at `tick`. Events carry integer ticks, so the result
+ * changes only when `Math.floor(tick)` does: callers may memoise on it.
+ */
+export function ringStatic(input: RingInput): RingStatic {
+  const { scenario, width, height } = input;
+  const n = scenario.n;
+  const margin = Math.min(width, height) * 0.115;
+  const radius = Math.max(10, Math.min(width, height) / 2 - margin);
+  const spacing = (2 * Math.PI * radius) / n;
+  const agentRadius = clamp(spacing * 0.36, n > svgAgentsMax ? 1.5 : 2.5, 17);
+  const roles = rolesAt(input);
+  const sides = sidesAt(scenario, input.tick);
+  const agents: RingAgent[] = [];
+  for (let index = 0; index < n; index++) {
+    const angle = (2 * Math.PI * index) / n;
+    const outX = Math.sin(angle);
+    const outY = -Math.cos(angle);
+    const agent: RingAgent = {
+      index,
+      id: `a${index}`,
+      x: width / 2 + radius * outX,
+      y: height / 2 + radius * outY,
+      angle,
+      outX,
+      outY,
+      showLabel: n <= labelAllMax || (n <= svgAgentsMax && index % labelEvery === 0),
+      isLeader: roles.leader === index,
+      isLocked: roles.lockedRound[index]! > roles.committedRoundMax[index]!,
+      committedCount: roles.committedCount[index]!,
+      down: downAt(scenario, index, input.tick, roles.crashed[index]!),
+      byzantineKinds: byzantineKinds(scenario, index),
+      isEquivocator: false,
+      side: sides.sideOf[index] ?? null,
+      description: '',
+    };
+    agent.isEquivocator = agent.byzantineKinds.includes('equivocate');
+    agent.description = describe(agent, sides.labels);
+    agents.push(agent);
+  }
+  const band = Math.max(agentRadius * 1.8, 9);
+  return {
+    width,
+    height,
+    cx: width / 2,
+    cy: height / 2,
+    radius,
+    agentRadius,
+    labelPlacement: agentRadius >= 11 ? 'inside' : 'outside',
+    showBadges: n <= labelAllMax,
+    agents,
+    regions: regionsAt(scenario, input.tick, radius, band),
+    leader: roles.leader,
+    view: roles.view,
+  };
+}
+
+interface Roles {
+  leader: number | null;
+  view: number;
+  lockedRound: number[];
+  committedRoundMax: number[];
+  committedCount: number[];
+  crashed: boolean[];
+}
+
+/** Replays the role events up to `tick` (a few per agent per round: cheap per tick). */
+function rolesAt({ scenario, events, tick }: RingInput): Roles {
+  const n = scenario.n;
+  const index = ringEventIndex(events);
+  const roles: Roles = {
+    // Policy: before anything happens the leader of view 0 leads (view mod n); the Council
+    // has no leader until its coordinator proposes.
+    leader: scenario.protocol === 'resonance' ? 0 : null,
+    view: 0,
+    lockedRound: new Array<number>(n).fill(0),
+    committedRoundMax: new Array<number>(n).fill(0),
+    committedCount: new Array<number>(n).fill(0),
+    crashed: new Array<boolean>(n).fill(false),
+  };
+  const end = upperBound(index.roleTicks, tick);
+  for (let i = 0; i < end; i++) {
+    const event = index.roles[i]!;
+    if (event.agent >= n) continue;
+    switch (event.kind) {
+      case 'viewChanged':
+        roles.view = event.view;
+        roles.leader = event.view % n;
+        break;
+      case 'roundProposed':
+      case 'councilProposed':
+        roles.leader = event.agent;
+        if (event.kind === 'roundProposed') roles.view = event.view;
+        break;
+      case 'locked':
+        roles.lockedRound[event.agent] = Math.max(roles.lockedRound[event.agent]!, event.roundNo);
+        break;
+      case 'committed':
+        roles.committedCount[event.agent]! += 1;
+        roles.committedRoundMax[event.agent] = Math.max(roles.committedRoundMax[event.agent]!, event.roundNo);
+        break;
+      case 'agentCrashed':
+        roles.crashed[event.agent] = true;
+        break;
+      case 'agentRestarted':
+        roles.crashed[event.agent] = false;
+        break;
+    }
+  }
+  return roles;
+}
+
+function downAt(scenario: Scenario, agent: number, tick: number, crashed: boolean): RingAgent['down'] {
+  for (const fault of scenario.faults ?? []) {
+    if (fault.kind !== 'silent' || !fault.agents.includes(agent)) continue;
+    if ((fault.from ?? 0) <= tick && tick < (fault.until ?? Infinity)) return 'silent';
+  }
+  return crashed ? 'crashed' : null;
+}
+
+function byzantineKinds(scenario: Scenario, agent: number): FaultKind[] {
+  const kinds: FaultKind[] = [];
+  for (const fault of scenario.faults ?? []) {
+    if (fault.kind !== 'silent' && fault.agents.includes(agent) && !kinds.includes(fault.kind)) {
+      kinds.push(fault.kind);
+    }
+  }
+  return kinds;
+}
+
+function describe(agent: RingAgent, sideLabels: string[]): string {
+  const parts: string[] = [];
+  if (agent.isLeader) parts.push('leader');
+  if (agent.down) parts.push(agent.down === 'silent' ? 'silent (sends nothing)' : 'crashed');
+  if (agent.byzantineKinds.length > 0) parts.push(`Byzantine: ${agent.byzantineKinds.join(', ')}`);
+  if (agent.isLocked) parts.push('locked');
+  parts.push(`${agent.committedCount} committed`);
+  if (agent.side !== null) parts.push(`partition ${sideLabels[agent.side] ?? ''}`);
+  return `${agent.id}: ${parts.join(', ')}`;
+}
+
+/** The messages in flight at `tick` (and those lost in the last `lostVisibleTicks`). */
+export function ringMessages(input: RingInput, ring: RingStatic): RingMessages {
+  const index = ringEventIndex(input.events);
+  const { tick } = input;
+  const cap = input.messagesMax ?? messagesMaxDefault;
+  const lookBack = Math.max(index.flightTicksMax, lostVisibleTicks);
+  const start = lowerBound(index.messageTicks, tick - lookBack);
+  const end = upperBound(index.messageTicks, tick);
+  const active: number[] = [];
+  const countsByKey: Partial<Record<MessageKey, number>> = {};
+  for (let i = start; i < end; i++) {
+    const message = index.messages[i]!;
+    const visible =
+      message.deliverAt === null ? tick < message.t + lostVisibleTicks : tick < message.deliverAt;
+    if (!visible || message.from >= ring.agents.length || message.to >= ring.agents.length) continue;
+    active.push(i);
+    const key = messageKey(message);
+    countsByKey[key] = (countsByKey[key] ?? 0) + 1;
+  }
+  // Policy: past the cap keep every k-th message by id, so the sample stays spread over the
+  // ring and a message keeps its place between frames while k does not change.
+  const stride = Math.ceil(active.length / Math.max(cap, 1));
+  const kept = stride <= 1 ? active : active.filter((i) => index.messages[i]!.id % stride === 0);
+  const drawn = kept.slice(0, cap);
+  const dotRadius = clamp(ring.agentRadius * 0.45, 2, 7.5);
+  return {
+    messages: drawn.map((i) => placeMessage(index.messages[i]!, tick, ring, input.travel ?? true)),
+    dotRadius,
+    activeCount: active.length,
+    aggregatedCount: active.length - drawn.length,
+    countsByKey,
+  };
+}
+
+type MessageSent = Extract<SimEvent, { kind: 'messageSent' }>;
+
+function placeMessage(message: MessageSent, tick: number, ring: RingStatic, travel: boolean): RingMessage {
+  const from = ring.agents[message.from]!;
+  const to = ring.agents[message.to]!;
+  const lost = message.lost ?? (message.deliverAt === null ? 'drop' : null);
+  let fraction: number;
+  let opacity = 1;
+  if (message.deliverAt === null) {
+    const age = (tick - message.t) / lostVisibleTicks;
+    fraction = travel ? 0.12 + 0.08 * age : 0.12;
+    opacity = Math.max(0.15, 1 - age);
+  } else {
+    const raw = clamp((tick - message.t) / Math.max(message.deliverAt - message.t, 1e-9), 0, 1);
+    fraction = travel ? easeCubicInOut(raw) : raw < 0.5 ? 0 : 1;
+  }
+  // Travel from rim to rim so the dot never hides an agent's label.
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const length = Math.hypot(dx, dy);
+  const inset = length > 0 ? Math.min(ring.agentRadius / length, 0.45) : 0;
+  const along = inset + (1 - 2 * inset) * fraction;
+  return {
+    id: message.id,
+    key: messageKey(message),
+    from: message.from,
+    to: message.to,
+    x: from.x + dx * along,
+    y: from.y + dy * along,
+    fraction,
+    lost,
+    garbled: message.garbled === true,
+    opacity,
+  };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}

@@ -1,0 +1,183 @@
+import { useMemo, useState } from 'react';
+import type { SimEvent } from '../../../worker/api';
+import { EmptyState, Panel } from '../../components/Panel';
+import { DiameterSparkline } from './DiameterSparkline';
+import { HkChart } from './HkChart';
+import { consensusBadge, sycophancyColorScale } from './opinionColors';
+import { OpinionLegend } from './OpinionLegend';
+import { deliberationsUpTo, diameterSeries, isSycophant, type DeliberationRound } from './opinionLayout';
+import { PcaScatter } from './PcaScatter';
+import { useStepPlayer } from './useStepPlayer';
+import './opinion.css';
+
+export interface OpinionPanelProps {
+  events: readonly SimEvent[];
+  /** The shared time cursor: the panel shows what was deliberated at or before it. */
+  tick: number;
+  selectedAgent: number | null;
+  onSelectAgent(agent: number | null): void;
+}
+
+/** From this many agents the 1-D chart is the default: 2-D trails of hundreds of agents blur. */
+const hkDefaultAgentsMin = 101;
+
+/** Hegselmann–Krause deliberation of the round deliberated last at the cursor (SPEC §7). */
+export function OpinionPanel({ events, tick, selectedAgent, onSelectAgent }: OpinionPanelProps) {
+  // The length is a dependency too, in case the caller grows the same array in place.
+  const rounds = useMemo(() => deliberationsUpTo(events, tick), [events, events.length, tick]);
+  const [chosenRound, setChosenRound] = useState<number | null>(null);
+  const round = rounds.find((r) => r.roundNo === chosenRound) ?? rounds.at(-1) ?? null;
+  return (
+    <Panel
+      testId="opinion-view"
+      title="Opinions"
+      caption="Each dot is an agent's belief, projected to 2-D; trails show deliberation steps."
+      info={<HkExplanation />}
+      legend={round && <OpinionLegend color={sycophancyColorScale(round.sycophancy)} />}
+    >
+      {round === null ? (
+        <EmptyState>Deliberation runs when a leader proposes a committing value; press play.</EmptyState>
+      ) : (
+        <RoundView
+          key={round.roundNo}
+          round={round}
+          rounds={rounds}
+          onChooseRound={(roundNo) => setChosenRound(roundNo === rounds.at(-1)?.roundNo ? null : roundNo)}
+          selectedAgent={selectedAgent}
+          onSelectAgent={onSelectAgent}
+        />
+      )}
+    </Panel>
+  );
+}
+
+interface RoundViewProps {
+  round: DeliberationRound;
+  rounds: readonly DeliberationRound[];
+  onChooseRound(roundNo: number): void;
+  selectedAgent: number | null;
+  onSelectAgent(agent: number | null): void;
+}
+
+function RoundView({ round, rounds, onChooseRound, selectedAgent, onSelectAgent }: RoundViewProps) {
+  const player = useStepPlayer(`${round.roundNo}:${round.t}`, round.steps);
+  const [chart, setChart] = useState<'pca' | 'hk' | null>(null);
+  const shownChart = chart ?? (round.agents.length >= hkDefaultAgentsMin ? 'hk' : 'pca');
+  const color = useMemo(() => sycophancyColorScale(round.sycophancy), [round]);
+  const diameters = useMemo(() => diameterSeries(round), [round]);
+  const badge = consensusBadge(round.consensusType);
+  const sycophants = round.agents.filter((_, row) => isSycophant(round.sycophancy[row] ?? 0));
+  const label = describeRound(round, player.step, diameters, sycophants, shownChart);
+  return (
+    <div className="opinion-round" data-round={round.roundNo} data-step={player.step}>
+      <div className="opinion-toolbar">
+        {rounds.length > 1 ? (
+          <label>
+            <span className="visually-hidden">Round shown</span>
+            <select value={round.roundNo} onChange={(event) => onChooseRound(Number(event.target.value))}>
+              {rounds.map((r) => (
+                <option key={`${r.roundNo}:${r.t}`} value={r.roundNo}>
+                  round {r.roundNo} · view {r.view}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <span className="opinion-round-name">round {round.roundNo} · view {round.view}</span>
+        )}
+        <span
+          className={`consensus-badge consensus-${badge.family}`}
+          data-testid="consensus-type"
+          title={`${badge.family}: ${badge.explanation}`}
+        >
+          <span aria-hidden="true">{badge.glyph}</span> consensus: {round.consensusType}
+          <span className="visually-hidden"> ({badge.family}: {badge.explanation})</span>
+        </span>
+        <div className="segmented" role="group" aria-label="Chart">
+          <button type="button" aria-pressed={shownChart === 'pca'} onClick={() => setChart('pca')}>
+            2-D projection
+          </button>
+          <button type="button" aria-pressed={shownChart === 'hk'} onClick={() => setChart('hk')}>
+            1-D HK
+          </button>
+        </div>
+      </div>
+      {shownChart === 'pca' ? (
+        <PcaScatter
+          round={round}
+          stepShown={player.step}
+          color={color}
+          selectedAgent={selectedAgent}
+          onSelectAgent={onSelectAgent}
+          label={label}
+        />
+      ) : (
+        <HkChart round={round} stepShown={player.step} color={color} selectedAgent={selectedAgent} label={label} />
+      )}
+      <div className="opinion-footer">
+        <div className="step-control">
+          <button
+            type="button"
+            onClick={player.toggle}
+            disabled={round.steps === 0}
+            aria-label={player.playing ? 'Pause the deliberation steps' : 'Play the deliberation steps'}
+          >
+            <span aria-hidden="true">{player.playing ? '⏸' : '▶'}</span>
+          </button>
+          <input
+            type="range"
+            min={0}
+            max={round.steps}
+            step={1}
+            value={player.step}
+            aria-label="Deliberation step"
+            aria-valuetext={`step ${player.step} of ${round.steps}`}
+            onChange={(event) => player.setStep(Number(event.target.value))}
+          />
+          <span className="tabular" data-testid="opinion-step">
+            step {player.step} of {round.steps}
+          </span>
+        </div>
+        <DiameterSparkline series={diameters} stepShown={player.step} />
+      </div>
+      {sycophants.length > 0 && (
+        <p className="sycophant-note">
+          <strong>Sycophancy:</strong>{' '}
+          {sycophants.slice(0, 12).map((agent) => `a${agent}`).join(', ')}
+          {sycophants.length > 12 ? ` and ${sycophants.length - 12} more` : ''} moved toward less confident
+          peers (negative mean evidence delta).
+        </p>
+      )}
+    </div>
+  );
+}
+
+function describeRound(
+  round: DeliberationRound,
+  step: number,
+  diameters: readonly number[],
+  sycophants: readonly number[],
+  chart: 'pca' | 'hk',
+): string {
+  const what = chart === 'pca' ? "agents' opinions projected to 2-D" : 'agents\' 1-D stances over the steps';
+  const names = sycophants.length > 0 ? `sycophants ${sycophants.map((a) => `a${a}`).join(', ')}` : 'no sycophants';
+  return (
+    `Round ${round.roundNo}, step ${step} of ${round.steps}: ${round.agents.length} ${what}; ` +
+    `diameter in the projected plane ${(diameters[step] ?? 0).toFixed(2)} ` +
+    `(from ${(diameters[0] ?? 0).toFixed(2)}); consensus ${round.consensusType}; ${names}.`
+  );
+}
+
+function HkExplanation() {
+  return (
+    <p>
+      <strong>Hegselmann–Krause</strong> bounded-confidence deliberation: at each step every agent
+      moves toward the mean of the opinions within ε of its own (here weighted by trust), and
+      ignores the rest. Clusters that no longer see each other stop merging, so a round ends in
+      one consensus or several camps. The 2-D picture is a PCA projection of each agent's opinion
+      vector, on one basis for all steps; the diameter is measured in that plane. The 1-D chart is
+      the classic HK model of the agents' stances in [0, 1]. Sycophancy is an agent's mean
+      evidence delta: negative when it was pulled toward less confident peers.
+    </p>
+  );
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { preset } from '../../../core/sim/presets';
+import { runScenario } from '../../../core/sim/runScenario';
+import type { SimEvent } from '../../../worker/api';
+import {
+  deliberationsUpTo,
+  diameterOf,
+  diameterSeries,
+  hkChartLayout,
+  isSycophant,
+  pcaLayout,
+  sparklineLayout,
+  type DeliberationRound,
+} from './opinionLayout';
+
+type StepEvent = Extract<SimEvent, { kind: 'deliberationStep' }>;
+
+/** A synthetic round of three agents and two steps, its step 1 split in two chunks. */
+function syntheticTrace(): SimEvent[] {
+  const step = (step: number, from: number, positions: number[][], hk1d: number[]): StepEvent => ({
+    t: 5, kind: 'deliberationStep', roundNo: 1, step, from, positions, hk1d,
+  });
+  return [
+    { t: 1, kind: 'agentCrashed', agent: 6 },
+    step(0, 0, [[0, 0], [4, 0], [0, 3]], [0.1, 0.5, 0.9]),
+    step(1, 2, [[0, 1.5]], [0.7]),
+    step(1, 0, [[1, 0], [3, 0]], [0.2, 0.5]),
+    step(2, 0, [[1, 0.5], [2, 0.5], [1, 1]], [0.4, 0.5, 0.6]),
+    {
+      t: 5, kind: 'deliberated', roundNo: 1, view: 0, steps: 2, consensusType: 'genuine',
+      agents: [0, 3, 5], sycophancy: [0.02, -0.03, 0],
+    },
+  ];
+}
+
+function syntheticRound(): DeliberationRound {
+  return deliberationsUpTo(syntheticTrace(), 10)[0]!;
+}
+
+describe('deliberationsUpTo', () => {
+  it('reassembles chunked steps by step and by first row', () => {
+    const round = syntheticRound();
+    expect(round.positions[1]).toEqual([[1, 0], [3, 0], [0, 1.5]]);
+    expect(round.hk1d[1]).toEqual([0.2, 0.5, 0.7]);
+    expect(round.positions).toHaveLength(3);
+    expect(round.agents).toEqual([0, 3, 5]);
+  });
+
+  it('shows nothing before the tick of the first deliberated event', () => {
+    expect(deliberationsUpTo(syntheticTrace(), 4)).toEqual([]);
+    expect(deliberationsUpTo(syntheticTrace(), 5)).toHaveLength(1);
+  });
+
+  it('extends its index when the trace grows, and rebuilds it for a new trace', () => {
+    const trace = syntheticTrace();
+    const head = trace.slice(0, 3);
+    expect(deliberationsUpTo(head, 10)).toEqual([]);
+    expect(deliberationsUpTo(trace, 10)[0]).toEqual(syntheticRound());
+    expect(deliberationsUpTo(trace.slice(0, 1), 10)).toEqual([]);
+  });
+
+  it('reads every round of a real run, one step row per agent', () => {
+    const trace = runScenario(preset('sycophancy').scenario).trace;
+    const rounds = deliberationsUpTo(trace, Number.POSITIVE_INFINITY);
+    expect(rounds.length).toBeGreaterThan(0);
+    for (const round of rounds) {
+      expect(round.positions).toHaveLength(round.steps + 1);
+      for (const step of round.positions) expect(step).toHaveLength(round.agents.length);
+    }
+    const first = rounds[0]!;
+    expect(deliberationsUpTo(trace, first.t - 1)).toEqual([]);
+    // Agents 1 and 2 are the preset's sycophants.
+    const flagged = first.agents.filter((_, row) => isSycophant(first.sycophancy[row]!));
+    expect(flagged).toEqual([1, 2]);
+  });
+});
+
+describe('pcaLayout', () => {
+  it('gives each agent a trail of steps + 1 points ending at its dot', () => {
+    const round = syntheticRound();
+    const geometry = pcaLayout(round, 300, 200, round.steps);
+    expect(geometry.trails).toHaveLength(3);
+    for (const trail of geometry.trails) {
+      expect(trail.points).toHaveLength(round.steps + 1);
+      expect(trail.points.at(-1)).toEqual([trail.cx, trail.cy]);
+      expect(trail.path.startsWith('M')).toBe(true);
+    }
+  });
+
+  it('stops the trails at the step shown', () => {
+    const geometry = pcaLayout(syntheticRound(), 300, 200, 1);
+    expect(geometry.trails.every((trail) => trail.points.length === 2)).toBe(true);
+  });
+
+  it('uses one scale on both axes and keeps every point inside the box', () => {
+    const round = syntheticRound();
+    const geometry = pcaLayout(round, 300, 200, round.steps);
+    const unitX = geometry.x(1) - geometry.x(0);
+    const unitY = geometry.y(0) - geometry.y(1);
+    expect(unitX).toBeCloseTo(unitY);
+    for (const [x, y] of round.positions.flat()) {
+      expect(geometry.x(x)).toBeGreaterThanOrEqual(0);
+      expect(geometry.x(x)).toBeLessThanOrEqual(300);
+      expect(geometry.y(y)).toBeGreaterThanOrEqual(0);
+      expect(geometry.y(y)).toBeLessThanOrEqual(200);
+    }
+  });
+});
+
+describe('diameterSeries', () => {
+  it('has steps + 1 entries matching the largest pairwise distance by hand', () => {
+    const series = diameterSeries(syntheticRound());
+    expect(series).toHaveLength(3);
+    expect(series[0]).toBeCloseTo(5); // (4, 0) to (0, 3)
+    expect(series[1]).toBeCloseTo(Math.hypot(3, 1.5));
+    expect(series[2]).toBeCloseTo(Math.hypot(1, 0.5));
+  });
+
+  it('agrees with brute force on collinear and tiny sets', () => {
+    expect(diameterOf([])).toBe(0);
+    expect(diameterOf([[1, 1]])).toBe(0);
+    expect(diameterOf([[0, 0], [1, 1], [2, 2], [3, 3]])).toBeCloseTo(Math.hypot(3, 3));
+  });
+
+  it('draws a sparkline with one point per step', () => {
+    const sparkline = sparklineLayout(diameterSeries(syntheticRound()), 120, 30);
+    expect(sparkline.points).toHaveLength(3);
+    expect(sparkline.max).toBeCloseTo(5);
+  });
+});
+
+describe('hkChartLayout', () => {
+  it('draws one polyline per agent with steps + 1 points inside the chart', () => {
+    const round = syntheticRound();
+    const geometry = hkChartLayout(round, 400, 220);
+    expect(geometry.lines).toHaveLength(round.agents.length);
+    for (const polyline of geometry.lines) {
+      expect(polyline.points).toHaveLength(round.steps + 1);
+      for (const [x, y] of polyline.points) {
+        expect(x).toBeGreaterThanOrEqual(geometry.margin.left);
+        expect(x).toBeLessThanOrEqual(400 - geometry.margin.right);
+        expect(y).toBeGreaterThanOrEqual(geometry.margin.top);
+        expect(y).toBeLessThanOrEqual(220 - geometry.margin.bottom);
+      }
+    }
+    expect(geometry.y(1)).toBe(geometry.margin.top);
+  });
+});

@@ -1,0 +1,33 @@
+import type { Scenario, SimEvent } from '../../worker/api';
+
+export interface CursorStatus {
+  /** Rounds (or council proposals) decided by the cursor. */
+  decided: number;
+  aborted: number;
+  view: number;
+  tick: number;
+}
+
+/**
+ * The run as it stood at `tick`: rounds committed by then (a round counts once, at its first
+ * commit), the highest view any replica had moved to, and council proposals decided.
+ */
+export function cursorStatus(scenario: Scenario, trace: readonly SimEvent[], tick: number, ended: boolean): CursorStatus {
+  const committedRounds = new Set<number>();
+  let view = 0;
+  let approved = 0;
+  let notApproved = 0;
+  for (const event of trace) {
+    if (event.t > tick) break;
+    if (event.kind === 'committed') committedRounds.add(event.roundNo);
+    else if (event.kind === 'viewChanged') view = Math.max(view, event.view);
+    else if (event.kind === 'councilTallied') {
+      if (event.decision === 'approved') approved++;
+      else notApproved++;
+    }
+  }
+  const rounds = scenario.rounds ?? 5;
+  if (scenario.protocol === 'council') return { decided: approved, aborted: notApproved, view: 0, tick: Math.floor(tick) };
+  const aborted = ended ? rounds - committedRounds.size : 0;
+  return { decided: committedRounds.size, aborted, view, tick: Math.floor(tick) };
+}
