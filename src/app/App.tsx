@@ -5,6 +5,7 @@ import { PlaybackBar } from './components/PlaybackBar';
 import { AuditChainPanel } from './panels/AuditChainPanel';
 import { CouncilPanel } from './panels/CouncilPanel';
 import { InvariantsPanel } from './panels/InvariantsPanel';
+import { OpinionPanel } from './panels/opinion/OpinionPanel';
 import { RoundsPanel } from './panels/RoundsPanel';
 
 export function App() {
@@ -21,6 +22,8 @@ export function App() {
   const error = useLab((state) => state.error);
   const notice = useLab((state) => state.notice);
   const dismissError = useLab((state) => state.dismissError);
+  const selectedAgent = useLab((state) => state.selectedAgent);
+  const selectAgent = useLab((state) => state.selectAgent);
 
   useEffect(() => {
     void init();
@@ -52,6 +55,11 @@ export function App() {
           <InvariantsPanel summary={summary} trace={trace} tick={cursor} ended={ended} />
           {council && <AuditChainPanel report={report} />}
         </div>
+        {!council && (
+          <div className="wide-row">
+            <OpinionPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
+          </div>
+        )}
       </main>
       <footer className="app-footer">
         <PlaybackBar />

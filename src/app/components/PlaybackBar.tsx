@@ -49,7 +49,7 @@ export function PlaybackBar() {
         ▶|
       </button>
       <button type="button" aria-label="Run to the end" data-testid="run-end" disabled={busy} onClick={() => void lab().runToEnd()}>
-        ⏭
+        ▶▶ End
       </button>
       <label className="speed">
         speed

@@ -18,6 +18,13 @@ export interface OpinionPanelProps {
   onSelectAgent(agent: number | null): void;
 }
 
+type Chart = 'pca' | 'hk';
+
+const captions: Record<Chart, string> = {
+  pca: "Each dot is an agent's belief, projected to 2-D; trails show deliberation steps.",
+  hk: "Each line is an agent's stance in [0, 1] over the deliberation steps (classic 1-D HK).",
+};
+
 /** From this many agents the 1-D chart is the default: 2-D trails of hundreds of agents blur. */
 const hkDefaultAgentsMin = 101;
 
@@ -27,13 +34,15 @@ export function OpinionPanel({ events, tick, selectedAgent, onSelectAgent }: Opi
   const rounds = useMemo(() => deliberationsUpTo(events, tick), [events, events.length, tick]);
   const [chosenRound, setChosenRound] = useState<number | null>(null);
   const round = rounds.find((r) => r.roundNo === chosenRound) ?? rounds.at(-1) ?? null;
+  const [chartChoice, setChart] = useState<Chart | null>(null);
+  const chart = chartChoice ?? (round !== null && round.agents.length >= hkDefaultAgentsMin ? 'hk' : 'pca');
   return (
     <Panel
       testId="opinion-view"
       title="Opinions"
-      caption="Each dot is an agent's belief, projected to 2-D; trails show deliberation steps."
+      caption={captions[chart]}
       info={<HkExplanation />}
-      legend={round && <OpinionLegend color={sycophancyColorScale(round.sycophancy)} />}
+      legend={round && <OpinionLegend color={sycophancyColorScale(round.sycophancy)} chart={chart} />}
     >
       {round === null ? (
         <EmptyState>Deliberation runs when a leader proposes a committing value; press play.</EmptyState>
@@ -45,6 +54,8 @@ export function OpinionPanel({ events, tick, selectedAgent, onSelectAgent }: Opi
           onChooseRound={(roundNo) => setChosenRound(roundNo === rounds.at(-1)?.roundNo ? null : roundNo)}
           selectedAgent={selectedAgent}
           onSelectAgent={onSelectAgent}
+          chart={chart}
+          onChart={setChart}
         />
       )}
     </Panel>
@@ -57,12 +68,13 @@ interface RoundViewProps {
   onChooseRound(roundNo: number): void;
   selectedAgent: number | null;
   onSelectAgent(agent: number | null): void;
+  chart: Chart;
+  onChart(chart: Chart): void;
 }
 
-function RoundView({ round, rounds, onChooseRound, selectedAgent, onSelectAgent }: RoundViewProps) {
+function RoundView(props: RoundViewProps) {
+  const { round, rounds, onChooseRound, selectedAgent, onSelectAgent, chart: shownChart, onChart: setChart } = props;
   const player = useStepPlayer(`${round.roundNo}:${round.t}`, round.steps);
-  const [chart, setChart] = useState<'pca' | 'hk' | null>(null);
-  const shownChart = chart ?? (round.agents.length >= hkDefaultAgentsMin ? 'hk' : 'pca');
   const color = useMemo(() => sycophancyColorScale(round.sycophancy), [round]);
   const diameters = useMemo(() => diameterSeries(round), [round]);
   const badge = consensusBadge(round.consensusType);
@@ -157,7 +169,7 @@ function describeRound(
   step: number,
   diameters: readonly number[],
   sycophants: readonly number[],
-  chart: 'pca' | 'hk',
+  chart: Chart,
 ): string {
   const what = chart === 'pca' ? "agents' opinions projected to 2-D" : 'agents\' 1-D stances over the steps';
   const names = sycophants.length > 0 ? `sycophants ${sycophants.map((a) => `a${a}`).join(', ')}` : 'no sycophants';

@@ -1,11 +1,13 @@
 import type { ScaleDiverging } from 'd3';
 import { useMemo } from 'react';
-import { isSycophant, pcaLayout, type DeliberationRound } from './opinionLayout';
+import { dotLabels, isSycophant, pcaLayout, type DeliberationRound } from './opinionLayout';
 
 export const scatterWidth = 480;
 export const scatterHeight = 300;
 /** Beyond this many agents, dots are not tab stops (the text alternative lists the rest). */
 const focusableAgentsMax = 30;
+/** Up to this many agents, every dot is named. */
+const namesAllAgentsMax = 12;
 /** At most this many sycophant labels, so a large run stays readable. */
 const sycophantLabelsMax = 12;
 
@@ -32,8 +34,15 @@ export function PcaScatter({ round, stepShown, color, selectedAgent, onSelectAge
   );
   const radius = dotRadius(round.agents.length);
   const focusable = round.agents.length <= focusableAgentsMax;
-  const showNames = round.agents.length <= 12;
-  let sycophantLabels = 0;
+  const labels = dotLabels(round, geometry.trails, selectedAgent, {
+    radius,
+    namesAll: round.agents.length <= namesAllAgentsMax,
+    sycophantLabelsMax,
+  });
+  // The selected agent is drawn last, on top of any agent at the same spot.
+  const order = [...geometry.trails].sort(
+    (a, b) => Number(a.agent === selectedAgent) - Number(b.agent === selectedAgent),
+  );
   const select = (agent: number) => onSelectAgent(agent === selectedAgent ? null : agent);
   return (
     <svg
@@ -44,6 +53,12 @@ export function PcaScatter({ round, stepShown, color, selectedAgent, onSelectAge
       data-testid="opinion-scatter"
     >
       <rect className="opinion-plot-bg" x={0} y={0} width={scatterWidth} height={scatterHeight} rx={6} />
+      <g className="opinion-starts" aria-hidden="true">
+        {geometry.stepShown > 0 &&
+          geometry.trails.map((trail) => (
+            <circle key={trail.agent} cx={trail.points[0]![0]} cy={trail.points[0]![1]} r={2.5} />
+          ))}
+      </g>
       <g className="opinion-trails">
         {geometry.trails.map((trail) => (
           <path
@@ -55,17 +70,15 @@ export function PcaScatter({ round, stepShown, color, selectedAgent, onSelectAge
         ))}
       </g>
       <g className="opinion-dots">
-        {geometry.trails.map((trail) => {
+        {order.map((trail) => {
           const score = round.sycophancy[trail.row] ?? 0;
           const sycophant = isSycophant(score);
           const selected = trail.agent === selectedAgent;
-          const labelled = (sycophant && sycophantLabels++ < sycophantLabelsMax) || selected;
-          const name = `a${trail.agent}`;
-          const text = sycophant ? `${name} sycophant` : name;
+          const text = `a${trail.agent}${sycophant ? ' sycophant' : ''}`;
           return (
             <g
               key={trail.agent}
-              className={`opinion-agent${selected ? ' selected' : ''}${sycophant ? ' sycophant' : ''}`}
+              className={`opinion-agent${selected ? ' selected' : ''}`}
               data-agent={trail.agent}
               onClick={() => select(trail.agent)}
               onKeyDown={(event) => {
@@ -79,18 +92,23 @@ export function PcaScatter({ round, stepShown, color, selectedAgent, onSelectAge
                 : {})}
             >
               <title>{`${text}: sycophancy ${score.toFixed(3)} (mean evidence delta)`}</title>
-              {sycophant && (
-                <circle className="sycophant-ring" cx={trail.cx} cy={trail.cy} r={radius + 4} />
-              )}
+              {sycophant && <circle className="sycophant-ring" cx={trail.cx} cy={trail.cy} r={radius + 4} />}
               <circle className="dot" cx={trail.cx} cy={trail.cy} r={radius} fill={color(score)} />
-              {(labelled || showNames) && (
-                <text className={labelled ? 'dot-label strong' : 'dot-label'} x={trail.cx + radius + 5} y={trail.cy + 4}>
-                  {labelled ? text : name}
-                </text>
-              )}
             </g>
           );
         })}
+      </g>
+      <g className="opinion-labels" aria-hidden="true">
+        {labels.map((label) => (
+          <text
+            key={`${label.x},${label.y}`}
+            className={`dot-label${label.strong ? ' strong' : ''}${label.sycophant ? ' sycophant' : ''}`}
+            x={label.x}
+            y={label.y}
+          >
+            {label.text}
+          </text>
+        ))}
       </g>
     </svg>
   );

@@ -6,6 +6,7 @@ import {
   deliberationsUpTo,
   diameterOf,
   diameterSeries,
+  dotLabels,
   hkChartLayout,
   isSycophant,
   pcaLayout,
@@ -60,7 +61,7 @@ describe('deliberationsUpTo', () => {
   });
 
   it('reads every round of a real run, one step row per agent', () => {
-    const trace = runScenario(preset('sycophancy').scenario).trace;
+    const trace = runScenario(preset('sycophancy').scenario).trace as readonly SimEvent[];
     const rounds = deliberationsUpTo(trace, Number.POSITIVE_INFINITY);
     expect(rounds.length).toBeGreaterThan(0);
     for (const round of rounds) {
@@ -107,6 +108,22 @@ describe('pcaLayout', () => {
   });
 });
 
+describe('dotLabels', () => {
+  it('names a sycophant and gives agents at one spot one shared label', () => {
+    const round = syntheticRound();
+    const trails = pcaLayout(round, 300, 200, round.steps).trails;
+    const stacked = [trails[0]!, { ...trails[1]!, cx: trails[0]!.cx, cy: trails[0]!.cy }, trails[2]!];
+    const options = { radius: 5, namesAll: false, sycophantLabelsMax: 12 };
+    expect(dotLabels(round, stacked, null, options).map((label) => label.text)).toEqual(['a0 a3 sycophant']);
+    const all = dotLabels(round, trails, 5, { ...options, namesAll: true });
+    expect(all.map((label) => [label.text, label.strong])).toEqual([
+      ['a0', false],
+      ['a3 sycophant', true],
+      ['a5', true],
+    ]);
+  });
+});
+
 describe('diameterSeries', () => {
   it('has steps + 1 entries matching the largest pairwise distance by hand', () => {
     const series = diameterSeries(syntheticRound());
@@ -144,5 +161,17 @@ describe('hkChartLayout', () => {
       }
     }
     expect(geometry.y(1)).toBe(geometry.margin.top);
+  });
+
+  it('shows the classic contraction of hk-classic: the spread of stances never grows', () => {
+    const trace = runScenario(preset('hk-classic').scenario).trace as readonly SimEvent[];
+    const round = deliberationsUpTo(trace, Number.POSITIVE_INFINITY)[0]!;
+    // The leader deliberates over the evaluations it holds: more than 100 of the 200 agents.
+    expect(round.agents.length).toBeGreaterThan(100);
+    const geometry = hkChartLayout(round, 480, 300);
+    expect(geometry.lines).toHaveLength(round.agents.length);
+    expect(geometry.lines.every((polyline) => polyline.points.length === round.steps + 1)).toBe(true);
+    const spreads = round.hk1d.map((stances) => Math.max(...stances) - Math.min(...stances));
+    spreads.slice(1).forEach((spread, step) => expect(spread).toBeLessThanOrEqual(spreads[step]! + 1e-4));
   });
 });

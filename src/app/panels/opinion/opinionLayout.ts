@@ -260,3 +260,50 @@ export function hkChartLayout(round: DeliberationRound, width: number, height: n
   const xTicks = x.ticks(Math.min(Math.max(round.steps, 1), 8)).filter(Number.isInteger);
   return { margin: hkMargin, x, y, xTicks, yTicks: [0, 0.25, 0.5, 0.75, 1], lines };
 }
+
+export interface DotLabel {
+  x: number;
+  y: number;
+  text: string;
+  /** A sycophant or the selected agent is among the agents named. */
+  strong: boolean;
+  sycophant: boolean;
+}
+
+/**
+ * The labels of the scatter: every agent's name when `namesAll`, else only sycophants (at
+ * most `sycophantLabelsMax`) and the selected agent. Agents at the same spot on screen (say,
+ * sycophants echoing one text) share one label, so none is hidden under another.
+ */
+export function dotLabels(
+  round: DeliberationRound,
+  trails: readonly AgentTrail[],
+  selectedAgent: number | null,
+  options: { radius: number; namesAll: boolean; sycophantLabelsMax: number },
+): DotLabel[] {
+  const spots = new Map<string, AgentTrail[]>();
+  for (const trail of trails) {
+    const spot = `${Math.round(trail.cx)},${Math.round(trail.cy)}`;
+    spots.set(spot, [...(spots.get(spot) ?? []), trail]);
+  }
+  const labels: DotLabel[] = [];
+  let sycophantLabels = 0;
+  for (const sharers of spots.values()) {
+    const sycophants = sharers.filter((trail) => isSycophant(round.sycophancy[trail.row] ?? 0));
+    const selected = sharers.some((trail) => trail.agent === selectedAgent);
+    const sycophantShown = sycophants.length > 0 && sycophantLabels < options.sycophantLabelsMax;
+    if (sycophantShown) sycophantLabels += 1;
+    if (!options.namesAll && !sycophantShown && !selected) continue;
+    const names = sharers.map((trail) => `a${trail.agent}`).join(' ');
+    const suffix = sycophants.length === 0 ? '' : sycophants.length === 1 ? ' sycophant' : ' sycophants';
+    const first = sharers[0]!;
+    labels.push({
+      x: first.cx + options.radius + 8,
+      y: first.cy + 4,
+      text: names + (sycophantShown ? suffix : ''),
+      strong: sycophantShown || selected,
+      sycophant: sycophantShown,
+    });
+  }
+  return labels;
+}
