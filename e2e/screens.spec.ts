@@ -2,15 +2,25 @@ import { expect, test } from './fixtures';
 
 /** Screenshots of the main screens, saved for a person to look at (issue 6). */
 test.describe('screens', () => {
-  for (const preset of ['sycophancy', 'hk-classic', 'partition-heal'] as const) {
+  for (const preset of ['sycophancy', 'hk-classic', 'partition-heal', 'council-bloc'] as const) {
     test(`${preset} after a run`, async ({ page }) => {
       test.setTimeout(60_000);
       await page.goto('/');
       await page.getByTestId('preset-select').selectOption(preset);
       await page.getByTestId('run-end').click();
       await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 45_000 });
-      await expect(page.getByTestId('opinion-view')).toBeVisible();
+      await expect(page.getByTestId('network-view')).toBeVisible();
+      if (preset !== 'council-bloc') await expect(page.getByTestId('opinion-view')).toBeVisible();
       await page.screenshot({ path: `test-results/screen-${preset}.png`, fullPage: true });
     });
   }
+
+  test('partition-heal mid-run: the split drawn as regions, messages in flight', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('preset-select').selectOption('partition-heal');
+    await page.getByTestId('step').click();
+    await page.getByTestId('scrubber').fill('41.5');
+    await expect(page.getByTestId('partition-region').first()).toBeAttached();
+    await page.screenshot({ path: 'test-results/screen-partition-mid.png', fullPage: true });
+  });
 });

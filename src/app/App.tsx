@@ -5,6 +5,7 @@ import { PlaybackBar } from './components/PlaybackBar';
 import { AuditChainPanel } from './panels/AuditChainPanel';
 import { CouncilPanel } from './panels/CouncilPanel';
 import { InvariantsPanel } from './panels/InvariantsPanel';
+import { RingPanel } from './panels/network/RingPanel';
 import { OpinionPanel } from './panels/opinion/OpinionPanel';
 import { RoundsPanel } from './panels/RoundsPanel';
 
@@ -50,15 +51,20 @@ export function App() {
       )}
       {explanation && <p className="scenario-brief">{explanation}</p>}
       <main className="layout">
-        {council ? <CouncilPanel report={report} /> : <RoundsPanel summary={summary} tick={cursor} ended={ended} />}
+        <RingPanel scenario={scenario} events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
         <div className="side-column">
           <InvariantsPanel summary={summary} trace={trace} tick={cursor} ended={ended} />
           {council && <AuditChainPanel report={report} />}
         </div>
-        {!council && (
+        {council ? (
           <div className="wide-row">
-            <OpinionPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
+            <CouncilPanel report={report} />
           </div>
+        ) : (
+          <>
+            <RoundsPanel summary={summary} tick={cursor} ended={ended} />
+            <OpinionPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
+          </>
         )}
       </main>
       <footer className="app-footer">

@@ -34,17 +34,24 @@ export interface RingEventIndex {
   roleTicks: number[];
 }
 
-let cached: RingEventIndex | null = null;
+/** Indexes by trace array (grown in place), plus the latest one (replaced by a longer copy). */
+const byTrace = new WeakMap<readonly SimEvent[], RingEventIndex>();
+let latest: RingEventIndex | null = null;
 
 /**
- * The index of `events`, reusing the previous one when `events` is the same array or a longer
- * copy of it (the store may append in place or replace the array with a longer one).
+ * The index of `events`, reusing an earlier one when `events` is the same array or a longer
+ * copy of the latest one (the store may append in place or replace the array with a longer
+ * one). Only the new tail is read, so a growing trace costs O(new events) per call.
  */
 export function ringEventIndex(events: readonly SimEvent[]): RingEventIndex {
-  const previous = cached;
+  const known = byTrace.get(events);
+  const previous = known && known.length <= events.length ? known : latest;
   if (previous && isPrefixOf(previous, events)) {
     if (events.length > previous.length) readFrom(previous, events);
+    if (previous.events !== events) byTrace.delete(previous.events);
     previous.events = events;
+    byTrace.set(events, previous);
+    latest = previous;
     return previous;
   }
   const index: RingEventIndex = {
@@ -57,7 +64,8 @@ export function ringEventIndex(events: readonly SimEvent[]): RingEventIndex {
     roleTicks: [],
   };
   readFrom(index, events);
-  cached = index;
+  byTrace.set(events, index);
+  latest = index;
   return index;
 }
 

@@ -117,7 +117,7 @@ export function ringStatic(input: RingInput): RingStatic {
   const margin = Math.min(width, height) * 0.115;
   const radius = Math.max(10, Math.min(width, height) / 2 - margin);
   const spacing = (2 * Math.PI * radius) / n;
-  const agentRadius = clamp(spacing * 0.36, n > svgAgentsMax ? 1.5 : 2.5, 17);
+  const agentRadius = clamp(spacing * 0.36, n > svgAgentsMax ? 1.5 : 2.5, 21);
   const roles = rolesAt(input);
   const sides = sidesAt(scenario, input.tick);
   const agents: RingAgent[] = [];
@@ -272,7 +272,7 @@ export function ringMessages(input: RingInput, ring: RingStatic): RingMessages {
   const stride = Math.ceil(active.length / Math.max(cap, 1));
   const kept = stride <= 1 ? active : active.filter((i) => index.messages[i]!.id % stride === 0);
   const drawn = kept.slice(0, cap);
-  const dotRadius = clamp(ring.agentRadius * 0.45, 2, 7.5);
+  const dotRadius = clamp(ring.agentRadius * 0.45, 2, 9);
   return {
     messages: drawn.map((i) => placeMessage(index.messages[i]!, tick, ring, input.travel ?? true)),
     dotRadius,

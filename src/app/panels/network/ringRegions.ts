@@ -1,3 +1,7 @@
+/**
+ * Partition sides drawn as soft tinted bands behind the ring (UI.md): one band per run of
+ * consecutive agents of a group, so interleaved groups still read as separate sides.
+ */
 import { arc } from 'd3';
 import type { Scenario } from '../../../worker/api';
 
@@ -71,7 +75,8 @@ export function regionsAt(scenario: Scenario, tick: number, radius: number, band
       );
       const [start, length] = runs.reduce((best, run) => (run[1] > best[1] ? run : best));
       const mid = (start + (length - 1) / 2) * step;
-      const labelRadius = radius + band + 12;
+      // Inside the band, where it cannot be clipped by the panel's edge.
+      const labelRadius = radius - band - 10;
       const sin = Math.sin(mid);
       regions.push({
         key: `${partitionIndex}:${groupIndex}`,
@@ -83,7 +88,7 @@ export function regionsAt(scenario: Scenario, tick: number, radius: number, band
         label: `${sideName(groupIndex)} · ${agents.length}`,
         labelX: labelRadius * sin,
         labelY: -labelRadius * Math.cos(mid) + 4,
-        labelAnchor: Math.abs(sin) < 0.3 ? 'middle' : sin > 0 ? 'start' : 'end',
+        labelAnchor: Math.abs(sin) < 0.3 ? 'middle' : sin > 0 ? 'end' : 'start',
       });
     });
   }

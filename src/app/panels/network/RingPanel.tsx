@@ -1,0 +1,97 @@
+import { useMemo } from 'react';
+import type { Scenario, SimEvent } from '../../../worker/api';
+import { EmptyState, Panel } from '../../components/Panel';
+import './network.css';
+import { RingAgents } from './RingAgents';
+import { RingLegend } from './RingLegend';
+import { RingMessagesLayer } from './RingMessagesLayer';
+import { ringMessages, ringStatic, svgAgentsMax } from './ringLayout';
+import { usePrefersReducedMotion } from './usePrefersReducedMotion';
+
+export interface RingPanelProps {
+  /** The scenario being run, or null before one is loaded (the empty state). */
+  scenario: Scenario | null;
+  /** The trace so far; it only grows during a run. */
+  events: readonly SimEvent[];
+  /** The shared time cursor, in ticks (fractional while playing). */
+  tick: number;
+  selectedAgent: number | null;
+  onSelectAgent(agent: number | null): void;
+}
+
+/** Nominal drawing size; the SVG scales to the panel's width through its viewBox. */
+const drawingSize = 560;
+
+/** The network panel: agents on a ring, their roles, partitions and messages in flight. */
+export function RingPanel({ scenario, events, tick, selectedAgent, onSelectAgent }: RingPanelProps) {
+  return (
+    <Panel
+      testId="network-view"
+      title="Network"
+      caption="Each circle is an agent; lettered dots are messages travelling between them."
+      info={
+        <p>
+          Agents sit on a ring, a0 at the top. In view v the leader is agent v mod n (gold ring): it
+          proposes, every agent seals and sends its evaluation, then two rounds of votes (prepare,
+          then commit) finish the round once n−f agents agree. A message takes its latency in ticks
+          to cross its chord. A partition cuts the ring into sides (tinted bands) that cannot hear
+          each other; messages across the cut are lost (✕). The event log is this picture in words.
+        </p>
+      }
+      legend={<RingLegend protocol={scenario?.protocol ?? null} />}
+    >
+      {scenario === null ? (
+        <EmptyState>
+          Pick a preset or configure a scenario: its agents will appear on this ring, and its
+          messages will travel between them as the run plays.
+        </EmptyState>
+      ) : (
+        <RingDrawing
+          scenario={scenario}
+          events={events}
+          tick={tick}
+          selectedAgent={selectedAgent}
+          onSelectAgent={onSelectAgent}
+        />
+      )}
+    </Panel>
+  );
+}
+
+function RingDrawing({ scenario, events, tick, selectedAgent, onSelectAgent }: RingPanelProps & { scenario: Scenario }) {
+  const travel = !usePrefersReducedMotion();
+  const wholeTick = Math.floor(tick);
+  const eventCount = events.length;
+  // Roles change only at whole ticks: the static layer is rebuilt per tick, not per frame.
+  // eventCount is a dependency because the store may append to the same array.
+  const ring = useMemo(
+    () => ringStatic({ scenario, events, tick: wholeTick, width: drawingSize, height: drawingSize }),
+    [scenario, events, eventCount, wholeTick],
+  );
+  const flight = ringMessages({ scenario, events, tick, width: drawingSize, height: drawingSize, travel }, ring);
+  const leader = ring.leader === null ? 'no leader yet' : `leader a${ring.leader}`;
+  const summary =
+    `${scenario.n} agents, view ${ring.view}, ${leader}, tick ${wholeTick}; ` +
+    `${flight.activeCount} messages in flight`;
+  // TODO(issue 6): above svgAgentsMax agents draw the same geometry to a canvas; the SVG
+  // already shrinks the agents and drops their labels there, but thousands of nodes are slow.
+  const large = scenario.n > svgAgentsMax;
+  return (
+    <div className={`ring${large ? ' is-large' : ''}`}>
+      <svg
+        className="ring-svg"
+        viewBox={`0 0 ${drawingSize} ${drawingSize}`}
+        role="group"
+        aria-label={`Network ring: ${summary}`}
+      >
+        <title>{`Network ring: ${summary}`}</title>
+        <RingAgents ring={ring} selectedAgent={selectedAgent} onSelectAgent={onSelectAgent} />
+        <RingMessagesLayer flight={flight} />
+      </svg>
+      <p className="ring-status" data-testid="ring-status">
+        view {ring.view} · {leader} · {flight.activeCount} in flight
+        {flight.aggregatedCount > 0 && ` (${flight.messages.length} drawn, ${flight.aggregatedCount} aggregated)`}
+      </p>
+    </div>
+  );
+}
