@@ -6,6 +6,7 @@ import { CouncilMonitors } from './councilMonitors';
 import { CouncilProtocol } from './councilProtocol';
 import { garbledPayload, type CouncilPayload } from './councilVoting';
 import { EventQueue } from './EventQueue';
+import { runEventLoop } from './eventLoop';
 import { FaultBook } from './faultBook';
 import { Transport, type Delivery } from './Transport';
 import { quantise, type SimEvent } from './traceEvents';
@@ -22,8 +23,6 @@ export interface CouncilEngineResult {
   ticks: number;
 }
 
-/** Events kept in one run; a run that would exceed it stops with `runEnded: stalled`. */
-export const councilEventsMax = 2_000_000;
 
 /**
  * The discrete-event engine of a Council scenario (SPEC §3, §5): each round a proposer
@@ -124,21 +123,32 @@ export class CouncilEngine {
 
   /** Processes everything due up to and including `tickMax`. */
   runUntil(tickMax: number): void {
-    while (!this.finished) {
-      const next = Math.min(this.queue.peekTick(), this.nextActionTick());
-      if (next > tickMax) return;
-      const pastMax = next !== Infinity && next > this.scenario.maxTicks;
-      if (next === Infinity || pastMax || this.events.length > councilEventsMax) {
-        this.finish(pastMax ? 'maxTicks' : 'stalled');
-        return;
-      }
-      this.tick = next;
-      this.applyActionsDue();
-      const item = this.queue.peekTick() === next ? this.queue.pop()!.item : null;
-      if (item) this.dispatch(item);
-      this.monitors.afterEvent();
-      if (this.protocol.roundsTallied >= this.scenario.rounds) this.finish('completed');
-    }
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host's getters read live state
+    const engine = this;
+    runEventLoop<Scheduled>(
+      {
+        queue: this.queue,
+        maxTicks: this.scenario.maxTicks,
+        get eventCount() {
+          return engine.events.length;
+        },
+        get finished() {
+          return engine.finished;
+        },
+        nextActionTick: () => this.nextActionTick(),
+        beginTick: (tick) => {
+          this.tick = tick;
+          this.applyActionsDue();
+        },
+        dispatch: (item) => this.dispatch(item),
+        afterItem: () => {
+          this.monitors.afterEvent();
+          if (this.protocol.roundsTallied >= this.scenario.rounds) this.finish('completed');
+        },
+        finish: (reason) => this.finish(reason),
+      },
+      tickMax,
+    );
   }
 
   result(): CouncilEngineResult {

@@ -3,6 +3,7 @@ import { cloneState } from './cloneState';
 import { ResolveMemo, ResonanceAgent, type Outcome, type Round, type Task } from '../../resonance';
 import type { ResolvedScenario } from '../scenario';
 import { EventQueue } from './EventQueue';
+import { runEventLoop } from './eventLoop';
 import { FaultBook } from './faultBook';
 import { Transport, type Delivery } from './Transport';
 import { Monitors } from './monitors';
@@ -37,8 +38,6 @@ export interface EngineResult {
   outcomes: Outcome[];
 }
 
-/** Events kept in one run; a run that would exceed it stops with `runEnded: stalled`. */
-export const eventsMax = 2_000_000;
 
 /**
  * The discrete-event engine of a ResonanceBFT scenario (SPEC §5): a priority queue of
@@ -131,19 +130,31 @@ export class ResonanceEngine {
 
   /** Processes everything due up to and including `tickMax`. */
   runUntil(tickMax: number): void {
-    while (!this.finished) {
-      const next = Math.min(this.queue.peekTick(), this.nextActionTick());
-      if (next > tickMax) return;
-      if (next === Infinity || next > this.scenario.maxTicks || this.events.length > eventsMax) {
-        this.finish(next === Infinity ? 'stalled' : next > this.scenario.maxTicks ? 'maxTicks' : 'stalled');
-        return;
-      }
-      this.tick = next;
-      this.applyActionsDue();
-      const item = this.queue.peekTick() === next ? this.queue.pop()!.item : null;
-      if (item) this.dispatch(item);
-      if (this.allCommitted()) this.finish('completed');
-    }
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host's getters read live state
+    const engine = this;
+    runEventLoop<Scheduled>(
+      {
+        queue: this.queue,
+        maxTicks: this.scenario.maxTicks,
+        get eventCount() {
+          return engine.events.length;
+        },
+        get finished() {
+          return engine.finished;
+        },
+        nextActionTick: () => this.nextActionTick(),
+        beginTick: (tick) => {
+          this.tick = tick;
+          this.applyActionsDue();
+        },
+        dispatch: (item) => this.dispatch(item),
+        afterItem: () => {
+          if (this.allCommitted()) this.finish('completed');
+        },
+        finish: (reason) => this.finish(reason),
+      },
+      tickMax,
+    );
   }
 
   result(): EngineResult {
