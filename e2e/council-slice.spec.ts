@@ -40,6 +40,26 @@ test.describe('council slice', () => {
     await expect(page.getByTestId('audit-verdict')).toContainText('Chain verifies');
   });
 
+  test('tampering with an audit entry turns the chain red from that entry on, and the link keeps it', async ({ page, context }) => {
+    await page.goto('/');
+    await page.getByTestId('run-end').click();
+    await expect(page.getByTestId('audit-verdict')).toContainText('Chain verifies');
+    await page.getByRole('button', { name: /Tamper with audit entry 3 / }).click();
+    await expect(page.getByTestId('audit-verdict')).toContainText('Chain broken at entry 3');
+    const entries = page.getByTestId('audit-entry');
+    await expect(entries.nth(2)).toHaveAttribute('data-broken', 'false');
+    await expect(entries.nth(3)).toHaveAttribute('data-broken', 'true');
+    await expect(entries.last()).toHaveAttribute('data-broken', 'true');
+    await expect(page.getByTestId('invariant-integrity')).toHaveAttribute('data-ok', 'false');
+
+    await page.getByTestId('share-button').click();
+    const student = await context.newPage();
+    await student.goto(page.url());
+    await student.getByTestId('run-end').click();
+    await expect(student.getByTestId('audit-verdict')).toContainText('Chain broken at entry 3');
+    await expect(student.getByTestId('trace-hash')).toHaveText((await page.getByTestId('trace-hash').textContent())!);
+  });
+
   test('ships a Content Security Policy without eval or inline script', async ({ page }) => {
     await page.goto('/');
     const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

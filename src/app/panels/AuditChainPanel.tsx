@@ -1,6 +1,7 @@
 import type { AuditEntry, CouncilRunReport } from '../../worker/api';
 import { HashText } from '../components/HashText';
 import { EmptyState, Panel } from '../components/Panel';
+import { useLab } from '../store/labStore';
 
 /** The audit chain as linked blocks; every link from the first invalid entry turns red. */
 export function AuditChainPanel({ report }: { report: CouncilRunReport | null }) {
@@ -27,6 +28,7 @@ export function AuditChainPanel({ report }: { report: CouncilRunReport | null })
               ? `✓ Chain verifies: ${report.audit.length} entries, every link intact.`
               : `✗ Chain broken at entry ${firstInvalid}: it and every later link are untrusted.`}
           </p>
+          <p className="chain-hint">Click an entry to tamper with it: the edit is recorded in the scenario and the link.</p>
           <ol className="chain">
             {report.audit.map((entry) => (
               <AuditBlock
@@ -43,8 +45,15 @@ export function AuditChainPanel({ report }: { report: CouncilRunReport | null })
 }
 
 function AuditBlock({ entry, broken }: { entry: AuditEntry; broken: boolean }) {
+  const tamperAudit = useLab((state) => state.tamperAudit);
   return (
-    <li className={`chain-block${broken ? ' broken' : ''}`} data-testid="audit-entry">
+    <li className={`chain-block${broken ? ' broken' : ''}`} data-testid="audit-entry" data-broken={broken}>
+      <button
+        type="button"
+        className="chain-tamper"
+        aria-label={`Tamper with audit entry ${entry.sequence} (${entry.eventType} by ${entry.actorId})`}
+        onClick={() => void tamperAudit(entry.sequence, entry.timestamp)}
+      />
       <span className="chain-seq">#{entry.sequence}</span>
       <span className="chain-event">{entry.eventType}</span>
       <span className="chain-actor">

@@ -53,11 +53,23 @@ export interface LabState {
   /** Advances the cursor by wall time while playing (called once per animation frame). */
   advance(seconds: number): void;
   selectAgent(agent: number | null): void;
+  /**
+   * Tampers with a Council audit entry, as a teacher does from the audit panel: recorded as a
+   * manual `tamper-audit` action one tick after the entry was written, so it replays from the
+   * link; the run is simulated again and shown at its end.
+   */
+  tamperAudit(index: number, entryTick: number): Promise<void>;
   share(): Promise<void>;
   dismissError(): void;
 }
 
 const initialPreset: PresetName = 'council-quarantine';
+
+/** A scenario name with a suffix, kept within the schema's 80 characters. */
+function withSuffix(name: string, suffix: string): string {
+  const full = name.endsWith(`(${suffix})`) ? name : `${name} (${suffix})`;
+  return full.length <= 80 ? full : full.slice(0, 80);
+}
 
 /**
  * The app's single store: the only module that imports zustand. User actions become worker
@@ -200,6 +212,15 @@ export const useLab = create<LabState>()((set, get) => {
     },
 
     selectAgent: (selectedAgent) => set({ selectedAgent }),
+
+    async tamperAudit(index, entryTick) {
+      const { scenario } = get();
+      if (scenario === null || scenario.protocol !== 'council') return;
+      const action = { tick: entryTick + 1, do: 'tamper-audit' as const, index };
+      const actions = [...(scenario.actions ?? []), action];
+      load({ ...scenario, actions, name: withSuffix(scenario.name ?? 'Council', 'tampered') }, null);
+      await get().runToEnd();
+    },
 
     async share() {
       const { scenario } = get();

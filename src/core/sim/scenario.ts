@@ -327,7 +327,8 @@ export function withDefaults(scenario: Scenario): ResolvedScenario {
     },
     resonance: resolveResonance(scenario.resonance ?? {}, scenario.n),
     council: resolveCouncil(scenario.council ?? {}, scenario.n),
-    actions: (scenario.actions ?? []).map((action) => ({ ...action })),
+    // Stable sort: the engine applies actions in (tick, array order), however they were listed.
+    actions: (scenario.actions ?? []).map((action) => ({ ...action })).sort((a, b) => a.tick - b.tick),
   };
 }
 
