@@ -71,6 +71,20 @@ describe('SimSession', () => {
     expect(batch.traceHash).toBe(whole.summary.traceHash);
   });
 
+  it('reports the finished run from the engine it streamed, the same as a headless run', () => {
+    for (const name of ['byzantine-tamper', 'council-quarantine'] as const) {
+      const scenario = preset(name).scenario;
+      const session = new SimSession();
+      session.load(scenario, 9);
+      session.advance(9, 20);
+      const result = session.result(9);
+      const whole = runScenario(scenario);
+      expect(result.summary).toEqual(whole.summary);
+      expect(result.eventCount).toBe(whole.trace.length);
+      expect(result.report === null).toBe(name !== 'council-quarantine');
+    }
+  });
+
   it('runs a batch of seeds and a sweep, and stops when cancelled', async () => {
     const session = new SimSession();
     const scenario = { ...preset('happy-path').scenario, rounds: 1 };

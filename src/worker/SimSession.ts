@@ -4,7 +4,8 @@ import { scenarioOpinions } from '../core/sim/engine/scenarioOpinions';
 import type { SimEvent } from '../core/sim/engine/traceEvents';
 import { traceHash } from '../core/sim/engine/traceHash';
 import { parseScenario } from '../core/sim/parseScenario';
-import { runScenario } from '../core/sim/runScenario';
+import type { CouncilRunReport } from '../core/sim/runCouncilScenario';
+import { finishedRun, runScenario, type ScenarioRun } from '../core/sim/runScenario';
 import { withDefaults, type Scenario } from '../core/sim/scenario';
 
 /** Bytes of JSON per streamed batch while animating (SPEC §8: ≤ 10 KB per frame batch). */
@@ -23,6 +24,13 @@ export interface EventBatch {
   done: boolean;
   /** The full trace hash, once the run is done. */
   traceHash: string | null;
+}
+
+export interface RunResult {
+  epoch: number;
+  summary: ScenarioRun['summary'];
+  report: CouncilRunReport | null;
+  eventCount: number;
 }
 
 export interface SeedResult {
@@ -47,14 +55,7 @@ export interface SweepPoint {
 export type Progress = (done: number, total: number) => void;
 
 /** What the session needs of an engine: both protocols' engines step the same way. */
-interface SteppableEngine {
-  readonly events: readonly SimEvent[];
-  readonly tick: number;
-  readonly done: boolean;
-  runUntil(tickMax: number): void;
-  checkpoint(): SteppableEngine;
-  inspect(): unknown;
-}
+type Engine = ResonanceEngine | CouncilEngine;
 
 /** Simulated ticks between two checkpoints. */
 export const checkpointEveryTicks = 100;
@@ -76,9 +77,10 @@ export interface SeekReply {
  * `worker.ts` exposes it with comlink.
  */
 export class SimSession {
-  private engine: SteppableEngine | null = null;
+  private engine: Engine | null = null;
+  private scenario: Scenario | null = null;
   /** Copies of the engine every `checkpointEveryTicks`, oldest first; the first at load. */
-  private checkpoints: { tick: number; engine: SteppableEngine }[] = [];
+  private checkpoints: { tick: number; engine: Engine }[] = [];
   private epoch = -1;
   private sentCount = 0;
   private readonly cancelled = new Set<number>();
@@ -88,6 +90,7 @@ export class SimSession {
     if (!parsed.ok) return { epoch, ok: false, message: parsed.error.message };
     const scenario = parsed.value;
     const resolved = withDefaults(scenario);
+    this.scenario = scenario;
     this.epoch = epoch;
     this.sentCount = 0;
     this.engine =
@@ -111,6 +114,18 @@ export class SimSession {
     this.sentCount += batch.length;
     const done = engine.done && this.sentCount === events.length;
     return { epoch, events: batch, tick: engine.tick, done, traceHash: done ? traceHash(events) : null };
+  }
+
+  /**
+   * The finished run of `epoch` (simulated to the end if it is not yet): the summary the
+   * command line prints and, for the Council, the panels' report. Built from the engine the
+   * events were streamed from, so nothing is simulated twice.
+   */
+  result(epoch: number): RunResult {
+    const engine = this.requireEngine(epoch);
+    this.simulateTo(engine, Infinity);
+    const { run, report } = finishedRun(this.scenario!, engine);
+    return { epoch, summary: run.summary, report, eventCount: run.trace.length };
   }
 
   /**
@@ -169,7 +184,7 @@ export class SimSession {
   }
 
   /** Runs `engine` to `tickMax`, leaving a checkpoint at every multiple of the interval it passes. */
-  private simulateTo(engine: SteppableEngine, tickMax: number): void {
+  private simulateTo(engine: Engine, tickMax: number): void {
     for (;;) {
       const last = this.checkpoints.at(-1)!.tick;
       const next = (Math.floor(Math.max(last, 0) / checkpointEveryTicks) + 1) * checkpointEveryTicks;
@@ -181,7 +196,7 @@ export class SimSession {
     engine.runUntil(tickMax);
   }
 
-  private requireEngine(epoch: number): SteppableEngine {
+  private requireEngine(epoch: number): Engine {
     if (epoch !== this.epoch || this.engine === null) {
       throw new Error(`No scenario loaded for run ${epoch}; load one first.`);
     }

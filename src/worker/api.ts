@@ -46,6 +46,8 @@ export interface WorkerApi {
   run(epoch: number): import('./SimSession').EventBatch;
   /** Simulates `ticks` more ticks of run `epoch` and returns the new events (≤ 10 KB). */
   step(epoch: number, ticks: number): import('./SimSession').EventBatch;
+  /** The finished run of `epoch`: its summary and, for the Council, the panels' report. */
+  result(epoch: number): import('./SimSession').RunResult;
   /** The state at `tick` of run `epoch`, rebuilt from the nearest checkpoint. */
   seek(epoch: number, tick: number): import('./SimSession').SeekReply;
   /** Runs `scenario` under every seed; `progress(done, total)` after each; cancellable by token. */
@@ -70,10 +72,6 @@ export interface WorkerApi {
   presets(): PresetSummary[];
   /** The scenario of a preset, for the configuration panel and share links. */
   preset(name: PresetName): Scenario;
-  /** Runs a council scenario to the end and reports it, tagged with the caller's epoch. */
-  runCouncil(scenario: Scenario, epoch: number): EpochReply<CouncilRunReport>;
-  /** Runs any scenario to the end headlessly: the summary the command line prints. */
-  runSummary(scenario: Scenario, epoch: number): EpochReply<RunSummaryReply>;
   /** The share-link fragment (`#s=1.…`) of a scenario. */
   encodeLink(scenario: Scenario): Promise<string>;
   /** A scenario from a link or fragment, validated; never throws on bad input. */

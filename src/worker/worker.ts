@@ -4,8 +4,6 @@
  * Everything here is a thin adapter over src/core, which does the work.
  */
 import { expose } from 'comlink';
-import { runCouncilScenario } from '../core/sim/runCouncilScenario';
-import { runScenario } from '../core/sim/runScenario';
 import { decodeShareLink, encodeShareLink } from '../core/sim/shareLink';
 import { SimSession } from './SimSession';
 import { streamCodec } from './streamCodec';
@@ -25,6 +23,7 @@ const api: WorkerApi = {
     stepTick += ticks;
     return session.advance(epoch, stepTick);
   },
+  result: (epoch) => session.result(epoch),
   seek(epoch, tick) {
     stepTick = tick;
     return session.seek(epoch, tick);
@@ -45,12 +44,7 @@ const api: WorkerApi = {
     return preset(name).scenario;
   },
 
-  runCouncil: (scenario, epoch) => ({ epoch, value: runCouncilScenario(scenario) }),
 
-  runSummary(scenario, epoch) {
-    const { summary, trace } = runScenario(scenario);
-    return { epoch, value: { summary, eventCount: trace.length } };
-  },
 
   encodeLink: (scenario) => encodeShareLink(scenario, streamCodec),
 

@@ -103,14 +103,13 @@ export const useLab = create<LabState>()((set, get) => {
       trace.push(...batch.events);
     } while (!batch.done);
     const hash = batch.traceHash;
-    const reply = await bridge.call((api) => api.runSummary(scenario, epoch));
-    const council = scenario.protocol === 'council' ? await bridge.call((api) => api.runCouncil(scenario, epoch)) : null;
-    if (reply.epoch !== get().epoch) return false;
-    if (reply.value.summary.traceHash !== hash) {
-      throw new Error(`Determinism check failed: the streamed trace hashes to ${hash}, the run to ${reply.value.summary.traceHash}.`);
+    const result = await bridge.call((api) => api.result(epoch));
+    if (result.epoch !== get().epoch) return false;
+    if (result.summary.traceHash !== hash) {
+      throw new Error(`Determinism check failed: the streamed trace hashes to ${hash}, the run to ${result.summary.traceHash}.`);
     }
     const endTick = trace.length > 0 ? trace[trace.length - 1]!.t : 0;
-    set({ trace, endTick, summary: reply.value.summary, report: council?.value ?? null, status: 'loaded' });
+    set({ trace, endTick, summary: result.summary, report: result.report, status: 'loaded' });
     return true;
   };
 

@@ -62,9 +62,15 @@ export function simulateCouncil(input: Scenario): CouncilSimulation {
   const protocol = scenario.protocol;
   assert(protocol === 'council', `simulateCouncil needs a council scenario, got ${protocol}`);
   const engine = new CouncilEngine(scenario);
-  const result = engine.run();
+  engine.run();
+  return councilSimulation(engine);
+}
+
+/** What a finished council engine decided: the panels' report, the trace and the invariants. */
+export function councilSimulation(engine: CouncilEngine): CouncilSimulation {
+  const result = engine.result();
   return {
-    report: councilReport(scenario, engine),
+    report: councilReport(engine.scenario, engine),
     events: result.events,
     traceHash: result.traceHash,
     invariants: engine.monitors.statuses(),

@@ -2,7 +2,8 @@ import { ResonanceEngine } from './engine/ResonanceEngine';
 import { scenarioOpinions } from './engine/scenarioOpinions';
 import { summarizeRun, type RunSummary } from './engine/summarizeRun';
 import type { SimEvent } from './engine/traceEvents';
-import { simulateCouncil } from './runCouncilScenario';
+import { CouncilEngine } from './engine/CouncilEngine';
+import { councilSimulation, type CouncilRunReport, type CouncilSimulation } from './runCouncilScenario';
 import { withDefaults, type Scenario } from './scenario';
 
 export interface CouncilSummary {
@@ -32,14 +33,33 @@ export interface ScenarioRun {
  */
 export function runScenario(scenario: Scenario): ScenarioRun {
   const resolved = withDefaults(scenario);
-  if (resolved.protocol === 'council') return runCouncil(scenario);
-  const engine = new ResonanceEngine(resolved, scenarioOpinions(resolved));
-  const result = engine.run();
-  return { summary: summarizeRun(scenario, engine, result.traceHash), trace: result.events as SimEvent[] };
+  const engine =
+    resolved.protocol === 'council'
+      ? new CouncilEngine(resolved)
+      : new ResonanceEngine(resolved, scenarioOpinions(resolved));
+  engine.run();
+  return finishedRun(scenario, engine).run;
 }
 
-function runCouncil(scenario: Scenario): ScenarioRun {
-  const { report, events, traceHash, invariants } = simulateCouncil(scenario);
+/**
+ * The run of an engine that has finished, as `runScenario` reports it, plus the Council
+ * panels' report (null for ResonanceBFT). The worker uses it on the engine it streamed from,
+ * so the page never simulates a scenario twice.
+ */
+export function finishedRun(
+  scenario: Scenario,
+  engine: ResonanceEngine | CouncilEngine,
+): { run: ScenarioRun; report: CouncilRunReport | null } {
+  if (engine instanceof CouncilEngine) {
+    const simulation = councilSimulation(engine);
+    return { run: councilRun(scenario, simulation), report: simulation.report };
+  }
+  const { events, traceHash } = engine.result();
+  return { run: { summary: summarizeRun(scenario, engine, traceHash), trace: events as SimEvent[] }, report: null };
+}
+
+function councilRun(scenario: Scenario, simulation: CouncilSimulation): ScenarioRun {
+  const { report, events, traceHash, invariants } = simulation;
   return {
     trace: events,
     summary: {
