@@ -35,6 +35,13 @@ test.describe('ResonanceBFT runs', () => {
     await page.getByTestId('run-end').click();
     await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{64}$/);
     await expect(page.getByTestId('commit-timeline').locator('tr[data-status="committed"]')).toHaveCount(3);
+
+    // The narrated log follows the cursor; clicking a row moves the cursor to that event.
+    const log = page.getByTestId('event-log');
+    await expect(log).toContainText('timed out');
+    await log.getByRole('button', { name: /timed out/ }).first().click();
+    await expect.poll(async () => Number(await scrubber.inputValue())).toBeLessThan(60);
+    await expect(page.getByTestId('trace-hash')).toHaveText('');
   });
 
   test('byzantine-tamper commits every round with both tamperers flagged, as in Node', async ({ page }) => {

@@ -5,6 +5,7 @@ import { PlaybackBar } from './components/PlaybackBar';
 import { AuditChainPanel } from './panels/AuditChainPanel';
 import { CouncilPanel } from './panels/CouncilPanel';
 import { InvariantsPanel } from './panels/InvariantsPanel';
+import { EventLogPanel } from './panels/eventLog/EventLogPanel';
 import { RingPanel } from './panels/network/RingPanel';
 import { OpinionPanel } from './panels/opinion/OpinionPanel';
 import { RoundsPanel } from './panels/RoundsPanel';
@@ -25,6 +26,8 @@ export function App() {
   const dismissError = useLab((state) => state.dismissError);
   const selectedAgent = useLab((state) => state.selectedAgent);
   const selectAgent = useLab((state) => state.selectAgent);
+  const setCursor = useLab((state) => state.setCursor);
+  const pause = useLab((state) => state.pause);
 
   useEffect(() => {
     void init();
@@ -66,6 +69,17 @@ export function App() {
             <OpinionPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
           </>
         )}
+        <div className="wide-row">
+          <EventLogPanel
+            events={trace}
+            tick={cursor}
+            selectedAgent={selectedAgent}
+            onSeek={(tick) => {
+              pause();
+              setCursor(tick);
+            }}
+          />
+        </div>
       </main>
       <footer className="app-footer">
         <PlaybackBar />

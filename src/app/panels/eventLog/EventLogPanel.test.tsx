@@ -1,0 +1,80 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { SimEvent } from '../../../worker/api';
+import { EventLogPanel, type EventLogPanelProps } from './EventLogPanel';
+import { agentsInTrace, cursorEnd, eventLogRows, type EventLogFilter } from './eventLogRows';
+import { eventCategories } from './narrate';
+
+const events: SimEvent[] = [
+  { t: 0, kind: 'roundProposed', agent: 0, roundNo: 1, view: 0, roundId: 'r', topic: 'caching' },
+  { t: 0, kind: 'messageSent', id: 1, from: 0, to: 3, type: 'R', roundNo: 1, view: 0, deliverAt: 2 },
+  { t: 2, kind: 'evaluationSealed', agent: 3, roundNo: 1, view: 0, commitment: 'sha256:3f2a9c1e77', text: '<b>bold</b> & yes' },
+  { t: 2, kind: 'deliberationStep', roundNo: 1, step: 0, from: 0, positions: [[0, 0]], hk1d: [0.5] },
+  { t: 5, kind: 'invariantViolated', name: 'agreement', detail: 'two winners', roundNo: 1 },
+  { t: 9, kind: 'agentCrashed', agent: 4 },
+];
+
+const allCategories = new Set(eventCategories);
+const filter = (overrides: Partial<EventLogFilter> = {}): EventLogFilter => ({
+  agent: null, categories: allCategories, showMessages: false, ...overrides,
+});
+
+function render(props: Partial<EventLogPanelProps> = {}): string {
+  return renderToStaticMarkup(<EventLogPanel events={events} tick={5} selectedAgent={null} onSeek={() => {}} {...props} />);
+}
+
+describe('eventLogRows', () => {
+  it('lists the events up to the cursor, oldest first, without messages or deliberation steps', () => {
+    const { rows, hiddenCount } = eventLogRows(events, 5, filter());
+    expect(rows.map((row) => row.kind)).toEqual(['roundProposed', 'evaluationSealed', 'invariantViolated']);
+    expect(hiddenCount).toBe(0);
+  });
+
+  it('lists messages when asked, and only the chosen agent’s events', () => {
+    expect(eventLogRows(events, 5, filter({ showMessages: true })).rows).toHaveLength(4);
+    expect(eventLogRows(events, 9, filter({ agent: 3, showMessages: true })).rows.map((row) => row.kind))
+      .toEqual(['messageSent', 'evaluationSealed']);
+    expect(eventLogRows(events, 9, filter({ categories: new Set(['fault'] as const) })).rows.map((row) => row.t)).toEqual([9]);
+  });
+
+  it('draws at most rowsMax rows and counts the earlier ones', () => {
+    const { rows, hiddenCount } = eventLogRows(events, 9, filter(), 2);
+    expect(rows.map((row) => row.kind)).toEqual(['invariantViolated', 'agentCrashed']);
+    expect(hiddenCount).toBe(2);
+  });
+
+  it('finds the cursor by tick and the agents by index', () => {
+    expect(cursorEnd(events, -1)).toBe(0);
+    expect(cursorEnd(events, 2)).toBe(4);
+    expect(cursorEnd(events, 100)).toBe(events.length);
+    expect(agentsInTrace(events)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('EventLogPanel', () => {
+  it('says what will appear before the run starts', () => {
+    const html = render({ events: [] });
+    expect(html).toContain('data-testid="event-log"');
+    expect(html).toContain('will be told here');
+    expect(html).not.toContain('aria-live');
+  });
+
+  it('draws one seek button per row with its tick, the violation in red with ✗', () => {
+    const html = render();
+    expect(html.match(/<button type="button"/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(html).toContain('a0 (leader of view 0) proposed round 1 on the caching change');
+    expect(html).toContain('class="event-log-row invariant at-cursor"');
+    expect(html).toContain('>✗</span>');
+    expect(html).not.toContain('a4 crashed');
+  });
+
+  it('renders agent text as escaped text, never as markup', () => {
+    const html = render();
+    expect(html).toContain('&lt;b&gt;bold&lt;/b&gt; &amp; yes');
+    expect(html).not.toContain('<b>bold</b>');
+  });
+
+  it('highlights the rows of the selected agent', () => {
+    expect(render({ selectedAgent: 3 })).toContain('class="event-log-row protocol selected"');
+  });
+});

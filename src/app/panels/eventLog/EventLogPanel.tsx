@@ -1,0 +1,169 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { SimEvent } from '../../../worker/api';
+import { EmptyState, Panel } from '../../components/Panel';
+import { agentsInTrace, eventLogRows, type EventLogRow } from './eventLogRows';
+import { agentName, eventCategories, type EventCategory } from './narrate';
+import './eventLog.css';
+
+export interface EventLogPanelProps {
+  /** The trace so far, ordered by tick. */
+  events: readonly SimEvent[];
+  /** The time cursor: rows up to and including this tick are listed. */
+  tick: number;
+  selectedAgent: number | null;
+  onSeek(tick: number): void;
+}
+
+/** 'all', 'selected' (follows the selection made anywhere), or one agent's index. */
+type AgentChoice = 'all' | 'selected' | number;
+
+const categoryLabels: Record<EventCategory, string> = {
+  message: 'Messages',
+  protocol: 'Protocol',
+  fault: 'Faults',
+  invariant: 'Invariants',
+  council: 'Council',
+  run: 'Run',
+};
+
+function resolveAgent(choice: AgentChoice, selectedAgent: number | null): number | null {
+  if (choice === 'all') return null;
+  if (choice === 'selected') return selectedAgent;
+  return choice;
+}
+
+/** Narrated events up to the cursor, filterable by agent and category; a row seeks to its tick. */
+export function EventLogPanel({ events, tick, selectedAgent, onSeek }: EventLogPanelProps) {
+  const [agentChoice, setAgentChoice] = useState<AgentChoice>('all');
+  const [categories, setCategories] = useState<ReadonlySet<EventCategory>>(() => new Set(eventCategories));
+  const [showMessages, setShowMessages] = useState(false);
+  const agent = resolveAgent(agentChoice, selectedAgent);
+  const agentOptions = useMemo(() => agentsInTrace(events), [events]);
+  const { rows, hiddenCount } = useMemo(
+    () => eventLogRows(events, tick, { agent, categories, showMessages }),
+    [events, tick, agent, categories, showMessages],
+  );
+
+  // Keep the newest row (the one at the cursor) in view as the cursor moves.
+  const listRef = useRef<HTMLOListElement>(null);
+  const lastIndex = rows.at(-1)?.index ?? -1;
+  useEffect(() => {
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [lastIndex]);
+
+  const toggleCategory = (category: EventCategory) =>
+    setCategories((current) => {
+      const next = new Set(current);
+      if (next.has(category)) next.delete(category);
+      else next.add(category);
+      return next;
+    });
+
+  return (
+    <Panel
+      testId="event-log"
+      title="Event log"
+      caption="Every event of the run up to the time cursor, in words; click a row to move the cursor there."
+      info={
+        <p>
+          The log is the text version of the network ring. Messages sent are hidden by default because
+          there are thousands of them; turn on “show messages” to list each one with its latency or
+          the reason it was lost.
+        </p>
+      }
+      legend={
+        <span className="event-log-legend">
+          <span className="event-log-glyph invariant" aria-hidden="true">✗</span> invariant violated ·{' '}
+          <span className="event-log-swatch" aria-hidden="true" /> involves the selected agent
+        </span>
+      }
+    >
+      <div className="event-log-filters" role="group" aria-label="Event log filters">
+        <label>
+          Agent{' '}
+          <select
+            value={String(agentChoice)}
+            onChange={(change) => {
+              const value = change.target.value;
+              setAgentChoice(value === 'all' || value === 'selected' ? value : Number(value));
+            }}
+          >
+            <option value="all">All agents</option>
+            <option value="selected">
+              Selected agent{selectedAgent === null ? ' (none)' : ` (${agentName(selectedAgent)})`}
+            </option>
+            {agentOptions.map((agentIndex) => (
+              <option key={agentIndex} value={agentIndex}>
+                {agentName(agentIndex)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {eventCategories.map((category) => (
+          <label key={category}>
+            <input type="checkbox" checked={categories.has(category)} onChange={() => toggleCategory(category)} />{' '}
+            {categoryLabels[category]}
+          </label>
+        ))}
+        <label>
+          <input type="checkbox" checked={showMessages} onChange={(change) => setShowMessages(change.target.checked)} />{' '}
+          Show messages
+        </label>
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState>
+          {events.length === 0
+            ? 'Play the run: each proposal, sealed evaluation, vote, commit and fault will be told here as it happens.'
+            : 'No event matches these filters up to this tick.'}
+        </EmptyState>
+      ) : (
+        // Policy: no aria-live here. The log gains dozens of rows a second during playback,
+        // which a screen reader would read out without end; the run status announces progress.
+        <ol className="event-log-rows" ref={listRef}>
+          {hiddenCount > 0 && (
+            <li className="event-log-hidden">
+              {hiddenCount} earlier {hiddenCount === 1 ? 'event' : 'events'} hidden
+            </li>
+          )}
+          {rows.map((row) => (
+            <EventLogRowItem
+              key={row.index}
+              row={row}
+              atCursor={row.t === tick}
+              selected={selectedAgent !== null && row.agents.includes(selectedAgent)}
+              onSeek={onSeek}
+            />
+          ))}
+        </ol>
+      )}
+    </Panel>
+  );
+}
+
+function EventLogRowItem({
+  row,
+  atCursor,
+  selected,
+  onSeek,
+}: {
+  row: EventLogRow;
+  atCursor: boolean;
+  selected: boolean;
+  onSeek(tick: number): void;
+}) {
+  const classes = ['event-log-row', row.category];
+  if (selected) classes.push('selected');
+  if (atCursor) classes.push('at-cursor');
+  return (
+    <li className={classes.join(' ')} data-kind={row.kind}>
+      <button type="button" onClick={() => onSeek(row.t)} aria-label={`tick ${row.t}: ${row.text}. Move the cursor here.`}>
+        <span className="event-log-tick">{row.t}</span>
+        {row.category === 'invariant' && (
+          <span className="event-log-glyph invariant" aria-hidden="true">✗</span>
+        )}
+        <span className="event-log-text">{row.text}</span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,95 @@
+import type { SimEvent } from '../../../worker/api';
+import { narrate, type EventCategory, type Narration } from './narrate';
+
+/** At most this many rows are drawn; earlier matches are counted, not drawn. */
+export const eventLogRowsMax = 300;
+
+export interface EventLogFilter {
+  /** Only events involving this agent, or null for every agent. */
+  agent: number | null;
+  categories: ReadonlySet<EventCategory>;
+  /** Also list the high-volume events (`important: false`: every message sent). */
+  showMessages: boolean;
+}
+
+export interface EventLogRow extends Narration {
+  /** The event's index in the trace: a stable React key. */
+  index: number;
+  t: number;
+  kind: SimEvent['kind'];
+}
+
+export interface EventLogRows {
+  /** Oldest first; the newest (closest to the cursor) last. */
+  rows: EventLogRow[];
+  /** Matching events at or before the cursor that are not drawn. */
+  hiddenCount: number;
+}
+
+// Policy: narrations are cached per event object. The trace only grows and its events are
+// never mutated, so a row is narrated once however often the cursor moves.
+const narrationCache = new WeakMap<SimEvent, Narration | null>();
+
+function cachedNarration(event: SimEvent): Narration | null {
+  let narration = narrationCache.get(event);
+  if (narration === undefined) {
+    narration = narrate(event);
+    narrationCache.set(event, narration);
+  }
+  return narration;
+}
+
+/** The index just past the last event with `t ≤ tick` (the trace is ordered by tick). */
+export function cursorEnd(events: readonly SimEvent[], tick: number): number {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((events[mid]?.t ?? Infinity) <= tick) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function matches(narration: Narration, filter: EventLogFilter): boolean {
+  if (!narration.important && !filter.showMessages) return false;
+  if (!filter.categories.has(narration.category)) return false;
+  return filter.agent === null || narration.agents.includes(filter.agent);
+}
+
+/**
+ * The rows of the log at `tick`: events up to the cursor that pass the filter, the last
+ * `rowsMax` of them drawn and the rest counted.
+ */
+export function eventLogRows(
+  events: readonly SimEvent[],
+  tick: number,
+  filter: EventLogFilter,
+  rowsMax = eventLogRowsMax,
+): EventLogRows {
+  const rows: EventLogRow[] = [];
+  let hiddenCount = 0;
+  for (let index = cursorEnd(events, tick) - 1; index >= 0; index -= 1) {
+    const event = events[index];
+    if (event === undefined) continue;
+    // Messages are most of a trace; skip them before narrating when they are hidden.
+    if (event.kind === 'messageSent' && !filter.showMessages) continue;
+    if (event.kind === 'deliberationStep') continue;
+    const narration = cachedNarration(event);
+    if (narration === null || !matches(narration, filter)) continue;
+    if (rows.length < rowsMax) rows.push({ ...narration, index, t: event.t, kind: event.kind });
+    else hiddenCount += 1;
+  }
+  rows.reverse();
+  return { rows, hiddenCount };
+}
+
+/** The agents named anywhere in the trace, ascending: the options of the agent filter. */
+export function agentsInTrace(events: readonly SimEvent[]): number[] {
+  let last = -1;
+  for (const event of events) {
+    if ('agent' in event && typeof event.agent === 'number') last = Math.max(last, event.agent);
+    if (event.kind === 'messageSent') last = Math.max(last, event.from, event.to);
+  }
+  return Array.from({ length: last + 1 }, (_, agentIndex) => agentIndex);
+}

@@ -1,0 +1,294 @@
+import type { SimEvent } from '../../../worker/api';
+import { formatNumber } from '../../format';
+
+/** The filter groups of the event log. */
+export const eventCategories = ['message', 'protocol', 'fault', 'invariant', 'council', 'run'] as const;
+export type EventCategory = (typeof eventCategories)[number];
+
+export interface Narration {
+  /** One English sentence, without the tick (the row shows it in its own column). */
+  text: string;
+  /** Every agent the event involves, actor first; the agent filter and highlight use it. */
+  agents: number[];
+  category: EventCategory;
+  /** False for the high-volume kinds the log hides unless "show messages" is on. */
+  important: boolean;
+}
+
+/** Quoted agent text is cut to this many characters (the inspector shows all of it). */
+export const quoteCharsMax = 80;
+
+const messageTypeNames: Record<string, string> = {
+  R: 'round',
+  E: 'evaluation',
+  P: 'proposal',
+  V: 'vote',
+  NV: 'new view',
+  CP: 'council proposal',
+  CV: 'council vote',
+};
+
+/** A listed event's narration (`important`: shown without "show messages"). */
+function told(text: string, agents: number[], category: EventCategory): Narration {
+  return { text, agents, category, important: true };
+}
+
+function assertNever(value: never): never {
+  throw new Error(`narrate: unknown event ${JSON.stringify(value)}`);
+}
+
+export function agentName(agentIndex: number): string {
+  return `a${agentIndex}`;
+}
+
+function agentList(agents: readonly number[]): string {
+  return agents.length === 0 ? 'none' : agents.map(agentName).join(', ');
+}
+
+/** `sha256:3f2a…`: the scheme and the first four hex digits of a commitment. */
+export function shortCommitment(commitment: string): string {
+  const colon = commitment.indexOf(':');
+  const scheme = colon >= 0 ? commitment.slice(0, colon + 1) : '';
+  const hex = commitment.slice(colon + 1);
+  return hex.length <= 8 ? commitment : `${scheme}${hex.slice(0, 4)}…`;
+}
+
+/**
+ * The agent's own words in curly quotes, cut to `quoteCharsMax`. Policy: the result is plain
+ * text; the panel renders it as a React text node, never as HTML.
+ */
+export function quote(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const cut = oneLine.length > quoteCharsMax ? `${oneLine.slice(0, quoteCharsMax - 1).trimEnd()}…` : oneLine;
+  return `“${cut}”`;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+type MessageSent = Extract<SimEvent, { kind: 'messageSent' }>;
+
+function narrateMessage(event: MessageSent): string {
+  const name = messageTypeNames[event.type] ?? event.type;
+  const phase = event.phase ? ` ${event.phase}` : '';
+  const head = `message ${event.type} (${name}${phase}) ${agentName(event.from)} → ${agentName(event.to)}`;
+  const garbled = event.garbled ? ', garbled on the way' : '';
+  if (event.deliverAt === null) return `${head} lost (${event.lost ?? 'drop'})${garbled}`;
+  return `${head} sent, arrives at tick ${event.deliverAt}${garbled}`;
+}
+
+type Resolved = Extract<SimEvent, { kind: 'roundResolved' }>;
+
+function narrateResolved(event: Resolved): string {
+  const parts = [
+    `${agentName(event.agent)} resolved round ${event.roundNo}: ${event.status}`,
+    `quorum ${event.quorumSize} of ${event.quorumNeeded} needed (n = ${event.n}, f = ${event.f})`,
+  ];
+  if (event.winner !== null) parts.push(`winner ${agentName(event.winner)}`);
+  if (event.tamperedAgents.length > 0) parts.push(`tampered ${agentList(event.tamperedAgents)}`);
+  if (event.reason) parts.push(event.reason);
+  return parts.join(', ');
+}
+
+const viewChangeWords: Record<Extract<SimEvent, { kind: 'viewChanged' }>['reason'], string> = {
+  timeout: 'after its timeout',
+  'new-view': 'on a new-view certificate',
+  proposal: "on the new leader's proposal",
+};
+
+const runEndWords: Record<Extract<SimEvent, { kind: 'runEnded' }>['reason'], string> = {
+  completed: 'every round decided',
+  maxTicks: 'the tick limit was reached',
+  stalled: 'no progress was possible',
+};
+
+type Tallied = Extract<SimEvent, { kind: 'councilTallied' }>;
+
+const decisionWords: Record<Tallied['decision'], string> = {
+  approved: 'approved',
+  rejected: 'rejected',
+  no_quorum: 'failed for lack of quorum',
+  pending: 'still pending',
+};
+
+function narrateTally(event: Tallied): string {
+  const critical = event.critical ? ' (critical)' : '';
+  const trigger = event.trigger === 'all-votes' ? 'once every vote was in' : 'at the deadline';
+  const chain = event.hashChainValid ? '' : '; the audit chain is broken';
+  return (
+    `${event.proposalId}${critical} ${decisionWords[event.decision]}, tallied ${trigger}: ` +
+    `approve ${event.approveCount} (weight ${formatNumber(event.approveWeight)}), ` +
+    `reject ${event.rejectCount} (weight ${formatNumber(event.rejectWeight)}), ` +
+    `abstain ${event.abstainCount}; quorum ${event.quorumRequired} required, ` +
+    `${event.quorumMet ? 'met' : 'not met'}; threshold ${formatNumber(event.thresholdUsed * 100, 1)}%${chain}`
+  );
+}
+
+function narrateCouncil(event: Extract<SimEvent, { kind: `council${string}` }>): Narration {
+  switch (event.kind) {
+    case 'councilProposed': {
+      const critical = event.critical ? ' (critical)' : '';
+      const expiry = event.expiresAt === null ? '' : `, expires after tick ${event.expiresAt}`;
+      return {
+        text:
+          `${agentName(event.agent)} proposed ${event.proposalId}${critical}: ${event.action} ` +
+          `${agentName(event.target)}, tally at tick ${event.deadline}${expiry}`,
+        agents: [event.agent, event.target],
+        category: 'council',
+        important: true,
+      };
+    }
+    case 'councilVoteCast': {
+      const vote = `${event.value} on ${event.proposalId}`;
+      if (event.fault === 'impersonate') {
+        return told(
+          `${agentName(event.agent)} forged a vote as ${agentName(event.voter)}: ${vote}`,
+          [event.agent, event.voter],
+          'fault',
+        );
+      }
+      if (event.fault === 'equivocate') {
+        return told(
+          `${agentName(event.agent)} equivocated: one of its two votes is ${vote}`,
+          [event.agent],
+          'fault',
+        );
+      }
+      return told(`${agentName(event.agent)} voted ${vote}`, [event.agent], 'council');
+    }
+    case 'councilVoteRecorded':
+      return told(
+        `coordinator ${agentName(event.agent)} recorded ${agentName(event.voter)}'s ${event.value} vote on ${event.proposalId}`,
+        [event.agent, event.voter],
+        'council',
+      );
+    case 'councilVoteRejected': {
+      const from = event.voter === null ? 'a vote naming no voter of the roster' : `${agentName(event.voter)}'s vote`;
+      return told(
+        `coordinator ${agentName(event.agent)} rejected ${from} on ${event.proposalId}: ${event.reason}`,
+        event.voter === null ? [event.agent] : [event.agent, event.voter],
+        'council',
+      );
+    }
+    case 'councilTallied':
+      return told(narrateTally(event), [], 'council');
+    case 'councilExecuted':
+      return told(
+        `${event.proposalId} executed: ${event.action} ${agentName(event.target)}`,
+        [event.target],
+        'council',
+      );
+    case 'councilExpired':
+      return told(`${event.proposalId} expired`, [], 'council');
+    default:
+      return assertNever(event);
+  }
+}
+
+/**
+ * One readable sentence per event, with the agents it involves and its filter category;
+ * null for the events the log never lists (deliberation steps: the opinion panel draws them).
+ */
+export function narrate(event: SimEvent): Narration | null {
+  const a = 'agent' in event && typeof event.agent === 'number' ? agentName(event.agent) : '';
+  switch (event.kind) {
+    case 'messageSent':
+      return { text: narrateMessage(event), agents: [event.from, event.to], category: 'message', important: false };
+    case 'messageRejected':
+      return told(`${a} rejected message #${event.id}: ${event.reason}`, [event.agent], 'message');
+    case 'roundProposed': {
+      const topic = event.topic ? ` on the ${event.topic} change` : '';
+      const verb = event.forged ? 'forged a proposal for' : 'proposed';
+      return told(
+        `${a} (leader of view ${event.view}) ${verb} round ${event.roundNo}${topic}`,
+        [event.agent],
+        event.forged ? 'fault' : 'protocol',
+      );
+    }
+    case 'evaluationSealed': {
+      const seal = `(${shortCommitment(event.commitment)})`;
+      const text = event.fault
+        ? `${a} sealed an evaluation ${seal} under a forged identity (${event.fault}) and signed it: ${quote(event.text)}`
+        : `${a} sealed its evaluation ${seal} and signed it: ${quote(event.text)}`;
+      return { text, agents: [event.agent], category: event.fault ? 'fault' : 'protocol', important: true };
+    }
+    case 'roundResolved':
+      return told(
+        narrateResolved(event),
+        [event.agent, ...event.tamperedAgents.filter((t) => t !== event.agent)],
+        'protocol',
+      );
+    case 'deliberationStep':
+      return null;
+    case 'deliberated':
+      return {
+        text:
+          `round ${event.roundNo} deliberated in ${plural(event.steps, 'step')} among ` +
+          `${plural(event.agents.length, 'agent')}: ${event.consensusType} consensus`,
+        agents: [...event.agents],
+        category: 'protocol',
+        important: true,
+      };
+    case 'voteCast':
+      return told(
+        `${a} cast a ${event.phase} vote for ${agentName(event.winner)} in view ${event.view} (round ${event.roundNo})`,
+        [event.agent],
+        'protocol',
+      );
+    case 'locked':
+      return told(`${a} locked on ${agentName(event.winner)} in view ${event.view}`, [event.agent], 'protocol');
+    case 'committed':
+      return {
+        text:
+          `${a} committed round ${event.roundNo}: winner ${agentName(event.winner)}, ` +
+          `certified by ${plural(event.commitVoters.length, 'commit vote')}`,
+        agents: [event.agent],
+        category: 'protocol',
+        important: true,
+      };
+    case 'timedOut':
+      return told(
+        `${a} timed out in view ${event.view} and moves to view ${event.view + 1}`,
+        [event.agent],
+        'protocol',
+      );
+    case 'viewChanged': {
+      const why = viewChangeWords[event.reason];
+      return told(`${a} entered view ${event.view} ${why} (round ${event.roundNo})`, [event.agent], 'protocol');
+    }
+    case 'agentCrashed':
+      return told(`${a} crashed`, [event.agent], 'fault');
+    case 'agentRestarted':
+      return told(`${a} restarted`, [event.agent], 'fault');
+    case 'certificateFound':
+      return {
+        text:
+          `${a} found ${event.valid ? 'a valid' : 'an invalid'} certificate for round ${event.roundNo} ` +
+          `(${plural(event.commitments.length, 'commitment')})`,
+        agents: [event.agent],
+        category: event.valid ? 'protocol' : 'fault',
+        important: true,
+      };
+    case 'invariantViolated':
+      return told(`invariant ${event.name} violated: ${event.detail}`, [], 'invariant');
+    case 'runEnded': {
+      const why = runEndWords[event.reason];
+      return told(
+        `run ended (${why}): ${plural(event.commits, 'commit')}, ${plural(event.viewChanges, 'view change')}`,
+        [],
+        'run',
+      );
+    }
+    case 'auditTampered': {
+      const copy = event.agent === null ? '' : ` in ${agentName(event.agent)}'s copy`;
+      const text = !event.applied
+        ? `tampering audit entry ${event.index}${copy} changed nothing: the log has no such entry yet`
+        : `audit entry ${event.index} tampered${copy} (manual action): ` +
+          (event.firstInvalid === null ? 'the chain still verifies' : `the chain breaks from entry ${event.firstInvalid}`);
+      return { text, agents: event.agent === null ? [] : [event.agent], category: 'fault', important: true };
+    }
+    default:
+      return narrateCouncil(event);
+  }
+}
