@@ -8,6 +8,7 @@ import { InvariantsPanel } from './panels/InvariantsPanel';
 import { EventLogPanel } from './panels/eventLog/EventLogPanel';
 import { RingPanel } from './panels/network/RingPanel';
 import { OpinionPanel } from './panels/opinion/OpinionPanel';
+import { QuorumPanel } from './panels/quorum/QuorumPanel';
 import { RoundsPanel } from './panels/RoundsPanel';
 
 export function App() {
@@ -56,6 +57,9 @@ export function App() {
       <main className="layout">
         <RingPanel scenario={scenario} events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
         <div className="side-column">
+          {!council && (
+            <QuorumPanel scenario={scenario} events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
+          )}
           <InvariantsPanel summary={summary} trace={trace} tick={cursor} ended={ended} />
           {council && <AuditChainPanel report={report} />}
         </div>

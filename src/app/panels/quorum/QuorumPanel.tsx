@@ -1,0 +1,181 @@
+import { useMemo } from 'react';
+import type { Scenario, SimEvent } from '../../../worker/api';
+import { EmptyState, Panel } from '../../components/Panel';
+import { AgentChips, QuorumLegend } from './AgentChips';
+import { OverlapDiagram } from './OverlapDiagram';
+import { quorumAt, type QuorumRound, type QuorumSnapshot } from './quorumState';
+import './quorum.css';
+
+export interface QuorumPanelProps {
+  scenario: Scenario | null;
+  events: readonly SimEvent[];
+  /** The shared time cursor: the panel shows the round proposed last at or before it. */
+  tick: number;
+  selectedAgent?: number | null;
+  onSelectAgent?(agent: number | null): void;
+}
+
+/** The n−f arithmetic live at the cursor, and why two quorums share an honest agent (SPEC §7). */
+export function QuorumPanel(props: QuorumPanelProps) {
+  const { scenario, events, tick, selectedAgent, onSelectAgent } = props;
+  const isCouncil = scenario?.protocol === 'council';
+  // The length is a dependency too, in case the caller grows the same array in place.
+  const snapshot = useMemo(
+    () => (scenario && !isCouncil ? quorumAt(scenario, events, tick) : null),
+    [scenario, isCouncil, events, events.length, tick],
+  );
+  return (
+    <Panel
+      testId="quorum-view"
+      title="Quorum"
+      caption="How many sealed evaluations the leader needs, and whose have arrived at this tick."
+      info={<QuorumExplanation />}
+      legend={snapshot && <QuorumLegend statuses={snapshot.round?.statuses ?? null} />}
+    >
+      {isCouncil ? (
+        <EmptyState>Council decides by weighted vote: see the council panel.</EmptyState>
+      ) : snapshot === null ? (
+        <EmptyState>Load a scenario: its n, f and quorum size will appear here.</EmptyState>
+      ) : (
+        <div className="quorum-body">
+          <QuorumNumbers snapshot={snapshot} />
+          {snapshot.round === null ? (
+            <EmptyState>
+              Press play: each agent&apos;s evaluation will appear as it reaches the leader.
+            </EmptyState>
+          ) : (
+            <RoundProgress
+              round={snapshot.round}
+              snapshot={snapshot}
+              selectedAgent={selectedAgent}
+              onSelectAgent={onSelectAgent}
+            />
+          )}
+          <OverlapDiagram n={snapshot.n} f={snapshot.f} rule={snapshot.rule} />
+        </div>
+      )}
+    </Panel>
+  );
+}
+
+function QuorumNumbers({ snapshot: s }: { snapshot: QuorumSnapshot }) {
+  const unsafe = s.rule === '2f+1';
+  return (
+    <dl className="quorum-numbers" data-testid="quorum-numbers" data-rule={s.rule}>
+      <div>
+        <dt>n = {s.n}</dt>
+        <dd>agents in the round</dd>
+      </div>
+      <div>
+        <dt>f = {s.f}</dt>
+        <dd>⌊(n−1)/3⌋: Byzantine agents tolerated</dd>
+      </div>
+      <div className={unsafe ? 'quorum-number' : 'quorum-number in-force'}>
+        <dt>n−f = {s.nMinusF}</dt>
+        <dd>{unsafe ? 'the safe quorum (switched off)' : 'evaluations needed to commit'}</dd>
+      </div>
+      <div className={unsafe ? 'quorum-number in-force unsafe' : 'quorum-number'}>
+        <dt>2f+1 = {s.twoFPlusOne}</dt>
+        <dd>
+          {unsafe
+            ? '⚠ in force (unsafe switch): too small when n > 3f+1'
+            : s.twoFPlusOne === s.nMinusF
+              ? 'textbook quorum; equals n−f here, as n = 3f+1'
+              : 'textbook quorum; smaller than n−f here, so not used'}
+        </dd>
+      </div>
+      {s.membershipPresent && (
+        <p className="quorum-note unsafe">
+          ⚠ membership: present (unsafe switch): the leader takes n from the records it holds, so a
+          partitioned minority can reach its own quorum.
+        </p>
+      )}
+    </dl>
+  );
+}
+
+interface RoundProgressProps {
+  round: QuorumRound;
+  snapshot: QuorumSnapshot;
+  selectedAgent?: number | null;
+  onSelectAgent?(agent: number | null): void;
+}
+
+function RoundProgress({ round, snapshot, selectedAgent, onSelectAgent }: RoundProgressProps) {
+  const needed = snapshot.quorumNeeded;
+  const ruleName = snapshot.rule === '2f+1' ? '2f+1' : 'n−f';
+  const share = needed > 0 ? Math.min(1, round.arrivedCount / needed) : 1;
+  return (
+    <div
+      className="quorum-round"
+      data-testid="quorum-round"
+      data-round={round.roundNo}
+      data-view={round.view}
+    >
+      <p className="quorum-round-name">
+        round {round.roundNo} · view {round.view} · leader a{round.leader}
+        <Resolution round={round} />
+      </p>
+      <div
+        className="quorum-progress"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={needed}
+        aria-valuenow={Math.min(round.arrivedCount, needed)}
+        aria-label={`arrived ${round.arrivedCount} of ${needed} needed (${ruleName})`}
+      >
+        <div
+          className={share >= 1 ? 'quorum-progress-fill full' : 'quorum-progress-fill'}
+          style={{ width: `${share * 100}%` }}
+        />
+      </div>
+      <p className="quorum-progress-label" data-testid="quorum-arrived">
+        arrived {round.arrivedCount} of {ruleName} = {needed} needed
+        {round.arrivedCount >= needed ? ' ✓ enough to resolve' : ''}
+      </p>
+      <AgentChips
+        statuses={round.statuses}
+        leader={round.leader}
+        selectedAgent={selectedAgent}
+        onSelectAgent={onSelectAgent}
+      />
+    </div>
+  );
+}
+
+function Resolution({ round }: { round: QuorumRound }) {
+  const r = round.resolution;
+  if (r === null) return <span className="quorum-resolution pending"> · … not resolved yet</span>;
+  const names = (agents: number[]) => agents.map((a) => `a${a}`).join(' ');
+  const counted = `${r.quorumSize}/${r.quorumNeeded}`;
+  return (
+    <span
+      className={`quorum-resolution ${r.status}`}
+      data-testid="quorum-resolution"
+      data-status={r.status}
+    >
+      {r.status === 'committed' ? ` · ✓ committed ${counted}` : ` · ✗ aborted ${counted}`}
+      {r.winner !== null && `, winner a${r.winner}`}
+      {r.tamperedAgents.length > 0 && `, tampered ${names(r.tamperedAgents)}`}
+      {r.reason && ` (${r.reason})`}
+    </span>
+  );
+}
+
+function QuorumExplanation() {
+  return (
+    <>
+      <p>
+        With n agents of which up to f = ⌊(n−1)/3⌋ may be Byzantine, the leader waits for n−f sealed
+        evaluations: the f silent ones may never answer, so it cannot wait for more.
+      </p>
+      <p>
+        Any two sets of n−f agents share at least 2(n−f)−n = n−2f ≥ f+1 agents, so at least one
+        honest agent is in both. That honest agent would not endorse two conflicting values, so two
+        quorums cannot commit different ones. The textbook 2f+1 equals n−f only when n = 3f+1; for
+        larger n two 2f+1 quorums may share only f agents, all possibly Byzantine
+        (preset <code>unsafe-2f1-fork</code>).
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,191 @@
+import type { Scenario, SimEvent } from '../../../worker/api';
+
+/**
+ * The quorum arithmetic at the time cursor (SPEC §7, `quorum-view`): which agents' sealed
+ * evaluations have reached the current leader, which of them the resolution counted, and how
+ * large two quorums must overlap. Pure: derived from the scenario and the trace alone.
+ */
+
+/** The vote quorum in force: n−f (safe), or 2f+1 under the `unsafe.quorum` teaching switch. */
+export type QuorumRule = 'n-f' | '2f+1';
+
+/**
+ * Where one agent's evaluation stands at the leader. `arrived` is at the leader but not (yet)
+ * counted; `rejected` was delivered garbled and refused; `tampered` and `inQuorum` come from the
+ * leader's resolution, so they appear only once the round is resolved.
+ */
+export type EvaluationStatus =
+  | 'waiting'
+  | 'inFlight'
+  | 'arrived'
+  | 'lost'
+  | 'rejected'
+  | 'tampered'
+  | 'inQuorum';
+
+export const evaluationStatuses: readonly EvaluationStatus[] = [
+  'waiting', 'inFlight', 'arrived', 'inQuorum', 'tampered', 'lost', 'rejected',
+];
+
+export interface RoundResolution {
+  status: 'committed' | 'aborted';
+  /** Tick of the resolution. */
+  t: number;
+  quorumSize: number;
+  quorumNeeded: number;
+  quorumAgents: number[];
+  tamperedAgents: number[];
+  winner: number | null;
+  reason: string | null;
+}
+
+export interface QuorumRound {
+  roundNo: number;
+  view: number;
+  leader: number;
+  /** Tick of the `roundProposed` this round started with. */
+  proposedAt: number;
+  /** `statuses[agentIndex]`, for every agent 0 .. n−1. */
+  statuses: EvaluationStatus[];
+  /** Evaluations the leader holds at the cursor (its own included), whatever their fate. */
+  arrivedCount: number;
+  resolution: RoundResolution | null;
+}
+
+export interface QuorumSnapshot {
+  n: number;
+  f: number;
+  nMinusF: number;
+  twoFPlusOne: number;
+  rule: QuorumRule;
+  /** Evaluations the rule needs: n−f, or 2f+1 under the switch. */
+  quorumNeeded: number;
+  /** `unsafe.membership: 'present'`: the leader takes n from the records present. */
+  membershipPresent: boolean;
+  /** Null before the first round is proposed. */
+  round: QuorumRound | null;
+}
+
+/** f = ⌊(n−1)/3⌋: the most Byzantine agents n can tolerate. Same formula as core/resonance. */
+export function faultBoundOf(n: number): number {
+  return n > 0 ? Math.floor((n - 1) / 3) : 0;
+}
+
+export function quorumSizeOf(n: number, f: number, rule: QuorumRule): number {
+  return rule === '2f+1' ? 2 * f + 1 : n - f;
+}
+
+export interface Overlap {
+  /** Quorum size q. */
+  quorumSize: number;
+  /** The smallest possible intersection of two quorums of size q among n agents: 2q − n. */
+  overlapMin: number;
+  /** True when 2q − n > f: any two quorums share at least one honest agent. */
+  honestGuaranteed: boolean;
+}
+
+/** Two quorums of q agents out of n share at least 2q − n; more than f means one is honest. */
+export function overlap(n: number, f: number, rule: QuorumRule): Overlap {
+  const quorumSize = quorumSizeOf(n, f, rule);
+  const overlapMin = Math.max(0, 2 * quorumSize - n);
+  return { quorumSize, overlapMin, honestGuaranteed: overlapMin > f };
+}
+
+/** The quorum panel's data at `tick`: the arithmetic and the round whose proposal is latest. */
+export function quorumAt(
+  scenario: Scenario,
+  events: readonly SimEvent[],
+  tick: number,
+): QuorumSnapshot {
+  const n = scenario.n;
+  const f = faultBoundOf(n);
+  const unsafe = scenario.resonance?.unsafe ?? {};
+  const rule: QuorumRule = unsafe.quorum === '2f+1' ? '2f+1' : 'n-f';
+  return {
+    n, f, nMinusF: n - f, twoFPlusOne: 2 * f + 1, rule,
+    quorumNeeded: quorumSizeOf(n, f, rule),
+    membershipPresent: unsafe.membership === 'present',
+    round: roundAt(n, events, tick),
+  };
+}
+
+type Proposed = Extract<SimEvent, { kind: 'roundProposed' }>;
+
+function latestProposal(events: readonly SimEvent[], tick: number): Proposed | null {
+  let latest: Proposed | null = null;
+  for (const event of events) {
+    if (event.t > tick) break; // The trace is in tick order.
+    if (event.kind === 'roundProposed') latest = event;
+  }
+  return latest;
+}
+
+function roundAt(n: number, events: readonly SimEvent[], tick: number): QuorumRound | null {
+  const proposal = latestProposal(events, tick);
+  if (proposal === null) return null;
+  const { agent: leader, roundNo, view } = proposal;
+  const sameRound = (e: { roundNo: number; view: number }) =>
+    e.roundNo === roundNo && e.view === view;
+  const statuses: EvaluationStatus[] = Array.from({ length: n }, () => 'waiting');
+  const rejectedIds = new Set<number>();
+  let resolution: RoundResolution | null = null;
+  for (const event of events) {
+    if (event.t > tick) break;
+    if (event.kind === 'messageRejected' && event.agent === leader) rejectedIds.add(event.id);
+  }
+  for (const event of events) {
+    if (event.t > tick) break;
+    if (event.t < proposal.t) continue;
+    if (event.kind === 'evaluationSealed' && event.agent === leader && sameRound(event)) {
+      // The leader's own evaluation never travels: it is at the leader once sealed.
+      statuses[leader] = 'arrived';
+    } else if (isEvaluationTo(event, leader) && sameRound(event)) {
+      const fate = messageStatus(event, tick, rejectedIds);
+      statuses[event.from] = merge(statuses[event.from]!, fate);
+    } else if (event.kind === 'roundResolved' && event.agent === leader && sameRound(event)) {
+      resolution = {
+        status: event.status,
+        t: event.t,
+        quorumSize: event.quorumSize,
+        quorumNeeded: event.quorumNeeded,
+        quorumAgents: [...event.quorumAgents].sort((a, b) => a - b),
+        tamperedAgents: [...event.tamperedAgents].sort((a, b) => a - b),
+        winner: event.winner, reason: event.reason,
+      };
+    }
+  }
+  const arrivedCount = statuses.filter((s) => s === 'arrived').length;
+  if (resolution !== null) {
+    for (const agent of resolution.tamperedAgents) if (agent < n) statuses[agent] = 'tampered';
+    for (const agent of resolution.quorumAgents) if (agent < n) statuses[agent] = 'inQuorum';
+  }
+  return { roundNo, view, leader, proposedAt: proposal.t, statuses, arrivedCount, resolution };
+}
+
+type EvaluationMessage = Extract<SimEvent, { kind: 'messageSent' }>;
+
+function isEvaluationTo(event: SimEvent, leader: number): event is EvaluationMessage {
+  return event.kind === 'messageSent' && event.type === 'E' && event.to === leader;
+}
+
+function messageStatus(
+  message: EvaluationMessage,
+  tick: number,
+  rejectedIds: ReadonlySet<number>,
+): EvaluationStatus {
+  if (message.deliverAt === null) return 'lost';
+  if (message.deliverAt > tick) return 'inFlight';
+  return rejectedIds.has(message.id) ? 'rejected' : 'arrived';
+}
+
+/**
+ * Policy: an equivocator may send the leader more than one evaluation; the best fate wins, so
+ * one delivered copy shows the agent as arrived even if another copy was lost.
+ */
+const fateRank: Record<EvaluationStatus, number> = {
+  waiting: 0, lost: 1, rejected: 2, inFlight: 3, arrived: 4, tampered: 5, inQuorum: 6,
+};
+
+function merge(current: EvaluationStatus, next: EvaluationStatus): EvaluationStatus {
+  return fateRank[next] > fateRank[current] ? next : current;
+}
