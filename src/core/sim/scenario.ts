@@ -1,6 +1,7 @@
 import { exhaustive } from '../assert';
 import { defaultConsensusConfig } from '../council/consensusConfig';
 import { deliberationStepsMax } from '../resonance/deliberate';
+import type { UnsafeSwitches } from '../resonance/types';
 
 /**
  * Scenario schema version 1 (SPEC §4): one plain-data object that fully determines a run.
@@ -122,15 +123,8 @@ export interface DeliberationConfig {
   epsilon?: number;
 }
 
-/** Teaching switches; each removes one safety rule (absent: safe). */
-export interface UnsafeSwitches {
-  quorum?: '2f+1';
-  centroid?: 'mean';
-  trim?: 'arrived';
-  seal?: 'off';
-  membership?: 'present';
-  lock?: 'off';
-}
+/** Teaching switches; each removes one safety rule (absent: safe). One type with `resolve`'s. */
+export type { UnsafeSwitches };
 
 export interface ResonanceConfig {
   /** Commit threshold, (0, 1]; default 0.6. */
