@@ -42,6 +42,11 @@ test.describe('ResonanceBFT runs', () => {
     await log.getByRole('button', { name: /timed out/ }).first().click();
     await expect.poll(async () => Number(await scrubber.inputValue())).toBeLessThan(60);
     await expect(page.getByTestId('trace-hash')).toHaveText('');
+
+    // A committed round's number jumps the cursor to its commit.
+    await page.getByTestId('run-end').click();
+    await page.getByRole('button', { name: /Jump to the commit of round 1/ }).click();
+    await expect(page.getByTestId('commit-timeline').locator('tr[data-status="committed"]')).toHaveCount(1);
   });
 
   test('byzantine-tamper commits every round with both tamperers flagged, as in Node', async ({ page }) => {

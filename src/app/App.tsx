@@ -34,6 +34,10 @@ export function App() {
     void init();
   }, [init]);
 
+  const seek = (tick: number) => {
+    pause();
+    setCursor(tick);
+  };
   const explanation = presets.find((preset) => preset.name === presetName)?.explanation;
   const council = scenario?.protocol === 'council';
   const ended = status === 'loaded' && cursor >= endTick;
@@ -69,20 +73,12 @@ export function App() {
           </div>
         ) : (
           <>
-            <RoundsPanel summary={summary} tick={cursor} ended={ended} />
+            <RoundsPanel summary={summary} tick={cursor} ended={ended} onSeek={seek} />
             <OpinionPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
           </>
         )}
         <div className="wide-row">
-          <EventLogPanel
-            events={trace}
-            tick={cursor}
-            selectedAgent={selectedAgent}
-            onSeek={(tick) => {
-              pause();
-              setCursor(tick);
-            }}
-          />
+          <EventLogPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSeek={seek} />
         </div>
       </main>
       <footer className="app-footer">

@@ -6,10 +6,13 @@ export function RoundsPanel({
   summary,
   tick,
   ended,
+  onSeek,
 }: {
   summary: RunSummaryReply['summary'] | null;
   tick: number;
   ended: boolean;
+  /** Moves the time cursor (to a round's commit). */
+  onSeek(tick: number): void;
 }) {
   return (
     <Panel
@@ -43,7 +46,20 @@ export function RoundsPanel({
               const status = visibleStatus(round.status, round.commitTick, tick, ended);
               return (
               <tr key={round.round} data-testid={`round-${round.round}`} data-status={status}>
-                <td>{round.round}</td>
+                <td>
+                  {round.commitTick === null ? (
+                    round.round
+                  ) : (
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={`Jump to the commit of round ${round.round} (tick ${round.commitTick})`}
+                      onClick={() => onSeek(round.commitTick!)}
+                    >
+                      {round.round}
+                    </button>
+                  )}
+                </td>
                 <td className={`decision-${status}`}>
                   {status === 'committed' ? '✓ committed' : status === 'aborted' ? '✗ aborted' : '… pending'}
                 </td>
