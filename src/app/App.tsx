@@ -9,6 +9,7 @@ import { EventLogPanel } from './panels/eventLog/EventLogPanel';
 import { RingPanel } from './panels/network/RingPanel';
 import { OpinionPanel } from './panels/opinion/OpinionPanel';
 import { QuorumPanel } from './panels/quorum/QuorumPanel';
+import { TrustPanel } from './panels/trust/TrustPanel';
 import { RoundsPanel } from './panels/RoundsPanel';
 
 export function App() {
@@ -66,6 +67,14 @@ export function App() {
           )}
           <InvariantsPanel summary={summary} trace={trace} tick={cursor} ended={ended} />
           {council && <AuditChainPanel report={report} />}
+          <TrustPanel
+            scenario={scenario}
+            events={trace}
+            tick={cursor}
+            agreement={report?.agreement ?? null}
+            selectedAgent={selectedAgent}
+            onSelectAgent={selectAgent}
+          />
         </div>
         {council ? (
           <div className="wide-row">

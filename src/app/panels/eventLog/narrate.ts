@@ -247,6 +247,12 @@ export function narrate(event: SimEvent): Narration | null {
         category: 'protocol',
         important: true,
       };
+    case 'trustUpdated': {
+      // Trust adapts after every commit; too frequent to list unless messages are shown.
+      const lowest = Math.min(...event.trust);
+      const text = `${a} updated its trust after round ${event.roundNo} (lowest trust ${lowest.toFixed(2)})`;
+      return { text, agents: [event.agent], category: 'protocol', important: false };
+    }
     case 'timedOut':
       return told(
         `${a} timed out in view ${event.view} and moves to view ${event.view + 1}`,

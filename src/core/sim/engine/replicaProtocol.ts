@@ -346,6 +346,7 @@ export class ReplicaProtocol {
       commitVoters: [...commitVoters].map(index).sort((a, b) => a - b),
     });
     engine.monitors.onCommit(agent, state.roundNo, accepted, commitVoters);
+    this.emitTrust(agent, state.roundNo);
     state.committedRounds += 1;
     advanceRound(state);
     if (state.roundNo > engine.scenario.rounds) return;
@@ -366,6 +367,19 @@ export class ReplicaProtocol {
   private voteQuorum(accepted: AcceptedValue): number {
     const n = this.unsafe.membership === 'present' ? accepted.outcome.n : this.n;
     return quorumNeeded(n, this.unsafe);
+  }
+
+  /** What this replica learned from the commit: its trust row and everyone's reputation. */
+  private emitTrust(agent: number, roundNo: number): void {
+    const engine = this.engine;
+    const store = engine.agents[agent]!.store;
+    const me = engine.roster[agent]!;
+    const rounded = (x: number) => Number(x.toFixed(4));
+    engine.emit({
+      t: engine.tick, kind: 'trustUpdated', agent, roundNo,
+      trust: engine.roster.map((peer) => rounded(store.trust(me, peer))),
+      reputation: engine.roster.map((peer) => rounded(store.reputation(peer))),
+    });
   }
 
   private onNewView(agent: number, from: number, payload: Extract<Payload, { type: 'NV' }>): void {

@@ -86,6 +86,17 @@ export type SimEvent =
       /** Distinct agents whose verified commit votes certified this commit. */
       commitVoters: number[];
     }
+  | {
+      t: number;
+      kind: 'trustUpdated';
+      /** The replica whose trust store learned from its commit. */
+      agent: number;
+      roundNo: number;
+      /** Its trust in each agent, by index (layer 3; never part of the commit). */
+      trust: number[];
+      /** The reputation it holds for each agent, by index. */
+      reputation: number[];
+    }
   | { t: number; kind: 'timedOut'; agent: number; roundNo: number; view: number }
   | { t: number; kind: 'viewChanged'; agent: number; roundNo: number; view: number; reason: 'timeout' | 'new-view' | 'proposal' }
   | { t: number; kind: 'agentCrashed'; agent: number }

@@ -1,0 +1,138 @@
+import { useEffect, useMemo, useRef } from 'react';
+import type { Scenario, SimEvent } from '../../../worker/api';
+import { EmptyState, Panel } from '../../components/Panel';
+import { agreementMatrix, trustAt, trustColour, type TrustMatrix } from './trustLayout';
+import './trust.css';
+
+const size = 360;
+/** Above this many agents the heat map is painted on a canvas instead of one SVG cell each. */
+const svgAgentsMax = 64;
+
+export interface TrustPanelProps {
+  scenario: Scenario | null;
+  events: readonly SimEvent[];
+  tick: number;
+  /** The council's agreement matrix, for a council scenario. */
+  agreement: Record<string, Record<string, number>> | null;
+  selectedAgent: number | null;
+  onSelectAgent(agent: number | null): void;
+}
+
+/** n×n heat map of trust (ResonanceBFT) or agreement (Council), with reputation bars. */
+export function TrustPanel({ scenario, events, tick, agreement, selectedAgent, onSelectAgent }: TrustPanelProps) {
+  const n = scenario?.n ?? 0;
+  const council = scenario?.protocol === 'council';
+  const matrix = useMemo(
+    () => (council ? (agreement ? agreementMatrix(agreement, n) : null) : trustAt(events, tick, n)),
+    [council, agreement, events, tick, n],
+  );
+  const what = council ? 'agreement' : 'trust';
+  return (
+    <Panel
+      testId="trust-matrix"
+      title={council ? 'Agreement matrix' : 'Trust matrix'}
+      caption={
+        council
+          ? 'Row i, column j: how often voters i and j voted the same way. Blocs show as bright squares.'
+          : 'Row i, column j: how much agent i trusts agent j after its latest commit. It never enters the commit.'
+      }
+      info={
+        <p>
+          Trust is layer 3 of ResonanceBFT: each agent raises its trust in the quorum it committed with and
+          lowers it for outliers and tamperers (loss is 2.25 × gain). It weights deliberation, never the commit,
+          so resolvers stay independent. Reputation bars show the mean reputation the replicas hold for each agent.
+        </p>
+      }
+      legend={matrix && <Legend matrix={matrix} label={what} />}
+    >
+      {matrix === null || n === 0 ? (
+        <EmptyState>Run the scenario: the matrix fills as agents commit and learn whom to trust.</EmptyState>
+      ) : (
+        <>
+          {n <= svgAgentsMax ? (
+            <SvgMatrix matrix={matrix} label={what} selectedAgent={selectedAgent} onSelectAgent={onSelectAgent} />
+          ) : (
+            <CanvasMatrix matrix={matrix} label={what} />
+          )}
+          {!council && <ReputationBars reputation={matrix.reputation} />}
+        </>
+      )}
+    </Panel>
+  );
+}
+
+function SvgMatrix(props: { matrix: TrustMatrix; label: string; selectedAgent: number | null; onSelectAgent(a: number | null): void }) {
+  const { matrix, label, selectedAgent, onSelectAgent } = props;
+  const n = matrix.values.length;
+  const cell = size / n;
+  const colour = trustColour(matrix);
+  return (
+    <svg className="trust-svg" viewBox={`0 0 ${size} ${size}`} role="img" aria-label={`${label} matrix of ${n} agents`}>
+      {matrix.values.map((row, i) =>
+        row.map((value, j) => (
+          <rect
+            key={`${i}:${j}`}
+            x={j * cell}
+            y={i * cell}
+            width={cell}
+            height={cell}
+            className={`trust-cell${value === null ? ' unknown' : ''}${i === selectedAgent || j === selectedAgent ? ' selected' : ''}`}
+            fill={value === null ? undefined : colour(value)}
+            onClick={() => onSelectAgent(i === selectedAgent ? null : i)}
+          >
+            <title>{value === null ? `a${i} → a${j}: not known yet` : `a${i} → a${j}: ${label} ${value.toFixed(3)}`}</title>
+          </rect>
+        )),
+      )}
+    </svg>
+  );
+}
+
+function CanvasMatrix({ matrix, label }: { matrix: TrustMatrix; label: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const context = canvas.current?.getContext('2d');
+    if (!context) return;
+    const n = matrix.values.length;
+    const colour = trustColour(matrix);
+    context.clearRect(0, 0, n, n);
+    matrix.values.forEach((row, i) =>
+      row.forEach((value, j) => {
+        context.fillStyle = value === null ? '#8a93a3' : colour(value);
+        context.fillRect(j, i, 1, 1);
+      }),
+    );
+  }, [matrix]);
+  const n = matrix.values.length;
+  return <canvas ref={canvas} className="trust-canvas" width={n} height={n} role="img" aria-label={`${label} matrix of ${n} agents`} />;
+}
+
+function ReputationBars({ reputation }: { reputation: (number | null)[] }) {
+  const known = reputation.filter((value): value is number => value !== null);
+  if (known.length === 0) return null;
+  const max = Math.max(...known, 1);
+  return (
+    <div className="reputation" aria-label="Reputation by agent">
+      {reputation.map((value, agent) => (
+        <div key={agent} className="reputation-bar" title={`a${agent}: reputation ${value?.toFixed(2) ?? 'unknown'}`}>
+          <span style={{ height: `${((value ?? 0) / max) * 100}%` }} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Legend({ matrix, label }: { matrix: TrustMatrix; label: string }) {
+  const colour = trustColour(matrix);
+  const stops = [0, 0.25, 0.5, 0.75, 1].map((f) => matrix.min + f * (matrix.max - matrix.min));
+  return (
+    <div className="trust-legend">
+      <span>{label} {matrix.min.toFixed(2)}</span>
+      {stops.map((value) => (
+        <span key={value} className="trust-swatch" style={{ background: colour(value) }} />
+      ))}
+      <span>{matrix.max.toFixed(2)}</span>
+      <span className="trust-swatch unknown" /> <span>not known yet</span>
+    </div>
+  );
+}

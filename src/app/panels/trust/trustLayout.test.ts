@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { preset } from '../../../core/sim/presets';
+import { runScenario } from '../../../core/sim/runScenario';
+import type { SimEvent } from '../../../worker/api';
+import { agreementMatrix, trustAt } from './trustLayout';
+
+describe('trustAt', () => {
+  const trace = runScenario(preset('byzantine-tamper').scenario).trace as SimEvent[];
+  const end = trace.at(-1)!.t;
+
+  it('knows nothing before the first commit and every honest row at the end', () => {
+    const first = trace.find((event) => event.kind === 'trustUpdated')!;
+    expect(trustAt(trace, first.t - 1, 7).values.every((row) => row.every((v) => v === null))).toBe(true);
+    const last = trustAt(trace, end, 7);
+    expect(last.values[0]!.every((v) => v !== null)).toBe(true);
+    expect(last.roundNo).toBe(5);
+  });
+
+  it('shows honest replicas trusting the tamperers less than their honest peers', () => {
+    const { values, reputation } = trustAt(trace, end, 7);
+    const row = values[3]!;
+    expect(row[1]!).toBeLessThan(row[4]!);
+    expect(row[2]!).toBeLessThan(row[5]!);
+    expect(reputation[1]!).toBeLessThan(reputation[4]!);
+  });
+
+  it('turns a council agreement matrix into the same shape', () => {
+    const matrix = agreementMatrix({ a0: { a0: 1, a1: 0.5 }, a1: { a0: 0.5, a1: 1 } }, 2);
+    expect(matrix.values).toEqual([[1, 0.5], [0.5, 1]]);
+    expect([matrix.min, matrix.max]).toEqual([0, 1]);
+  });
+});
