@@ -80,7 +80,7 @@ function SvgMatrix(props: { matrix: TrustMatrix; label: string; selectedAgent: n
             fill={value === null ? undefined : colour(value)}
             onClick={() => onSelectAgent(i === selectedAgent ? null : i)}
           >
-            <title>{value === null ? `a${i} → a${j}: not known yet` : `a${i} → a${j}: ${label} ${value.toFixed(3)}`}</title>
+            <title>{value === null ? i === j ? `a${i}: itself` : `a${i} → a${j}: not known yet` : `a${i} → a${j}: ${label} ${value.toFixed(3)}`}</title>
           </rect>
         )),
       )}
@@ -132,7 +132,7 @@ function Legend({ matrix, label }: { matrix: TrustMatrix; label: string }) {
         <span key={value} className="trust-swatch" style={{ background: colour(value) }} />
       ))}
       <span>{matrix.max.toFixed(2)}</span>
-      <span className="trust-swatch unknown" /> <span>not known yet</span>
+      <span className="trust-swatch unknown" /> <span>self, or not known yet</span>
     </div>
   );
 }

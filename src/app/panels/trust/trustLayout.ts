@@ -2,7 +2,7 @@ import { interpolateCividis, scaleSequential } from 'd3';
 import type { SimEvent } from '../../../worker/api';
 
 export interface TrustMatrix {
-  /** `values[i][j]`: agent i's trust in agent j (or council agreement), null when unknown. */
+  /** `values[i][j]`: agent i's trust in agent j (or council agreement), null when unknown or i = j. */
   values: (number | null)[][];
   /** Mean reputation of each agent over the replicas' latest views, or null before any commit. */
   reputation: (number | null)[];
@@ -28,7 +28,11 @@ export function trustAt(events: readonly SimEvent[], tick: number, n: number): T
     reputations[event.agent] = event.reputation;
     roundNo = event.roundNo;
   }
-  const values = rows.map((row) => (row === null ? Array<number | null>(n).fill(null) : row.slice(0, n)));
+  // Policy: an agent's trust in itself is never adapted (it stays 1.0), so the diagonal is left
+  // blank rather than stretching the colour scale.
+  const values = rows.map((row, i) =>
+    row === null ? Array<number | null>(n).fill(null) : row.slice(0, n).map((value, j) => (i === j ? null : value)),
+  );
   const known = reputations.filter((row): row is number[] => row !== null);
   const reputation = Array.from({ length: n }, (_, j) =>
     known.length === 0 ? null : known.reduce((sum, row) => sum + (row[j] ?? 0), 0) / known.length,
