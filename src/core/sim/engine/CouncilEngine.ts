@@ -1,16 +1,14 @@
 import { ConsensusProtocol } from '../../council';
 import { agentKeyPair, VerifyMemo, type KeyPair } from '../../crypto';
 import { cloneState } from './cloneState';
-import type { ResolvedScenario } from '../scenario';
+import type { ManualAction, ResolvedScenario } from '../scenario';
 import { CouncilMonitors } from './councilMonitors';
 import { CouncilProtocol } from './councilProtocol';
 import { garbledPayload, type CouncilPayload } from './councilVoting';
-import { EventQueue } from './EventQueue';
-import { runEventLoop } from './eventLoop';
+import { SimEngine, type EndReason } from './eventLoop';
 import { FaultBook } from './faultBook';
 import { Transport, type Delivery } from './Transport';
-import { quantise, type SimEvent } from './traceEvents';
-import { traceHash } from './traceHash';
+import type { SimEvent } from './traceEvents';
 
 type Scheduled =
   | ({ kind: 'deliver' } & Delivery<CouncilPayload>)
@@ -41,25 +39,18 @@ export interface CouncilEngineResult {
  * messages that can be late, lost, garbled or forged, and only votes whose signature verifies
  * are recorded.
  */
-export class CouncilEngine {
-  readonly scenario: ResolvedScenario;
-  /** The trace so far. Append-only; events are never edited after they are recorded. */
-  events: SimEvent[] = [];
+export class CouncilEngine extends SimEngine<Scheduled> {
   readonly roster: string[];
   readonly ledger: ConsensusProtocol;
   readonly faults: FaultBook;
   readonly verifyMemo = new VerifyMemo();
   readonly monitors: CouncilMonitors;
   private readonly protocol: CouncilProtocol;
-  private readonly queue = new EventQueue<Scheduled>();
   private readonly transport: Transport<CouncilPayload>;
   private readonly keys: (KeyPair | undefined)[];
-  private actionIndex = 0;
-  private finished = false;
-  tick = 0;
 
   constructor(scenario: ResolvedScenario) {
-    this.scenario = scenario;
+    super(scenario);
     const { n } = scenario;
     this.roster = Array.from({ length: n }, (_, index) => `a${index}`);
     this.keys = new Array<KeyPair | undefined>(n);
@@ -111,52 +102,14 @@ export class CouncilEngine {
     };
   }
 
-  get done(): boolean {
-    return this.finished;
-  }
-
   /** Runs to the end: every round tallied, or maxTicks, or nothing left to happen. */
   run(): CouncilEngineResult {
     this.runUntil(Infinity);
     return this.result();
   }
 
-  /** Processes everything due up to and including `tickMax`. */
-  runUntil(tickMax: number): void {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host's getters read live state
-    const engine = this;
-    runEventLoop<Scheduled>(
-      {
-        queue: this.queue,
-        maxTicks: this.scenario.maxTicks,
-        get eventCount() {
-          return engine.events.length;
-        },
-        get finished() {
-          return engine.finished;
-        },
-        nextActionTick: () => this.nextActionTick(),
-        beginTick: (tick) => {
-          this.tick = tick;
-          this.applyActionsDue();
-        },
-        dispatch: (item) => this.dispatch(item),
-        afterItem: () => {
-          this.monitors.afterEvent();
-          if (this.protocol.roundsTallied >= this.scenario.rounds) this.finish('completed');
-        },
-        finish: (reason) => this.finish(reason),
-      },
-      tickMax,
-    );
-  }
-
   result(): CouncilEngineResult {
-    return { events: this.events, traceHash: traceHash(this.events), ticks: this.tick };
-  }
-
-  emit(event: SimEvent): void {
-    this.events.push(quantise(event));
+    return this.traceResult();
   }
 
   index(id: string): number {
@@ -223,7 +176,7 @@ export class CouncilEngine {
     };
   }
 
-  private dispatch(item: Scheduled): void {
+  protected dispatch(item: Scheduled): void {
     switch (item.kind) {
       case 'deliver':
         if (this.isDown(item.to)) {
@@ -244,18 +197,16 @@ export class CouncilEngine {
     }
   }
 
-  private nextActionTick(): number {
-    return this.scenario.actions[this.actionIndex]?.tick ?? Infinity;
+  /** A manual action (SPEC §4), applied before anything else due that tick. */
+  protected applyAction(action: ManualAction): void {
+    if (action.do === 'tamper-audit') this.tamperAudit(action.index ?? 0, action.agent ?? null);
+    else this.transport.applyAgentAction(action, this.tick);
   }
 
-  /** Manual actions (SPEC §4), in (tick, array order), before anything else due that tick. */
-  private applyActionsDue(): void {
-    const actions = this.scenario.actions;
-    while (this.actionIndex < actions.length && actions[this.actionIndex]!.tick <= this.tick) {
-      const action = actions[this.actionIndex++]!;
-      if (action.do === 'tamper-audit') this.tamperAudit(action.index ?? 0, action.agent ?? null);
-      else this.transport.applyAgentAction(action, this.tick);
-    }
+  /** Monitors after every item; complete once every round is tallied. */
+  protected afterItem(): boolean {
+    this.monitors.afterEvent();
+    return this.protocol.roundsTallied >= this.scenario.rounds;
   }
 
   /**
@@ -282,8 +233,7 @@ export class CouncilEngine {
     this.emit({ t: this.tick, kind: 'auditTampered', index, agent, applied, firstInvalid });
   }
 
-  private finish(reason: 'completed' | 'maxTicks' | 'stalled'): void {
-    this.finished = true;
+  protected onRunEnd(reason: EndReason): void {
     this.monitors.onRunEnd();
     const executed = this.events.filter((event) => event.kind === 'councilExecuted').length;
     // Policy: for the Council, `commits` counts executed proposals (decisions acted on).

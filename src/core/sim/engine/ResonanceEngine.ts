@@ -1,17 +1,15 @@
 import { VerifyMemo } from '../../crypto';
 import { cloneState } from './cloneState';
 import { ResolveMemo, ResonanceAgent, type Outcome, type Round, type Task } from '../../resonance';
-import type { ResolvedScenario } from '../scenario';
-import { EventQueue } from './EventQueue';
-import { runEventLoop } from './eventLoop';
+import type { ManualAction, ResolvedScenario } from '../scenario';
+import { SimEngine, type EndReason } from './eventLoop';
 import { FaultBook } from './faultBook';
 import { Transport, type Delivery } from './Transport';
 import { Monitors } from './monitors';
 import type { OpinionSource } from './opinionSource';
 import { ReplicaProtocol } from './replicaProtocol';
 import { freshReplica, type Payload, type ReplicaState } from './replicaState';
-import { quantise, type SimEvent } from './traceEvents';
-import { traceHash } from './traceHash';
+import type { SimEvent } from './traceEvents';
 
 type Scheduled =
   | ({ kind: 'deliver' } & Delivery<Payload>)
@@ -46,10 +44,7 @@ export interface EngineResult {
  * watching every commit. Deterministic in the scenario: the same scenario gives the same
  * trace and trace hash everywhere.
  */
-export class ResonanceEngine {
-  readonly scenario: ResolvedScenario;
-  /** The trace so far. Append-only; events are never edited after they are recorded. */
-  events: SimEvent[] = [];
+export class ResonanceEngine extends SimEngine<Scheduled> {
   readonly agents: ResonanceAgent[];
   readonly replicas: ReplicaState[];
   readonly faults: FaultBook;
@@ -60,15 +55,11 @@ export class ResonanceEngine {
   readonly outcomes: Outcome[] = [];
   /** Rounds already deliberated (once per round, by the leader that first proposes a value). */
   readonly deliberatedRounds = new Set<number>();
-  private readonly queue = new EventQueue<Scheduled>();
   private readonly transport: Transport<Payload>;
   private readonly protocol: ReplicaProtocol;
-  private actionIndex = 0;
-  private finished = false;
-  tick = 0;
 
   constructor(scenario: ResolvedScenario, readonly opinions: OpinionSource) {
-    this.scenario = scenario;
+    super(scenario);
     const { n, seed } = scenario;
     this.roster = Array.from({ length: n }, (_, index) => `a${index}`);
     const options = { seed, threshold: scenario.resonance.threshold, expectedN: n, embed: scenario.resonance.embed };
@@ -118,51 +109,14 @@ export class ResonanceEngine {
     });
   }
 
-  get done(): boolean {
-    return this.finished;
-  }
-
   /** Runs to the end (every honest replica committed every round, or maxTicks). */
   run(): EngineResult {
     this.runUntil(Infinity);
     return this.result();
   }
 
-  /** Processes everything due up to and including `tickMax`. */
-  runUntil(tickMax: number): void {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host's getters read live state
-    const engine = this;
-    runEventLoop<Scheduled>(
-      {
-        queue: this.queue,
-        maxTicks: this.scenario.maxTicks,
-        get eventCount() {
-          return engine.events.length;
-        },
-        get finished() {
-          return engine.finished;
-        },
-        nextActionTick: () => this.nextActionTick(),
-        beginTick: (tick) => {
-          this.tick = tick;
-          this.applyActionsDue();
-        },
-        dispatch: (item) => this.dispatch(item),
-        afterItem: () => {
-          if (this.allCommitted()) this.finish('completed');
-        },
-        finish: (reason) => this.finish(reason),
-      },
-      tickMax,
-    );
-  }
-
   result(): EngineResult {
-    return { events: this.events, traceHash: traceHash(this.events), ticks: this.tick, outcomes: this.outcomes };
-  }
-
-  emit(event: SimEvent): void {
-    this.events.push(quantise(event));
+    return { ...this.traceResult(), outcomes: this.outcomes };
   }
 
   index(id: string): number {
@@ -209,7 +163,7 @@ export class ResonanceEngine {
     };
   }
 
-  private dispatch(item: Scheduled): void {
+  protected dispatch(item: Scheduled): void {
     switch (item.kind) {
       case 'deliver':
         if (this.isDown(item.to)) {
@@ -229,23 +183,15 @@ export class ResonanceEngine {
     }
   }
 
-  private nextActionTick(): number {
-    return this.scenario.actions[this.actionIndex]?.tick ?? Infinity;
+  protected applyAction(action: ManualAction): void {
+    // 'tamper-audit' acts on the Council's audit chain; ResonanceBFT has none.
+    if (action.do === 'tamper-audit') return;
+    const restarted = this.transport.applyAgentAction(action, this.tick);
+    if (restarted !== null) this.protocol.restart(restarted);
   }
 
-  private applyActionsDue(): void {
-    const actions = this.scenario.actions;
-    while (this.actionIndex < actions.length && actions[this.actionIndex]!.tick <= this.tick) {
-      const action = actions[this.actionIndex++]!;
-      // 'tamper-audit' acts on the Council's audit chain; ResonanceBFT has none.
-      if (action.do === 'tamper-audit') continue;
-      const restarted = this.transport.applyAgentAction(action, this.tick);
-      if (restarted !== null) this.protocol.restart(restarted);
-    }
-  }
-
-  /** Every replica that is not Byzantine and not down has committed every round. */
-  private allCommitted(): boolean {
+  /** Complete when every replica that is not Byzantine and not down has committed every round. */
+  protected afterItem(): boolean {
     return this.replicas.every(
       (replica) =>
         replica.committedRounds >= this.scenario.rounds ||
@@ -255,8 +201,7 @@ export class ResonanceEngine {
     );
   }
 
-  private finish(reason: 'completed' | 'maxTicks' | 'stalled'): void {
-    this.finished = true;
+  protected onRunEnd(reason: EndReason): void {
     this.monitors.onRunEnd();
     const commits = this.events.filter((event) => event.kind === 'committed').length;
     const viewChanges = this.events.filter((event) => event.kind === 'viewChanged').length;

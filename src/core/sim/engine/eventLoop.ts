@@ -1,44 +1,83 @@
-import type { EventQueue } from './EventQueue';
+import type { ManualAction, ResolvedScenario } from '../scenario';
+import { EventQueue } from './EventQueue';
+import { quantise, type SimEvent } from './traceEvents';
+import { traceHash } from './traceHash';
 
 /** Events kept in one run; a run that would exceed it stops with `runEnded: stalled`. */
 export const eventsMax = 2_000_000;
 
 export type EndReason = 'completed' | 'maxTicks' | 'stalled';
 
-/** What the discrete-event loop needs of an engine; both protocols' engines provide it. */
-export interface LoopHost<I> {
-  readonly queue: EventQueue<I>;
-  readonly maxTicks: number;
-  readonly eventCount: number;
-  readonly finished: boolean;
-  /** The tick of the next manual action (Infinity when none is left). */
-  nextActionTick(): number;
-  /** Moves the clock to `tick` and applies the manual actions due by then. */
-  beginTick(tick: number): void;
-  dispatch(item: I): void;
-  /** After each processed item: monitors, and whether the run is complete. */
-  afterItem(): void;
-  finish(reason: EndReason): void;
-}
-
 /**
- * The loop both engines share (SPEC §5): take the next tick at which a queued item or a
- * manual action is due, apply the actions, process one item, let the monitors look; stop at
- * `tickMax` (to resume later), or end the run when nothing is left to happen ("stalled"), the
- * scenario's `maxTicks` is passed, or the trace reaches `eventsMax`.
+ * What both engines share (SPEC §5): the trace, the virtual clock, the queue of scheduled
+ * items, the manual actions in (tick, array order), and the discrete-event loop. Each loop
+ * step takes the next tick at which a queued item or a manual action is due, applies the
+ * actions, processes one item and lets the protocol check for the end; `runUntil` stops at
+ * `tickMax` (to resume later), and the run ends when nothing is left to happen ("stalled"),
+ * the scenario's `maxTicks` is passed, or the trace reaches `eventsMax`.
  */
-export function runEventLoop<I>(host: LoopHost<I>, tickMax: number): void {
-  while (!host.finished) {
-    const next = Math.min(host.queue.peekTick(), host.nextActionTick());
-    if (next > tickMax) return;
-    const pastMax = next !== Infinity && next > host.maxTicks;
-    if (next === Infinity || pastMax || host.eventCount > eventsMax) {
-      host.finish(pastMax ? 'maxTicks' : 'stalled');
-      return;
+export abstract class SimEngine<I> {
+  /** The trace so far. Append-only; events are never edited after they are recorded. */
+  events: SimEvent[] = [];
+  tick = 0;
+  protected readonly queue = new EventQueue<I>();
+  private finished = false;
+  private actionIndex = 0;
+
+  constructor(readonly scenario: ResolvedScenario) {}
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  emit(event: SimEvent): void {
+    this.events.push(quantise(event));
+  }
+
+  /** Processes everything due up to and including `tickMax`. */
+  runUntil(tickMax: number): void {
+    while (!this.finished) {
+      const next = Math.min(this.queue.peekTick(), this.nextActionTick());
+      if (next > tickMax) return;
+      const pastMax = next !== Infinity && next > this.scenario.maxTicks;
+      if (next === Infinity || pastMax || this.events.length > eventsMax) {
+        this.finish(pastMax ? 'maxTicks' : 'stalled');
+        return;
+      }
+      this.tick = next;
+      this.applyActionsDue();
+      const item = this.queue.peekTick() === next ? this.queue.pop()!.item : null;
+      if (item) this.dispatch(item);
+      if (this.afterItem()) this.finish('completed');
     }
-    host.beginTick(next);
-    const item = host.queue.peekTick() === next ? host.queue.pop()!.item : null;
-    if (item) host.dispatch(item);
-    host.afterItem();
+  }
+
+  /** The trace and its hash so far. */
+  traceResult(): { events: SimEvent[]; traceHash: string; ticks: number } {
+    return { events: this.events, traceHash: traceHash(this.events), ticks: this.tick };
+  }
+
+  protected abstract dispatch(item: I): void;
+  protected abstract applyAction(action: ManualAction): void;
+  /** After each processed item (monitors); true when the run is complete. */
+  protected abstract afterItem(): boolean;
+  /** The last word of a run: end-of-run monitors and the `runEnded` event. */
+  protected abstract onRunEnd(reason: EndReason): void;
+
+  /** The tick of the next manual action, or Infinity when none is left. */
+  protected nextActionTick(): number {
+    return this.scenario.actions[this.actionIndex]?.tick ?? Infinity;
+  }
+
+  private applyActionsDue(): void {
+    const actions = this.scenario.actions;
+    while (this.actionIndex < actions.length && actions[this.actionIndex]!.tick <= this.tick) {
+      this.applyAction(actions[this.actionIndex++]!);
+    }
+  }
+
+  private finish(reason: EndReason): void {
+    this.finished = true;
+    this.onRunEnd(reason);
   }
 }
