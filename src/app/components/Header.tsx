@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { PresetName } from '../../worker/api';
 import { useLab } from '../store/labStore';
 import { cursorStatus } from '../trace/cursorStatus';
@@ -46,6 +47,11 @@ function RunStatus() {
   const trace = useLab((state) => state.trace);
   const cursor = useLab((state) => state.cursor);
   const endTick = useLab((state) => state.endTick);
+  // Only these kinds move the status line; picked out once per trace, not once per frame.
+  const milestones = useMemo(
+    () => trace.filter((e) => e.kind === 'committed' || e.kind === 'viewChanged' || e.kind === 'councilTallied'),
+    [trace],
+  );
   let text = '';
   if (status === 'starting') text = 'starting the simulation worker…';
   else if (status === 'simulating') text = 'simulating…';
@@ -56,7 +62,7 @@ function RunStatus() {
       text = `${scenario.n} agents · ${rounds} ${council ? 'proposals' : 'rounds'} · seed ${scenario.seed} · ready`;
     } else {
       const ended = cursor >= endTick;
-      const at = cursorStatus(scenario, trace, cursor, ended);
+      const at = cursorStatus(scenario, milestones, cursor, ended);
       text = council
         ? `${at.decided + at.aborted}/${rounds} proposals · ✓${at.decided} approved · ✗${at.aborted} not approved · tick ${at.tick}`
         : `round ${Math.min(at.decided + 1, rounds)}/${rounds} · view ${at.view} · tick ${at.tick} · ✓${at.decided} ✗${at.aborted}`;

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { RunSummaryReply, SimEvent } from '../../worker/api';
 import { EmptyState, Panel } from '../components/Panel';
 
@@ -23,11 +24,15 @@ export function InvariantsPanel({
   ended: boolean;
 }) {
   // An invariant turns red at the tick of its first violation event (or at the end of the run
-  // for the checks made when it ends); until then it has held so far.
-  const brokenAt = new Map<string, number>();
-  for (const event of trace) {
-    if (event.kind === 'invariantViolated' && !brokenAt.has(event.name)) brokenAt.set(event.name, event.t);
-  }
+  // for the checks made when it ends); until then it has held so far. Indexed once per trace,
+  // not once per animation frame.
+  const brokenAt = useMemo(() => {
+    const first = new Map<string, number>();
+    for (const event of trace) {
+      if (event.kind === 'invariantViolated' && !first.has(event.name)) first.set(event.name, event.t);
+    }
+    return first;
+  }, [trace]);
   return (
     <Panel
       testId="invariants-panel"

@@ -22,9 +22,12 @@ export interface TrustPanelProps {
 export function TrustPanel({ scenario, events, tick, agreement, selectedAgent, onSelectAgent }: TrustPanelProps) {
   const n = scenario?.n ?? 0;
   const council = scenario?.protocol === 'council';
+  // The trust updates are a small share of the trace: pick them out once per trace, so each
+  // animation frame scans only them.
+  const updates = useMemo(() => events.filter((event) => event.kind === 'trustUpdated'), [events]);
   const matrix = useMemo(
-    () => (council ? (agreement ? agreementMatrix(agreement, n) : null) : trustAt(events, tick, n)),
-    [council, agreement, events, tick, n],
+    () => (council ? (agreement ? agreementMatrix(agreement, n) : null) : trustAt(updates, tick, n)),
+    [council, agreement, updates, tick, n],
   );
   const what = council ? 'agreement' : 'trust';
   return (
