@@ -3,7 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, systemChromium } from './scripts/browser.mjs';
 
 const executablePath = (systemChromium as () => string | null)() ?? undefined;
-const port = 4173;
+// E2E_PORT lets several checkouts (git worktrees) run their browser tests side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
