@@ -72,6 +72,8 @@ export interface WorkerApi {
   presets(): PresetSummary[];
   /** The scenario of a preset, for the configuration panel and share links. */
   preset(name: PresetName): Scenario;
+  /** A scenario (object or JSON text) checked against the schema; never throws on bad input. */
+  validate(input: unknown): LinkResult;
   /** The share-link fragment (`#s=1.…`) of a scenario. */
   encodeLink(scenario: Scenario): Promise<string>;
   /** A scenario from a link or fragment, validated; never throws on bad input. */

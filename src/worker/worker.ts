@@ -4,14 +4,15 @@
  * Everything here is a thin adapter over src/core, which does the work.
  */
 import { expose } from 'comlink';
+import { parseScenario } from '../core/sim/parseScenario';
+import { isPresetName, preset, presetNames } from '../core/sim/presets';
 import { decodeShareLink, encodeShareLink } from '../core/sim/shareLink';
+import type { WorkerApi } from './api';
 import { SimSession } from './SimSession';
 import { streamCodec } from './streamCodec';
 
 const session = new SimSession();
 let stepTick = 0;
-import { isPresetName, preset, presetNames } from '../core/sim/presets';
-import type { WorkerApi } from './api';
 
 const api: WorkerApi = {
   load(input, epoch) {
@@ -44,7 +45,10 @@ const api: WorkerApi = {
     return preset(name).scenario;
   },
 
-
+  validate(input) {
+    const parsed = parseScenario(input);
+    return parsed.ok ? parsed : { ok: false, message: parsed.error.message };
+  },
 
   encodeLink: (scenario) => encodeShareLink(scenario, streamCodec),
 

@@ -40,6 +40,13 @@ export interface LabState {
   notice: string | null;
   init(): Promise<void>;
   selectPreset(name: PresetName): Promise<void>;
+  /**
+   * Replaces the scenario with an edited or imported one (configuration panel, agent inspector,
+   * file import), validated by the worker against the schema first. On success the new
+   * scenario starts a new run and, with `simulate`, is simulated to its end; on failure the
+   * message is returned and shown, and the current scenario and run are kept.
+   */
+  applyScenario(candidate: unknown, options?: { simulate?: boolean }): Promise<string | null>;
   /** Simulates the run if needed and plays it from the cursor (from the start once ended). */
   play(): Promise<void>;
   pause(): void;
@@ -161,6 +168,24 @@ export const useLab = create<LabState>()((set, get) => {
         load(await bridge.call((api) => api.preset(name)), name);
       } catch (error) {
         fail(error);
+      }
+    },
+
+    async applyScenario(candidate, options) {
+      try {
+        const checked = await bridge.call<LinkResult>((api) => api.validate(candidate));
+        if (!checked.ok) {
+          const message = `The scenario was not changed: ${checked.message}`;
+          set({ error: message });
+          return message;
+        }
+        load(checked.value, null);
+        set({ error: null });
+        if (options?.simulate) await get().runToEnd();
+        return null;
+      } catch (error) {
+        fail(error);
+        return error instanceof Error ? error.message : String(error);
       }
     },
 
