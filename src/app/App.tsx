@@ -10,7 +10,7 @@ import { RingPanel } from './panels/network/RingPanel';
 import { OpinionPanel } from './panels/opinion/OpinionPanel';
 import { QuorumPanel } from './panels/quorum/QuorumPanel';
 import { TrustPanel } from './panels/trust/TrustPanel';
-import { RoundsPanel } from './panels/RoundsPanel';
+import { CommitTimelinePanel } from './panels/timeline/CommitTimelinePanel';
 
 export function App() {
   const init = useLab((state) => state.init);
@@ -42,6 +42,7 @@ export function App() {
   const explanation = presets.find((preset) => preset.name === presetName)?.explanation;
   const council = scenario?.protocol === 'council';
   const ended = status === 'loaded' && cursor >= endTick;
+  const timeline = { scenario, events: trace, tick: cursor, endTick, ended, onSeek: seek };
   return (
     <div className="app">
       <Header />
@@ -77,12 +78,17 @@ export function App() {
           />
         </div>
         {council ? (
-          <div className="wide-row">
-            <CouncilPanel report={report} />
-          </div>
+          <>
+            <div className="wide-row">
+              <CouncilPanel report={report} />
+            </div>
+            <div className="wide-row">
+              <CommitTimelinePanel {...timeline} />
+            </div>
+          </>
         ) : (
           <>
-            <RoundsPanel summary={summary} tick={cursor} ended={ended} onSeek={seek} />
+            <CommitTimelinePanel {...timeline} />
             <OpinionPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
           </>
         )}
