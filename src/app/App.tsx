@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { useLab } from './store/labStore';
 import { Header } from './components/Header';
 import { PlaybackBar } from './components/PlaybackBar';
-import { AuditChainPanel } from './panels/AuditChainPanel';
-import { CouncilPanel } from './panels/CouncilPanel';
+import { AuditChainPanel } from './panels/council/AuditChainPanel';
+import { CouncilPanel } from './panels/council/CouncilPanel';
 import { InvariantsPanel } from './panels/InvariantsPanel';
 import { EventLogPanel } from './panels/eventLog/EventLogPanel';
 import { RingPanel } from './panels/network/RingPanel';
@@ -67,7 +67,7 @@ export function App() {
             <QuorumPanel scenario={scenario} events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
           )}
           <InvariantsPanel summary={summary} trace={trace} tick={cursor} ended={ended} />
-          {council && <AuditChainPanel report={report} />}
+          {council && <AuditChainPanel report={report} events={trace} tick={cursor} />}
           <TrustPanel
             scenario={scenario}
             events={trace}
@@ -80,7 +80,7 @@ export function App() {
         {council ? (
           <>
             <div className="wide-row">
-              <CouncilPanel report={report} />
+              <CouncilPanel report={report} events={trace} tick={cursor} ended={ended} />
             </div>
             <div className="wide-row">
               <CommitTimelinePanel {...timeline} />
