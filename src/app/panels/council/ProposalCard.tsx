@@ -44,7 +44,7 @@ export function ProposalCard({ proposal, report }: { proposal: ProposalState; re
         {percent(taking / Math.max(tally.totalVoters, 1))}
         {proposal.quorumMet !== null
           ? ` · ${proposal.quorumMet ? 'quorum met' : 'quorum missed'}`
-          : tally.quorumRequired !== null && ` · ${taking} of the ${tally.quorumRequired} voters needed so far`}
+          : tally.quorumRequired !== null && ` · ${taking} voters so far, quorum ${tally.quorumRequired}`}
       </p>
       <svg
         className="tally-bars"

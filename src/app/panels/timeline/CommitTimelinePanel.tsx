@@ -1,11 +1,15 @@
-import { useMemo, type KeyboardEvent } from 'react';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Scenario, SimEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
 import { TimelineList } from './TimelineList';
 import { timelineKinds, timelineLayout, type TimelineGeometry, type TimelineMark } from './timelineLayout';
+import { useElementWidth } from './useElementWidth';
 import './timeline.css';
 
-const width = 720;
+/** The SVG's width before the panel has been measured. */
+const fallbackWidth = 720;
+/** Policy: below this the marks get too close to read; the SVG scales down instead. */
+const widthMin = 420;
 
 export interface CommitTimelinePanelProps {
   scenario: Scenario | null;
@@ -24,9 +28,11 @@ export function CommitTimelinePanel({ scenario, events, tick, endTick, ended, on
   const roundCount = scenario?.rounds ?? 5;
   // The timeline's kinds are a small share of the trace: pick them out once per run.
   const milestones = useMemo(() => events.filter((event) => timelineKinds.has(event.kind)), [events]);
+  const box = useRef<HTMLDivElement>(null);
+  const width = Math.max(useElementWidth(box, fallbackWidth), widthMin);
   const geometry = useMemo(
     () => timelineLayout({ events: milestones, tick, endTick, roundCount, width }),
-    [milestones, tick, endTick, roundCount],
+    [milestones, tick, endTick, roundCount, width],
   );
   return (
     <Panel
@@ -40,18 +46,27 @@ export function CommitTimelinePanel({ scenario, events, tick, endTick, ended, on
       info={<TimelineInfo council={council} />}
       legend={<TimelineLegend council={council} />}
     >
-      {milestones.length === 0 || scenario === null ? (
-        <EmptyState>
-          {council
-            ? 'Run the scenario: each proposal and its tally land here, on a line of ticks.'
-            : 'Run the scenario: every round’s resolution, commit and view change lands here.'}
-        </EmptyState>
-      ) : (
-        <>
-          <TimelineSvg geometry={geometry} tick={tick} onSeek={onSeek} />
-          <TimelineList council={council} events={milestones} tick={tick} ended={ended} roundCount={roundCount} onSeek={onSeek} />
-        </>
-      )}
+      <div ref={box} className="timeline-box">
+        {milestones.length === 0 || scenario === null ? (
+          <EmptyState>
+            {council
+              ? 'Run the scenario: each proposal and its tally land here, on a line of ticks.'
+              : 'Run the scenario: every round’s resolution, commit and view change lands here.'}
+          </EmptyState>
+        ) : (
+          <>
+            <TimelineSvg geometry={geometry} tick={tick} onSeek={onSeek} />
+            <TimelineList
+              council={council}
+              events={milestones}
+              tick={tick}
+              ended={ended}
+              roundCount={roundCount}
+              onSeek={onSeek}
+            />
+          </>
+        )}
+      </div>
     </Panel>
   );
 }
@@ -78,13 +93,14 @@ function TimelineSvg({ geometry, tick, onSeek }: { geometry: TimelineGeometry; t
         ))}
         <text x={plotLeft - 6} y={axisY + 14} textAnchor="end">tick</text>
       </g>
-      {marks.map((mark) => (
-        <Mark key={mark.key} mark={mark} onSeek={onSeek} />
-      ))}
+      {/* Under the marks, so a mark at the cursor stays clickable. */}
       <g className="timeline-cursor" data-testid="timeline-cursor" aria-hidden="true">
         <line x1={cursorX} x2={cursorX} y1={4} y2={axisY} />
         <text x={cursorX} y={axisY + 14} textAnchor="middle">{Math.floor(tick)}</text>
       </g>
+      {marks.map((mark) => (
+        <Mark key={mark.key} mark={mark} onSeek={onSeek} />
+      ))}
     </svg>
   );
 }
@@ -122,7 +138,14 @@ function Mark({ mark, onSeek }: { mark: TimelineMark; onSeek(tick: number): void
       )}
       <text className="mark-glyph" x={mark.x} y={mark.y + (small ? 3 : 4)} textAnchor="middle">{mark.glyph}</text>
       {mark.label !== null && (
-        <text className="mark-label" x={mark.x + radius + 3} y={mark.y + 4}>{mark.label}</text>
+        <text
+          className="mark-label"
+          x={mark.labelSide === 'right' ? mark.x + radius + 3 : mark.x - radius - 3}
+          y={mark.y + 4}
+          textAnchor={mark.labelSide === 'right' ? 'start' : 'end'}
+        >
+          {mark.label}
+        </text>
       )}
       {mark.note !== null && (
         <text className="mark-note" x={mark.x} y={mark.y + 19} textAnchor="middle">{mark.note}</text>

@@ -76,10 +76,18 @@ describe('timelineLayout', () => {
     expect(shared.lanes[0]!.label).toBe(`round ${lanesMax + 1}`);
   });
 
-  it('drops a label when the next mark on its row leaves no room for it', () => {
-    const crowded = [resolved(10, 1, 0), resolved(11, 1, 1)];
+  it('nudges apart marks that would cover each other, and drops a label that has no room', () => {
+    const crowded = [resolved(10, 1, 0), resolved(11, 1, 1), resolved(12, 1, 2)];
     const marks = timelineLayout(input({ events: crowded, roundCount: 1 })).marks;
-    expect(marks.map((mark) => mark.label)).toEqual([null, '5/5']);
+    expect(marks[1]!.x - marks[0]!.x).toBeGreaterThanOrEqual(16);
+    expect(marks.map((mark) => [mark.label, mark.labelSide])).toEqual([
+      ['5/5', 'left'], [null, 'right'], ['5/5', 'right'],
+    ]);
+  });
+
+  it('puts a label left of a mark at the end of the run, where the right has no room', () => {
+    const marks = timelineLayout(input({ events: [resolved(100, 1, 0)], roundCount: 1 })).marks;
+    expect(marks[0]).toMatchObject({ label: '5/5', labelSide: 'left' });
   });
 
   it('marks each council tally approved, rejected or without quorum, with the weights', () => {

@@ -3,7 +3,7 @@ import type { SimEvent } from '../../../worker/api';
 
 /** The event kinds the timeline draws; the panel picks them out of the trace once per run. */
 export const timelineKinds = new Set<SimEvent['kind']>([
-  'roundResolved', 'deliberated', 'committed', 'timedOut', 'viewChanged',
+  'roundProposed', 'roundResolved', 'deliberated', 'committed', 'timedOut', 'viewChanged',
   'councilProposed', 'councilTallied', 'councilExpired',
 ]);
 
@@ -21,8 +21,10 @@ export interface TimelineMark {
   y: number;
   /** One or two characters drawn on the mark, so colour is never alone. */
   glyph: string;
-  /** Short text right of the mark ("5/5"), or null when the next mark leaves no room. */
+  /** Short text beside the mark ("5/5"), or null when the marks around leave no room. */
   label: string | null;
+  /** Where the label goes: right of the mark, or left when only that side has room. */
+  labelSide: 'right' | 'left';
   /** Text under the mark (the consensus type), or null when absent or crowded. */
   note: string | null;
   /** Tampered records in a leader's resolution, drawn as a badge; 0 draws none. */
@@ -65,7 +67,7 @@ export interface TimelineInput {
 /** Policy: beyond this many rounds, rounds share lanes cyclically (they rarely overlap in time). */
 export const lanesMax = 12;
 const laneHeight = 46;
-const plotLeft = 62;
+const plotLeft = 76;
 const plotRight = 18;
 const topPad = 16;
 const axisHeight = 22;
@@ -74,6 +76,8 @@ const charWidth = 6;
 /** Within a lane: timeouts and view changes on the upper row, decisions on the lower. */
 const viewRowY = 9;
 const markRowY = 26;
+/** The least distance between the centres of two marks on one row. */
+const markGap = 16;
 
 /**
  * The commit timeline at `tick` (SPEC §7, issue #6): x = tick over the whole run, one lane per
@@ -151,10 +155,12 @@ class MarkBuilder {
     }
   }
 
-  private put(mark: Omit<TimelineMark, 'x' | 'y' | 'label' | 'note' | 'tamperedCount'> & Partial<TimelineMark>) {
+  private put(
+    mark: Omit<TimelineMark, 'x' | 'y' | 'label' | 'labelSide' | 'note' | 'tamperedCount'> & Partial<TimelineMark>,
+  ) {
     const row = mark.kind === 'timeout' || mark.kind === 'viewChange' ? viewRowY : markRowY;
-    const placed = {
-      label: null, note: null, tamperedCount: 0, x: this.x(mark.tick), y: this.laneY(mark.roundNo) + row, ...mark,
+    const placed: TimelineMark = {
+      label: null, labelSide: 'right', note: null, tamperedCount: 0, x: this.x(mark.tick), y: this.laneY(mark.roundNo) + row, ...mark,
     };
     this.byKey.set(mark.key, placed);
     return placed;
@@ -252,8 +258,9 @@ function round2(value: number): string {
 }
 
 /**
- * Keeps a label (and a note) only when the next mark on its row leaves room for it, so text
- * never overlaps; the hover title and the list beneath still say everything.
+ * Nudges marks that would cover one another apart (the title keeps the exact tick), then keeps a
+ * label only where the marks around leave room for it, so text never overlaps; the hover title
+ * and the list beneath still say everything.
  */
 function placeLabels(marks: TimelineMark[], width: number): void {
   const rows = new Map<number, TimelineMark[]>();
@@ -261,12 +268,22 @@ function placeLabels(marks: TimelineMark[], width: number): void {
   for (const row of rows.values()) {
     row.sort((a, b) => a.x - b.x);
     row.forEach((mark, i) => {
-      const room = (row[i + 1]?.x ?? width) - mark.x - 12;
-      const labelWidth = mark.label === null ? 0 : mark.label.length * charWidth;
-      if (labelWidth > room) mark.label = null;
+      const previous = row[i - 1];
+      if (previous !== undefined && mark.x < previous.x + markGap) mark.x = previous.x + markGap;
+    });
+    let freeFrom = 0;
+    row.forEach((mark, i) => {
+      const labelWidth = mark.label === null ? 0 : mark.label.length * charWidth + 12;
+      const right = (row[i + 1]?.x ?? width) - mark.x;
+      const left = mark.x - freeFrom;
+      if (labelWidth > right) {
+        if (labelWidth <= left) mark.labelSide = 'left';
+        else mark.label = null;
+      }
+      freeFrom = mark.x + (mark.label !== null && mark.labelSide === 'right' ? labelWidth : markGap / 2);
       // Notes sit under the mark, centred on it: they need room on both sides.
-      const left = mark.x - (row[i - 1]?.x ?? 0);
-      if (mark.note !== null && mark.note.length * charWidth > 2 * Math.min(room + 12, left) - 4) mark.note = null;
+      const around = Math.min(right, mark.x - (row[i - 1]?.x ?? 0));
+      if (mark.note !== null && mark.note.length * charWidth > 2 * around - 4) mark.note = null;
     });
   }
 }

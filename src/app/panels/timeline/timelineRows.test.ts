@@ -31,6 +31,10 @@ describe('roundRows', () => {
     expect(first!.resolution).toMatchObject({ view: 1, quorumSize: 5, quorumNeeded: 5 });
   });
 
+  it('gives a round started after a view change the view it started in', () => {
+    expect(roundRows(events, 60, false, 3)[1]).toMatchObject({ roundNo: 2, view: 1, status: 'pending' });
+  });
+
   it('calls the rounds without a commit aborted only once the run has ended', () => {
     expect(roundRows(events, 60, true, 3).map((row) => row.status)).toEqual(['committed', 'aborted', 'aborted']);
   });

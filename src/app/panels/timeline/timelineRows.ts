@@ -5,7 +5,7 @@ export interface RoundRow {
   roundNo: number;
   /** Committed once some replica committed it; aborted only if the run ended without a commit. */
   status: 'committed' | 'aborted' | 'pending';
-  /** The highest view a replica had moved to in this round, 0 before any view change. */
+  /** The highest view the round had reached (a view change, or the view it started in). */
   view: number;
   /** The leader resolution shown: the committing view's, else the latest one. */
   resolution: {
@@ -61,7 +61,9 @@ export function roundRows(events: readonly SimEvent[], tick: number, ended: bool
     if (event.t > tick) break;
     if (!('roundNo' in event) || typeof event.roundNo !== 'number') continue;
     latestRound = Math.max(latestRound, event.roundNo);
-    applyRoundEvent(row(event.roundNo), event, consensus);
+    const current = row(event.roundNo);
+    if ('view' in event) current.view = Math.max(current.view, event.view);
+    applyRoundEvent(current, event, consensus);
   }
   const last = Math.min(Math.max(latestRound, Math.min(roundCount, roundRowsMax)), Math.max(roundCount, latestRound));
   const first = Math.max(1, last - roundRowsMax + 1);
@@ -87,9 +89,6 @@ function applyRoundEvent(row: RoundRow, event: SimEvent, consensus: Map<string, 
       return;
     case 'deliberated':
       consensus.set(`${event.roundNo}:${event.view}`, event.consensusType);
-      return;
-    case 'viewChanged':
-      row.view = Math.max(row.view, event.view);
       return;
     case 'committed':
       if (row.status === 'committed') return;
