@@ -91,6 +91,7 @@ test.describe('commit timeline and council panels on the time cursor (issue #6)'
     await expect(council.getByTestId('voting-blocs')).toHaveAttribute('data-shown', 'true');
     await expect(audit.getByTestId('audit-entry')).toHaveCount(20);
     await page.screenshot({ path: 'test-results/council-end.png', fullPage: true });
+    await timeline.screenshot({ path: 'test-results/timeline-council.png' });
   });
 
   test('a tampered audit entry turns the chain red only from the tampering tick', async ({ page }) => {

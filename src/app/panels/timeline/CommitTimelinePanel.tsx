@@ -182,6 +182,7 @@ function TimelineLegend({ council }: { council: boolean }) {
       <li><span className="tl-swatch circle committed">✓</span> approved</li>
       <li><span className="tl-swatch circle aborted">✗</span> rejected</li>
       <li><span className="tl-swatch circle pending">∅</span> no quorum</li>
+      <li><span className="tl-label-sample">7–1</span> approve–reject weight</li>
       <li><span className="tl-swatch cursor" /> time cursor</li>
     </ul>
   ) : (

@@ -62,7 +62,7 @@ describe('timelineLayout', () => {
     const late = timelineLayout(input({ tick: 100 })).marks.find((m) => m.kind === 'resolution')!;
     expect(early.x).toBe(late.x);
     const geometry = timelineLayout(input({ tick: 50 }));
-    expect(geometry.cursorX).toBeCloseTo(geometry.plotLeft + (geometry.plotRight - geometry.plotLeft) / 2);
+    expect(geometry.cursorX).toBeCloseTo((timelineLayout(input({ tick: 0 })).cursorX + geometry.plotRight) / 2);
   });
 
   it('gives each round its own lane, and shares lanes cyclically beyond lanesMax rounds', () => {

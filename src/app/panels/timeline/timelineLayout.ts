@@ -69,6 +69,8 @@ export const lanesMax = 12;
 const laneHeight = 46;
 const plotLeft = 76;
 const plotRight = 18;
+/** Room between the lane labels and a mark at tick 0. */
+const plotPad = 10;
 const topPad = 16;
 const axisHeight = 22;
 /** Approximate width of one label character at the panel's 10 px label size. */
@@ -89,7 +91,7 @@ export function timelineLayout(input: TimelineInput): TimelineGeometry {
   const { events, tick, endTick, width } = input;
   const laneCount = Math.max(1, Math.min(input.roundCount, lanesMax));
   const right = Math.max(plotLeft + 1, width - plotRight);
-  const x = scaleLinear().domain([0, Math.max(endTick, 1)]).range([plotLeft, right]);
+  const x = scaleLinear().domain([0, Math.max(endTick, 1)]).range([plotLeft + plotPad, right]);
   const laneOf = (roundNo: number) => (Math.max(roundNo, 1) - 1) % laneCount;
   const laneY = (roundNo: number) => topPad + laneOf(roundNo) * laneHeight;
   const builder = new MarkBuilder((t) => x(t), laneY);
