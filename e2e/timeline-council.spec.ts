@@ -42,7 +42,8 @@ test.describe('commit timeline and council panels on the time cursor (issue #6)'
     await expect.poll(() => statusTick(page)).toBeLessThan(markTick);
   });
 
-  test('crash-leader: the timeout and the view change are on the timeline', async ({ page }) => {
+  test('crash-leader: the timeout and the view change are on the timeline, from 1024 px', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 800 });
     await page.goto('/');
     await page.getByTestId('preset-select').selectOption('crash-leader');
     await page.getByTestId('run-end').click();
@@ -50,6 +51,16 @@ test.describe('commit timeline and council panels on the time cursor (issue #6)'
     await expect(timeline.locator('[data-kind="viewChange"]').first()).toContainText('v1');
     await expect(timeline.locator('[data-kind="timeout"]')).not.toHaveCount(0);
     await timeline.screenshot({ path: 'test-results/timeline-crash-leader.png' });
+  });
+
+  test('byzantine-tamper: each resolution carries a badge with its two tampered records', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('preset-select').selectOption('byzantine-tamper');
+    await page.getByTestId('run-end').click();
+    const timeline = page.getByTestId('commit-timeline');
+    await expect(timeline.locator('[data-kind="resolution"] .mark-tampered')).toHaveCount(5);
+    await expect(timeline.locator('[data-kind="resolution"] .mark-tampered').first()).toHaveText('⚠2');
+    await timeline.screenshot({ path: 'test-results/timeline-byzantine-tamper.png' });
   });
 
   test('council-quarantine: no decision before the first tally, every decision at the end', async ({ page }) => {

@@ -88,9 +88,11 @@ function TimelineSvg({ geometry, tick, onSeek }: { geometry: TimelineGeometry; t
       ))}
       <g className="timeline-axis" aria-hidden="true">
         <line x1={plotLeft} x2={plotRight} y1={axisY} y2={axisY} />
-        {axisTicks.map((axisTick) => (
-          <text key={axisTick.x} x={axisTick.x} y={axisY + 14} textAnchor="middle">{axisTick.label}</text>
-        ))}
+        {axisTicks
+          .filter((axisTick) => Math.abs(axisTick.x - cursorX) >= 18)
+          .map((axisTick) => (
+            <text key={axisTick.x} x={axisTick.x} y={axisY + 14} textAnchor="middle">{axisTick.label}</text>
+          ))}
         <text x={plotLeft - 6} y={axisY + 14} textAnchor="end">tick</text>
       </g>
       {/* Under the marks, so a mark at the cursor stays clickable. */}
