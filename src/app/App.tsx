@@ -2,15 +2,15 @@ import { useEffect } from 'react';
 import { useLab } from './store/labStore';
 import { Header } from './components/Header';
 import { PlaybackBar } from './components/PlaybackBar';
-import { AuditChainPanel } from './panels/AuditChainPanel';
-import { CouncilPanel } from './panels/CouncilPanel';
+import { AuditChainPanel } from './panels/council/AuditChainPanel';
+import { CouncilPanel } from './panels/council/CouncilPanel';
 import { InvariantsPanel } from './panels/InvariantsPanel';
 import { EventLogPanel } from './panels/eventLog/EventLogPanel';
 import { RingPanel } from './panels/network/RingPanel';
 import { OpinionPanel } from './panels/opinion/OpinionPanel';
 import { QuorumPanel } from './panels/quorum/QuorumPanel';
 import { TrustPanel } from './panels/trust/TrustPanel';
-import { RoundsPanel } from './panels/RoundsPanel';
+import { CommitTimelinePanel } from './panels/timeline/CommitTimelinePanel';
 
 export function App() {
   const init = useLab((state) => state.init);
@@ -42,6 +42,7 @@ export function App() {
   const explanation = presets.find((preset) => preset.name === presetName)?.explanation;
   const council = scenario?.protocol === 'council';
   const ended = status === 'loaded' && cursor >= endTick;
+  const timeline = { scenario, events: trace, tick: cursor, endTick, ended, onSeek: seek };
   return (
     <div className="app">
       <Header />
@@ -66,7 +67,7 @@ export function App() {
             <QuorumPanel scenario={scenario} events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
           )}
           <InvariantsPanel summary={summary} trace={trace} tick={cursor} ended={ended} />
-          {council && <AuditChainPanel report={report} />}
+          {council && <AuditChainPanel report={report} events={trace} tick={cursor} />}
           <TrustPanel
             scenario={scenario}
             events={trace}
@@ -77,12 +78,17 @@ export function App() {
           />
         </div>
         {council ? (
-          <div className="wide-row">
-            <CouncilPanel report={report} />
-          </div>
+          <>
+            <div className="wide-row">
+              <CouncilPanel report={report} events={trace} tick={cursor} ended={ended} />
+            </div>
+            <div className="wide-row">
+              <CommitTimelinePanel {...timeline} />
+            </div>
+          </>
         ) : (
           <>
-            <RoundsPanel summary={summary} tick={cursor} ended={ended} onSeek={seek} />
+            <CommitTimelinePanel {...timeline} />
             <OpinionPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
           </>
         )}

@@ -1,23 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { TallyResult } from '../../worker/api';
+import type { TallyView } from './councilState';
 import { councilTallyLayout } from './councilTallyLayout';
 
-const tally: TallyResult = {
-  proposalId: 'prop-0002',
-  decision: 'approved',
+const tally: TallyView = {
   approveCount: 6,
   rejectCount: 1,
   abstainCount: 0,
   totalVoters: 7,
   quorumRequired: 4,
-  quorumMet: true,
   approveWeight: 7,
   rejectWeight: 1,
   thresholdUsed: 0.6667,
   isCritical: true,
-  hashChainValid: true,
-  approved: true,
-  participationRate: 1,
 };
 
 describe('councilTallyLayout', () => {
@@ -35,9 +29,21 @@ describe('councilTallyLayout', () => {
     expect(geometry.thresholdLabel).toBe('supermajority 66.7% of cast weight');
   });
 
+  it('moves the majority line with the weight cast so far', () => {
+    const early = councilTallyLayout({ ...tally, approveWeight: 2, rejectWeight: 0, isCritical: false, thresholdUsed: 0.5 }, 8, 400);
+    expect(early.thresholdX).toBe(50);
+    expect(early.thresholdLabel).toBe('majority 50% of cast weight');
+  });
+
   it('puts the quorum line at the required voter count', () => {
     const geometry = councilTallyLayout(tally, 8, 700);
     expect(geometry.quorumX).toBe(400);
     expect(geometry.quorumLabel).toBe('quorum 4 of 7 voters');
+  });
+
+  it('draws no line it does not know, and says why', () => {
+    const geometry = councilTallyLayout({ ...tally, quorumRequired: null, thresholdUsed: null }, 8, 400);
+    expect([geometry.quorumX, geometry.thresholdX]).toEqual([null, null]);
+    expect(geometry.quorumLabel).toContain('stopped before the tally');
   });
 });

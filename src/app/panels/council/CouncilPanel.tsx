@@ -1,0 +1,100 @@
+import { useMemo } from 'react';
+import type { CouncilRunReport, SimEvent } from '../../../worker/api';
+import { EmptyState, Panel } from '../../components/Panel';
+import { councilAt, lastTallyTick } from './councilState';
+import { ProposalCard } from './ProposalCard';
+import './council.css';
+
+const councilKinds = new Set<SimEvent['kind']>([
+  'councilProposed', 'councilVoteRecorded', 'councilVoteRejected', 'councilTallied', 'councilExecuted', 'councilExpired',
+]);
+
+export interface CouncilPanelProps {
+  report: CouncilRunReport | null;
+  /** The whole trace of the run, in tick order. */
+  events: readonly SimEvent[];
+  tick: number;
+  ended: boolean;
+}
+
+/** Proposals as they stood at the cursor: weighted tally bars against quorum and majority, blocs. */
+export function CouncilPanel({ report, events, tick, ended }: CouncilPanelProps) {
+  // Council events are a small share of the trace (messages dominate): pick them out once.
+  const councilEvents = useMemo(() => events.filter((event) => councilKinds.has(event.kind)), [events]);
+  const proposals = useMemo(
+    () => (report === null ? [] : councilAt(councilEvents, tick, report)),
+    [councilEvents, tick, report],
+  );
+  const blocsTick = useMemo(() => lastTallyTick(councilEvents), [councilEvents]);
+  const blocsShown = ended || (blocsTick !== null && tick >= blocsTick);
+  return (
+    <Panel
+      testId="council-view"
+      title="Council"
+      caption="Each proposal's weighted votes as they arrive, against its quorum and its majority line."
+      info={
+        <p>
+          The Agent Consensus Protocol decides safety actions by weighted vote. A decision needs a
+          quorum of voters taking part (abstentions do not count), then approve weight at or above
+          the majority line: half of the cast weight, or two thirds for critical actions
+          (terminate, escalate). Every step is appended to a tamper-evident audit chain.
+        </p>
+      }
+      legend={<CouncilLegend />}
+    >
+      {report === null ? (
+        <EmptyState>Press play: each proposal and its tally will appear here as the council votes.</EmptyState>
+      ) : (
+        <>
+          {proposals.length === 0 ? (
+            <EmptyState>No proposal yet at tick {Math.floor(tick)}: the first appears when it is made.</EmptyState>
+          ) : (
+            <ol className="proposal-list">
+              {proposals.map((proposal) => (
+                <ProposalCard key={proposal.id} proposal={proposal} report={report} />
+              ))}
+            </ol>
+          )}
+          <Blocs blocs={report.blocs} shown={blocsShown} fromTick={blocsTick} />
+        </>
+      )}
+    </Panel>
+  );
+}
+
+function Blocs({ blocs, shown, fromTick }: { blocs: string[][]; shown: boolean; fromTick: number | null }) {
+  return (
+    <div className="blocs" data-testid="voting-blocs" data-shown={shown}>
+      <h3>Voting blocs (agreement ≥ 90%)</h3>
+      {!shown ? (
+        <p>
+          Blocs are found over the whole run’s votes, so they appear once the cursor passes the last
+          tally{fromTick === null ? '' : ` (tick ${fromTick})`}.
+        </p>
+      ) : blocs.length === 0 ? (
+        <p>No group of voters agreed on at least 90% of the proposals they shared (whole run).</p>
+      ) : (
+        <>
+          <p>Over the whole run, these voters voted together:</p>
+          <ul>
+            {blocs.map((bloc) => (
+              <li key={bloc.join(',')}>{`{${bloc.join(', ')}}`}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+function CouncilLegend() {
+  return (
+    <ul className="legend">
+      <li><span className="swatch bar-approve" /> approve</li>
+      <li><span className="swatch bar-reject" /> reject</li>
+      <li><span className="swatch line threshold" /> majority line</li>
+      <li><span className="swatch line quorum" /> quorum (voters)</li>
+      <li><span className="swatch byzantine-chip" /> Byzantine voter</li>
+    </ul>
+  );
+}

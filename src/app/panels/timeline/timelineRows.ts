@@ -1,0 +1,129 @@
+import type { SimEvent } from '../../../worker/api';
+
+/** One round as it stood at the cursor: the text alternative of the timeline. */
+export interface RoundRow {
+  roundNo: number;
+  /** Committed once some replica committed it; aborted only if the run ended without a commit. */
+  status: 'committed' | 'aborted' | 'pending';
+  /** The highest view the round had reached (a view change, or the view it started in). */
+  view: number;
+  /** The leader resolution shown: the committing view's, else the latest one. */
+  resolution: {
+    view: number;
+    status: 'committed' | 'aborted';
+    quorumSize: number;
+    quorumNeeded: number;
+    n: number;
+    f: number;
+    tamperedAgents: number[];
+  } | null;
+  consensusType: string | null;
+  winner: number | null;
+  /** The tick of the round's first commit, once reached. */
+  commitTick: number | null;
+}
+
+/** One council proposal as it stood at the cursor. */
+export interface ProposalRow {
+  roundNo: number;
+  proposalId: string;
+  action: string;
+  target: number;
+  proposedTick: number;
+  decision: 'approved' | 'rejected' | 'no_quorum' | 'pending' | 'expired';
+  approveWeight: number | null;
+  rejectWeight: number | null;
+  quorumMet: boolean | null;
+  /** The tick of the tally (or expiry), once reached. */
+  decidedTick: number | null;
+}
+
+/** Policy: the list shows at most this many rounds, the latest ones the cursor has reached. */
+export const roundRowsMax = 100;
+
+/**
+ * Every round up to the latest the cursor has reached (at least the first `roundRowsMax` of the
+ * scenario's `roundCount`), with what the trace says about it by `tick`.
+ */
+export function roundRows(events: readonly SimEvent[], tick: number, ended: boolean, roundCount: number): RoundRow[] {
+  const rows = new Map<number, RoundRow>();
+  const row = (roundNo: number): RoundRow => {
+    let found = rows.get(roundNo);
+    if (found === undefined) {
+      found = { roundNo, status: 'pending', view: 0, resolution: null, consensusType: null, winner: null, commitTick: null };
+      rows.set(roundNo, found);
+    }
+    return found;
+  };
+  const consensus = new Map<string, string>();
+  let latestRound = 0;
+  for (const event of events) {
+    if (event.t > tick) break;
+    if (!('roundNo' in event) || typeof event.roundNo !== 'number') continue;
+    latestRound = Math.max(latestRound, event.roundNo);
+    const current = row(event.roundNo);
+    if ('view' in event) current.view = Math.max(current.view, event.view);
+    applyRoundEvent(current, event, consensus);
+  }
+  const last = Math.min(Math.max(latestRound, Math.min(roundCount, roundRowsMax)), Math.max(roundCount, latestRound));
+  const first = Math.max(1, last - roundRowsMax + 1);
+  const result: RoundRow[] = [];
+  for (let roundNo = first; roundNo <= last; roundNo++) {
+    const current = row(roundNo);
+    if (current.status === 'pending' && ended) current.status = 'aborted';
+    current.consensusType = consensus.get(`${roundNo}:${current.resolution?.view ?? current.view}`) ?? null;
+    result.push(current);
+  }
+  return result;
+}
+
+function applyRoundEvent(row: RoundRow, event: SimEvent, consensus: Map<string, string>): void {
+  switch (event.kind) {
+    case 'roundResolved':
+      // Once committed, the row keeps the committing view's resolution.
+      if (row.status === 'committed' && row.resolution?.view !== event.view) return;
+      row.resolution = {
+        view: event.view, status: event.status, quorumSize: event.quorumSize, quorumNeeded: event.quorumNeeded,
+        n: event.n, f: event.f, tamperedAgents: event.tamperedAgents,
+      };
+      return;
+    case 'deliberated':
+      consensus.set(`${event.roundNo}:${event.view}`, event.consensusType);
+      return;
+    case 'committed':
+      if (row.status === 'committed') return;
+      row.status = 'committed';
+      row.commitTick = event.t;
+      row.winner = event.winner;
+      if (row.resolution !== null && row.resolution.view !== event.view) row.resolution = null;
+      return;
+    default:
+      return;
+  }
+}
+
+/** Every council proposal made by `tick`, with its tally once the cursor has reached it. */
+export function proposalRows(events: readonly SimEvent[], tick: number): ProposalRow[] {
+  const rows = new Map<string, ProposalRow>();
+  for (const event of events) {
+    if (event.t > tick) break;
+    if (event.kind === 'councilProposed') {
+      rows.set(event.proposalId, {
+        roundNo: event.roundNo, proposalId: event.proposalId, action: event.action, target: event.target,
+        proposedTick: event.t, decision: 'pending', approveWeight: null, rejectWeight: null, quorumMet: null,
+        decidedTick: null,
+      });
+    }
+    const row = 'proposalId' in event ? rows.get(event.proposalId) : undefined;
+    if (row === undefined) continue;
+    if (event.kind === 'councilTallied') {
+      Object.assign(row, {
+        decision: event.decision, approveWeight: event.approveWeight, rejectWeight: event.rejectWeight,
+        quorumMet: event.quorumMet, decidedTick: event.t,
+      });
+    } else if (event.kind === 'councilExpired' && row.decision === 'pending') {
+      Object.assign(row, { decision: 'expired', decidedTick: event.t });
+    }
+  }
+  return [...rows.values()];
+}
