@@ -1,7 +1,7 @@
 import { axisDiameterLayout, diameterAxes } from './axisDiameterLayout';
 
 const chartWidth = 220;
-const chartHeight = 72;
+const chartHeight = 84;
 
 /**
  * Per-axis opinion diameters over the deliberation steps: five small lines (colour, dash and
