@@ -8,6 +8,7 @@ import { InvariantsPanel } from './panels/InvariantsPanel';
 import { EventLogPanel } from './panels/eventLog/EventLogPanel';
 import { RingPanel } from './panels/network/RingPanel';
 import { OpinionPanel } from './panels/opinion/OpinionPanel';
+import { PentadicPanel } from './panels/pentadic/PentadicPanel';
 import { QuorumPanel } from './panels/quorum/QuorumPanel';
 import { TrustPanel } from './panels/trust/TrustPanel';
 import { CommitTimelinePanel } from './panels/timeline/CommitTimelinePanel';
@@ -90,6 +91,7 @@ export function App() {
           <>
             <CommitTimelinePanel {...timeline} />
             <OpinionPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
+            <PentadicPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
           </>
         )}
         <div className="wide-row">

@@ -91,6 +91,17 @@ describe('narrate, sentence by sentence', () => {
     })).toBe('a5 resolved round 1: committed, quorum 5 of 5 needed (n = 7, f = 2), winner a5, tampered a1, a2');
   });
 
+  it('counts the scored agents at or above the threshold and names the lowest', () => {
+    const rows = [[0, 0.9, 0.9, 1, 1, 1, 0.95], [1, 0.5, 0.6, 1, 0.9, 0.7, 0.512], [4, 0.8, 1, 1, 1, 1, 0.9]];
+    const event: SimEvent = { t: 4, kind: 'roundScored', agent: 0, roundNo: 2, view: 1, threshold: 0.6, from: 0, rows };
+    expect(narrate(event)).toMatchObject({
+      text: 'a0 scored round 2 on five axes: 2 of 3 agents at or above the threshold 0.60; lowest a1 at 0.512',
+      agents: [0],
+      category: 'protocol',
+    });
+    expect(text({ ...event, from: 200 })).toContain('scored round 2 on five axes (rows from 201)');
+  });
+
   it('tells locks, commits, timeouts and view changes', () => {
     expect(text({ t: 1, kind: 'locked', agent: 2, roundNo: 1, view: 0, winner: 5 })).toBe('a2 locked on a5 in view 0');
     expect(text({

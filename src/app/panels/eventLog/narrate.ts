@@ -186,6 +186,21 @@ function narrateCouncil(event: Extract<SimEvent, { kind: `council${string}` }>):
   }
 }
 
+type Scored = Extract<SimEvent, { kind: 'roundScored' }>;
+
+/** The resolver's per-axis scores: how many pass the threshold, and the weakest. */
+function narrateScored(event: Scored): string {
+  const passing = event.rows.filter((row) => (row[6] ?? 0) >= event.threshold).length;
+  const weakest = event.rows.reduce<number[] | null>((low, row) => (!low || row[6]! < low[6]! ? row : low), null);
+  const part = event.from > 0 ? ` (rows from ${event.from + 1})` : '';
+  const low = weakest ? `; lowest ${agentName(weakest[0]!)} at ${weakest[6]!.toFixed(3)}` : '';
+  return (
+    `${agentName(event.agent)} scored round ${event.roundNo} on five axes${part}: ` +
+    `${passing} of ${plural(event.rows.length, 'agent')} at or above the threshold ` +
+    `${event.threshold.toFixed(2)}${low}`
+  );
+}
+
 /**
  * One readable sentence per event, with the agents it involves and its filter category;
  * null for the events the log never lists (deliberation steps: the opinion panel draws them).
@@ -219,6 +234,8 @@ export function narrate(event: SimEvent): Narration | null {
         [event.agent, ...event.tamperedAgents.filter((t) => t !== event.agent)],
         'protocol',
       );
+    case 'roundScored':
+      return told(narrateScored(event), [event.agent], 'protocol');
     case 'deliberationStep':
       return null;
     case 'deliberated':

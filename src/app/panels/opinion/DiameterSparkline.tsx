@@ -3,7 +3,10 @@ import { sparklineLayout } from './opinionLayout';
 const sparkWidth = 140;
 const sparkHeight = 34;
 
-/** The opinion diameter in the projected plane over the steps, with the step shown marked. */
+/**
+ * The opinion diameter in the projected plane over the steps, with the step shown marked: the
+ * fallback when the trace carries no per-axis diameters (n above its bound), which it says.
+ */
 export function DiameterSparkline({ series, stepShown }: { series: readonly number[]; stepShown: number }) {
   const geometry = sparklineLayout(series, sparkWidth, sparkHeight);
   const marker = geometry.points[stepShown];
@@ -22,6 +25,10 @@ export function DiameterSparkline({ series, stepShown }: { series: readonly numb
       <figcaption>
         diameter in the 2-D projection <strong className="tabular">{now.toFixed(2)}</strong>
         <span className="muted"> (step 0: {first.toFixed(2)})</span>
+        <span className="muted diameter-fallback">
+          {' '}
+          · per-axis diameters are not in the trace for this many agents
+        </span>
       </figcaption>
     </figure>
   );

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { SimEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
+import { AxisDiameterChart } from './AxisDiameterChart';
 import { DiameterSparkline } from './DiameterSparkline';
 import { HkChart } from './HkChart';
 import { consensusBadge, sycophancyColorScale } from './opinionColors';
@@ -150,7 +151,11 @@ function RoundView(props: RoundViewProps) {
             step {player.step} of {round.steps}
           </span>
         </div>
-        <DiameterSparkline series={diameters} stepShown={player.step} />
+        {round.axisDiameters ? (
+          <AxisDiameterChart diameters={round.axisDiameters} stepShown={player.step} />
+        ) : (
+          <DiameterSparkline series={diameters} stepShown={player.step} />
+        )}
       </div>
       {sycophants.length > 0 && (
         <p className="sycophant-note">
@@ -173,10 +178,13 @@ function describeRound(
 ): string {
   const what = chart === 'pca' ? "agents' opinions projected to 2-D" : 'agents\' 1-D stances over the steps';
   const names = sycophants.length > 0 ? `sycophants ${sycophants.map((a) => `a${a}`).join(', ')}` : 'no sycophants';
+  const semantic = round.axisDiameters?.map((row) => row[0] ?? 0);
+  const spread = semantic
+    ? `semantic diameter ${(semantic[step] ?? 0).toFixed(2)} (from ${(semantic[0] ?? 0).toFixed(2)})`
+    : `diameter in the projected plane ${(diameters[step] ?? 0).toFixed(2)} (from ${(diameters[0] ?? 0).toFixed(2)})`;
   return (
     `Round ${round.roundNo}, step ${step} of ${round.steps}: ${round.agents.length} ${what}; ` +
-    `diameter in the projected plane ${(diameters[step] ?? 0).toFixed(2)} ` +
-    `(from ${(diameters[0] ?? 0).toFixed(2)}); consensus ${round.consensusType}; ${names}.`
+    `${spread}; consensus ${round.consensusType}; ${names}.`
   );
 }
 
@@ -187,7 +195,9 @@ function HkExplanation() {
       moves toward the mean of the opinions within ε of its own (here weighted by trust), and
       ignores the rest. Clusters that no longer see each other stop merging, so a round ends in
       one consensus or several camps. The 2-D picture is a PCA projection of each agent's opinion
-      vector, on one basis for all steps; the diameter is measured in that plane. The 1-D chart is
+      vector, on one basis for all steps. The diameter lines show, for each of the five axes, the
+      largest distance between two agents on that axis of the full vectors; with more than 200
+      agents the trace leaves them out and the diameter in the plane is shown. The 1-D chart is
       the classic HK model of the agents' stances in [0, 1]. Sycophancy is an agent's mean
       evidence delta: negative when it was pulled toward less confident peers.
     </p>

@@ -21,6 +21,8 @@ export interface DeliberationRound {
   positions: [number, number][][];
   /** `hk1d[step][row]`: the classic 1-D HK stance in [0, 1]. */
   hk1d: number[][];
+  /** `[step][axisIndex]`: each axis's diameter among the agents; null when the trace has none (n > 200). */
+  axisDiameters: number[][] | null;
 }
 
 interface PartialRound {
@@ -111,6 +113,7 @@ function finishRound(index: TraceIndex, event: DeliberatedEvent): void {
     sycophancy: event.sycophancy,
     positions,
     hk1d,
+    axisDiameters: event.axisDiameters ?? null,
   });
 }
 

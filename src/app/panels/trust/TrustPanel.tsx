@@ -1,7 +1,15 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Scenario, SimEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
-import { agreementMatrix, trustAt, trustColour, type TrustMatrix } from './trustLayout';
+import { TrustSourceSelect } from './TrustSourceSelect';
+import {
+  agreementMatrix,
+  axisTrustMissing,
+  trustAt,
+  trustColour,
+  type TrustMatrix,
+  type TrustSource,
+} from './trustLayout';
 import './trust.css';
 
 const size = 360;
@@ -25,11 +33,14 @@ export function TrustPanel({ scenario, events, tick, agreement, selectedAgent, o
   // The trust updates are a small share of the trace: pick them out once per trace, so each
   // animation frame scans only them.
   const updates = useMemo(() => events.filter((event) => event.kind === 'trustUpdated'), [events]);
+  const [chosen, setSource] = useState<TrustSource>('scalar');
+  const axesMissing = axisTrustMissing(updates);
+  const source: TrustSource = axesMissing ? 'scalar' : chosen;
   const matrix = useMemo(
-    () => (council ? (agreement ? agreementMatrix(agreement, n) : null) : trustAt(updates, tick, n)),
-    [council, agreement, updates, tick, n],
+    () => (council ? (agreement ? agreementMatrix(agreement, n) : null) : trustAt(updates, tick, n, source)),
+    [council, agreement, updates, tick, n, source],
   );
-  const what = council ? 'agreement' : 'trust';
+  const what = council ? 'agreement' : source === 'scalar' ? 'trust' : `${source} trust`;
   return (
     <Panel
       testId="trust-matrix"
@@ -44,10 +55,15 @@ export function TrustPanel({ scenario, events, tick, agreement, selectedAgent, o
           Trust is layer 3 of ResonanceBFT: each agent raises its trust in the quorum it committed with and
           lowers it for outliers and tamperers (loss is 2.25 × gain). It weights deliberation, never the commit,
           so resolvers stay independent. Reputation bars show the mean reputation the replicas hold for each agent.
+          Trust is also kept per axis (semantic, affective, relational, epistemic, behavioral): an agent rewarded
+          for agreeing on one axis need not be trusted on another. Every source shares one colour scale.
         </p>
       }
       legend={matrix && <Legend matrix={matrix} label={what} />}
     >
+      {n > 0 && (
+        <TrustSourceSelect council={council} source={source} onSource={setSource} axesMissing={axesMissing} n={n} />
+      )}
       {matrix === null || n === 0 ? (
         <EmptyState>Run the scenario: the matrix fills as agents commit and learn whom to trust.</EmptyState>
       ) : (

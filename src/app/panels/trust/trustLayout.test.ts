@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { preset } from '../../../core/sim/presets';
 import { runScenario } from '../../../core/sim/runScenario';
 import type { SimEvent } from '../../../worker/api';
-import { agreementMatrix, trustAt } from './trustLayout';
+import { agreementMatrix, axisTrustMissing, trustAt } from './trustLayout';
 
 describe('trustAt', () => {
   const trace = runScenario(preset('byzantine-tamper').scenario).trace as SimEvent[];
@@ -23,6 +23,29 @@ describe('trustAt', () => {
     expect(row[1]!).toBeLessThan(row[4]!);
     expect(row[2]!).toBeLessThan(row[5]!);
     expect(reputation[1]!).toBeLessThan(reputation[4]!);
+  });
+
+  it('draws one axis of the per-axis trust, on the colour scale every source shares', () => {
+    const scalar = trustAt(trace, end, 7);
+    const semantic = trustAt(trace, end, 7, 'semantic');
+    const last = trace.filter((event) => event.kind === 'trustUpdated' && event.agent === 3).at(-1)!;
+    if (last.kind !== 'trustUpdated') throw new Error('no trust update of a3');
+    expect(semantic.values[3]![4]).toBe(last.axisTrust![0]![4]);
+    expect(semantic.values[3]![3]).toBeNull();
+    expect(semantic.values).not.toEqual(scalar.values);
+    expect([semantic.min, semantic.max]).toEqual([scalar.min, scalar.max]);
+  });
+
+  it('says per-axis trust is missing only when the updates carry none', () => {
+    const stripped = trace.map((event) => {
+      if (event.kind !== 'trustUpdated') return event;
+      const { axisTrust: _dropped, ...rest } = event;
+      return rest;
+    });
+    expect(axisTrustMissing(trace)).toBe(false);
+    expect(axisTrustMissing([])).toBe(false);
+    expect(axisTrustMissing(stripped)).toBe(true);
+    expect(trustAt(stripped, end, 7, 'semantic').values.flat().every((v) => v === null)).toBe(true);
   });
 
   it('turns a council agreement matrix into the same shape', () => {

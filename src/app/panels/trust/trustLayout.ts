@@ -1,6 +1,12 @@
 import { interpolateCividis, scaleSequential } from 'd3';
 import type { SimEvent } from '../../../worker/api';
 
+type TrustEvent = Extract<SimEvent, { kind: 'trustUpdated' }>;
+
+/** What the heat map draws: scalar trust, or one axis of `axisTrust` (in the trace's `AXES` order). */
+export const trustSources = ['scalar', 'semantic', 'affective', 'relational', 'epistemic', 'behavioral'] as const;
+export type TrustSource = (typeof trustSources)[number];
+
 export interface TrustMatrix {
   /** `values[i][j]`: agent i's trust in agent j (or council agreement), null when unknown or i = j. */
   values: (number | null)[][];
@@ -16,28 +22,50 @@ export interface TrustMatrix {
  * Every replica's latest trust row at `tick` (from `trustUpdated`, emitted when it commits)
  * and the mean reputation the replicas hold for each agent. Agents that have not committed
  * yet have no row: their trust is still the initial 1.0 of reference §2.6, shown as unknown.
+ * `source` picks scalar trust or one axis of the per-axis trust; a row without per-axis trust
+ * (n above the trace's bound) is unknown on every axis.
  */
-export function trustAt(events: readonly SimEvent[], tick: number, n: number): TrustMatrix {
-  const rows: (number[] | null)[] = Array.from({ length: n }, () => null);
-  const reputations: (number[] | null)[] = Array.from({ length: n }, () => null);
+export function trustAt(
+  events: readonly SimEvent[],
+  tick: number,
+  n: number,
+  source: TrustSource = 'scalar',
+): TrustMatrix {
+  const latest: (TrustEvent | null)[] = Array.from({ length: n }, () => null);
   let roundNo: number | null = null;
   for (const event of events) {
     if (event.t > tick) break;
     if (event.kind !== 'trustUpdated' || event.agent >= n) continue;
-    rows[event.agent] = event.trust;
-    reputations[event.agent] = event.reputation;
+    latest[event.agent] = event;
     roundNo = event.roundNo;
   }
-  // Policy: an agent's trust in itself is never adapted (it stays 1.0), so the diagonal is left
-  // blank rather than stretching the colour scale.
-  const values = rows.map((row, i) =>
-    row === null ? Array<number | null>(n).fill(null) : row.slice(0, n).map((value, j) => (i === j ? null : value)),
-  );
-  const known = reputations.filter((row): row is number[] => row !== null);
+  const values = rowsOf(latest, n, source);
+  const known = latest.filter((event): event is TrustEvent => event !== null).map((event) => event.reputation);
   const reputation = Array.from({ length: n }, (_, j) =>
     known.length === 0 ? null : known.reduce((sum, row) => sum + (row[j] ?? 0), 0) / known.length,
   );
-  return { values, reputation, roundNo, ...extent(values) };
+  // Policy: with per-axis trust in the trace, the colour scale spans scalar and every axis, so
+  // switching the source shows how the axes differ instead of restretching each one.
+  const spanned = latest.some((event) => event?.axisTrust)
+    ? trustSources.flatMap((other) => rowsOf(latest, n, other))
+    : values;
+  return { values, reputation, roundNo, ...extent(spanned) };
+}
+
+function rowsOf(latest: readonly (TrustEvent | null)[], n: number, source: TrustSource): (number | null)[][] {
+  const axisIndex = trustSources.indexOf(source) - 1;
+  // Policy: an agent's trust in itself is never adapted (it stays 1.0), so the diagonal is left
+  // blank rather than stretching the colour scale.
+  return latest.map((event, i) => {
+    const row = event === null ? null : axisIndex < 0 ? event.trust : (event.axisTrust?.[axisIndex] ?? null);
+    return row === null ? Array<number | null>(n).fill(null) : Array.from({ length: n }, (_, j) => (i === j ? null : (row[j] ?? null)));
+  });
+}
+
+/** True when the trace has trust updates and none carries per-axis trust (n above its bound). */
+export function axisTrustMissing(updates: readonly SimEvent[]): boolean {
+  const trust = updates.filter((event): event is TrustEvent => event.kind === 'trustUpdated');
+  return trust.length > 0 && trust.every((event) => event.axisTrust === undefined);
 }
 
 /** The council's agreement matrix as the same shape (ids a0 … a{n−1}). */

@@ -55,6 +55,8 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   readonly outcomes: Outcome[] = [];
   /** Rounds already deliberated (once per round, by the leader that first proposes a value). */
   readonly deliberatedRounds = new Set<number>();
+  /** `roundNo:view` keys whose scores are in the trace (`roundScored`, once each). */
+  readonly scoredRounds = new Set<string>();
   private readonly transport: Transport<Payload>;
   private readonly protocol: ReplicaProtocol;
 

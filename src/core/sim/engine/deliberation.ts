@@ -1,6 +1,7 @@
 import { deliberate, sycophancyScore, type Round } from '../../resonance';
 import { pca2 } from '../../vec';
 import { stanceOfText } from '../opinions';
+import { axisDiameters } from './axisData';
 import { hkClassic } from './hkClassic';
 import type { ResonanceEngine } from './ResonanceEngine';
 
@@ -33,6 +34,7 @@ export function deliberateRound(engine: ResonanceEngine, agent: number, round: R
     memo: engine.memo,
   });
   const agents = (trajectory.agents ?? []).map((id) => engine.index(id));
+  const diameters = axisDiameters(trajectory.positions ?? []);
   const positions = projectSteps(trajectory.positions ?? []);
   const stances = agents.map((index) => (stanceOfText(copy.evaluations[`a${index}`]?.evalText ?? '') + 1) / 2);
   const hk1d = hkClassic(stances, epsilon > 0 ? epsilon : classicEpsilonDefault, steps).map(roundRow);
@@ -50,6 +52,7 @@ export function deliberateRound(engine: ResonanceEngine, agent: number, round: R
     t: engine.tick, kind: 'deliberated', roundNo, view: round.view, steps: trajectory.steps,
     consensusType: trajectory.consensusType, agents,
     sycophancy: agents.map((index) => sycophancy[`a${index}`] ?? 0),
+    ...(diameters ? { axisDiameters: diameters } : {}),
   });
   const final = hk1d.at(-1) ?? [];
   engine.opinions.afterRound?.(roundNo, new Map(agents.map((index, i) => [index, 2 * final[i]! - 1])));

@@ -3,6 +3,7 @@ import { faultBound, quorumNeeded, sealEvaluation, type Outcome, type Round, typ
 import { voteDigest } from '../../resonance/seal';
 import type { ResonanceEngine } from './ResonanceEngine';
 import { advanceRound, type AcceptedValue, type Payload, type ProposalPayload, type ReplicaState, type VotePayload } from './replicaState';
+import { axisTrustRows, emitScored } from './axisData';
 import { byzantineEvaluations } from './byzantineEvaluations';
 import { deliberateRound } from './deliberation';
 import { proposeTwoValues } from './equivocatingLeader';
@@ -244,6 +245,7 @@ export class ReplicaProtocol {
       quorumAgents: outcome.quorumAgents.map(index), tamperedAgents: outcome.tamperedAgents.map(index),
       winner: outcome.winner ? index(outcome.winner) : null, reason: outcome.reason ?? null,
     });
+    emitScored(this.engine, agent, state.roundNo, state.view, outcome);
   }
 
   private onProposal(agent: number, from: number, id: number, payload: Extract<Payload, { type: 'P' }>): void {
@@ -375,10 +377,12 @@ export class ReplicaProtocol {
     const store = engine.agents[agent]!.store;
     const me = engine.roster[agent]!;
     const rounded = (x: number) => Number(x.toFixed(4));
+    const axisTrust = axisTrustRows(store, me, engine.roster);
     engine.emit({
       t: engine.tick, kind: 'trustUpdated', agent, roundNo,
       trust: engine.roster.map((peer) => rounded(store.trust(me, peer))),
       reputation: engine.roster.map((peer) => rounded(store.reputation(peer))),
+      ...(axisTrust ? { axisTrust } : {}),
     });
   }
 

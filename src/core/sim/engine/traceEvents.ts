@@ -49,6 +49,23 @@ export type SimEvent =
     }
   | {
       t: number;
+      kind: 'roundScored';
+      /** The leader that resolved; its `roundResolved` comes just before. */
+      agent: number;
+      roundNo: number;
+      view: number;
+      /** The resolver's commit threshold. */
+      threshold: number;
+      /** The position of this event's first row among the round's rows (large n is chunked). */
+      from: number;
+      /**
+       * `[agentIndex, semantic, affective, relational, epistemic, behavioral, pentadic]` per
+       * scored agent, sorted by index: similarity to each axis centroid (4 decimals).
+       */
+      rows: number[][];
+    }
+  | {
+      t: number;
       kind: 'deliberationStep';
       roundNo: number;
       /** 0 is the starting position; `steps` is the last. */
@@ -71,6 +88,11 @@ export type SimEvent =
       agents: number[];
       /** Per agent: mean evidence delta (negative: moved toward less confident peers). */
       sycophancy: number[];
+      /**
+       * `[step][axisIndex]` for step 0 … steps, axes in `AXES` order: the largest pairwise
+       * distance among the agents on that axis's slice (4 decimals); absent when n > 200.
+       */
+      axisDiameters?: number[][];
     }
   | { t: number; kind: 'voteCast'; agent: number; roundNo: number; view: number; phase: 'prepare' | 'commit'; winner: number }
   | { t: number; kind: 'locked'; agent: number; roundNo: number; view: number; winner: number }
@@ -96,6 +118,8 @@ export type SimEvent =
       trust: number[];
       /** The reputation it holds for each agent, by index. */
       reputation: number[];
+      /** `[axisIndex][peerIndex]`: its per-axis trust, axes in `AXES` order; absent when n > 200. */
+      axisTrust?: number[][];
     }
   | { t: number; kind: 'timedOut'; agent: number; roundNo: number; view: number }
   | { t: number; kind: 'viewChanged'; agent: number; roundNo: number; view: number; reason: 'timeout' | 'new-view' | 'proposal' }
