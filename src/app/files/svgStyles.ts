@@ -1,0 +1,68 @@
+/**
+ * What an exported SVG needs from the page's stylesheet to draw the same outside it: the
+ * presentation properties, copied from each element's computed style into a `style`
+ * attribute. Pure, so the choices are tested without a browser.
+ */
+
+/** Properties every SVG element may take from CSS. Policy: no `transform` (the attribute has it). */
+export const paintProperties = [
+  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray',
+  'stroke-linecap', 'stroke-linejoin', 'opacity', 'visibility', 'display', 'paint-order',
+] as const;
+/** Properties that matter only where text is drawn. */
+export const textProperties = [
+  'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline',
+  'letter-spacing',
+] as const;
+
+/** Values that equal what an SVG renderer assumes anyway; leaving them out keeps files small. */
+const defaults: Record<string, string> = {
+  'fill-opacity': '1', 'stroke-opacity': '1', opacity: '1', 'stroke-dasharray': 'none',
+  'stroke-linecap': 'butt', 'stroke-linejoin': 'miter', visibility: 'visible', display: 'inline',
+  'paint-order': 'normal', 'font-style': 'normal', 'text-anchor': 'start',
+  'dominant-baseline': 'auto', 'letter-spacing': 'normal', stroke: 'none', 'stroke-width': '1px',
+};
+
+const textTags = new Set(['svg', 'text', 'tspan', 'textPath']);
+
+/** The property names to copy for an element of this tag. */
+export function propertiesFor(tagName: string): readonly string[] {
+  return textTags.has(tagName) ? [...paintProperties, ...textProperties] : paintProperties;
+}
+
+/** A `style` attribute from computed values, without the renderer's defaults. */
+export function styleText(properties: readonly string[], valueOf: (name: string) => string): string {
+  const parts: string[] = [];
+  for (const name of properties) {
+    const value = valueOf(name).trim();
+    if (value === '' || defaults[name] === value) continue;
+    parts.push(`${name}: ${value}`);
+  }
+  return parts.join('; ');
+}
+
+export interface ExportSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * The size in CSS pixels of an exported drawing: its on-screen size when it has one, else its
+ * viewBox (a drawing in a hidden tab), else a default. Rounded up to whole pixels.
+ */
+export function exportSize(viewBox: string | null, shown: ExportSize): ExportSize {
+  if (shown.width >= 1 && shown.height >= 1) {
+    return { width: Math.ceil(shown.width), height: Math.ceil(shown.height) };
+  }
+  const numbers = (viewBox ?? '').trim().split(/[\s,]+/).map(Number);
+  if (numbers.length === 4 && numbers.every(Number.isFinite) && numbers[2]! > 0 && numbers[3]! > 0) {
+    return { width: Math.ceil(numbers[2]!), height: Math.ceil(numbers[3]!) };
+  }
+  return { width: 600, height: 400 };
+}
+
+/** A panel's export file name: `bft-lab-network.svg`. */
+export function panelFileName(title: string, extension: 'svg' | 'png'): string {
+  const stem = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'panel';
+  return `bft-lab-${stem}.${extension}`;
+}
