@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useUi } from '../store/uiStore';
 import { shortcutList } from './shortcuts';
 
@@ -12,6 +12,25 @@ const tour: readonly { panel: string; what: string }[] = [
   { panel: 'Event log', what: 'the run in words; click a line to move the time cursor there.' },
   { panel: 'Playback', what: 'play, step and scrub: every panel shows the run at the cursor.' },
 ];
+
+/**
+ * Keeps Tab inside the dialog: a modal dialog makes the page inert, but Tab past its last
+ * control would still leave for the browser's own toolbar.
+ */
+function trapTab(event: KeyboardEvent<HTMLDialogElement>) {
+  if (event.key !== 'Tab') return;
+  const focusable = event.currentTarget.querySelectorAll<HTMLElement>(
+    'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])',
+  );
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (first === undefined || last === undefined) return;
+  const active = document.activeElement;
+  if (event.shiftKey ? active === first || !event.currentTarget.contains(active) : active === last) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  }
+}
 
 /**
  * Keyboard shortcuts and a short tour. A modal `<dialog>`: the page behind it is inert, so
@@ -39,7 +58,14 @@ export function HelpDialog() {
     returnFocus.current = null;
   };
   return (
-    <dialog ref={dialogRef} className="help-dialog" data-testid="help-dialog" aria-labelledby="help-title" onClose={onClose}>
+    <dialog
+      ref={dialogRef}
+      className="help-dialog"
+      data-testid="help-dialog"
+      aria-labelledby="help-title"
+      onClose={onClose}
+      onKeyDown={trapTab}
+    >
       <header className="help-header">
         <h2 id="help-title">BFT Lab: keys and a tour</h2>
         <button type="button" className="icon-button" aria-label="Close help" onClick={() => dialogRef.current?.close()}>

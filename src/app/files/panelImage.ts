@@ -1,5 +1,5 @@
 import { downloadBlob } from './download';
-import { exportSize, panelFileName, propertiesFor, styleText } from './svgStyles';
+import { exportSize, panelFileName, presentationAttributes, propertiesFor } from './svgStyles';
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 /** PNGs are drawn at twice the on-screen size, sharp on slides and high-density screens. */
@@ -26,8 +26,9 @@ export function mainGraphic(body: HTMLElement): PanelGraphic | null {
 }
 
 /**
- * A standalone SVG document of a drawing: the computed style of every element inlined, a
- * background rectangle in `background`, a size in pixels, the namespaces declared.
+ * A standalone SVG document of a drawing: the computed style of every element inlined as
+ * presentation attributes, a background rectangle in `background`, a size in pixels, the
+ * namespace declared.
  */
 export function serializeSvg(svg: SVGSVGElement, background: string): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
@@ -52,10 +53,13 @@ export function serializeSvg(svg: SVGSVGElement, background: string): string {
 /** Walks the original and its copy together; the copy is not in the page, so has no styles. */
 function inlineStyles(original: Element, copy: Element): void {
   const computed = getComputedStyle(original);
-  const style = styleText(propertiesFor(original.localName), (name) => computed.getPropertyValue(name));
-  if (style === '') copy.removeAttribute('style');
-  else copy.setAttribute('style', style);
+  const properties = propertiesFor(original.localName);
+  // The computed values already include any inline style, which the copy must not repeat.
+  copy.removeAttribute('style');
   copy.removeAttribute('class');
+  for (const [name, value] of presentationAttributes(properties, (name) => computed.getPropertyValue(name))) {
+    copy.setAttribute(name, value);
+  }
   copy.removeAttribute('tabindex');
   const originals = original.children;
   const copies = copy.children;

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { exportSize, panelFileName, propertiesFor, styleText } from './svgStyles';
+import { exportSize, panelFileName, presentationAttributes, propertiesFor } from './svgStyles';
 
-describe('styleText', () => {
+describe('presentationAttributes', () => {
   it('copies the computed paint of an element and leaves out renderer defaults', () => {
     const computed: Record<string, string> = {
       fill: 'rgb(0, 158, 115)', stroke: 'none', 'stroke-width': '2px', opacity: '1', display: 'inline',
     };
-    expect(styleText(propertiesFor('circle'), (name) => computed[name] ?? '')).toBe(
-      'fill: rgb(0, 158, 115); stroke-width: 2px',
-    );
+    expect(presentationAttributes(propertiesFor('circle'), (name) => computed[name] ?? '')).toEqual([
+      ['fill', 'rgb(0, 158, 115)'],
+      ['stroke-width', '2px'],
+    ]);
   });
 
   it('copies font properties only where text is drawn', () => {

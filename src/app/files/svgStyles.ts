@@ -1,7 +1,9 @@
 /**
  * What an exported SVG needs from the page's stylesheet to draw the same outside it: the
- * presentation properties, copied from each element's computed style into a `style`
- * attribute. Pure, so the choices are tested without a browser.
+ * presentation properties, copied from each element's computed style into presentation
+ * attributes (`fill="…"`). Policy: attributes, not a `style` attribute, because the page's
+ * CSP (`style-src 'self'`) refuses inline style attributes, even on a detached copy. Pure,
+ * so the choices are tested without a browser.
  */
 
 /** Properties every SVG element may take from CSS. Policy: no `transform` (the attribute has it). */
@@ -30,15 +32,18 @@ export function propertiesFor(tagName: string): readonly string[] {
   return textTags.has(tagName) ? [...paintProperties, ...textProperties] : paintProperties;
 }
 
-/** A `style` attribute from computed values, without the renderer's defaults. */
-export function styleText(properties: readonly string[], valueOf: (name: string) => string): string {
-  const parts: string[] = [];
+/** Presentation attributes from computed values, without the renderer's defaults. */
+export function presentationAttributes(
+  properties: readonly string[],
+  valueOf: (name: string) => string,
+): [name: string, value: string][] {
+  const attributes: [string, string][] = [];
   for (const name of properties) {
     const value = valueOf(name).trim();
     if (value === '' || defaults[name] === value) continue;
-    parts.push(`${name}: ${value}`);
+    attributes.push([name, value]);
   }
-  return parts.join('; ');
+  return attributes;
 }
 
 export interface ExportSize {
