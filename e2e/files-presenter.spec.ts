@@ -134,9 +134,10 @@ test.describe('presenter, themes, help', () => {
     await pressOnPage(page, 'ArrowLeft');
     await expect(narration).not.toHaveText(ended ?? '');
     await page.getByTestId('theme-select').selectOption('light');
-    await page.screenshot({ path: 'test-results/presenter-light.png', fullPage: true });
+    await page.getByTestId('network-view').evaluate((ring) => ring.scrollIntoView());
+    await page.screenshot({ path: 'test-results/presenter-light.png' });
     await page.getByTestId('theme-select').selectOption('dark');
-    await page.screenshot({ path: 'test-results/presenter-dark.png', fullPage: true });
+    await page.screenshot({ path: 'test-results/presenter-dark.png' });
 
     // Number keys pick presets in presenter mode.
     await pressOnPage(page, '1');
@@ -164,6 +165,7 @@ test.describe('presenter, themes, help', () => {
     await pressOnPage(page, '?');
     const help = page.getByTestId('help-dialog');
     await expect(help).toBeVisible();
+    await page.screenshot({ path: 'test-results/help.png' });
     await expect(help).toContainText('presenter mode');
     await page.keyboard.press('Escape');
     await expect(help).toBeHidden();
