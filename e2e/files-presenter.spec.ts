@@ -115,6 +115,7 @@ test.describe('files', () => {
     started = page.waitForEvent('download');
     await ring.getByRole('button', { name: 'Save Network as PNG' }).click();
     file = await started;
+    await file.saveAs('test-results/panel-network-export.png');
     const png = await readFile(await file.path());
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { exportScenarioFile, exportTraceFile, importFile } from '../store/fileActions';
 import { useLab } from '../store/labStore';
 
@@ -68,7 +68,7 @@ export function FileMenu() {
   );
 }
 
-function useCloseOnOutsidePointer(open: boolean, ref: React.RefObject<HTMLElement | null>, close: () => void) {
+function useCloseOnOutsidePointer(open: boolean, ref: RefObject<HTMLElement | null>, close: () => void) {
   useEffect(() => {
     if (!open) return;
     const onPointer = (event: PointerEvent) => {

@@ -10,7 +10,8 @@ export function PresenterNarration() {
   // The sentence changes only at whole ticks: looked up once per tick, not once per frame.
   const told = useMemo(() => currentNarration(trace, wholeTick), [trace, wholeTick]);
   return (
-    <p className="presenter-narration" data-testid="presenter-narration" aria-live="polite">
+    // Not a live region: it changes every tick while playing; the event log is the text record.
+    <p className="presenter-narration" data-testid="presenter-narration">
       {told === null ? (
         'Press space to play the run; each event will be told here.'
       ) : (
