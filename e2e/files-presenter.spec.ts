@@ -129,6 +129,15 @@ test.describe('presenter, themes, help', () => {
     await pressOnPage(page, 'p');
     await expect(page.locator('.app')).toHaveClass(/\bpresenter\b/);
     expect(await rootFontPx()).toBeGreaterThanOrEqual(before * 1.4);
+    const configHidden = await page.evaluate(() => {
+      const config = document.createElement('section');
+      config.className = 'config-panel';
+      document.querySelector('.app')!.append(config);
+      const display = getComputedStyle(config).display;
+      config.remove();
+      return display === 'none';
+    });
+    expect(configHidden, 'a .config-panel is hidden in presenter mode').toBe(true);
     const narration = page.getByTestId('presenter-narration');
     await expect(narration).toContainText('tick');
     const ended = await narration.textContent();
@@ -158,6 +167,10 @@ test.describe('presenter, themes, help', () => {
     await page.reload();
     await expect(page.getByTestId('theme-select')).toHaveValue('dark');
     await expect.poll(background).not.toBe(light);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByTestId('file-menu').click();
+    await page.screenshot({ path: 'test-results/dark-1024-file-menu.png' });
+    await page.keyboard.press('Escape');
     await page.getByTestId('theme-select').selectOption('system');
   });
 
