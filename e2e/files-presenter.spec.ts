@@ -27,7 +27,8 @@ async function download(page: Page, testId: string): Promise<{ name: string; tex
 }
 
 async function importText(page: Page, name: string, text: string): Promise<void> {
-  await page.getByTestId('import-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const file = { name, mimeType: 'application/json', buffer: Buffer.from(text) };
+  await page.getByTestId('import-input').setInputFiles(file);
 }
 
 /** Presses a key with nothing focused, as a presenter at the keyboard does. */
@@ -124,7 +125,8 @@ test.describe('files', () => {
 test.describe('presenter, themes, help', () => {
   test('presenter mode enlarges the type, hides configuration and narrates under the ring', async ({ page }) => {
     await runPreset(page, 'crash-leader');
-    const rootFontPx = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const rootFontPx = () =>
+      page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     const before = await rootFontPx();
     await pressOnPage(page, 'p');
     await expect(page.locator('.app')).toHaveClass(/\bpresenter\b/);
@@ -159,7 +161,8 @@ test.describe('presenter, themes, help', () => {
 
   test('the theme toggle switches the background and is remembered', async ({ page }) => {
     await page.goto('/');
-    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const background = () =>
+      page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     await page.getByTestId('theme-select').selectOption('light');
     const light = await background();
     await page.getByTestId('theme-select').selectOption('dark');
@@ -189,7 +192,9 @@ test.describe('presenter, themes, help', () => {
     await page.keyboard.press('Enter');
     await expect(help).toBeVisible();
     await page.keyboard.press('Tab');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    const focusInDialog = () =>
+      page.evaluate(() => document.activeElement?.closest('dialog') !== null);
+    await expect.poll(focusInDialog).toBe(true);
     await page.keyboard.press('Escape');
     await expect(help).toBeHidden();
     await expect(button).toBeFocused();

@@ -34,7 +34,12 @@ export function FileMenu() {
       >
         <summary data-testid="file-menu">File</summary>
         <div className="file-menu-items">
-          <button type="button" data-testid="export-scenario" disabled={scenario === null} onClick={run(exportScenarioFile)}>
+          <button
+            type="button"
+            data-testid="export-scenario"
+            disabled={scenario === null}
+            onClick={run(exportScenarioFile)}
+          >
             Export scenario (.json)
           </button>
           <button
@@ -45,7 +50,11 @@ export function FileMenu() {
           >
             Export trace (.json)
           </button>
-          <button type="button" data-testid="import-file" onClick={run(() => inputRef.current?.click())}>
+          <button
+            type="button"
+            data-testid="import-file"
+            onClick={run(() => inputRef.current?.click())}
+          >
             Import scenario or trace…
           </button>
           <p className="file-menu-hint">or drop a file anywhere on the page</p>
@@ -68,7 +77,11 @@ export function FileMenu() {
   );
 }
 
-function useCloseOnOutsidePointer(open: boolean, ref: RefObject<HTMLElement | null>, close: () => void) {
+function useCloseOnOutsidePointer(
+  open: boolean,
+  ref: RefObject<HTMLElement | null>,
+  close: () => void,
+) {
   useEffect(() => {
     if (!open) return;
     const onPointer = (event: PointerEvent) => {

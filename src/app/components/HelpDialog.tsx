@@ -3,9 +3,9 @@ import { useUi } from '../store/uiStore';
 import { shortcutList } from './shortcuts';
 
 const tour: readonly { panel: string; what: string }[] = [
-  { panel: 'Network', what: 'agents on a ring, the leader in gold, messages travelling as lettered dots.' },
-  { panel: 'Quorum', what: 'the n − f arithmetic, and why two quorums always share an honest agent.' },
-  { panel: 'Invariants', what: 'the safety rules checked after every event: green holds, red broke.' },
+  { panel: 'Network', what: 'agents on a ring, the leader in gold, messages as lettered dots.' },
+  { panel: 'Quorum', what: 'the n − f arithmetic; why two quorums share an honest agent.' },
+  { panel: 'Invariants', what: 'safety rules checked after every event: green holds, red broke.' },
   { panel: 'Trust', what: 'how much each agent trusts each other one, round by round.' },
   { panel: 'Rounds', what: 'every round: committed or aborted, with its view and vote counts.' },
   { panel: 'Opinions', what: 'agents’ positions drawing together over deliberation steps.' },
@@ -26,7 +26,8 @@ function trapTab(event: KeyboardEvent<HTMLDialogElement>) {
   const last = focusable[focusable.length - 1];
   if (first === undefined || last === undefined) return;
   const active = document.activeElement;
-  if (event.shiftKey ? active === first || !event.currentTarget.contains(active) : active === last) {
+  const outside = !event.currentTarget.contains(active);
+  if (event.shiftKey ? active === first || outside : active === last) {
     event.preventDefault();
     (event.shiftKey ? last : first).focus();
   }
@@ -45,7 +46,8 @@ export function HelpDialog() {
     const dialog = dialogRef.current;
     if (dialog === null) return;
     if (open && !dialog.open) {
-      returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      const active = document.activeElement;
+      returnFocus.current = active instanceof HTMLElement ? active : null;
       dialog.showModal();
     } else if (!open && dialog.open) {
       dialog.close();
@@ -68,7 +70,12 @@ export function HelpDialog() {
     >
       <header className="help-header">
         <h2 id="help-title">BFT Lab: keys and a tour</h2>
-        <button type="button" className="icon-button" aria-label="Close help" onClick={() => dialogRef.current?.close()}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close help"
+          onClick={() => dialogRef.current?.close()}
+        >
           ✕
         </button>
       </header>

@@ -13,39 +13,61 @@ function useGraphicKind(bodyRef: RefObject<HTMLElement | null>): GraphicKind {
   useEffect(() => {
     const body = bodyRef.current;
     const found = body?.querySelector('svg, canvas') ?? null;
-    const next: GraphicKind = found === null ? null : found.localName === 'canvas' ? 'canvas' : 'svg';
+    let next: GraphicKind = null;
+    if (found !== null) next = found.localName === 'canvas' ? 'canvas' : 'svg';
     if (next !== kind) setKind(next);
   });
   return kind;
 }
 
+interface PanelExportProps {
+  title: string;
+  /** The panel body, searched for its drawing when a button is pressed. */
+  bodyRef: RefObject<HTMLElement | null>;
+}
+
 /** SVG and PNG buttons in a panel's header, shown once the panel has a drawing. */
-export function PanelExport({ title, bodyRef }: { title: string; bodyRef: RefObject<HTMLElement | null> }) {
+export function PanelExport({ title, bodyRef }: PanelExportProps) {
   const kind = useGraphicKind(bodyRef);
   const [problem, setProblem] = useState<string | null>(null);
   if (kind === null) return null;
   const save = (format: 'svg' | 'png') => {
     const body = bodyRef.current;
     if (body === null) return;
-    exportPanelImage(body, title, format).then(setProblem, (error: unknown) =>
-      setProblem(`The image could not be saved: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    exportPanelImage(body, title, format).then(setProblem, (error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      setProblem(`The image could not be saved: ${reason}`);
+    });
   };
   return (
     <span className="panel-export" role="group" aria-label={`Save ${title} as an image`}>
       {kind === 'svg' && (
-        <button type="button" className="export-button" aria-label={`Save ${title} as SVG`} onClick={() => save('svg')}>
+        <ExportButton label={`Save ${title} as SVG`} onClick={() => save('svg')}>
           SVG
-        </button>
+        </ExportButton>
       )}
-      <button type="button" className="export-button" aria-label={`Save ${title} as PNG`} onClick={() => save('png')}>
+      <ExportButton label={`Save ${title} as PNG`} onClick={() => save('png')}>
         PNG
-      </button>
+      </ExportButton>
       {problem !== null && (
         <span className="panel-export-problem" role="alert">
           {problem}
         </span>
       )}
     </span>
+  );
+}
+
+interface ExportButtonProps {
+  label: string;
+  onClick(): void;
+  children: string;
+}
+
+function ExportButton({ label, onClick, children }: ExportButtonProps) {
+  return (
+    <button type="button" className="export-button" aria-label={label} onClick={onClick}>
+      {children}
+    </button>
   );
 }

@@ -1,6 +1,10 @@
 import { themeChoices, useUi, type ThemeChoice } from '../store/uiStore';
 
-const themeLabels: Record<ThemeChoice, string> = { system: '◐ System', light: '☀ Light', dark: '☾ Dark' };
+const themeLabels: Record<ThemeChoice, string> = {
+  system: '◐ System',
+  light: '☀ Light',
+  dark: '☾ Dark',
+};
 
 /** Theme, presenter mode and help: how the page is shown, at the right of the header. */
 export function ViewControls() {

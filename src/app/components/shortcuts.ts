@@ -9,7 +9,10 @@ export const shortcutList: readonly { keys: string; action: string }[] = [
   { keys: 'Esc', action: 'close this help' },
 ];
 
-export type Shortcut = { kind: 'presenter' } | { kind: 'help' } | { kind: 'preset'; presetIndex: number };
+export type Shortcut =
+  | { kind: 'presenter' }
+  | { kind: 'help' }
+  | { kind: 'preset'; presetIndex: number };
 
 export interface KeyPress {
   key: string;
@@ -27,7 +30,9 @@ export function shortcutFor(press: KeyPress, presenter: boolean): Shortcut | nul
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
   if (press.key === 'p' || press.key === 'P') return { kind: 'presenter' };
   if (press.key === '?') return { kind: 'help' };
-  if (presenter && /^[1-9]$/.test(press.key)) return { kind: 'preset', presetIndex: Number(press.key) - 1 };
+  if (presenter && /^[1-9]$/.test(press.key)) {
+    return { kind: 'preset', presetIndex: Number(press.key) - 1 };
+  }
   return null;
 }
 

@@ -1,5 +1,7 @@
 import { downloadBlob } from './download';
-import { exportSize, panelFileName, presentationAttributes, propertiesFor } from './svgStyles';
+import {
+  exportSize, panelFileName, presentationAttributes, propertiesFor, type ExportSize,
+} from './svgStyles';
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 /** PNGs are drawn at twice the on-screen size, sharp on slides and high-density screens. */
@@ -57,9 +59,8 @@ function inlineStyles(original: Element, copy: Element): void {
   // The computed values already include any inline style, which the copy must not repeat.
   copy.removeAttribute('style');
   copy.removeAttribute('class');
-  for (const [name, value] of presentationAttributes(properties, (name) => computed.getPropertyValue(name))) {
-    copy.setAttribute(name, value);
-  }
+  const attributes = presentationAttributes(properties, (name) => computed.getPropertyValue(name));
+  for (const [name, value] of attributes) copy.setAttribute(name, value);
   copy.removeAttribute('tabindex');
   const originals = original.children;
   const copies = copy.children;
@@ -69,7 +70,7 @@ function inlineStyles(original: Element, copy: Element): void {
 }
 
 /** A PNG of an SVG document, drawn through an image at `pngScale` times its size. */
-export async function svgToPng(svgText: string, size: { width: number; height: number }): Promise<Blob> {
+export async function svgToPng(svgText: string, size: ExportSize): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
@@ -91,7 +92,9 @@ export async function svgToPng(svgText: string, size: { width: number; height: n
 /** A canvas's pixels as a PNG. */
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The image could not be encoded.'))), 'image/png');
+    const done = (blob: Blob | null) =>
+      blob ? resolve(blob) : reject(new Error('The image could not be encoded.'));
+    canvas.toBlob(done, 'image/png');
   });
 }
 
@@ -106,7 +109,11 @@ export function surfaceColour(element: Element): string {
  * Saves a panel's main drawing: as SVG (a canvas has none), or as PNG (a canvas's own pixels,
  * an SVG drawn at `pngScale`). Returns a message when there is nothing to save.
  */
-export async function exportPanelImage(body: HTMLElement, title: string, format: 'svg' | 'png'): Promise<string | null> {
+export async function exportPanelImage(
+  body: HTMLElement,
+  title: string,
+  format: 'svg' | 'png',
+): Promise<string | null> {
   const graphic = mainGraphic(body);
   if (graphic === null) return `The ${title} panel has no drawing to save yet.`;
   if (graphic instanceof HTMLCanvasElement) {

@@ -8,16 +8,20 @@ export const importDepthMax = 64;
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 const traceKeys = new Set(['format', 'v', 'scenario', 'traceHash', 'events']);
 
-export type ImportedFile = { kind: 'scenario'; scenario: unknown } | { kind: 'trace'; trace: TraceFile };
+export type ImportedFile =
+  | { kind: 'scenario'; scenario: unknown }
+  | { kind: 'trace'; trace: TraceFile };
 export type ImportResult = { ok: true; value: ImportedFile } | { ok: false; message: string };
 
 const fail = (message: string): ImportResult => ({ ok: false, message });
+const notOurs = 'This file is not a BFT Lab scenario or trace';
 
 /** A refusal for a file too big to read, or null when its size is fine. */
 export function importSizeProblem(sizeBytes: number): string | null {
   if (sizeBytes <= importBytesMax) return null;
   const megabytes = (sizeBytes / 1024 / 1024).toFixed(1);
-  return `This file is ${megabytes} MB; files over ${importBytesMax / 1024 / 1024} MB are not opened.`;
+  const capMegabytes = importBytesMax / 1024 / 1024;
+  return `This file is ${megabytes} MB; files over ${capMegabytes} MB are not opened.`;
 }
 
 /**
@@ -32,16 +36,18 @@ export function parseImport(text: string): ImportResult {
     value = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return fail(`This file is not valid JSON (${detail}); it may be truncated or not a BFT Lab file.`);
+    return fail(
+      `This file is not valid JSON (${detail}); it may be truncated or not a BFT Lab file.`,
+    );
   }
   const unsafe = forbiddenKeyPath(value, '', 0);
   if (unsafe !== null) return fail(unsafe);
   if (!isRecord(value)) {
-    return fail(`This file is not a BFT Lab scenario or trace: expected a JSON object, got ${describe(value)}.`);
+    return fail(`${notOurs}: expected a JSON object, got ${describe(value)}.`);
   }
   if ('format' in value) return parseTrace(value);
   if (!('protocol' in value) && !('n' in value)) {
-    return fail('This file is not a BFT Lab scenario or trace: it has neither "protocol" nor "format".');
+    return fail(`${notOurs}: it has neither "protocol" nor "format".`);
   }
   return { ok: true, value: { kind: 'scenario', scenario: value } };
 }
@@ -51,22 +57,31 @@ function parseTrace(value: Record<string, unknown>): ImportResult {
     return fail(`format: expected "${traceFormat}", got ${describe(value.format)}.`);
   }
   if (value.v !== traceFormatVersion) {
-    return fail(`v: this trace file is version ${describe(value.v)}; this BFT Lab reads version ${traceFormatVersion}.`);
+    const version = describe(value.v);
+    return fail(`v: this trace file is version ${version}; this BFT Lab reads version 1.`);
   }
   const unknown = Object.keys(value).find((key) => !traceKeys.has(key));
   if (unknown !== undefined) return fail(`${unknown}: unknown key in a trace file.`);
-  if (!isRecord(value.scenario)) return fail(`scenario: expected an object, got ${describe(value.scenario)}.`);
+  if (!isRecord(value.scenario)) {
+    return fail(`scenario: expected an object, got ${describe(value.scenario)}.`);
+  }
   if (typeof value.traceHash !== 'string' || !/^[0-9a-f]{64}$/.test(value.traceHash)) {
     return fail(`traceHash: expected 64 hexadecimal digits, got ${describe(value.traceHash)}.`);
   }
-  if (!Array.isArray(value.events)) return fail(`events: expected an array, got ${describe(value.events)}.`);
+  if (!Array.isArray(value.events)) {
+    return fail(`events: expected an array, got ${describe(value.events)}.`);
+  }
   const events: unknown[] = value.events;
   for (let index = 0; index < events.length; index += 1) {
     const problem = eventProblem(events[index]);
     if (problem !== null) return fail(`events[${index}]: ${problem}.`);
   }
   const trace: TraceFile = {
-    format: traceFormat, v: traceFormatVersion, scenario: value.scenario, traceHash: value.traceHash, events,
+    format: traceFormat,
+    v: traceFormatVersion,
+    scenario: value.scenario,
+    traceHash: value.traceHash,
+    events,
   };
   return { ok: true, value: { kind: 'trace', trace } };
 }
@@ -85,7 +100,9 @@ function eventProblem(event: unknown): string | null {
 /** The path of the first forbidden key or over-deep value, as a message; null when clean. */
 function forbiddenKeyPath(value: unknown, path: string, depth: number): string | null {
   if (value === null || typeof value !== 'object') return null;
-  if (depth > importDepthMax) return `${path || 'file'}: nested deeper than ${importDepthMax} levels.`;
+  if (depth > importDepthMax) {
+    return `${path || 'file'}: nested deeper than ${importDepthMax} levels.`;
+  }
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index += 1) {
       const found = forbiddenKeyPath(value[index], `${path}[${index}]`, depth + 1);
@@ -111,7 +128,9 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return value.length <= 40 ? JSON.stringify(value) : 'a long string';
+  if (typeof value === 'string') {
+    return value.length <= 40 ? JSON.stringify(value) : 'a long string';
+  }
   if (typeof value === 'undefined') return 'nothing';
   return String(value);
 }

@@ -6,7 +6,7 @@
  * so the choices are tested without a browser.
  */
 
-/** Properties every SVG element may take from CSS. Policy: no `transform` (the attribute has it). */
+/** Properties any SVG element takes from CSS. Policy: no `transform` (the attribute has it). */
 export const paintProperties = [
   'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray',
   'stroke-linecap', 'stroke-linejoin', 'opacity', 'visibility', 'display', 'paint-order',
@@ -60,8 +60,9 @@ export function exportSize(viewBox: string | null, shown: ExportSize): ExportSiz
     return { width: Math.ceil(shown.width), height: Math.ceil(shown.height) };
   }
   const numbers = (viewBox ?? '').trim().split(/[\s,]+/).map(Number);
-  if (numbers.length === 4 && numbers.every(Number.isFinite) && numbers[2]! > 0 && numbers[3]! > 0) {
-    return { width: Math.ceil(numbers[2]!), height: Math.ceil(numbers[3]!) };
+  const [, , width = 0, height = 0] = numbers;
+  if (numbers.length === 4 && numbers.every(Number.isFinite) && width > 0 && height > 0) {
+    return { width: Math.ceil(width), height: Math.ceil(height) };
   }
   return { width: 600, height: 400 };
 }

@@ -23,7 +23,11 @@ export function scenarioFileText(scenario: Scenario): string {
  * A trace as a file. Policy: one event per line, so a diff of two traces lines up event by
  * event, and a 50,000-event trace stays a file an editor can open.
  */
-export function traceFileText(scenario: Scenario, traceHash: string, events: readonly SimEvent[]): string {
+export function traceFileText(
+  scenario: Scenario,
+  traceHash: string,
+  events: readonly SimEvent[],
+): string {
   const scenarioText = canonicalText(scenario, 2).replace(/\n/g, '\n  ');
   const eventLines = events.map((event) => `    ${canonicalText(event)}`).join(',\n');
   return [
@@ -54,7 +58,10 @@ export function fileStem(name: string | undefined, fallback = 'scenario'): strin
  * The index of the first event where a file's trace and a re-run differ (or the length of the
  * shorter one when one is a prefix of the other); null when they are the same events.
  */
-export function firstTraceDifference(fileEvents: readonly unknown[], runEvents: readonly SimEvent[]): number | null {
+export function firstTraceDifference(
+  fileEvents: readonly unknown[],
+  runEvents: readonly SimEvent[],
+): number | null {
   const count = Math.min(fileEvents.length, runEvents.length);
   for (let index = 0; index < count; index += 1) {
     if (canonicalText(fileEvents[index]) !== canonicalText(runEvents[index])) return index;

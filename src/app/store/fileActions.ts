@@ -31,10 +31,11 @@ export async function exportTraceFile(): Promise<void> {
   if (lab().status !== 'loaded') await lab().runToEnd();
   const { scenario, summary, trace, status } = lab();
   if (scenario === null || summary === null || status !== 'loaded') return;
-  downloadText(traceFileText(scenario, summary.traceHash, trace), `${fileStem(scenario.name)}.trace.json`);
+  const text = traceFileText(scenario, summary.traceHash, trace);
+  downloadText(text, `${fileStem(scenario.name)}.trace.json`);
 }
 
-/** Opens a scenario or trace file chosen or dropped by the user; the current run is kept on any problem. */
+/** Opens a scenario or trace file chosen or dropped; the current run is kept on any problem. */
 export async function importFile(file: File): Promise<void> {
   const tooBig = importSizeProblem(file.size);
   if (tooBig !== null) return warn(tooBig);
@@ -42,7 +43,8 @@ export async function importFile(file: File): Promise<void> {
   try {
     text = await file.text();
   } catch (error) {
-    return warn(`${file.name} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    return warn(`${file.name} could not be read: ${reason}`);
   }
   await importText(text, file.name);
 }
@@ -82,10 +84,12 @@ async function importTrace(file: TraceFile, fileName: string): Promise<void> {
   if (difference === null && summary.traceHash === file.traceHash) {
     return tell(`Trace verified: same hash (${shortHash(summary.traceHash)}) from ${fileName}.`);
   }
+  const [fileHash, runHash] = [shortHash(file.traceHash), shortHash(summary.traceHash)];
+  const counts = `the file has ${file.events.length} events, the run ${trace.length}`;
   const where =
     difference === null
-      ? `its events match, but its hash ${shortHash(file.traceHash)} is not the run's ${shortHash(summary.traceHash)}`
-      : `event ${difference} differs (the file has ${file.events.length} events, the run ${trace.length})`;
+      ? `its events match, but its hash ${fileHash} is not the run's ${runHash}`
+      : `event ${difference} differs (${counts})`;
   await restore(before);
   warn(`${traceMismatchMessage} (${fileName}: ${where}). Your previous run is unchanged.`);
 }

@@ -13,7 +13,10 @@ export interface CurrentNarration {
  * The sentence presenter mode shows under the ring: the latest important event at or before
  * the cursor (messages are too many to read aloud). Null before the first one.
  */
-export function currentNarration(events: readonly SimEvent[], tick: number): CurrentNarration | null {
+export function currentNarration(
+  events: readonly SimEvent[],
+  tick: number,
+): CurrentNarration | null {
   const end = firstAfter(events, tick);
   const stop = Math.max(0, end - narrationLookbackMax);
   for (let index = end - 1; index >= stop; index -= 1) {
