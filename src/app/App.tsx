@@ -1,7 +1,11 @@
 import { useEffect } from 'react';
 import { useLab } from './store/labStore';
 import { Header } from './components/Header';
+import { HelpDialog } from './components/HelpDialog';
 import { PlaybackBar } from './components/PlaybackBar';
+import { PresenterNarration } from './components/PresenterNarration';
+import { useFileDrop, usePageShortcuts, useThemeAttribute } from './components/usePageKeys';
+import { useUi } from './store/uiStore';
 import { AuditChainPanel } from './panels/council/AuditChainPanel';
 import { CouncilPanel } from './panels/council/CouncilPanel';
 import { InvariantsPanel } from './panels/InvariantsPanel';
@@ -31,6 +35,10 @@ export function App() {
   const selectAgent = useLab((state) => state.selectAgent);
   const setCursor = useLab((state) => state.setCursor);
   const pause = useLab((state) => state.pause);
+  const presenter = useUi((state) => state.presenter);
+  usePageShortcuts();
+  useThemeAttribute();
+  const dropping = useFileDrop();
 
   useEffect(() => {
     void init();
@@ -45,7 +53,7 @@ export function App() {
   const ended = status === 'loaded' && cursor >= endTick;
   const timeline = { scenario, events: trace, tick: cursor, endTick, ended, onSeek: seek };
   return (
-    <div className="app">
+    <div className={`app${presenter ? ' presenter' : ''}${dropping ? ' dropping' : ''}`}>
       <Header />
       {error !== null && (
         <div className="error-banner" role="alert" data-testid="error-banner">
@@ -62,7 +70,10 @@ export function App() {
       )}
       {explanation && <p className="scenario-brief">{explanation}</p>}
       <main className="layout">
-        <RingPanel scenario={scenario} events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
+        <div className="ring-column">
+          <RingPanel scenario={scenario} events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
+          {presenter && <PresenterNarration />}
+        </div>
         <div className="side-column">
           {!council && (
             <QuorumPanel scenario={scenario} events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
@@ -107,6 +118,7 @@ export function App() {
           </code>
         </p>
       </footer>
+      <HelpDialog />
     </div>
   );
 }

@@ -2,10 +2,16 @@ import { useMemo } from 'react';
 import type { PresetName } from '../../worker/api';
 import { useLab } from '../store/labStore';
 import { cursorStatus } from '../trace/cursorStatus';
+import './chrome.css';
+import { FileMenu } from './FileMenu';
+import { ViewControls } from './ViewControls';
 
 const customValue = 'custom';
 
-/** Title, preset picker, share control, and the run status line at the time cursor. */
+/**
+ * Title, preset picker, share and file controls, the run status line at the time cursor, and
+ * the view controls (theme, presenter mode, help).
+ */
 export function Header() {
   const presets = useLab((state) => state.presets);
   const presetName = useLab((state) => state.presetName);
@@ -36,7 +42,9 @@ export function Header() {
       <button type="button" data-testid="share-button" disabled={scenario === null} onClick={() => void share()}>
         Share link
       </button>
+      <FileMenu />
       <RunStatus />
+      <ViewControls />
     </header>
   );
 }

@@ -1,4 +1,5 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { PanelExport } from './PanelExport';
 
 export interface PanelProps {
   testId: string;
@@ -11,14 +12,19 @@ export interface PanelProps {
   children: ReactNode;
 }
 
-/** The anatomy every panel shares (UI.md): title, caption, ⓘ explanation, legend, body. */
+/**
+ * The anatomy every panel shares (UI.md): title, caption, ⓘ explanation, legend, body, and
+ * SVG/PNG export of the body's drawing when it has one.
+ */
 export function Panel({ testId, title, caption, info, legend, children }: PanelProps) {
   const [infoOpen, setInfoOpen] = useState(false);
   const infoId = useId();
+  const bodyRef = useRef<HTMLDivElement>(null);
   return (
     <section className="panel" data-testid={testId} aria-labelledby={`${infoId}-title`}>
       <header className="panel-header">
         <h2 id={`${infoId}-title`}>{title}</h2>
+        <PanelExport title={title} bodyRef={bodyRef} />
         <button
           type="button"
           className="icon-button"
@@ -37,7 +43,9 @@ export function Panel({ testId, title, caption, info, legend, children }: PanelP
         </div>
       )}
       {legend && <div className="panel-legend">{legend}</div>}
-      <div className="panel-body">{children}</div>
+      <div className="panel-body" ref={bodyRef}>
+        {children}
+      </div>
     </section>
   );
 }

@@ -107,7 +107,8 @@ function useKeyboard() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (target?.closest('input, select, textarea')) return;
+      // Keys typed into a field, or pressed in the open help dialog, are not playback keys.
+      if (target?.closest('input, select, textarea, dialog')) return;
       const lab = useLab.getState();
       // A focused button already answers the space bar itself.
       if (event.key === ' ' && !target?.closest('button')) void lab.togglePlay();
