@@ -5,6 +5,7 @@ import { PlaybackBar } from './components/PlaybackBar';
 import { AuditChainPanel } from './panels/AuditChainPanel';
 import { CouncilPanel } from './panels/CouncilPanel';
 import { InvariantsPanel } from './panels/InvariantsPanel';
+import { AgentInspector } from './panels/inspector/AgentInspector';
 import { EventLogPanel } from './panels/eventLog/EventLogPanel';
 import { RingPanel } from './panels/network/RingPanel';
 import { OpinionPanel } from './panels/opinion/OpinionPanel';
@@ -66,6 +67,7 @@ export function App() {
             <QuorumPanel scenario={scenario} events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
           )}
           <InvariantsPanel summary={summary} trace={trace} tick={cursor} ended={ended} />
+          <AgentInspector />
           {council && <AuditChainPanel report={report} />}
           <TrustPanel
             scenario={scenario}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { preset } from '../core/sim/presets';
 import { runScenario } from '../core/sim/runScenario';
+import type { SimEvent } from '../core/sim/engine/traceEvents';
 import type { Scenario } from '../core/sim/scenario';
 import { ownText } from './agentCard';
 import { SimSession } from './SimSession';
@@ -42,8 +43,10 @@ describe('SimSession.inspectAgent', () => {
   it('gives the record the trace sealed at that tick, and none before the agent sealed one', () => {
     const scenario = preset('happy-path').scenario;
     const { session, endTick } = simulated(scenario);
-    const trace = runScenario(scenario).trace;
-    const sealed = trace.filter((event) => event.kind === 'evaluationSealed' && event.agent === 3);
+    const trace = runScenario(scenario).trace as SimEvent[];
+    const sealed = trace.filter(
+      (event): event is Extract<SimEvent, { kind: 'evaluationSealed' }> => event.kind === 'evaluationSealed' && event.agent === 3,
+    );
     const first = sealed[0]!;
     const before = session.inspectAgent(1, first.t - 1, 3).card;
     const at = session.inspectAgent(1, first.t, 3).card;

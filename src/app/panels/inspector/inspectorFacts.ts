@@ -158,7 +158,8 @@ export function inspectorFacts(
 
 function sealedFact(event: Event<'evaluationSealed'>, resolved: Event<'roundResolved'>[], agent: number): SealedFact {
   const { roundNo, view } = event;
-  const resolve = resolved.findLast((r) => r.roundNo === roundNo && r.view === view);
+  let resolve: Event<'roundResolved'> | undefined;
+  for (const candidate of resolved) if (candidate.roundNo === roundNo && candidate.view === view) resolve = candidate;
   return {
     t: event.t,
     roundNo,
