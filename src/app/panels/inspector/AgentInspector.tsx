@@ -69,7 +69,7 @@ export function AgentInspector() {
           {council ? (
             <CouncilFacts facts={facts} />
           ) : (
-            <TraceFacts facts={facts} />
+            <TraceFacts facts={facts} ownText={sealedOwnText(card, facts.sealed?.commitment)} />
           )}
           <HiddenState card={card} cardTick={cardTick} tick={Math.floor(cursor)} loaded={status === 'loaded'} />
           {!council && status === 'loaded' && (
@@ -84,4 +84,10 @@ export function AgentInspector() {
       )}
     </Panel>
   );
+}
+
+/** The worker's split of the sealed text, when its record is the one the trace shows. */
+function sealedOwnText(card: AgentCard | null, commitment: string | undefined): string | null {
+  if (card?.protocol !== 'resonance' || card.record === null) return null;
+  return card.record.commitment === commitment ? card.record.ownText : null;
 }

@@ -47,7 +47,7 @@ function verdictText(sealed: SealedFact): { text: string; tone: 'ok' | 'bad' | '
 }
 
 /** ResonanceBFT: the sealed evaluation, votes, rejections and trust the trace shows. */
-export function TraceFacts({ facts }: { facts: InspectorFacts }) {
+export function TraceFacts({ facts, ownText }: { facts: InspectorFacts; ownText: string | null }) {
   const { sealed } = facts;
   const verdict = sealed ? verdictText(sealed) : null;
   return (
@@ -60,7 +60,7 @@ export function TraceFacts({ facts }: { facts: InspectorFacts }) {
           <p className="muted">Nothing sealed yet.</p>
         ) : (
           <>
-            <blockquote className="inspector-text" data-testid="inspector-text">{sealed.text}</blockquote>
+            <SealedText text={sealed.text} ownText={ownText} />
             <p className="inspector-line">
               commitment <Short value={sealed.commitment} label="commitment" />
               {sealed.fault && <span className="role byzantine"> sent {sealed.fault}</span>}
@@ -101,6 +101,28 @@ export function TraceFacts({ facts }: { facts: InspectorFacts }) {
   );
 }
 
+/**
+ * The sealed text, with the round's description (the same for every agent) muted, once the
+ * worker's card says where the agent's own words start.
+ */
+function SealedText({ text, ownText }: { text: string; ownText: string | null }) {
+  const split = ownText !== null && ownText !== text && text.endsWith(ownText);
+  return (
+    <blockquote className="inspector-text" data-testid="inspector-text">
+      {split ? (
+        <>
+          <span className="task" title="the round's description, sealed before every evaluation">
+            {text.slice(0, text.length - ownText.length).trim()}
+          </span>{' '}
+          {ownText}
+        </>
+      ) : (
+        text
+      )}
+    </blockquote>
+  );
+}
+
 function TrustFacts({ facts }: { facts: InspectorFacts }) {
   return (
     <section className="inspector-section" aria-label="Trust and reputation">
@@ -126,6 +148,8 @@ function TrustFacts({ facts }: { facts: InspectorFacts }) {
   );
 }
 
+const voteGlyph: Record<string, string> = { approve: '✓', reject: '✗', abstain: '–' };
+
 /** Council: the voter's weight, its votes per proposal and its bloc. */
 export function CouncilFacts({ facts }: { facts: InspectorFacts }) {
   const council = facts.council!;
@@ -140,12 +164,15 @@ export function CouncilFacts({ facts }: { facts: InspectorFacts }) {
       {council.votes.length === 0 ? (
         <p className="muted">No votes yet.</p>
       ) : (
-        <ul className="inspector-list">
+        <ul className="vote-chips inspector-votes" aria-label="Its votes, newest first">
           {council.votes.map((vote, i) => (
-            <li key={`${vote.proposalId}:${i}`}>
-              <span className="muted">tick {vote.t}</span> {vote.proposalId}:{' '}
-              <span className={`vote-${vote.value}`}>{vote.value}</span>
-              {vote.fault && <span className="role byzantine"> {vote.fault}</span>}
+            <li
+              key={`${vote.proposalId}:${i}`}
+              className={`vote-chip vote-${vote.value}${vote.fault ? ' byzantine' : ''}`}
+              title={`tick ${vote.t}: ${vote.value} on ${vote.proposalId}${vote.fault ? ` (${vote.fault})` : ''}`}
+            >
+              {vote.proposalId} {voteGlyph[vote.value] ?? ''} {vote.value}
+              {vote.fault && ` · ${vote.fault}`}
             </li>
           ))}
         </ul>
