@@ -68,7 +68,8 @@ export function EvaluationEditor({ scenario, agent, generatedText }: EvaluationE
       }}
     >
       <label htmlFor={fieldId}>
-        a{agent}&apos;s own evaluation, without the round&apos;s description (every round seals it after the description)
+        a{agent}&apos;s evaluation in every round (<code>opinions.texts</code>); leave out the round&apos;s
+        description, which is sealed before it
       </label>
       <textarea
         id={fieldId}
