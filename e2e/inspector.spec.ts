@@ -36,6 +36,15 @@ test.describe('Agent inspector', () => {
     await page.getByTestId('scrubber').fill('0');
     await expect(inspector).toContainText('Nothing sealed yet.');
     await expect(inspector).toContainText('No sealed record yet.');
+
+    // While playing the card follows the cursor; once paused it answers the paused tick.
+    await page.getByTestId('speed').selectOption('8');
+    await page.getByTestId('play').click();
+    await expect(inspector.getByTestId('seal-badge')).toBeVisible();
+    await page.getByTestId('pause').click();
+    const paused = Math.floor(Number(await page.getByTestId('scrubber').inputValue()));
+    await expect(inspector).toContainText(`a3 at tick ${paused}`);
+    await expect(inspector.locator('.hidden-state')).not.toContainText('as of tick');
   });
 
   test('shows a tamperer\'s broken seal and the leader flagging it', async ({ page }) => {

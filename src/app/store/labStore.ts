@@ -69,8 +69,8 @@ export interface LabState {
   /**
    * Asks the worker for the selected agent's card at the cursor's tick. Called whenever the
    * selection, the cursor's tick or the run changes; throttled to one call in flight and at
-   * most one every `inspectIntervalMs`, so playback does not flood the worker, and a reply
-   * that no longer matches the selection and tick is dropped.
+   * most one every `inspectIntervalMs`, so playback does not flood the worker; a reply for
+   * another run or agent is dropped, and one for an earlier tick is followed by a fresh call.
    */
   inspectSelected(): void;
   /**
@@ -182,7 +182,11 @@ export const useLab = create<LabState>()((set, get) => {
       bridge
         .call((api) => api.inspectAgent(wanted.epoch, wanted.tick, wanted.agent))
         .then((reply) => {
-          if (answers(reply, wantedCard())) set({ inspection: reply });
+          // Policy: a reply for another run or agent is dropped; one for an earlier tick of
+          // this agent is kept (the panel marks its tick) until the next arrives, or while
+          // playing every reply would be stale by the time it came back and none would show.
+          const now = wantedCard();
+          if (now !== null && reply.epoch === now.epoch && reply.agent === now.agent) set({ inspection: reply });
         })
         .catch((error: unknown) => {
           // A run replaced meanwhile is not a problem: its card is simply no longer wanted.
