@@ -29,7 +29,7 @@ test.describe('Agent inspector', () => {
     await expect(inspector).toContainText('counted it in the quorum');
     await expect(inspector).toContainText('committed rounds 1, 2, 3, 4, 5');
     await inspector.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'test-results/inspector.png', fullPage: true });
+    await page.screenshot({ path: 'test-results/inspector.png' });
     await inspector.screenshot({ path: 'test-results/inspector-panel.png' });
 
     // Scrubbing back shows the agent as it stood then: nothing sealed at tick 0.

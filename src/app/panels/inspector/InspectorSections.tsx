@@ -127,7 +127,12 @@ function TrustFacts({ facts }: { facts: InspectorFacts }) {
   return (
     <section className="inspector-section" aria-label="Trust and reputation">
       <h3>
-        Trust{facts.reputation !== null && <span className="muted"> · reputation {formatNumber(facts.reputation)}</span>}
+        Trust{facts.trust !== null && <span className="muted"> it holds after round {facts.trust.roundNo}</span>}
+        {facts.reputation !== null && (
+          <span className="muted" title="the mean of the reputations the replicas hold for this agent">
+            {' '}· its reputation {formatNumber(facts.reputation)}
+          </span>
+        )}
       </h3>
       {facts.trust === null ? (
         <p className="muted">No trust row yet: it learns whom to trust when it commits.</p>
