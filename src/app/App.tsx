@@ -9,6 +9,7 @@ import { useUi } from './store/uiStore';
 import { AuditChainPanel } from './panels/council/AuditChainPanel';
 import { CouncilPanel } from './panels/council/CouncilPanel';
 import { InvariantsPanel } from './panels/InvariantsPanel';
+import { AgentInspector } from './panels/inspector/AgentInspector';
 import { EventLogPanel } from './panels/eventLog/EventLogPanel';
 import { RingPanel } from './panels/network/RingPanel';
 import { OpinionPanel } from './panels/opinion/OpinionPanel';
@@ -79,6 +80,7 @@ export function App() {
             <QuorumPanel scenario={scenario} events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
           )}
           <InvariantsPanel summary={summary} trace={trace} tick={cursor} ended={ended} />
+          <AgentInspector />
           {council && <AuditChainPanel report={report} events={trace} tick={cursor} />}
           <TrustPanel
             scenario={scenario}

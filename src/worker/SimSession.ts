@@ -7,6 +7,7 @@ import { parseScenario } from '../core/sim/parseScenario';
 import type { CouncilRunReport } from '../core/sim/runCouncilScenario';
 import { finishedRun, runScenario, type ScenarioRun } from '../core/sim/runScenario';
 import { withDefaults, type Scenario } from '../core/sim/scenario';
+import { agentCard, type AgentCardReply } from './agentCard';
 
 /** Bytes of JSON per streamed batch while animating (SPEC §8: ≤ 10 KB per frame batch). */
 export const batchBytesMax = 10_000;
@@ -83,6 +84,8 @@ export class SimSession {
   private checkpoints: { tick: number; engine: Engine }[] = [];
   private epoch = -1;
   private sentCount = 0;
+  /** The engine last rebuilt for the inspector, so selecting another agent at the same tick is free. */
+  private inspected: { epoch: number; tick: number; engine: Engine } | null = null;
   private readonly cancelled = new Set<number>();
 
   load(input: unknown, epoch: number): LoadReply {
@@ -98,6 +101,7 @@ export class SimSession {
         ? new ResonanceEngine(resolved, scenarioOpinions(resolved))
         : new CouncilEngine(resolved);
     this.checkpoints = [{ tick: -1, engine: this.engine.checkpoint() }];
+    this.inspected = null;
     return { epoch, ok: true, scenario, protocol: resolved.protocol, n: resolved.n, rounds: resolved.rounds };
   }
 
@@ -134,12 +138,29 @@ export class SimSession {
    */
   seek(epoch: number, tick: number): SeekReply {
     this.requireEngine(epoch);
-    let nearest = this.checkpoints[0]!;
-    for (const checkpoint of this.checkpoints) if (checkpoint.tick <= tick) nearest = checkpoint;
-    const engine = nearest.engine.checkpoint();
-    this.simulateTo(engine, tick);
+    const engine = this.rebuildAt(tick);
     this.engine = engine;
     return { epoch, tick, eventCount: engine.events.filter((event) => event.t <= tick).length, state: engine.inspect() };
+  }
+
+  /**
+   * The agent inspector's card of `agent` at `tick` (its persona, latest sealed record and
+   * whether that record's seal and signature verify), from an engine rebuilt at `tick` the way
+   * `seek` rebuilds one. Unlike `seek` it leaves the session's engine where it is, so it never
+   * disturbs a run being streamed, and it changes no trace.
+   */
+  inspectAgent(epoch: number, tick: number, agent: number): AgentCardReply {
+    const n = this.requireEngine(epoch).scenario.n;
+    if (!Number.isSafeInteger(agent) || agent < 0 || agent >= n) {
+      throw new Error(`inspectAgent: agent ${agent} does not exist (n = ${n})`);
+    }
+    const at = Math.max(0, Math.floor(tick));
+    let cached = this.inspected;
+    if (cached === null || cached.epoch !== epoch || cached.tick !== at) {
+      cached = { epoch, tick: at, engine: this.rebuildAt(at) };
+      this.inspected = cached;
+    }
+    return { epoch, tick: at, agent, card: agentCard(cached.engine, agent) };
   }
 
   /** Runs the loaded scenario under each seed. */
@@ -181,6 +202,15 @@ export class SimSession {
   /** Stops a running batch or sweep after its current run. */
   cancel(token: number): void {
     this.cancelled.add(token);
+  }
+
+  /** A fresh engine at `tick`, run on from the nearest checkpoint at or before it. */
+  private rebuildAt(tick: number): Engine {
+    let nearest = this.checkpoints[0]!;
+    for (const checkpoint of this.checkpoints) if (checkpoint.tick <= tick) nearest = checkpoint;
+    const engine = nearest.engine.checkpoint();
+    this.simulateTo(engine, tick);
+    return engine;
   }
 
   /** Runs `engine` to `tickMax`, leaving a checkpoint at every multiple of the interval it passes. */

@@ -37,6 +37,7 @@ export interface EpochReply<T> {
 }
 
 export type { EventBatch, LoadReply, SeedResult, SeekReply, SweepPoint } from './SimSession';
+export type { AgentCard, AgentCardReply, PersonaCard, SealedRecordCard } from './agentCard';
 export type { SimEvent } from '../core/sim/engine/traceEvents';
 
 export interface WorkerApi {
@@ -50,6 +51,11 @@ export interface WorkerApi {
   result(epoch: number): import('./SimSession').RunResult;
   /** The state at `tick` of run `epoch`, rebuilt from the nearest checkpoint. */
   seek(epoch: number, tick: number): import('./SimSession').SeekReply;
+  /**
+   * The agent inspector's card of `agent` at `tick` of run `epoch`: persona, latest sealed
+   * record, seal and signature verdicts (hidden state the trace does not carry).
+   */
+  inspectAgent(epoch: number, tick: number, agent: number): import('./agentCard').AgentCardReply;
   /** Runs `scenario` under every seed; `progress(done, total)` after each; cancellable by token. */
   batch(
     scenario: Scenario,

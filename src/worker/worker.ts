@@ -29,6 +29,7 @@ const api: WorkerApi = {
     stepTick = tick;
     return session.seek(epoch, tick);
   },
+  inspectAgent: (epoch, tick, agent) => session.inspectAgent(epoch, tick, agent),
   batch: (scenario, seeds, token, progress) => session.batch(scenario, seeds, token, progress),
   sweep: (scenario, param, values, seeds, token, progress) =>
     session.sweep(scenario, param, values, seeds, token, progress),

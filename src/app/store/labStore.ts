@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type {
+  AgentCardReply,
   CouncilRunReport,
   LinkResult,
   LoadReply,
@@ -31,6 +32,11 @@ export interface LabState {
   /** Playback speed in ticks per second. */
   speed: number;
   selectedAgent: number | null;
+  /**
+   * The agent inspector's hidden state of the selected agent (persona, sealed record, seal and
+   * signature checks), from the worker; tagged with the epoch, tick and agent it answers.
+   */
+  inspection: AgentCardReply | null;
   /** Council panels' data, for a council scenario. */
   report: CouncilRunReport | null;
   summary: RunSummaryReply['summary'] | null;
@@ -61,6 +67,13 @@ export interface LabState {
   advance(seconds: number): void;
   selectAgent(agent: number | null): void;
   /**
+   * Asks the worker for the selected agent's card at the cursor's tick. Called whenever the
+   * selection, the cursor's tick or the run changes; throttled to one call in flight and at
+   * most one every `inspectIntervalMs`, so playback does not flood the worker; a reply for
+   * another run or agent is dropped, and one for an earlier tick is followed by a fresh call.
+   */
+  inspectSelected(): void;
+  /**
    * Tampers with a Council audit entry, as a teacher does from the audit panel: recorded as a
    * manual `tamper-audit` action one tick after the entry was written, so it replays from the
    * link; the run is simulated again and shown at its end.
@@ -71,6 +84,9 @@ export interface LabState {
 }
 
 const initialPreset: PresetName = 'council-quarantine';
+
+/** The shortest wall time between two inspector calls while the cursor moves (≤ 4 a second). */
+export const inspectIntervalMs = 250;
 
 /** A scenario name with a suffix, kept within the schema's 80 characters. */
 function withSuffix(name: string, suffix: string): string {
@@ -131,6 +147,61 @@ export const useLab = create<LabState>()((set, get) => {
     }
   };
 
+  /** What the inspector should show now, or null when there is nothing to ask for. */
+  const wantedCard = () => {
+    const { selectedAgent, status, epoch, cursor } = get();
+    if (selectedAgent === null || status !== 'loaded') return null;
+    return { epoch, tick: Math.floor(cursor), agent: selectedAgent };
+  };
+  const answers = (reply: AgentCardReply | null, wanted: ReturnType<typeof wantedCard>) =>
+    reply !== null && wanted !== null &&
+    reply.epoch === wanted.epoch && reply.tick === wanted.tick && reply.agent === wanted.agent;
+
+  const inspector = {
+    busy: false,
+    again: false,
+    lastCallMs: -Infinity,
+    timer: null as ReturnType<typeof setTimeout> | null,
+    request(): void {
+      const wanted = wantedCard();
+      if (wanted === null || answers(get().inspection, wanted)) return;
+      if (this.busy) {
+        this.again = true;
+        return;
+      }
+      const waitMs = this.lastCallMs + inspectIntervalMs - performance.now();
+      if (waitMs > 0) {
+        this.timer ??= setTimeout(() => {
+          this.timer = null;
+          this.request();
+        }, waitMs);
+        return;
+      }
+      this.busy = true;
+      this.lastCallMs = performance.now();
+      bridge
+        .call((api) => api.inspectAgent(wanted.epoch, wanted.tick, wanted.agent))
+        .then((reply) => {
+          // Policy: a reply for another run or agent is dropped; one for an earlier tick of
+          // this agent is kept (the panel marks its tick) until the next arrives, or while
+          // playing every reply would be stale by the time it came back and none would show.
+          const now = wantedCard();
+          if (now !== null && reply.epoch === now.epoch && reply.agent === now.agent) set({ inspection: reply });
+        })
+        .catch((error: unknown) => {
+          // A run replaced meanwhile is not a problem: its card is simply no longer wanted.
+          if (wantedCard()?.epoch === wanted.epoch) set({ error: error instanceof Error ? error.message : String(error) });
+        })
+        .finally(() => {
+          this.busy = false;
+          if (this.again) {
+            this.again = false;
+            this.request();
+          }
+        });
+    },
+  };
+
   return {
     presets: [],
     presetName: initialPreset,
@@ -143,6 +214,7 @@ export const useLab = create<LabState>()((set, get) => {
     playing: false,
     speed: 8,
     selectedAgent: null,
+    inspection: null,
     report: null,
     summary: null,
     error: null,
@@ -237,6 +309,8 @@ export const useLab = create<LabState>()((set, get) => {
 
     selectAgent: (selectedAgent) => set({ selectedAgent }),
 
+    inspectSelected: () => inspector.request(),
+
     async tamperAudit(index, entryTick) {
       const { scenario } = get();
       if (scenario === null || scenario.protocol !== 'council') return;
@@ -267,4 +341,17 @@ export const useLab = create<LabState>()((set, get) => {
 
     dismissError: () => set({ error: null }),
   };
+});
+
+// Policy: the store, not a panel, decides when the worker is asked for the inspector's card,
+// so a hidden or unmounted inspector costs nothing and every panel sees the same card.
+useLab.subscribe((state, previous) => {
+  if (
+    state.selectedAgent !== previous.selectedAgent ||
+    state.epoch !== previous.epoch ||
+    state.status !== previous.status ||
+    Math.floor(state.cursor) !== Math.floor(previous.cursor)
+  ) {
+    state.inspectSelected();
+  }
 });

@@ -53,6 +53,21 @@ export class Monitors {
     this.sentRecords.set(roundId, list);
   }
 
+  /**
+   * The latest record sent under `aid` so far (the second, for an equivocator), with its
+   * round id: what the agent inspector verifies. Null before the agent sealed anything.
+   */
+  lastSentRecord(aid: string): { roundId: string; record: SealedRecord } | null {
+    let latest: { roundId: string; record: SealedRecord } | null = null;
+    for (const [roundId, list] of this.sentRecords) {
+      for (const evaluations of list) {
+        const record = evaluations[aid];
+        if (record !== undefined && Object.hasOwn(evaluations, aid)) latest = { roundId, record };
+      }
+    }
+    return latest;
+  }
+
   onCommit(agent: number, roundNo: number, accepted: AcceptedValue, commitVoters: string[]): void {
     if (this.engine.faults.isByzantine(agent)) return;
     this.lastCommitTick = this.engine.tick;

@@ -1,4 +1,5 @@
 import type { Task } from '../../resonance';
+import type { Persona } from '../opinions';
 
 /**
  * Where the simulated agents' evaluations come from: the scenario's opinion generator, or
@@ -16,4 +17,6 @@ export interface OpinionSource {
   sycophant(agent: number, roundNo: number, leaderText: string): string;
   /** Between rounds: an agent's persona drifts toward its deliberated stance. */
   afterRound?(roundNo: number, stances: Map<number, number>): void;
+  /** The agent's persona now (after any carry-over), for the agent inspector. */
+  persona?(agent: number): Persona;
 }

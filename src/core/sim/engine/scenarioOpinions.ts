@@ -66,7 +66,7 @@ export class ScenarioOpinions implements OpinionSource {
     }
   }
 
-  private persona(agent: number): Persona {
+  persona(agent: number): Persona {
     return this.personas[agent]!;
   }
 
