@@ -11,6 +11,7 @@ import { OpinionPanel } from './panels/opinion/OpinionPanel';
 import { QuorumPanel } from './panels/quorum/QuorumPanel';
 import { TrustPanel } from './panels/trust/TrustPanel';
 import { RoundsPanel } from './panels/RoundsPanel';
+import { ConfigPanel } from './panels/config/ConfigPanel';
 
 export function App() {
   const init = useLab((state) => state.init);
@@ -59,6 +60,8 @@ export function App() {
         </p>
       )}
       {explanation && <p className="scenario-brief">{explanation}</p>}
+      <div className="workspace">
+      <ConfigPanel />
       <main className="layout">
         <RingPanel scenario={scenario} events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
         <div className="side-column">
@@ -90,6 +93,7 @@ export function App() {
           <EventLogPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSeek={seek} />
         </div>
       </main>
+      </div>
       <footer className="app-footer">
         <PlaybackBar />
         <p className="trace-footer">
