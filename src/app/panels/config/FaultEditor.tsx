@@ -51,7 +51,9 @@ export function FaultEditor({ draft, onChange }: SectionProps) {
           + Add
         </button>
       </div>
-      <p className="config-hint">{faultExplanations[kind]}</p>
+      <p className="config-hint">
+        <strong>{kind}</strong>: {faultExplanations[kind]}
+      </p>
     </Section>
   );
 }

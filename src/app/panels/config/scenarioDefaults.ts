@@ -54,12 +54,12 @@ export const faultKinds = Object.keys(faultProtocols) as FaultKind[];
 
 /** One line per kind, shown beside the fault: what the faulty agents do. */
 export const faultExplanations: Readonly<Record<FaultKind, string>> = {
-  silent: 'Crashed: sends and answers nothing from tick `from` until `until`.',
+  silent: 'Crashed: sends and answers nothing from its start tick until it recovers (or ever).',
   tamper: 'Edits its sealed vector after sealing; the seal check should catch it.',
   equivocate: 'Signs two different evaluations and sends each to half of the peers.',
   biased: 'Valid and sealed, but extreme opposite opinions that pull the centroid.',
   sycophant: "Copies the leader's evaluation and drifts toward low-confidence peers.",
-  garble: 'Corrupts the bytes of its outgoing messages with probability `rate`.',
+  garble: 'Corrupts the bytes of its outgoing messages at the chosen rate.',
   forge: 'As leader: proposes a winner with no quorum, or two values in one view.',
   impersonate: "Sends records under the victim's id, signed with its own key.",
   bloc: 'Council: colluding voters always vote together against the majority.',
