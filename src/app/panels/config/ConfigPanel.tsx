@@ -115,7 +115,13 @@ function ConfigDraft({ scenario }: { scenario: Scenario }) {
         )}
         <div className="config-buttons">
           {edited && <span className="tag config-edited" data-testid="config-edited">edited</span>}
-          <button type="button" className="primary" disabled={!edited || applying} data-testid="config-apply" onClick={() => void apply()}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!edited || applying}
+            data-testid="config-apply"
+            onClick={() => void apply()}
+          >
             {applying ? 'Running…' : 'Apply & run'}
           </button>
           <button type="button" disabled={!edited || applying} data-testid="config-discard" onClick={() => change(base)}>

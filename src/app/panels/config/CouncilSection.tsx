@@ -29,20 +29,27 @@ export function CouncilSection({ draft, onChange }: SectionProps) {
     <Section title="Council">
       {shares.map(([key, label, fallback, hint]) => (
         <SliderField key={key} label={label} value={council[key] ?? fallback} min={0.01} max={1} step={0.01}
-          hint={hint} format={(value) => `${Math.round(value * 100)}%`} onChange={(value) => set(key, value, fallback)} />
+          hint={hint} format={(value) => `${Math.round(value * 100)}%`}
+          onChange={(value) => set(key, value, fallback)} />
       ))}
       <NumberField label="Proposal expiry" value={council.expiry} placeholder="0 (never)" min={0} max={limits.ticksMax}
         unit="ticks" onChange={(value) => set('expiry', value, defaults.expiry)} />
       <CheckField label="Voters may change their vote" checked={council.allowVoteChange ?? defaults.allowVoteChange}
         onChange={(checked) => set('allowVoteChange', checked, defaults.allowVoteChange)} />
-      <ActionsField actions={council.actions ?? defaults.councilActions} onChange={(actions) => set('actions', actions, defaults.councilActions)} />
+      <ActionsField
+        actions={council.actions ?? defaults.councilActions}
+        onChange={(actions) => set('actions', actions, defaults.councilActions)}
+      />
       <h4 className="config-subtitle">Voting weights</h4>
       {draft.n > weightAgentsMax ? (
-        <p className="config-hint">Weights are edited one by one for up to {weightAgentsMax} agents; they are kept as they are.</p>
+        <p className="config-hint">
+          Weights are edited one by one for up to {weightAgentsMax} agents; they are kept as they are.
+        </p>
       ) : (
         <div className="config-weights">
           {Array.from({ length: draft.n }, (_x, agent) => (
-            <NumberField key={agent} label={`a${agent}`} value={council.weights?.[agent]} placeholder="1" min={0} step={0.5}
+            <NumberField key={agent} label={`a${agent}`} value={council.weights?.[agent]} placeholder="1"
+              min={0} step={0.5}
               max={limits.weightMax} onChange={(value) => onChange(setWeight(draft, agent, value))} />
           ))}
         </div>

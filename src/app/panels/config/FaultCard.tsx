@@ -20,7 +20,12 @@ export function FaultCard({ index, n, fault, onChange, onRemove }: FaultCardProp
       <legend>
         {title} <code className="config-path">faults[{index}]</code>
       </legend>
-      <button type="button" className="config-remove" aria-label={`Remove fault ${index + 1} (${fault.kind})`} onClick={onRemove}>
+      <button
+        type="button"
+        className="config-remove"
+        aria-label={`Remove fault ${index + 1} (${fault.kind})`}
+        onClick={onRemove}
+      >
         ✕
       </button>
       <p className="config-hint">{faultExplanations[fault.kind]}</p>
@@ -36,6 +41,10 @@ export function FaultCard({ index, n, fault, onChange, onRemove }: FaultCardProp
       <FaultParams n={n} fault={fault} onChange={onChange} />
     </fieldset>
   );
+}
+
+function agentOptions(count: number): (readonly [string, string])[] {
+  return Array.from({ length: count }, (_x, agent) => [String(agent), `a${agent}`] as const);
 }
 
 function FaultParams({ n, fault, onChange }: { n: number; fault: Fault; onChange(next: Fault): void }) {
@@ -70,7 +79,7 @@ function FaultParams({ n, fault, onChange }: { n: number; fault: Fault; onChange
     case 'impersonate':
       return (
         <SelectField label="Victim (whose id it forges)" value={String(fault.victim)}
-          options={Array.from({ length: Math.max(n, fault.victim + 1) }, (_x, agent) => [String(agent), `a${agent}`] as const)}
+          options={agentOptions(Math.max(n, fault.victim + 1))}
           onChange={(victim) => set('victim', Number(victim))} />
       );
     case 'equivocate':

@@ -36,7 +36,12 @@ export function FaultEditor({ draft, onChange }: SectionProps) {
       )}
       <div className="config-add-row">
         <label htmlFor={selectId}>Add a fault</label>
-        <select id={selectId} value={kind} data-testid="config-fault-kind" onChange={(e) => setChosen(e.target.value as FaultKind)}>
+        <select
+          id={selectId}
+          value={kind}
+          data-testid="config-fault-kind"
+          onChange={(e) => setChosen(e.target.value as FaultKind)}
+        >
           {kinds.map((option) => (
             <option key={option} value={option}>{option}</option>
           ))}

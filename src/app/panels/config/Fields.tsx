@@ -135,7 +135,13 @@ export function CheckField({ label, checked, onChange, hint, testId }: {
   const id = useId();
   return (
     <div className="config-check">
-      <input id={id} type="checkbox" checked={checked} data-testid={testId} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        data-testid={testId}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <label htmlFor={id}>
         {label}
         {hint && <span className="config-hint">{hint}</span>}

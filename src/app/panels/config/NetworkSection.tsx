@@ -40,6 +40,9 @@ export function NetworkSection({ draft, onChange }: SectionProps) {
           onChange={(value) => onChange(setLatency(draft, 1, value))}
         />
       </div>
+      {latency[0] > latency[1] && (
+        <p className="config-hint config-warning">The minimum latency is above the maximum.</p>
+      )}
       <SliderField
         label="Drop rate"
         value={draft.network?.drop ?? defaults.drop}

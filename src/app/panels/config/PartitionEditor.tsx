@@ -65,7 +65,12 @@ export function PartitionEditor({ index, n, partition, onChange, onRemove }: Par
       </div>
       {n > chipAgentsMax ? (
         partition.groups.map((group, g) => (
-          <AgentListInput key={g} label={`Group ${g + 1} agents`} agents={group} onSet={(agents) => setGroup(g, agents)} />
+          <AgentListInput
+            key={g}
+            label={`Group ${g + 1} agents`}
+            agents={group}
+            onSet={(agents) => setGroup(g, agents)}
+          />
         ))
       ) : (
         <AgentPicker
@@ -78,7 +83,11 @@ export function PartitionEditor({ index, n, partition, onChange, onRemove }: Par
             const group = groupOf(partition, agent);
             return group === null
               ? { className: 'in-rest', description: 'with the rest' }
-              : { suffix: String(group + 1), className: `in-group group-${group % 6}`, description: `group ${group + 1}` };
+              : {
+                  suffix: String(group + 1),
+                  className: `in-group group-${group % 6}`,
+                  description: `group ${group + 1}`,
+                };
           }}
         />
       )}

@@ -10,8 +10,8 @@ export interface SectionProps {
 }
 
 const protocolOptions: readonly (readonly [Protocol, string])[] = [
-  ['resonance', 'ResonanceBFT (rounds of sealed evaluations)'],
-  ['council', 'Council (weighted votes)'],
+  ['resonance', 'ResonanceBFT'],
+  ['council', 'Council (weighted vote)'],
 ];
 
 /** A fresh seed from the browser's generator: any 32-bit integer, as the schema allows. */
@@ -76,7 +76,11 @@ export function RunSection({ draft, onChange }: SectionProps) {
             testId="config-seed"
             onChange={(seed) => seed !== undefined && onChange(setPath(draft, ['seed'], seed))}
           />
-          <button type="button" className="config-small-button" onClick={() => onChange(setPath(draft, ['seed'], randomSeed()))}>
+          <button
+            type="button"
+            className="config-small-button"
+            onClick={() => onChange(setPath(draft, ['seed'], randomSeed()))}
+          >
             New seed
           </button>
         </div>

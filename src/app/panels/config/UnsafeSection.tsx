@@ -14,12 +14,48 @@ interface UnsafeSwitch {
 
 /** Each switch removes one safety rule; the invariant named should then turn red. */
 export const unsafeSwitches: readonly UnsafeSwitch[] = [
-  { key: 'quorum', value: '2f+1', label: 'Quorum 2f+1', removes: 'Commits at 2f+1 records instead of n−f, so two quorums may share no honest agent.', fails: 'agreement (with equivocators or a partition)' },
-  { key: 'centroid', value: 'mean', label: 'Plain mean', removes: 'Averages every record instead of trimming f from each end of each coordinate.', fails: 'validity: a biased minority drags the centroid out of the honest box' },
-  { key: 'trim', value: 'arrived', label: 'Trim by arrivals', removes: 'Trims ⌊(k−1)/3⌋ of the k records that arrived instead of the configured f.', fails: 'validity, when records are missing and extremes survive the trim' },
-  { key: 'seal', value: 'off', label: 'Seals off', removes: 'Skips the seal and signature checks, so a vector edited after sealing counts.', fails: 'validity: tampered vectors reach the centroid unflagged' },
-  { key: 'membership', value: 'present', label: 'Membership from records', removes: 'Takes n from the records present instead of the configured membership.', fails: 'agreement: each side of a partition commits on its own' },
-  { key: 'lock', value: 'off', label: 'Prepare lock off', removes: 'Replicas stop honouring their prepare lock across view changes.', fails: 'agreement, when a new leader proposes another value' },
+  {
+    key: 'quorum',
+    value: '2f+1',
+    label: 'Quorum 2f+1',
+    removes: 'Commits at 2f+1 records instead of n−f, so two quorums may share no honest agent.',
+    fails: 'agreement (with equivocators or a partition)',
+  },
+  {
+    key: 'centroid',
+    value: 'mean',
+    label: 'Plain mean',
+    removes: 'Averages every record instead of trimming f from each end of each coordinate.',
+    fails: 'validity: a biased minority drags the centroid out of the honest box',
+  },
+  {
+    key: 'trim',
+    value: 'arrived',
+    label: 'Trim by arrivals',
+    removes: 'Trims ⌊(k−1)/3⌋ of the k records that arrived instead of the configured f.',
+    fails: 'validity, when records are missing and extremes survive the trim',
+  },
+  {
+    key: 'seal',
+    value: 'off',
+    label: 'Seals off',
+    removes: 'Skips the seal and signature checks, so a vector edited after sealing counts.',
+    fails: 'validity: tampered vectors reach the centroid unflagged',
+  },
+  {
+    key: 'membership',
+    value: 'present',
+    label: 'Membership from records',
+    removes: 'Takes n from the records present instead of the configured membership.',
+    fails: 'agreement: each side of a partition commits on its own',
+  },
+  {
+    key: 'lock',
+    value: 'off',
+    label: 'Prepare lock off',
+    removes: 'Replicas stop honouring their prepare lock across view changes.',
+    fails: 'agreement, when a new leader proposes another value',
+  },
 ];
 
 /** The six teaching switches of `resonance.unsafe`, each with what it breaks. */
