@@ -82,17 +82,19 @@ test.describe('Configuration panel', () => {
 
   test('shows only the council sections for a council scenario, with bloc among the faults', async ({ page }) => {
     await page.goto('/');
-    await page.getByTestId('preset-select').selectOption('council-quarantine');
+    await page.getByTestId('preset-select').selectOption('council-bloc');
     const config = page.getByTestId('config-panel');
+    // The draft follows the picked preset: its name shows once the preset has loaded.
+    await expect(config.getByTestId('config-name')).toHaveValue('A colluding bloc is detected');
     const sections = config.locator('summary .config-section-title');
     await expect(sections).toHaveText(['Run', 'Network', 'Faults', 'Council', 'Opinions']);
     await expect(config.getByTestId('config-fault-kind').locator('option')).toContainText(['bloc']);
     await expect(config.getByTestId('config-fault-kind').locator('option[value="tamper"]')).toHaveCount(0);
-    await expect(config.getByTestId('config-fault-0')).toHaveAttribute('data-kind', 'biased');
+    await expect(config.getByTestId('config-fault-0')).toHaveAttribute('data-kind', 'bloc');
 
     // Switching the protocol lists what Apply would leave out instead of failing on it.
     await config.getByTestId('config-protocol').selectOption('resonance');
-    await expect(config.getByTestId('config-removals')).toContainText('Removes the Council settings');
+    await expect(config.getByTestId('config-removals')).toContainText("Removes fault 1 (bloc): it has no effect with protocol 'resonance'");
     await config.getByTestId('config-protocol').selectOption('council');
     await sections.getByText('Council', { exact: true }).click();
     await page.locator('.config-column').screenshot({ path: 'test-results/config-panel-council.png' });
