@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useLab } from './store/labStore';
+import { Drawer } from './components/Drawer';
 import { Header } from './components/Header';
 import { HelpDialog } from './components/HelpDialog';
 import { PlaybackBar } from './components/PlaybackBar';
@@ -17,6 +18,7 @@ import { PentadicPanel } from './panels/pentadic/PentadicPanel';
 import { QuorumPanel } from './panels/quorum/QuorumPanel';
 import { TrustPanel } from './panels/trust/TrustPanel';
 import { CommitTimelinePanel } from './panels/timeline/CommitTimelinePanel';
+import { ConfigPanel } from './panels/config/ConfigPanel';
 
 export function App() {
   const init = useLab((state) => state.init);
@@ -53,6 +55,15 @@ export function App() {
   const council = scenario?.protocol === 'council';
   const ended = status === 'loaded' && cursor >= endTick;
   const timeline = { scenario, events: trace, tick: cursor, endTick, ended, onSeek: seek };
+  const agentProps = { events: trace, tick: cursor, selectedAgent, onSelectAgent: selectAgent };
+  const drawerTabs = [
+    {
+      id: 'event-log',
+      label: 'Event log',
+      content: <EventLogPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSeek={seek} />,
+    },
+    ...(council ? [] : [{ id: 'pentadic', label: 'Pentadic report', content: <PentadicPanel {...agentProps} /> }]),
+  ];
   return (
     <div className={`app${presenter ? ' presenter' : ''}${dropping ? ' dropping' : ''}`}>
       <Header />
@@ -70,47 +81,39 @@ export function App() {
         </p>
       )}
       {explanation && <p className="scenario-brief">{explanation}</p>}
-      <main className="layout">
-        <div className="ring-column">
-          <RingPanel scenario={scenario} events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
-          {presenter && <PresenterNarration />}
-        </div>
-        <div className="side-column">
-          {!council && (
-            <QuorumPanel scenario={scenario} events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
-          )}
-          <InvariantsPanel summary={summary} trace={trace} tick={cursor} ended={ended} />
-          <AgentInspector />
-          {council && <AuditChainPanel report={report} events={trace} tick={cursor} />}
-          <TrustPanel
-            scenario={scenario}
-            events={trace}
-            tick={cursor}
-            agreement={report?.agreement ?? null}
-            selectedAgent={selectedAgent}
-            onSelectAgent={selectAgent}
-          />
-        </div>
-        {council ? (
-          <>
-            <div className="wide-row">
+      <div className="workspace">
+        <ConfigPanel />
+        <main className="layout">
+          <div className="ring-column">
+            <RingPanel scenario={scenario} {...agentProps} />
+            {presenter && <PresenterNarration />}
+          </div>
+          <div className="side-column">
+            {!council && <QuorumPanel scenario={scenario} {...agentProps} />}
+            <InvariantsPanel summary={summary} trace={trace} tick={cursor} ended={ended} />
+            <AgentInspector />
+            {council && <AuditChainPanel report={report} events={trace} tick={cursor} />}
+          </div>
+          {council ? (
+            <div className="bottom-row council">
               <CouncilPanel report={report} events={trace} tick={cursor} ended={ended} />
+              <TrustPanel scenario={scenario} agreement={report?.agreement ?? null} {...agentProps} />
+              <div className="wide-row">
+                <CommitTimelinePanel {...timeline} />
+              </div>
             </div>
-            <div className="wide-row">
+          ) : (
+            <div className="bottom-row">
+              <OpinionPanel {...agentProps} />
+              <TrustPanel scenario={scenario} agreement={null} {...agentProps} />
               <CommitTimelinePanel {...timeline} />
             </div>
-          </>
-        ) : (
-          <>
-            <CommitTimelinePanel {...timeline} />
-            <OpinionPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
-            <PentadicPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={selectAgent} />
-          </>
-        )}
-        <div className="wide-row">
-          <EventLogPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSeek={seek} />
-        </div>
-      </main>
+          )}
+          <div className="wide-row">
+            <Drawer label="More panels" tabs={drawerTabs} />
+          </div>
+        </main>
+      </div>
       <footer className="app-footer">
         <PlaybackBar />
         <p className="trace-footer">

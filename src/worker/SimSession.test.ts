@@ -35,6 +35,20 @@ describe('SimSession', () => {
     expect(last.traceHash).toBe(whole.summary.traceHash);
   });
 
+  it('ends a run that stalls (both first leaders silent) when stepped to finite ticks', () => {
+    const scenario = { ...preset('happy-path').scenario, faults: [{ kind: 'silent' as const, agents: [0, 1] }] };
+    const session = new SimSession();
+    session.load(scenario, 3);
+    let last;
+    let tick = 0;
+    do {
+      tick += 100;
+      last = session.advance(3, tick);
+    } while (!last.done && tick < 100_000);
+    expect(last.done).toBe(true);
+    expect(last.traceHash).toBe(runScenario(scenario).summary.traceHash);
+  });
+
   it('steps a Council run the same way, to the trace hash of a whole run', () => {
     const scenario = preset('council-bloc').scenario;
     const session = new SimSession();

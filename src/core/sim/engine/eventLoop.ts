@@ -38,7 +38,9 @@ export abstract class SimEngine<I> {
   runUntil(tickMax: number): void {
     while (!this.finished) {
       const next = Math.min(this.queue.peekTick(), this.nextActionTick());
-      if (next > tickMax) return;
+      // A run with nothing left to do has stalled whatever `tickMax` is: checked first, or a
+      // caller stepping to a finite tick (the worker) would wait forever for it to end.
+      if (next !== Infinity && next > tickMax) return;
       const pastMax = next !== Infinity && next > this.scenario.maxTicks;
       if (next === Infinity || pastMax || this.events.length > eventsMax) {
         this.finish(pastMax ? 'maxTicks' : 'stalled');
