@@ -11,6 +11,7 @@ test.describe('per-axis scores, trust and diameters', () => {
   });
 
   test('the pentadic report lists the seven agents with the two tamperers flagged', async ({ page }) => {
+    await page.getByTestId('drawer-tab-pentadic').click();
     const report = page.getByTestId('pentadic-report');
     await expect(report.locator('[data-testid^="pentadic-row-"]')).toHaveCount(7);
     await expect(report.locator('[data-tampered="true"]')).toHaveCount(2);
