@@ -60,6 +60,7 @@ export class ReplicaProtocol {
     const state = this.engine.replicas[agent]!;
     if (state.roundNo !== roundNo || state.view !== view || roundNo > this.engine.scenario.rounds) return;
     const t = this.engine.tick;
+    this.reportAbortedView(agent);
     this.engine.emit({ t, kind: 'timedOut', agent, roundNo, view });
     const next = view + 1;
     if (next - state.roundStartView > this.engine.scenario.resonance.maxViewChanges) return;
@@ -196,6 +197,22 @@ export class ReplicaProtocol {
     if (Object.hasOwn(round.evaluations, payload.aid)) return;
     round.evaluations[payload.aid] = payload.record;
     this.maybeResolve(agent);
+  }
+
+  /**
+   * A leader that held n−f records but could not commit (too few of them reached the threshold)
+   * keeps waiting for more, as in the reference; when its view times out it reports the
+   * aborted resolution, so the trace says why the view failed instead of showing no quorum.
+   */
+  private reportAbortedView(agent: number): void {
+    const state = this.engine.replicas[agent]!;
+    const round = state.leaderRound;
+    if (!round || state.proposalSent || state.proposedView !== state.view) return;
+    if (this.engine.faults.of(agent, 'equivocate')) return;
+    const needed = this.unsafe.membership === 'present' ? 1 : quorumNeeded(this.n, this.unsafe);
+    if (Object.keys(round.evaluations).length < needed) return;
+    const outcome = this.resolve(agent, round);
+    if (outcome.status !== 'committed') this.emitResolved(agent, state, outcome);
   }
 
   /** The leader resolves once it holds n−f records, and proposes the value if it commits. */
