@@ -38,6 +38,7 @@ export interface EpochReply<T> {
 
 export type { EventBatch, LoadReply, SeedResult, SeekReply, SweepPoint } from './SimSession';
 export type { SimEvent } from '../core/sim/engine/traceEvents';
+export type { MessagesAggregated, StreamEvent, MessageKey as StreamMessageKey } from './streamEvents';
 
 export interface WorkerApi {
   /** Validates a scenario (object or JSON text) and starts run `epoch` from tick 0. */

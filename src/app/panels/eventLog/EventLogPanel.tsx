@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SimEvent } from '../../../worker/api';
+import type { StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
 import { agentsInTrace, eventLogRows, type EventLogRow } from './eventLogRows';
 import { agentName, eventCategories, type EventCategory } from './narrate';
@@ -7,7 +7,7 @@ import './eventLog.css';
 
 export interface EventLogPanelProps {
   /** The trace so far, ordered by tick. */
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   /** The time cursor: rows up to and including this tick are listed. */
   tick: number;
   selectedAgent: number | null;
@@ -39,9 +39,11 @@ export function EventLogPanel({ events, tick, selectedAgent, onSeek }: EventLogP
   const [showMessages, setShowMessages] = useState(false);
   const agent = resolveAgent(agentChoice, selectedAgent);
   const agentOptions = useMemo(() => agentsInTrace(events), [events]);
+  // Events carry whole ticks: the rows change only when the whole tick does, not every frame.
+  const wholeTick = Math.floor(tick);
   const { rows, hiddenCount } = useMemo(
-    () => eventLogRows(events, tick, { agent, categories, showMessages }),
-    [events, tick, agent, categories, showMessages],
+    () => eventLogRows(events, wholeTick, { agent, categories, showMessages }),
+    [events, wholeTick, agent, categories, showMessages],
   );
 
   // Keep the newest row (the one at the cursor) in view as the cursor moves.

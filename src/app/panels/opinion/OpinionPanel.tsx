@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { SimEvent } from '../../../worker/api';
+import type { StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
 import { DiameterSparkline } from './DiameterSparkline';
 import { HkChart } from './HkChart';
@@ -11,7 +11,7 @@ import { useStepPlayer } from './useStepPlayer';
 import './opinion.css';
 
 export interface OpinionPanelProps {
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   /** The shared time cursor: the panel shows what was deliberated at or before it. */
   tick: number;
   selectedAgent: number | null;

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type { Scenario, SimEvent } from '../../../worker/api';
+import type { Scenario, StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
+import { upperBound } from '../../trace/tickSearch';
 import { agreementMatrix, trustAt, trustColour, type TrustMatrix } from './trustLayout';
 import './trust.css';
 
@@ -10,7 +11,7 @@ const svgAgentsMax = 64;
 
 export interface TrustPanelProps {
   scenario: Scenario | null;
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   tick: number;
   /** The council's agreement matrix, for a council scenario. */
   agreement: Record<string, Record<string, number>> | null;
@@ -25,9 +26,12 @@ export function TrustPanel({ scenario, events, tick, agreement, selectedAgent, o
   // The trust updates are a small share of the trace: pick them out once per trace, so each
   // animation frame scans only them.
   const updates = useMemo(() => events.filter((event) => event.kind === 'trustUpdated'), [events]);
+  const updateTicks = useMemo(() => updates.map((event) => event.t), [updates]);
+  // The matrix (n² cells) is rebuilt only when another update passes under the cursor.
+  const shownCount = upperBound(updateTicks, tick);
   const matrix = useMemo(
-    () => (council ? (agreement ? agreementMatrix(agreement, n) : null) : trustAt(updates, tick, n)),
-    [council, agreement, updates, tick, n],
+    () => (council ? (agreement ? agreementMatrix(agreement, n) : null) : trustAt(updates.slice(0, shownCount), Infinity, n)),
+    [council, agreement, updates, shownCount, n],
   );
   const what = council ? 'agreement' : 'trust';
   return (

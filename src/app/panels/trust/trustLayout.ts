@@ -1,5 +1,5 @@
 import { interpolateCividis, scaleSequential } from 'd3';
-import type { SimEvent } from '../../../worker/api';
+import type { StreamEvent } from '../../../worker/api';
 
 export interface TrustMatrix {
   /** `values[i][j]`: agent i's trust in agent j (or council agreement), null when unknown or i = j. */
@@ -17,7 +17,7 @@ export interface TrustMatrix {
  * and the mean reputation the replicas hold for each agent. Agents that have not committed
  * yet have no row: their trust is still the initial 1.0 of reference §2.6, shown as unknown.
  */
-export function trustAt(events: readonly SimEvent[], tick: number, n: number): TrustMatrix {
+export function trustAt(events: readonly StreamEvent[], tick: number, n: number): TrustMatrix {
   const rows: (number[] | null)[] = Array.from({ length: n }, () => null);
   const reputations: (number[] | null)[] = Array.from({ length: n }, () => null);
   let roundNo: number | null = null;
