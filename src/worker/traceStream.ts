@@ -8,7 +8,8 @@ import { Folding, TickAggregate, type StreamEvent } from './streamEvents';
  * independently of the run's own `traceHash`, and the store can check the two agree.
  *
  * With `aggregate` (large n) most messages are folded into one `messagesAggregated` event per
- * tick; a tick whose messages straddle two calls gets two aggregates (consumers sum them).
+ * tick, sent after the tick's other events; a tick whose messages straddle two calls of a
+ * stepped run gets two aggregates (consumers sum them).
  */
 export class TraceStream {
   private readonly hasher = new TraceHasher();
@@ -71,7 +72,8 @@ export class TraceStream {
         this.pending ??= new TickAggregate(event.t);
         this.pending.add(event);
       } else {
-        this.flush();
+        // An event of the same tick goes out at once; the tick's aggregate keeps growing.
+        if (this.pending !== null && this.pending.t !== event.t) this.flush();
         this.ready.push(event);
       }
     }
@@ -81,8 +83,7 @@ export class TraceStream {
 
   private flush(): void {
     if (this.pending === null) return;
-    // Before any event already waiting: the aggregate's messages were read first.
-    this.ready.unshift(this.pending.finish());
+    this.ready.push(this.pending.finish());
     this.pending = null;
   }
 }
