@@ -95,6 +95,10 @@ export function RingCanvas({ ring, flight, selectedAgent, onSelectAgent, label }
     const n = ring.agents.length;
     const current = hovered ?? selectedAgent ?? -1;
     const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    // Handled keys stay here: the playback bar's window shortcuts (→ step, space play) must not fire.
+    if (event.key in moves || event.key === 'Enter' || event.key === ' ' || event.key === 'Escape') {
+      event.stopPropagation();
+    }
     if (event.key in moves) {
       event.preventDefault();
       setHovered((Math.max(current, 0) + (current < 0 ? 0 : moves[event.key]!) + n) % n);

@@ -30,7 +30,11 @@ export function RingPanel({ scenario, events, tick, selectedAgent, onSelectAgent
     <Panel
       testId="network-view"
       title="Network"
-      caption="Each circle is an agent; lettered dots are messages travelling between them."
+      caption={
+        (scenario?.n ?? 0) > svgAgentsMax
+          ? 'Each circle is an agent; dots are a sample of the messages travelling between them.'
+          : 'Each circle is an agent; lettered dots are messages travelling between them.'
+      }
       info={
         <p>
           Agents sit on a ring, a0 at the top. In view v the leader is agent v mod n (gold ring): it
