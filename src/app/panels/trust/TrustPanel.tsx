@@ -29,10 +29,10 @@ export function TrustPanel({ scenario, events, tick, agreement, selectedAgent, o
   const updateTicks = useMemo(() => updates.map((event) => event.t), [updates]);
   // The matrix (n² cells) is rebuilt only when another update passes under the cursor.
   const shownCount = upperBound(updateTicks, tick);
-  const matrix = useMemo(
-    () => (council ? (agreement ? agreementMatrix(agreement, n) : null) : trustAt(updates.slice(0, shownCount), Infinity, n)),
-    [council, agreement, updates, shownCount, n],
-  );
+  const matrix = useMemo(() => {
+    if (council) return agreement ? agreementMatrix(agreement, n) : null;
+    return trustAt(updates.slice(0, shownCount), Infinity, n);
+  }, [council, agreement, updates, shownCount, n]);
   const what = council ? 'agreement' : 'trust';
   return (
     <Panel
