@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
 import { agentsInTrace, eventLogRows, type EventLogRow } from './eventLogRows';
@@ -62,25 +62,16 @@ export function EventLogPanel({ events, tick, selectedAgent, onSeek }: EventLogP
       return next;
     });
 
-  return (
-    <Panel
-      testId="event-log"
-      title="Event log"
-      caption="Every event of the run up to the time cursor, in words; click a row to move the cursor there."
-      info={
-        <p>
-          The log is the text version of the network ring. Messages sent are hidden by default because
-          there are thousands of them; turn on “show messages” to list each one with its latency or
-          the reason it was lost.
-        </p>
-      }
-      legend={
-        <span className="event-log-legend">
-          <span className="event-log-glyph invariant" aria-hidden="true">✗</span> invariant violated ·{' '}
-          <span className="event-log-swatch" aria-hidden="true" /> involves the selected agent
-        </span>
-      }
-    >
+  // A stable callback: `onSeek` is a new closure on every render of the page.
+  const seekRef = useRef(onSeek);
+  useEffect(() => {
+    seekRef.current = onSeek;
+  });
+  const seek = useCallback((t: number) => seekRef.current(t), []);
+  // Policy: the filters and rows are memoised elements, so a playback frame that moves the
+  // cursor within a tick re-renders neither (the agent select alone has one option per agent).
+  const filters = useMemo(
+    () => (
       <div className="event-log-filters" role="group" aria-label="Event log filters">
         <label>
           Agent{' '}
@@ -113,7 +104,13 @@ export function EventLogPanel({ events, tick, selectedAgent, onSeek }: EventLogP
           Show messages
         </label>
       </div>
-      {rows.length === 0 ? (
+    ),
+    [agentChoice, selectedAgent, agentOptions, categories, showMessages],
+  );
+  const cursorTick = Number.isInteger(tick) ? tick : null;
+  const list = useMemo(
+    () =>
+      rows.length === 0 ? (
         <EmptyState>
           {events.length === 0
             ? 'Play the run: each proposal, sealed evaluation, vote, commit and fault will be told here as it happens.'
@@ -132,13 +129,36 @@ export function EventLogPanel({ events, tick, selectedAgent, onSeek }: EventLogP
             <EventLogRowItem
               key={row.index}
               row={row}
-              atCursor={row.t === tick}
+              atCursor={row.t === cursorTick}
               selected={selectedAgent !== null && row.agents.includes(selectedAgent)}
-              onSeek={onSeek}
+              onSeek={seek}
             />
           ))}
         </ol>
-      )}
+      ),
+    [rows, hiddenCount, cursorTick, selectedAgent, seek, events.length],
+  );
+  return (
+    <Panel
+      testId="event-log"
+      title="Event log"
+      caption="Every event of the run up to the time cursor, in words; click a row to move the cursor there."
+      info={
+        <p>
+          The log is the text version of the network ring. Messages sent are hidden by default because
+          there are thousands of them; turn on “show messages” to list each one with its latency or
+          the reason it was lost.
+        </p>
+      }
+      legend={
+        <span className="event-log-legend">
+          <span className="event-log-glyph invariant" aria-hidden="true">✗</span> invariant violated ·{' '}
+          <span className="event-log-swatch" aria-hidden="true" /> involves the selected agent
+        </span>
+      }
+    >
+      {filters}
+      {list}
     </Panel>
   );
 }
