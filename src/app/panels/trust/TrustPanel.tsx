@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { Scenario, StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
 import { upperBound } from '../../trace/tickSearch';
-import { agreementMatrix, trustAt, trustColour, type TrustMatrix } from './trustLayout';
+import { agreementMatrix, matrixPixels, trustAt, trustColour, type TrustMatrix } from './trustLayout';
 import './trust.css';
 
 const size = 360;
@@ -101,14 +101,8 @@ function CanvasMatrix({ matrix, label }: { matrix: TrustMatrix; label: string })
     const context = canvas.current?.getContext('2d');
     if (!context) return;
     const n = matrix.values.length;
-    const colour = trustColour(matrix);
-    context.clearRect(0, 0, n, n);
-    matrix.values.forEach((row, i) =>
-      row.forEach((value, j) => {
-        context.fillStyle = value === null ? '#8a93a3' : colour(value);
-        context.fillRect(j, i, 1, 1);
-      }),
-    );
+    if (n === 0) return;
+    context.putImageData(new ImageData(matrixPixels(matrix), n, n), 0, 0);
   }, [matrix]);
   const n = matrix.values.length;
   return <canvas ref={canvas} className="trust-canvas" width={n} height={n} role="img" aria-label={`${label} matrix of ${n} agents`} />;

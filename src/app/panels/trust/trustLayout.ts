@@ -1,4 +1,4 @@
-import { interpolateCividis, scaleSequential } from 'd3';
+import { interpolateCividis, rgb, scaleSequential } from 'd3';
 import type { StreamEvent } from '../../../worker/api';
 
 export interface TrustMatrix {
@@ -60,4 +60,34 @@ function extent(values: (number | null)[][]): { min: number; max: number } {
 export function trustColour(matrix: Pick<TrustMatrix, 'min' | 'max'>): (value: number) => string {
   const scale = scaleSequential(interpolateCividis).domain([matrix.min, matrix.max]);
   return (value) => scale(value);
+}
+
+/** Colour levels of the canvas matrix: finer than the eye tells apart on a cividis ramp. */
+const pixelLevels = 256;
+/** The `.trust-cell.unknown` grey. */
+const unknownColour = '#8a93a3';
+
+/**
+ * The matrix as RGBA pixels, one per cell (row-major), for a canvas above the SVG limit.
+ * Policy: colours come from a 256-level lookup table, so 1000 × 1000 cells cost a million array
+ * writes instead of a million colour-string parses.
+ */
+export function matrixPixels(matrix: TrustMatrix): Uint8ClampedArray<ArrayBuffer> {
+  const n = matrix.values.length;
+  const colour = trustColour(matrix);
+  const span = matrix.max - matrix.min;
+  const table = Array.from({ length: pixelLevels }, (_, level) =>
+    rgb(colour(matrix.min + (span * level) / (pixelLevels - 1))),
+  );
+  const unknown = rgb(unknownColour);
+  const pixels = new Uint8ClampedArray(n * n * 4);
+  matrix.values.forEach((row, i) => {
+    for (let j = 0; j < n; j++) {
+      const value = row[j] ?? null;
+      const level = value === null || span === 0 ? -1 : Math.round(((value - matrix.min) / span) * (pixelLevels - 1));
+      const { r, g, b } = level < 0 ? unknown : table[Math.min(pixelLevels - 1, Math.max(0, level))]!;
+      pixels.set([r, g, b, 255], (i * n + j) * 4);
+    }
+  });
+  return pixels;
 }
