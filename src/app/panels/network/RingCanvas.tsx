@@ -58,15 +58,27 @@ export function RingCanvas({ ring, flight, selectedAgent, onSelectAgent, label }
   const [hovered, setHovered] = useState<number | null>(null);
   const palette = useRef<RingPalette | null>(null);
 
+  // The theme's colours are read once, and again when the colour scheme flips.
+  const [scheme, setScheme] = useState(0);
+  useEffect(() => {
+    const media = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const onChange = () => setScheme((count) => count + 1);
+    media?.addEventListener('change', onChange);
+    return () => media?.removeEventListener('change', onChange);
+  }, []);
+  useEffect(() => {
+    palette.current = null;
+  }, [scheme]);
+
   useEffect(() => {
     if (box === null) return;
-    palette.current = readPalette(box);
+    palette.current ??= readPalette(box);
     const context = prepare(staticRef.current, cssWidth, ring);
     if (context === null) return;
     drawRingStatic(context, ring, palette.current, selectedAgent);
     const agent = hovered === null ? undefined : ring.agents[hovered];
     if (agent) ringAround(context, agent, ring.agentRadius + 4, palette.current.text, 1.5, []);
-  }, [box, cssWidth, ring, selectedAgent, hovered]);
+  }, [box, cssWidth, ring, selectedAgent, hovered, scheme]);
 
   // The overlay is painted in the next animation frame, with whatever is latest by then.
   const latest = useRef({ flight, ring, cssWidth });
