@@ -11,6 +11,12 @@ import type { BenchResult } from './harness';
 
 const dir = import.meta.dirname;
 const filter = process.argv[2] ?? '';
+if (filter === 'browser') {
+  // `npm run bench -- browser [100,1000]`: the page in chromium, not the Node benches.
+  const { main } = await import('./browser/playback');
+  await main(process.argv[3]);
+  process.exit(0);
+}
 const files = readdirSync(dir)
   .filter((name) => name.endsWith('.bench.ts') && name.includes(filter))
   .sort();

@@ -32,6 +32,20 @@ export function sha256Hex(input: string | Uint8Array): string {
   return bytesToHex(sha256Bytes(input));
 }
 
+/** An incremental sha256 over UTF-8 text: the same digest as `sha256Hex` of the joined parts. */
+export interface Sha256Stream {
+  update(text: string): void;
+  hex(): string;
+}
+
+export function sha256Stream(): Sha256Stream {
+  const hash = sha256.create();
+  return {
+    update: (text) => void hash.update(utf8ToBytes(text)),
+    hex: () => bytesToHex(hash.digest()),
+  };
+}
+
 /** Hex to bytes, or null when the text is not even-length lowercase or uppercase hex. */
 export function fromHex(hex: string): Uint8Array | null {
   if (typeof hex !== 'string' || hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) return null;

@@ -1,30 +1,42 @@
 import { CouncilEngine } from '../core/sim/engine/CouncilEngine';
 import { ResonanceEngine } from '../core/sim/engine/ResonanceEngine';
 import { scenarioOpinions } from '../core/sim/engine/scenarioOpinions';
-import type { SimEvent } from '../core/sim/engine/traceEvents';
-import { traceHash } from '../core/sim/engine/traceHash';
 import { parseScenario } from '../core/sim/parseScenario';
 import type { CouncilRunReport } from '../core/sim/runCouncilScenario';
 import { finishedRun, runScenario, type ScenarioRun } from '../core/sim/runScenario';
 import { withDefaults, type Scenario } from '../core/sim/scenario';
 import { agentCard, type AgentCardReply } from './agentCard';
+import { streamsAggregates, type StreamEvent } from './streamEvents';
+import { TraceStream } from './traceStream';
 
 /** Bytes of JSON per streamed batch while animating (SPEC §8: ≤ 10 KB per frame batch). */
 export const batchBytesMax = 10_000;
 
 export type LoadReply =
-  | { epoch: number; ok: true; scenario: Scenario; protocol: Scenario['protocol']; n: number; rounds: number }
+  | {
+      epoch: number;
+      ok: true;
+      scenario: Scenario;
+      protocol: Scenario['protocol'];
+      n: number;
+      rounds: number;
+      /** True when the batches fold messages into per-tick aggregates (large n). */
+      aggregated: boolean;
+    }
   | { epoch: number; ok: false; message: string };
 
 /** New events since the last reply, tagged with the run epoch they belong to. */
 export interface EventBatch {
   epoch: number;
-  events: SimEvent[];
+  /** Core events, with messages folded into per-tick aggregates for large n. */
+  events: StreamEvent[];
   /** The engine's tick after this batch. */
   tick: number;
   done: boolean;
-  /** The full trace hash, once the run is done. */
+  /** The hash of every core event streamed (aggregated ones included), once the run is done. */
   traceHash: string | null;
+  /** Core events the stream has covered so far: the run's `eventCount` once done. */
+  coreEventCount: number;
 }
 
 export interface RunResult {
@@ -83,9 +95,9 @@ export class SimSession {
   /** Copies of the engine every `checkpointEveryTicks`, oldest first; the first at load. */
   private checkpoints: { tick: number; engine: Engine }[] = [];
   private epoch = -1;
-  private sentCount = 0;
   /** The engine last rebuilt for the inspector, so selecting another agent at the same tick is free. */
   private inspected: { epoch: number; tick: number; engine: Engine } | null = null;
+  private stream = new TraceStream(false);
   private readonly cancelled = new Set<number>();
 
   load(input: unknown, epoch: number): LoadReply {
@@ -95,29 +107,41 @@ export class SimSession {
     const resolved = withDefaults(scenario);
     this.scenario = scenario;
     this.epoch = epoch;
-    this.sentCount = 0;
+    const aggregated = scenario.protocol === 'resonance' && streamsAggregates(resolved.n);
+    this.stream = new TraceStream(aggregated);
     this.engine =
       resolved.protocol === 'resonance'
         ? new ResonanceEngine(resolved, scenarioOpinions(resolved))
         : new CouncilEngine(resolved);
     this.checkpoints = [{ tick: -1, engine: this.engine.checkpoint() }];
     this.inspected = null;
-    return { epoch, ok: true, scenario, protocol: resolved.protocol, n: resolved.n, rounds: resolved.rounds };
+    const { protocol, n, rounds } = resolved;
+    return { epoch, ok: true, scenario, protocol, n, rounds, aggregated };
   }
 
   /**
    * Simulates up to `tickMax` (Infinity: to the end) and returns the events not sent yet,
    * at most `bytesMax` of JSON of them; call again for the rest (`done` stays false until
    * every event has been handed out).
+   *
+   * Policy: the engine keeps the whole core trace even when the stream aggregates it: the
+   * run's summary, `seek`, the determinism check and trace export are all built from it.
    */
   advance(epoch: number, tickMax: number, bytesMax = batchBytesMax): EventBatch {
     const engine = this.requireEngine(epoch);
     this.simulateTo(engine, tickMax);
     const { events } = engine;
-    const batch = takeBatch(events, this.sentCount, bytesMax);
-    this.sentCount += batch.length;
-    const done = engine.done && this.sentCount === events.length;
-    return { epoch, events: batch, tick: engine.tick, done, traceHash: done ? traceHash(events) : null };
+    const stream = this.stream;
+    const batch = stream.take(events, bytesMax);
+    const done = engine.done && stream.drained(events);
+    return {
+      epoch,
+      events: batch,
+      tick: engine.tick,
+      done,
+      traceHash: done ? stream.traceHash() : null,
+      coreEventCount: stream.coreEventCount,
+    };
   }
 
   /**
@@ -274,19 +298,6 @@ export function setPath(scenario: Scenario, path: string, value: unknown): unkno
   }
   node[keys.at(-1)!] = value;
   return copy;
-}
-
-/** Events from `start` whose JSON fits in `bytesMax` (always at least one). */
-function takeBatch(events: readonly SimEvent[], start: number, bytesMax: number): SimEvent[] {
-  const batch: SimEvent[] = [];
-  let bytes = 2;
-  for (let index = start; index < events.length; index++) {
-    const size = JSON.stringify(events[index]).length + 1;
-    if (batch.length > 0 && bytes + size > bytesMax) break;
-    batch.push(events[index]!);
-    bytes += size;
-  }
-  return batch;
 }
 
 /** Lets the worker handle queued messages (a cancel) between two runs of a batch. */

@@ -39,6 +39,7 @@ export interface EpochReply<T> {
 export type { EventBatch, LoadReply, SeedResult, SeekReply, SweepPoint } from './SimSession';
 export type { AgentCard, AgentCardReply, PersonaCard, SealedRecordCard } from './agentCard';
 export type { SimEvent } from '../core/sim/engine/traceEvents';
+export type { MessagesAggregated, StreamEvent, MessageKey as StreamMessageKey } from './streamEvents';
 
 export interface WorkerApi {
   /** Validates a scenario (object or JSON text) and starts run `epoch` from tick 0. */

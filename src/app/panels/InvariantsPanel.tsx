@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { RunSummaryReply, SimEvent } from '../../worker/api';
+import type { RunSummaryReply, StreamEvent } from '../../worker/api';
 import { EmptyState, Panel } from '../components/Panel';
 
 const invariantTitles: Record<string, string> = {
@@ -19,7 +19,7 @@ export function InvariantsPanel({
   ended,
 }: {
   summary: RunSummaryReply['summary'] | null;
-  trace: readonly SimEvent[];
+  trace: readonly StreamEvent[];
   tick: number;
   ended: boolean;
 }) {

@@ -8,7 +8,7 @@ import type {
   PresetSummary,
   RunSummaryReply,
   Scenario,
-  SimEvent,
+  StreamEvent,
 } from '../../worker/api';
 import { WorkerBridge } from '../bridge/WorkerBridge';
 
@@ -22,8 +22,11 @@ export interface LabState {
   /** Bumped for every new run; replies from an older epoch are dropped. */
   epoch: number;
   status: RunStatus;
-  /** The whole trace of the current run, simulated ahead of the cursor. */
-  trace: SimEvent[];
+  /**
+   * The whole trace of the current run, simulated ahead of the cursor; above 200 agents its
+   * messages come folded into per-tick `messagesAggregated` events (the hash covers them all).
+   */
+  trace: StreamEvent[];
   /** The tick of the last event, once the run is simulated. */
   endTick: number;
   /** The time cursor (a float tick): every panel draws the run as it stood then. */
@@ -118,18 +121,22 @@ export const useLab = create<LabState>()((set, get) => {
     set({ epoch, status: 'simulating', error: null, trace: [], cursor: 0, playing: false });
     const loaded = await bridge.call<LoadReply>((api) => api.load(scenario, epoch));
     if (!loaded.ok) throw new Error(loaded.message);
-    const trace: SimEvent[] = [];
+    const trace: StreamEvent[] = [];
     let batch;
     do {
       batch = await bridge.call((api) => api.run(epoch));
       if (batch.epoch !== get().epoch) return false;
-      trace.push(...batch.events);
+      for (const event of batch.events) trace.push(event);
     } while (!batch.done);
     const hash = batch.traceHash;
     const result = await bridge.call((api) => api.result(epoch));
     if (result.epoch !== get().epoch) return false;
-    if (result.summary.traceHash !== hash) {
-      throw new Error(`Determinism check failed: the streamed trace hashes to ${hash}, the run to ${result.summary.traceHash}.`);
+    // The stream hashed every core event it read, aggregated or not; the run hashed its trace.
+    if (result.summary.traceHash !== hash || result.eventCount !== batch.coreEventCount) {
+      throw new Error(
+        `Determinism check failed: the streamed trace (${batch.coreEventCount} events) hashes to ` +
+          `${hash}, the run (${result.eventCount} events) to ${result.summary.traceHash}.`,
+      );
     }
     const endTick = trace.length > 0 ? trace[trace.length - 1]!.t : 0;
     set({ trace, endTick, summary: result.summary, report: result.report, status: 'loaded' });

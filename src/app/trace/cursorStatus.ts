@@ -1,4 +1,4 @@
-import type { Scenario, SimEvent } from '../../worker/api';
+import type { Scenario, StreamEvent } from '../../worker/api';
 
 export interface CursorStatus {
   /** Rounds (or council proposals) decided by the cursor. */
@@ -12,7 +12,7 @@ export interface CursorStatus {
  * The run as it stood at `tick`: rounds committed by then (a round counts once, at its first
  * commit), the highest view any replica had moved to, and council proposals decided.
  */
-export function cursorStatus(scenario: Scenario, trace: readonly SimEvent[], tick: number, ended: boolean): CursorStatus {
+export function cursorStatus(scenario: Scenario, trace: readonly StreamEvent[], tick: number, ended: boolean): CursorStatus {
   const committedRounds = new Set<number>();
   let view = 0;
   let approved = 0;

@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { SimEvent } from '../../../worker/api';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
 import { agentsInTrace, eventLogRows, type EventLogRow } from './eventLogRows';
 import { agentName, eventCategories, type EventCategory } from './narrate';
@@ -7,7 +7,7 @@ import './eventLog.css';
 
 export interface EventLogPanelProps {
   /** The trace so far, ordered by tick. */
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   /** The time cursor: rows up to and including this tick are listed. */
   tick: number;
   selectedAgent: number | null;
@@ -39,9 +39,11 @@ export function EventLogPanel({ events, tick, selectedAgent, onSeek }: EventLogP
   const [showMessages, setShowMessages] = useState(false);
   const agent = resolveAgent(agentChoice, selectedAgent);
   const agentOptions = useMemo(() => agentsInTrace(events), [events]);
+  // Events carry whole ticks: the rows change only when the whole tick does, not every frame.
+  const wholeTick = Math.floor(tick);
   const { rows, hiddenCount } = useMemo(
-    () => eventLogRows(events, tick, { agent, categories, showMessages }),
-    [events, tick, agent, categories, showMessages],
+    () => eventLogRows(events, wholeTick, { agent, categories, showMessages }),
+    [events, wholeTick, agent, categories, showMessages],
   );
 
   // Keep the newest row (the one at the cursor) in view as the cursor moves.
@@ -60,25 +62,16 @@ export function EventLogPanel({ events, tick, selectedAgent, onSeek }: EventLogP
       return next;
     });
 
-  return (
-    <Panel
-      testId="event-log"
-      title="Event log"
-      caption="Every event of the run up to the time cursor, in words; click a row to move the cursor there."
-      info={
-        <p>
-          The log is the text version of the network ring. Messages sent are hidden by default because
-          there are thousands of them; turn on “show messages” to list each one with its latency or
-          the reason it was lost.
-        </p>
-      }
-      legend={
-        <span className="event-log-legend">
-          <span className="event-log-glyph invariant" aria-hidden="true">✗</span> invariant violated ·{' '}
-          <span className="event-log-swatch" aria-hidden="true" /> involves the selected agent
-        </span>
-      }
-    >
+  // A stable callback: `onSeek` is a new closure on every render of the page.
+  const seekRef = useRef(onSeek);
+  useEffect(() => {
+    seekRef.current = onSeek;
+  });
+  const seek = useCallback((t: number) => seekRef.current(t), []);
+  // Policy: the filters and rows are memoised elements, so a playback frame that moves the
+  // cursor within a tick re-renders neither (the agent select alone has one option per agent).
+  const filters = useMemo(
+    () => (
       <div className="event-log-filters" role="group" aria-label="Event log filters">
         <label>
           Agent{' '}
@@ -111,7 +104,13 @@ export function EventLogPanel({ events, tick, selectedAgent, onSeek }: EventLogP
           Show messages
         </label>
       </div>
-      {rows.length === 0 ? (
+    ),
+    [agentChoice, selectedAgent, agentOptions, categories, showMessages],
+  );
+  const cursorTick = Number.isInteger(tick) ? tick : null;
+  const list = useMemo(
+    () =>
+      rows.length === 0 ? (
         <EmptyState>
           {events.length === 0
             ? 'Play the run: each proposal, sealed evaluation, vote, commit and fault will be told here as it happens.'
@@ -130,13 +129,36 @@ export function EventLogPanel({ events, tick, selectedAgent, onSeek }: EventLogP
             <EventLogRowItem
               key={row.index}
               row={row}
-              atCursor={row.t === tick}
+              atCursor={row.t === cursorTick}
               selected={selectedAgent !== null && row.agents.includes(selectedAgent)}
-              onSeek={onSeek}
+              onSeek={seek}
             />
           ))}
         </ol>
-      )}
+      ),
+    [rows, hiddenCount, cursorTick, selectedAgent, seek, events.length],
+  );
+  return (
+    <Panel
+      testId="event-log"
+      title="Event log"
+      caption="Every event of the run up to the time cursor, in words; click a row to move the cursor there."
+      info={
+        <p>
+          The log is the text version of the network ring. Messages sent are hidden by default because
+          there are thousands of them; turn on “show messages” to list each one with its latency or
+          the reason it was lost.
+        </p>
+      }
+      legend={
+        <span className="event-log-legend">
+          <span className="event-log-glyph invariant" aria-hidden="true">✗</span> invariant violated ·{' '}
+          <span className="event-log-swatch" aria-hidden="true" /> involves the selected agent
+        </span>
+      }
+    >
+      {filters}
+      {list}
     </Panel>
   );
 }

@@ -1,4 +1,4 @@
-import type { SimEvent } from '../../../worker/api';
+import type { StreamEvent } from '../../../worker/api';
 import { narrate, type EventCategory, type Narration } from './narrate';
 
 /** At most this many rows are drawn; earlier matches are counted, not drawn. */
@@ -16,7 +16,7 @@ export interface EventLogRow extends Narration {
   /** The event's index in the trace: a stable React key. */
   index: number;
   t: number;
-  kind: SimEvent['kind'];
+  kind: StreamEvent['kind'];
 }
 
 export interface EventLogRows {
@@ -28,9 +28,9 @@ export interface EventLogRows {
 
 // Policy: narrations are cached per event object. The trace only grows and its events are
 // never mutated, so a row is narrated once however often the cursor moves.
-const narrationCache = new WeakMap<SimEvent, Narration | null>();
+const narrationCache = new WeakMap<StreamEvent, Narration | null>();
 
-function cachedNarration(event: SimEvent): Narration | null {
+function cachedNarration(event: StreamEvent): Narration | null {
   let narration = narrationCache.get(event);
   if (narration === undefined) {
     narration = narrate(event);
@@ -40,7 +40,7 @@ function cachedNarration(event: SimEvent): Narration | null {
 }
 
 /** The index just past the last event with `t ≤ tick` (the trace is ordered by tick). */
-export function cursorEnd(events: readonly SimEvent[], tick: number): number {
+export function cursorEnd(events: readonly StreamEvent[], tick: number): number {
   let low = 0;
   let high = events.length;
   while (low < high) {
@@ -62,7 +62,7 @@ function matches(narration: Narration, filter: EventLogFilter): boolean {
  * `rowsMax` of them drawn and the rest counted.
  */
 export function eventLogRows(
-  events: readonly SimEvent[],
+  events: readonly StreamEvent[],
   tick: number,
   filter: EventLogFilter,
   rowsMax = eventLogRowsMax,
@@ -73,7 +73,8 @@ export function eventLogRows(
     const event = events[index];
     if (event === undefined) continue;
     // Messages are most of a trace; skip them before narrating when they are hidden.
-    if (event.kind === 'messageSent' && !filter.showMessages) continue;
+    const message = event.kind === 'messageSent' || event.kind === 'messagesAggregated';
+    if (message && !filter.showMessages) continue;
     if (event.kind === 'deliberationStep') continue;
     const narration = cachedNarration(event);
     if (narration === null || !matches(narration, filter)) continue;
@@ -85,7 +86,7 @@ export function eventLogRows(
 }
 
 /** The agents named anywhere in the trace, ascending: the options of the agent filter. */
-export function agentsInTrace(events: readonly SimEvent[]): number[] {
+export function agentsInTrace(events: readonly StreamEvent[]): number[] {
   let last = -1;
   for (const event of events) {
     if ('agent' in event && typeof event.agent === 'number') last = Math.max(last, event.agent);

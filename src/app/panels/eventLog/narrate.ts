@@ -1,4 +1,4 @@
-import type { SimEvent } from '../../../worker/api';
+import type { MessagesAggregated, SimEvent, StreamEvent } from '../../../worker/api';
 import { formatNumber } from '../../format';
 
 /** The filter groups of the event log. */
@@ -76,6 +76,25 @@ function narrateMessage(event: MessageSent): string {
   const garbled = event.garbled ? ', garbled on the way' : '';
   if (event.deliverAt === null) return `${head} lost (${event.lost ?? 'drop'})${garbled}`;
   return `${head} sent, arrives at tick ${event.deliverAt}${garbled}`;
+}
+
+const aggregateKeyNames: Record<string, string> = {
+  ...messageTypeNames,
+  prepare: 'prepare vote',
+  commit: 'commit vote',
+};
+
+/** A tick's messages, counted: the large-n stream's stand-in for one row per message. */
+export function narrateAggregate(event: MessagesAggregated): string {
+  const byKey = Object.entries(event.countsByKey)
+    .map(([key, count]) => `${formatNumber(count ?? 0)} ${aggregateKeyNames[key] ?? key}`)
+    .join(', ');
+  const lost = Object.entries(event.lostByReason)
+    .map(([reason, count]) => `${formatNumber(count ?? 0)} ${reason}`)
+    .join(', ');
+  const head = `${plural(event.count, 'message')} sent (${byKey})`;
+  const garbled = event.garbledCount > 0 ? `, ${formatNumber(event.garbledCount)} garbled` : '';
+  return `${head}${lost ? `, lost: ${lost}` : ', none lost'}${garbled}`;
 }
 
 type Resolved = Extract<SimEvent, { kind: 'roundResolved' }>;
@@ -205,7 +224,10 @@ function narrateScored(event: Scored): string {
  * One readable sentence per event, with the agents it involves and its filter category;
  * null for the events the log never lists (deliberation steps: the opinion panel draws them).
  */
-export function narrate(event: SimEvent): Narration | null {
+export function narrate(event: StreamEvent): Narration | null {
+  if (event.kind === 'messagesAggregated') {
+    return { text: narrateAggregate(event), agents: [], category: 'message', important: false };
+  }
   const a = 'agent' in event && typeof event.agent === 'number' ? agentName(event.agent) : '';
   switch (event.kind) {
     case 'messageSent':

@@ -1,18 +1,20 @@
 import { useMemo } from 'react';
-import type { Scenario, SimEvent } from '../../../worker/api';
+import type { Scenario, StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
 import './network.css';
 import { RingAgents } from './RingAgents';
 import { RingLegend } from './RingLegend';
+import { RingCanvas } from './RingCanvas';
 import { RingMessagesLayer } from './RingMessagesLayer';
-import { ringMessages, ringStatic, svgAgentsMax } from './ringLayout';
+import { legendMessageKeys, messageStyles } from './messageStyles';
+import { ringMessages, ringStatic, svgAgentsMax, type RingMessages } from './ringLayout';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 
 export interface RingPanelProps {
   /** The scenario being run, or null before one is loaded (the empty state). */
   scenario: Scenario | null;
   /** The trace so far; it only grows during a run. */
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   /** The shared time cursor, in ticks (fractional while playing). */
   tick: number;
   selectedAgent: number | null;
@@ -28,7 +30,11 @@ export function RingPanel({ scenario, events, tick, selectedAgent, onSelectAgent
     <Panel
       testId="network-view"
       title="Network"
-      caption="Each circle is an agent; lettered dots are messages travelling between them."
+      caption={
+        (scenario?.n ?? 0) > svgAgentsMax
+          ? 'Each circle is an agent; dots are a sample of the messages travelling between them.'
+          : 'Each circle is an agent; lettered dots are messages travelling between them.'
+      }
       info={
         <p>
           Agents sit on a ring, a0 at the top. In view v the leader is agent v mod n (gold ring): it
@@ -73,25 +79,56 @@ function RingDrawing({ scenario, events, tick, selectedAgent, onSelectAgent }: R
   const summary =
     `${scenario.n} agents, view ${ring.view}, ${leader}, tick ${wholeTick}; ` +
     `${flight.activeCount} messages in flight`;
-  // TODO(issue 6): above svgAgentsMax agents draw the same geometry to a canvas; the SVG
-  // already shrinks the agents and drops their labels there, but thousands of nodes are slow.
   const large = scenario.n > svgAgentsMax;
   return (
     <div className={`ring${large ? ' is-large' : ''}`}>
-      <svg
-        className="ring-svg"
-        viewBox={`0 0 ${drawingSize} ${drawingSize}`}
-        role="group"
-        aria-label={`Network ring: ${summary}`}
-      >
-        <title>{`Network ring: ${summary}`}</title>
-        <RingAgents ring={ring} selectedAgent={selectedAgent} onSelectAgent={onSelectAgent} />
-        <RingMessagesLayer flight={flight} />
-      </svg>
+      {large ? (
+        <RingCanvas
+          ring={ring}
+          flight={flight}
+          selectedAgent={selectedAgent}
+          onSelectAgent={onSelectAgent}
+          label={`Network ring: ${summary}`}
+        />
+      ) : (
+        <svg
+          className="ring-svg"
+          viewBox={`0 0 ${drawingSize} ${drawingSize}`}
+          role="group"
+          aria-label={`Network ring: ${summary}`}
+        >
+          <title>{`Network ring: ${summary}`}</title>
+          <RingAgents ring={ring} selectedAgent={selectedAgent} onSelectAgent={onSelectAgent} />
+          <RingMessagesLayer flight={flight} />
+        </svg>
+      )}
       <p className="ring-status" data-testid="ring-status">
         view {ring.view} · {leader} · {flight.activeCount} in flight
         {flight.aggregatedCount > 0 && ` (${flight.messages.length} drawn, ${flight.aggregatedCount} aggregated)`}
       </p>
+      {large && <InFlightByType flight={flight} />}
     </div>
+  );
+}
+
+/**
+ * On the canvas the dots are too small for letters: the messages in flight are counted by
+ * type in words instead (UI.md: never colour alone).
+ */
+function InFlightByType({ flight }: { flight: RingMessages }) {
+  const counts = legendMessageKeys.flatMap((key) => {
+    const count = flight.countsByKey[key] ?? 0;
+    return count > 0 ? [{ key, count }] : [];
+  });
+  if (counts.length === 0) return null;
+  return (
+    <ul className="ring-in-flight" aria-label="Messages in flight by type" data-testid="ring-in-flight">
+      {counts.map(({ key, count }) => (
+        <li key={key}>
+          <span className="swatch" style={{ background: messageStyles[key].fill }} aria-hidden="true" />
+          {messageStyles[key].name} {count}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,4 +1,4 @@
-import type { SimEvent } from '../../../worker/api';
+import type { MessagesAggregated, SimEvent, StreamEvent } from '../../../worker/api';
 
 export type MessageSent = Extract<SimEvent, { kind: 'messageSent' }>;
 
@@ -23,19 +23,24 @@ export type RoleEvent = Extract<
  */
 export interface RingEventIndex {
   /** The trace this index reflects, and how many of its events it has read. */
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   length: number;
   messages: MessageSent[];
   /** `messages[i].t`, for binary search. */
   messageTicks: number[];
   /** The longest `deliverAt − t` of any message: how far back a frame must look. */
   flightTicksMax: number;
+  /** True for the `messages` that are an aggregate's sample (counted by the aggregate). */
+  sampled: boolean[];
+  /** Per-tick message aggregates of a large-n stream, and their ticks. */
+  aggregates: MessagesAggregated[];
+  aggregateTicks: number[];
   roles: RoleEvent[];
   roleTicks: number[];
 }
 
 /** Indexes by trace array (grown in place), plus the latest one (replaced by a longer copy). */
-const byTrace = new WeakMap<readonly SimEvent[], RingEventIndex>();
+const byTrace = new WeakMap<readonly StreamEvent[], RingEventIndex>();
 let latest: RingEventIndex | null = null;
 
 /**
@@ -43,7 +48,7 @@ let latest: RingEventIndex | null = null;
  * copy of the latest one (the store may append in place or replace the array with a longer
  * one). Only the new tail is read, so a growing trace costs O(new events) per call.
  */
-export function ringEventIndex(events: readonly SimEvent[]): RingEventIndex {
+export function ringEventIndex(events: readonly StreamEvent[]): RingEventIndex {
   const known = byTrace.get(events);
   const previous = known && known.length <= events.length ? known : latest;
   if (previous && isPrefixOf(previous, events)) {
@@ -60,6 +65,9 @@ export function ringEventIndex(events: readonly SimEvent[]): RingEventIndex {
     messages: [],
     messageTicks: [],
     flightTicksMax: 0,
+    sampled: [],
+    aggregates: [],
+    aggregateTicks: [],
     roles: [],
     roleTicks: [],
   };
@@ -69,22 +77,26 @@ export function ringEventIndex(events: readonly SimEvent[]): RingEventIndex {
   return index;
 }
 
-function isPrefixOf(index: RingEventIndex, events: readonly SimEvent[]): boolean {
+function isPrefixOf(index: RingEventIndex, events: readonly StreamEvent[]): boolean {
   if (events.length < index.length) return false;
   if (events === index.events) return true;
   // A longer copy keeps its prefix: checking both ends of the prefix is enough in practice.
   return index.length === 0 || (events[0] === index.events[0] && events[index.length - 1] === index.events[index.length - 1]);
 }
 
-function readFrom(index: RingEventIndex, events: readonly SimEvent[]): void {
+function readFrom(index: RingEventIndex, events: readonly StreamEvent[]): void {
   for (let i = index.length; i < events.length; i++) {
     const event = events[i]!;
     switch (event.kind) {
       case 'messageSent':
-        index.messages.push(event);
-        index.messageTicks.push(event.t);
-        if (event.deliverAt !== null) {
-          index.flightTicksMax = Math.max(index.flightTicksMax, event.deliverAt - event.t);
+        addMessage(index, event, false);
+        break;
+      case 'messagesAggregated':
+        index.aggregates.push(event);
+        index.aggregateTicks.push(event.t);
+        for (const message of event.sample) addMessage(index, message, true);
+        for (const counts of Object.values(event.deliveredByLatency)) {
+          index.flightTicksMax = Math.max(index.flightTicksMax, counts.length - 1);
         }
         break;
       case 'viewChanged':
@@ -106,26 +118,13 @@ function readFrom(index: RingEventIndex, events: readonly SimEvent[]): void {
   index.length = events.length;
 }
 
-/** The first position whose value is ≥ `value` in an ascending array. */
-export function lowerBound(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (values[mid]! < value) low = mid + 1;
-    else high = mid;
+function addMessage(index: RingEventIndex, message: MessageSent, sampled: boolean): void {
+  index.messages.push(message);
+  index.messageTicks.push(message.t);
+  index.sampled.push(sampled);
+  if (message.deliverAt !== null) {
+    index.flightTicksMax = Math.max(index.flightTicksMax, message.deliverAt - message.t);
   }
-  return low;
 }
 
-/** The first position whose value is > `value` in an ascending array. */
-export function upperBound(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (values[mid]! <= value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
+export { lowerBound, upperBound } from '../../trace/tickSearch';

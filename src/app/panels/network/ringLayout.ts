@@ -1,7 +1,7 @@
 import { easeCubicInOut } from 'd3';
-import type { Scenario, SimEvent } from '../../../worker/api';
+import type { Scenario, SimEvent, StreamEvent } from '../../../worker/api';
 import { messageKey, type MessageKey } from './messageStyles';
-import { lowerBound, ringEventIndex, upperBound } from './ringEventIndex';
+import { lowerBound, ringEventIndex, upperBound, type RingEventIndex } from './ringEventIndex';
 import { regionsAt, sidesAt, type RingRegion } from './ringRegions';
 
 export type { RingRegion };
@@ -11,7 +11,7 @@ export type FaultKind = Fault['kind'];
 
 export interface RingInput {
   scenario: Scenario;
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   /** The time cursor in ticks; fractional between ticks while playing. */
   tick: number;
   /** The drawing's size in user units (the SVG viewBox). */
@@ -248,7 +248,11 @@ function describe(agent: RingAgent, sideLabels: string[]): string {
   return `${agent.id}: ${parts.join(', ')}`;
 }
 
-/** The messages in flight at `tick` (and those lost in the last `lostVisibleTicks`). */
+/**
+ * The messages in flight at `tick` (and those lost in the last `lostVisibleTicks`). In a
+ * large-n stream most messages arrive as per-tick aggregates: they are counted from the
+ * aggregates, and only the aggregates' samples are drawn.
+ */
 export function ringMessages(input: RingInput, ring: RingStatic): RingMessages {
   const index = ringEventIndex(input.events);
   const { tick } = input;
@@ -257,29 +261,65 @@ export function ringMessages(input: RingInput, ring: RingStatic): RingMessages {
   const start = lowerBound(index.messageTicks, tick - lookBack);
   const end = upperBound(index.messageTicks, tick);
   const active: number[] = [];
+  const samples: number[] = [];
   const countsByKey: Partial<Record<MessageKey, number>> = {};
   for (let i = start; i < end; i++) {
     const message = index.messages[i]!;
     const visible =
       message.deliverAt === null ? tick < message.t + lostVisibleTicks : tick < message.deliverAt;
     if (!visible || message.from >= ring.agents.length || message.to >= ring.agents.length) continue;
+    if (index.sampled[i]) {
+      samples.push(i);
+      continue;
+    }
     active.push(i);
     const key = messageKey(message);
     countsByKey[key] = (countsByKey[key] ?? 0) + 1;
   }
+  const aggregatedActive = countAggregated(index, tick, lookBack, countsByKey);
   // Policy: past the cap keep every k-th message by id, so the sample stays spread over the
   // ring and a message keeps its place between frames while k does not change.
   const stride = Math.ceil(active.length / Math.max(cap, 1));
   const kept = stride <= 1 ? active : active.filter((i) => index.messages[i]!.id % stride === 0);
-  const drawn = kept.slice(0, cap);
+  const drawn = [...kept, ...samples].slice(0, cap);
   const dotRadius = clamp(ring.agentRadius * 0.45, 2, 9);
+  const activeCount = active.length + aggregatedActive;
   return {
     messages: drawn.map((i) => placeMessage(index.messages[i]!, tick, ring, input.travel ?? true)),
     dotRadius,
-    activeCount: active.length,
-    aggregatedCount: active.length - drawn.length,
+    activeCount,
+    aggregatedCount: activeCount - drawn.length,
     countsByKey,
   };
+}
+
+/** Messages of the aggregates in flight (or freshly lost) at `tick`, added into `countsByKey`. */
+function countAggregated(
+  index: RingEventIndex,
+  tick: number,
+  lookBack: number,
+  countsByKey: Partial<Record<MessageKey, number>>,
+): number {
+  let total = 0;
+  const start = lowerBound(index.aggregateTicks, tick - lookBack);
+  const end = upperBound(index.aggregateTicks, tick);
+  for (let i = start; i < end; i++) {
+    const aggregate = index.aggregates[i]!;
+    const lostVisible = tick < aggregate.t + lostVisibleTicks;
+    for (const [key, count] of Object.entries(aggregate.countsByKey) as [MessageKey, number][]) {
+      const delivered = aggregate.deliveredByLatency[key] ?? [];
+      let active = 0;
+      let deliveredCount = 0;
+      delivered.forEach((countAt, latency) => {
+        deliveredCount += countAt;
+        if (aggregate.t + latency > tick) active += countAt;
+      });
+      if (lostVisible) active += count - deliveredCount;
+      if (active > 0) countsByKey[key] = (countsByKey[key] ?? 0) + active;
+      total += active;
+    }
+  }
+  return total;
 }
 
 type MessageSent = Extract<SimEvent, { kind: 'messageSent' }>;

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { SimEvent } from '../../../worker/api';
+import type { StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
 import { AxisDiameterChart } from './AxisDiameterChart';
 import { DiameterSparkline } from './DiameterSparkline';
@@ -12,7 +12,7 @@ import { useStepPlayer } from './useStepPlayer';
 import './opinion.css';
 
 export interface OpinionPanelProps {
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   /** The shared time cursor: the panel shows what was deliberated at or before it. */
   tick: number;
   selectedAgent: number | null;

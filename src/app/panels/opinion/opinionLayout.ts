@@ -1,5 +1,5 @@
 import { extent, line, polygonHull, scaleLinear, type ScaleLinear } from 'd3';
-import type { SimEvent } from '../../../worker/api';
+import type { SimEvent, StreamEvent } from '../../../worker/api';
 
 type StepEvent = Extract<SimEvent, { kind: 'deliberationStep' }>;
 type DeliberatedEvent = Extract<SimEvent, { kind: 'deliberated' }>;
@@ -31,7 +31,7 @@ interface PartialRound {
 }
 
 interface TraceIndex {
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   /** Events consumed so far. */
   length: number;
   pending: Map<number, PartialRound>;
@@ -46,14 +46,14 @@ interface TraceIndex {
  */
 let lastIndex: TraceIndex | null = null;
 
-function continuesFrom(index: TraceIndex, events: readonly SimEvent[]): boolean {
+function continuesFrom(index: TraceIndex, events: readonly StreamEvent[]): boolean {
   if (events === index.events) return events.length >= index.length;
   if (events.length < index.length) return false;
   if (index.length === 0) return true;
   return events[0] === index.events[0] && events[index.length - 1] === index.events[index.length - 1];
 }
 
-function indexOf(events: readonly SimEvent[]): TraceIndex {
+function indexOf(events: readonly StreamEvent[]): TraceIndex {
   const index: TraceIndex =
     lastIndex !== null && continuesFrom(lastIndex, events)
       ? lastIndex
@@ -118,7 +118,7 @@ function finishRound(index: TraceIndex, event: DeliberatedEvent): void {
 }
 
 /** The rounds deliberated at or before `tick`, oldest first, their chunked steps reassembled. */
-export function deliberationsUpTo(events: readonly SimEvent[], tick: number): DeliberationRound[] {
+export function deliberationsUpTo(events: readonly StreamEvent[], tick: number): DeliberationRound[] {
   return indexOf(events).rounds.filter((round) => round.t <= tick);
 }
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Scenario, SimEvent } from '../../../worker/api';
+import type { Scenario, StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
 import { AgentChips, QuorumLegend } from './AgentChips';
 import { OverlapDiagram } from './OverlapDiagram';
@@ -8,7 +8,7 @@ import './quorum.css';
 
 export interface QuorumPanelProps {
   scenario: Scenario | null;
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   /** The shared time cursor: the panel shows the round proposed last at or before it. */
   tick: number;
   selectedAgent?: number | null;
@@ -19,10 +19,12 @@ export interface QuorumPanelProps {
 export function QuorumPanel(props: QuorumPanelProps) {
   const { scenario, events, tick, selectedAgent, onSelectAgent } = props;
   const isCouncil = scenario?.protocol === 'council';
-  // The length is a dependency too, in case the caller grows the same array in place.
+  // Events carry whole ticks, so the snapshot changes only when the whole tick does. The
+  // length is a dependency too, in case the caller grows the same array in place.
+  const wholeTick = Math.floor(tick);
   const snapshot = useMemo(
-    () => (scenario && !isCouncil ? quorumAt(scenario, events, tick) : null),
-    [scenario, isCouncil, events, events.length, tick],
+    () => (scenario && !isCouncil ? quorumAt(scenario, events, wholeTick) : null),
+    [scenario, isCouncil, events, events.length, wholeTick],
   );
   return (
     <Panel

@@ -1,4 +1,5 @@
-import type { Scenario, SimEvent } from '../../../worker/api';
+import type { Scenario, SimEvent, StreamEvent } from '../../../worker/api';
+import { proposalAt, quorumIndex, rejectedIdsAt } from './quorumIndex';
 
 /**
  * The quorum arithmetic at the time cursor (SPEC §7, `quorum-view`): which agents' sealed
@@ -94,7 +95,7 @@ export function overlap(n: number, f: number, rule: QuorumRule): Overlap {
 /** The quorum panel's data at `tick`: the arithmetic and the round whose proposal is latest. */
 export function quorumAt(
   scenario: Scenario,
-  events: readonly SimEvent[],
+  events: readonly StreamEvent[],
   tick: number,
 ): QuorumSnapshot {
   const n = scenario.n;
@@ -109,40 +110,23 @@ export function quorumAt(
   };
 }
 
-type Proposed = Extract<SimEvent, { kind: 'roundProposed' }>;
-
-function latestProposal(events: readonly SimEvent[], tick: number): Proposed | null {
-  let latest: Proposed | null = null;
-  for (const event of events) {
-    if (event.t > tick) break; // The trace is in tick order.
-    if (event.kind === 'roundProposed') latest = event;
-  }
-  return latest;
-}
-
-function roundAt(n: number, events: readonly SimEvent[], tick: number): QuorumRound | null {
-  const proposal = latestProposal(events, tick);
-  if (proposal === null) return null;
-  const { agent: leader, roundNo, view } = proposal;
-  const sameRound = (e: { roundNo: number; view: number }) =>
-    e.roundNo === roundNo && e.view === view;
+function roundAt(n: number, events: readonly StreamEvent[], tick: number): QuorumRound | null {
+  const index = quorumIndex(events);
+  const found = proposalAt(index, tick);
+  if (found === null) return null;
+  const { agent: leader, roundNo, view } = found.proposal;
   const statuses: EvaluationStatus[] = Array.from({ length: n }, () => 'waiting');
-  const rejectedIds = new Set<number>();
+  const rejectedIds = rejectedIdsAt(index, leader, tick);
   let resolution: RoundResolution | null = null;
-  for (const event of events) {
+  for (const event of found.events) {
     if (event.t > tick) break;
-    if (event.kind === 'messageRejected' && event.agent === leader) rejectedIds.add(event.id);
-  }
-  for (const event of events) {
-    if (event.t > tick) break;
-    if (event.t < proposal.t) continue;
-    if (event.kind === 'evaluationSealed' && event.agent === leader && sameRound(event)) {
+    if (event.kind === 'evaluationSealed') {
       // The leader's own evaluation never travels: it is at the leader once sealed.
       statuses[leader] = 'arrived';
-    } else if (isEvaluationTo(event, leader) && sameRound(event)) {
+    } else if (event.kind === 'messageSent') {
       const fate = messageStatus(event, tick, rejectedIds);
       statuses[event.from] = merge(statuses[event.from]!, fate);
-    } else if (event.kind === 'roundResolved' && event.agent === leader && sameRound(event)) {
+    } else {
       resolution = {
         status: event.status,
         t: event.t,
@@ -159,14 +143,10 @@ function roundAt(n: number, events: readonly SimEvent[], tick: number): QuorumRo
     for (const agent of resolution.tamperedAgents) if (agent < n) statuses[agent] = 'tampered';
     for (const agent of resolution.quorumAgents) if (agent < n) statuses[agent] = 'inQuorum';
   }
-  return { roundNo, view, leader, proposedAt: proposal.t, statuses, arrivedCount, resolution };
+  return { roundNo, view, leader, proposedAt: found.proposal.t, statuses, arrivedCount, resolution };
 }
 
 type EvaluationMessage = Extract<SimEvent, { kind: 'messageSent' }>;
-
-function isEvaluationTo(event: SimEvent, leader: number): event is EvaluationMessage {
-  return event.kind === 'messageSent' && event.type === 'E' && event.to === leader;
-}
 
 function messageStatus(
   message: EvaluationMessage,

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Scenario, SimEvent } from '../../../worker/api';
+import type { Scenario, StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
+import { upperBound } from '../../trace/tickSearch';
 import { TrustSourceSelect } from './TrustSourceSelect';
 import {
   agreementMatrix,
   axisTrustMissing,
+  matrixPixels,
   trustAt,
   trustColour,
   type TrustMatrix,
@@ -18,7 +20,7 @@ const svgAgentsMax = 64;
 
 export interface TrustPanelProps {
   scenario: Scenario | null;
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   tick: number;
   /** The council's agreement matrix, for a council scenario. */
   agreement: Record<string, Record<string, number>> | null;
@@ -36,10 +38,13 @@ export function TrustPanel({ scenario, events, tick, agreement, selectedAgent, o
   const [chosen, setSource] = useState<TrustSource>('scalar');
   const axesMissing = axisTrustMissing(updates);
   const source: TrustSource = axesMissing ? 'scalar' : chosen;
-  const matrix = useMemo(
-    () => (council ? (agreement ? agreementMatrix(agreement, n) : null) : trustAt(updates, tick, n, source)),
-    [council, agreement, updates, tick, n, source],
-  );
+  const updateTicks = useMemo(() => updates.map((event) => event.t), [updates]);
+  // The matrix (n² cells) is rebuilt only when another update passes under the cursor.
+  const shownCount = upperBound(updateTicks, tick);
+  const matrix = useMemo(() => {
+    if (council) return agreement ? agreementMatrix(agreement, n) : null;
+    return trustAt(updates.slice(0, shownCount), Infinity, n, source);
+  }, [council, agreement, updates, shownCount, n, source]);
   const what = council ? 'agreement' : source === 'scalar' ? 'trust' : `${source} trust`;
   return (
     <Panel
@@ -113,14 +118,8 @@ function CanvasMatrix({ matrix, label }: { matrix: TrustMatrix; label: string })
     const context = canvas.current?.getContext('2d');
     if (!context) return;
     const n = matrix.values.length;
-    const colour = trustColour(matrix);
-    context.clearRect(0, 0, n, n);
-    matrix.values.forEach((row, i) =>
-      row.forEach((value, j) => {
-        context.fillStyle = value === null ? '#8a93a3' : colour(value);
-        context.fillRect(j, i, 1, 1);
-      }),
-    );
+    if (n === 0) return;
+    context.putImageData(new ImageData(matrixPixels(matrix), n, n), 0, 0);
   }, [matrix]);
   const n = matrix.values.length;
   return <canvas ref={canvas} className="trust-canvas" width={n} height={n} role="img" aria-label={`${label} matrix of ${n} agents`} />;

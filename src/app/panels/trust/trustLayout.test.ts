@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { preset } from '../../../core/sim/presets';
 import { runScenario } from '../../../core/sim/runScenario';
 import type { SimEvent } from '../../../worker/api';
-import { agreementMatrix, axisTrustMissing, trustAt } from './trustLayout';
+import { rgb } from 'd3';
+import { agreementMatrix, axisTrustMissing, matrixPixels, trustAt, trustColour } from './trustLayout';
 
 describe('trustAt', () => {
   const trace = runScenario(preset('byzantine-tamper').scenario).trace as SimEvent[];
@@ -52,5 +53,18 @@ describe('trustAt', () => {
     const matrix = agreementMatrix({ a0: { a0: 1, a1: 0.5 }, a1: { a0: 0.5, a1: 1 } }, 2);
     expect(matrix.values).toEqual([[1, 0.5], [0.5, 1]]);
     expect([matrix.min, matrix.max]).toEqual([0, 1]);
+  });
+});
+
+describe('matrixPixels', () => {
+  it('paints one opaque pixel per cell: unknown cells grey, the extremes at the ramp ends', () => {
+    const matrix = { values: [[null, 0], [1, null]], reputation: [null, null], roundNo: null, min: 0, max: 1 };
+    const pixels = matrixPixels(matrix);
+    expect(pixels).toHaveLength(2 * 2 * 4);
+    expect([...pixels.slice(0, 4)]).toEqual([0x8a, 0x93, 0xa3, 255]);
+    const low = rgb(trustColour(matrix)(0));
+    const high = rgb(trustColour(matrix)(1));
+    expect([...pixels.slice(4, 8)]).toEqual([low.r, low.g, low.b, 255]);
+    expect([...pixels.slice(8, 12)]).toEqual([high.r, high.g, high.b, 255]);
   });
 });

@@ -1,7 +1,7 @@
-import { interpolateCividis, scaleSequential } from 'd3';
-import type { SimEvent } from '../../../worker/api';
+import { interpolateCividis, rgb, scaleSequential } from 'd3';
+import type { StreamEvent } from '../../../worker/api';
 
-type TrustEvent = Extract<SimEvent, { kind: 'trustUpdated' }>;
+type TrustEvent = Extract<StreamEvent, { kind: 'trustUpdated' }>;
 
 /** What the heat map draws: scalar trust, or one axis of `axisTrust` (in the trace's `AXES` order). */
 export const trustSources = ['scalar', 'semantic', 'affective', 'relational', 'epistemic', 'behavioral'] as const;
@@ -26,7 +26,7 @@ export interface TrustMatrix {
  * (n above the trace's bound) is unknown on every axis.
  */
 export function trustAt(
-  events: readonly SimEvent[],
+  events: readonly StreamEvent[],
   tick: number,
   n: number,
   source: TrustSource = 'scalar',
@@ -63,7 +63,7 @@ function rowsOf(latest: readonly (TrustEvent | null)[], n: number, source: Trust
 }
 
 /** True when the trace has trust updates and none carries per-axis trust (n above its bound). */
-export function axisTrustMissing(updates: readonly SimEvent[]): boolean {
+export function axisTrustMissing(updates: readonly StreamEvent[]): boolean {
   const trust = updates.filter((event): event is TrustEvent => event.kind === 'trustUpdated');
   return trust.length > 0 && trust.every((event) => event.axisTrust === undefined);
 }
@@ -88,4 +88,34 @@ function extent(values: (number | null)[][]): { min: number; max: number } {
 export function trustColour(matrix: Pick<TrustMatrix, 'min' | 'max'>): (value: number) => string {
   const scale = scaleSequential(interpolateCividis).domain([matrix.min, matrix.max]);
   return (value) => scale(value);
+}
+
+/** Colour levels of the canvas matrix: finer than the eye tells apart on a cividis ramp. */
+const pixelLevels = 256;
+/** The `.trust-cell.unknown` grey. */
+const unknownColour = '#8a93a3';
+
+/**
+ * The matrix as RGBA pixels, one per cell (row-major), for a canvas above the SVG limit.
+ * Policy: colours come from a 256-level lookup table, so 1000 × 1000 cells cost a million array
+ * writes instead of a million colour-string parses.
+ */
+export function matrixPixels(matrix: TrustMatrix): Uint8ClampedArray<ArrayBuffer> {
+  const n = matrix.values.length;
+  const colour = trustColour(matrix);
+  const span = matrix.max - matrix.min;
+  const table = Array.from({ length: pixelLevels }, (_, level) =>
+    rgb(colour(matrix.min + (span * level) / (pixelLevels - 1))),
+  );
+  const unknown = rgb(unknownColour);
+  const pixels = new Uint8ClampedArray(n * n * 4);
+  matrix.values.forEach((row, i) => {
+    for (let j = 0; j < n; j++) {
+      const value = row[j] ?? null;
+      const level = value === null || span === 0 ? -1 : Math.round(((value - matrix.min) / span) * (pixelLevels - 1));
+      const { r, g, b } = level < 0 ? unknown : table[Math.min(pixelLevels - 1, Math.max(0, level))]!;
+      pixels.set([r, g, b, 255], (i * n + j) * 4);
+    }
+  });
+  return pixels;
 }

@@ -1,0 +1,184 @@
+/**
+ * `npm run bench -- browser [N,N…]`: the page's playback measured in headless chromium
+ * (SPEC §8: 60 fps at n = 100, ≥ 30 fps at n = 1000, no main-thread task over 50 ms).
+ *
+ * Uses the built app in `dist/` (built first when missing), serves it with `vite preview` on a
+ * free port, opens a 1-round ResonanceBFT scenario of each n by share link, presses play and
+ * times the simulation, then samples requestAnimationFrame deltas and `longtask` entries while
+ * the run plays back. Writes bench/results/browser.json and prints a table.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { median, round } from '../harness';
+import { encodeShareLink } from '../../src/core/sim/shareLink';
+import { nodeCodec } from '../../src/cli/nodeCodec';
+// @ts-expect-error: a plain ES module shared with the npm scripts, typed by use.
+import { chromiumArgs, systemChromium } from '../../scripts/browser.mjs';
+
+const root = join(import.meta.dirname, '..', '..');
+/** Longest wall time of playback sampled per scenario (a 1-round run at 2 ticks/s is ~6 s). */
+const playbackSampleMs = 6_000;
+/** The simulation of 1000 agents takes many minutes on a small machine. */
+const simulationTimeoutMs = 45 * 60_000;
+
+export interface BrowserFigure {
+  n: number;
+  simulationMs: number;
+  frames: number;
+  medianFrameMs: number;
+  p95FrameMs: number;
+  framesOver50Ms: number;
+  longTasks: number;
+  longTaskMaxMs: number;
+  /** Long tasks between pressing play and the first frame of playback (loading the trace). */
+  loadLongTasks: number;
+  loadLongTaskMaxMs: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function startPreview(port: number): Promise<ChildProcess> {
+  const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+    cwd: root,
+    stdio: 'ignore',
+    detached: true,
+  });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return preview;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`vite preview did not start on port ${port}`);
+}
+
+/**
+ * Installed before the page loads: collects long tasks and frame deltas while `sampling`.
+ * Plain JavaScript text: tsx would wrap a named function in a helper the page lacks.
+ */
+const probeScript = `
+  const probe = { longTasks: [], frames: [], sampling: false };
+  window.benchProbe = probe;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  let last = 0;
+  requestAnimationFrame(function onFrame(now) {
+    if (probe.sampling && last > 0) probe.frames.push(now - last);
+    last = now;
+    requestAnimationFrame(onFrame);
+  });
+`;
+
+async function measureScenario(page: Page, baseUrl: string, n: number): Promise<BrowserFigure> {
+  const scenario = { v: 1, name: `bench ${n}`, seed: 7, protocol: 'resonance', n, rounds: 1 } as const;
+  await page.goto(`${baseUrl}/${await encodeShareLink(scenario, nodeCodec)}`);
+  await page.getByTestId('network-view').waitFor();
+  await page.getByTestId('speed').selectOption('2');
+  const pressedAt = await page.evaluate(() => performance.now());
+  await page.getByTestId('play').click();
+  await page.getByTestId('pause').waitFor({ timeout: simulationTimeoutMs });
+  const playingAt = await page.evaluate(() => {
+    const probe = (window as unknown as { benchProbe: { sampling: boolean } }).benchProbe;
+    probe.sampling = true;
+    return performance.now();
+  });
+  // Until the run ends (the play button returns) or the sample time is up.
+  await page.getByTestId('play').waitFor({ timeout: playbackSampleMs }).catch(() => undefined);
+  const sampled = await page.evaluate(() => {
+    const probe = (window as unknown as { benchProbe: { sampling: boolean; frames: number[]; longTasks: { start: number; duration: number }[] } }).benchProbe;
+    probe.sampling = false;
+    return { frames: probe.frames, longTasks: probe.longTasks, endedAt: performance.now() };
+  });
+  await page.getByTestId('pause').click().catch(() => undefined);
+  const during = sampled.longTasks.filter((task) => task.start >= playingAt);
+  const loading = sampled.longTasks.filter((task) => task.start >= pressedAt && task.start < playingAt);
+  const sorted = [...sampled.frames].sort((a, b) => a - b);
+  return {
+    n,
+    simulationMs: round(playingAt - pressedAt, 0),
+    frames: sampled.frames.length,
+    medianFrameMs: round(median(sampled.frames), 2),
+    p95FrameMs: round(sorted[Math.floor(sorted.length * 0.95)] ?? 0, 2),
+    framesOver50Ms: sampled.frames.filter((delta) => delta > 50).length,
+    longTasks: during.length,
+    longTaskMaxMs: round(Math.max(0, ...during.map((task) => task.duration)), 0),
+    loadLongTasks: loading.length,
+    loadLongTaskMaxMs: round(Math.max(0, ...loading.map((task) => task.duration)), 0),
+  };
+}
+
+export async function runBrowserBench(agentCounts: number[]): Promise<BrowserFigure[]> {
+  if (!existsSync(join(root, 'dist', 'index.html'))) {
+    await new Promise<void>((resolve, reject) => {
+      const build = spawn('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+      build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed (${code})`))));
+    });
+  }
+  const port = await freePort();
+  const preview = await startPreview(port);
+  const executablePath = (systemChromium as () => string | null)() ?? undefined;
+  const browser = await chromium.launch({ executablePath, args: chromiumArgs as string[] });
+  const figures: BrowserFigure[] = [];
+  try {
+    for (const n of agentCounts) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.addInitScript({ content: probeScript });
+      figures.push(await measureScenario(page, `http://127.0.0.1:${port}`, n));
+      console.log(formatRow(figures.at(-1)!));
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    if (preview.pid !== undefined) process.kill(-preview.pid);
+  }
+  return figures;
+}
+
+const columns: [keyof BrowserFigure, string][] = [
+  ['n', 'n'],
+  ['simulationMs', 'simulate ms'],
+  ['frames', 'frames'],
+  ['medianFrameMs', 'median frame ms'],
+  ['p95FrameMs', 'p95 frame ms'],
+  ['framesOver50Ms', 'frames >50 ms'],
+  ['longTasks', 'long tasks'],
+  ['longTaskMaxMs', 'longest ms'],
+  ['loadLongTasks', 'load long tasks'],
+  ['loadLongTaskMaxMs', 'load longest ms'],
+];
+
+export function formatRow(figure: BrowserFigure): string {
+  return columns.map(([key]) => String(figure[key]).padStart(key === 'n' ? 5 : 16)).join('');
+}
+
+export function formatHeader(): string {
+  return columns.map(([key, label]) => label.padStart(key === 'n' ? 5 : 16)).join('');
+}
+
+/** The command: agent counts from the argument (`100,1000` by default). */
+export async function main(argument: string | undefined): Promise<void> {
+  const agentCounts = (argument ?? '100,1000').split(',').map(Number).filter((n) => n > 0);
+  const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) };
+  console.log(formatHeader());
+  const figures = await runBrowserBench(agentCounts);
+  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+  const file = join(root, 'bench', 'results', 'browser.json');
+  writeFileSync(file, JSON.stringify({ machine, playbackSampleMs, figures }, null, 2) + '\n');
+  console.log(`\n${figures.length} scenarios on ${machine.cores} × ${machine.cpu}; written to ${file}`);
+}

@@ -1,0 +1,51 @@
+import { encodeShareLink } from '../src/core/sim/shareLink';
+import { nodeCodec } from '../src/cli/nodeCodec';
+import { expect, test } from './fixtures';
+
+/** 250 agents, one round: above the SVG limit, so the ring is drawn to a canvas. */
+const scenario = { v: 1, name: '250 agents', seed: 11, protocol: 'resonance', n: 250, rounds: 1 } as const;
+
+test.describe('The ring at large n', () => {
+  test('draws 250 agents on a canvas, plays without errors, and selects an agent on click', async ({ page }) => {
+    // Simulating 250 agents' ~190 000 signed messages takes a while on a small machine.
+    test.setTimeout(240_000);
+    const fragment = await encodeShareLink(scenario, nodeCodec);
+    await page.goto(`/${fragment}`);
+    const ring = page.getByTestId('network-view');
+    const canvas = ring.getByTestId('ring-canvas');
+    await expect(canvas).toBeVisible();
+    await expect(ring.locator('svg.ring-svg')).toHaveCount(0);
+
+    await page.getByTestId('speed').selectOption('32');
+    await page.getByTestId('play').click();
+    await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 220_000 });
+
+    // Back to a tick with messages in flight: their counts by type are spelled out.
+    const scrubber = page.getByTestId('scrubber');
+    await scrubber.fill('6');
+    await expect(ring.getByTestId('ring-status')).toContainText(/[1-9]\d* in flight/);
+    await expect(ring.getByTestId('ring-in-flight')).toBeVisible();
+
+    // a0 sits at 12 o'clock, 11.5 % of the drawing from its top edge.
+    const hit = canvas.getByRole('application');
+    const box = (await hit.boundingBox())!;
+    const a0 = { x: box.width / 2, y: box.height * 0.115 };
+    await hit.hover({ position: a0 });
+    await expect(ring.locator('.ring-canvas-tip')).toContainText('a0:');
+    await hit.click({ position: a0 });
+    await expect(page.locator('option[value="selected"]')).toHaveText('Selected agent (a0)');
+    await expect(hit).toHaveAttribute('data-hovered-agent', '0');
+
+    // The keyboard walks the agents and selects one too.
+    await hit.press('ArrowRight');
+    await hit.press('Enter');
+    await expect(page.locator('option[value="selected"]')).toHaveText('Selected agent (a1)');
+    await ring.screenshot({ path: 'test-results/ring-250.png' });
+
+    // The event log lists each tick's messages as one counted row.
+    const log = page.getByTestId('event-log');
+    await log.getByLabel(/show messages/i).check();
+    await expect(log).toContainText(/messages sent \(/);
+    await page.screenshot({ path: 'test-results/ring-250-page.png', fullPage: true });
+  });
+});
