@@ -124,3 +124,29 @@ describe('SimSession', () => {
     expect(() => setPath(scenario, '__proto__.x', 1)).toThrow(/not a scenario field path/);
   });
 });
+
+describe('SimSession.coreTrace', () => {
+  it('gives the whole core trace of the run, as runScenario has it, even when the stream aggregates', () => {
+    const scenario = { v: 1, seed: 3, protocol: 'resonance', n: 205, rounds: 1, maxTicks: 30 } as const;
+    const session = new SimSession();
+    expect(session.load(scenario, 1).ok).toBe(true);
+    let streamed = 0;
+    let batch;
+    do {
+      batch = session.advance(1, Infinity);
+      streamed += batch.events.length;
+    } while (!batch.done);
+    const reply = session.coreTrace(1);
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
+    const expected = runScenario(scenario).trace;
+    expect(reply.events).toEqual(expected);
+    expect(streamed).toBeLessThan(expected.length);
+  });
+
+  it('refuses a run of another epoch', () => {
+    const session = new SimSession();
+    session.load(preset('happy-path').scenario, 2);
+    expect(() => session.coreTrace(1)).toThrow();
+  });
+});

@@ -2,6 +2,7 @@ import { CouncilEngine } from '../core/sim/engine/CouncilEngine';
 import { ResonanceEngine } from '../core/sim/engine/ResonanceEngine';
 import { scenarioOpinions } from '../core/sim/engine/scenarioOpinions';
 import { parseScenario } from '../core/sim/parseScenario';
+import type { SimEvent } from '../core/sim/engine/traceEvents';
 import type { CouncilRunReport } from '../core/sim/runCouncilScenario';
 import { finishedRun, runScenario, type ScenarioRun } from '../core/sim/runScenario';
 import { withDefaults, type Scenario } from '../core/sim/scenario';
@@ -72,6 +73,13 @@ type Engine = ResonanceEngine | CouncilEngine;
 
 /** Simulated ticks between two checkpoints. */
 export const checkpointEveryTicks = 100;
+
+/** Events in the largest trace the page exports (about 60 MB of JSON). */
+export const exportEventsMax = 400_000;
+
+export type CoreTraceReply =
+  | { epoch: number; ok: true; events: SimEvent[] }
+  | { epoch: number; ok: false; message: string };
 
 export interface SeekReply {
   epoch: number;
@@ -154,6 +162,26 @@ export class SimSession {
     this.simulateTo(engine, Infinity);
     const { run, report } = finishedRun(this.scenario!, engine);
     return { epoch, summary: run.summary, report, eventCount: run.trace.length };
+  }
+
+  /**
+   * The whole core trace of run `epoch`, for export and for checking an imported trace: the
+   * page holds the streamed trace, which above `aggregateAgentsAbove` agents folds messages into
+   * per-tick aggregates. Refused, with the command line to use instead, above
+   * `exportEventsMax` events, whose JSON would outgrow what a browser tab should hold.
+   */
+  coreTrace(epoch: number): CoreTraceReply {
+    const engine = this.requireEngine(epoch);
+    this.simulateTo(engine, Infinity);
+    const count = engine.events.length;
+    if (count > exportEventsMax) {
+      const message =
+        `This run has ${count.toLocaleString('en-US')} events, too many to export from the page ` +
+        `(at most ${exportEventsMax.toLocaleString('en-US')}); the command line writes it: ` +
+        'npm run sim -- --link "<share link>" --trace run.jsonl';
+      return { epoch, ok: false, message };
+    }
+    return { epoch, ok: true, events: engine.events.slice() };
   }
 
   /**

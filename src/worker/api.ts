@@ -36,7 +36,7 @@ export interface EpochReply<T> {
   value: T;
 }
 
-export type { EventBatch, LoadReply, SeedResult, SeekReply, SweepPoint } from './SimSession';
+export type { CoreTraceReply, EventBatch, LoadReply, SeedResult, SeekReply, SweepPoint } from './SimSession';
 export type { AgentCard, AgentCardReply, PersonaCard, SealedRecordCard } from './agentCard';
 export type { SimEvent } from '../core/sim/engine/traceEvents';
 export type { MessagesAggregated, StreamEvent, MessageKey as StreamMessageKey } from './streamEvents';
@@ -50,6 +50,8 @@ export interface WorkerApi {
   step(epoch: number, ticks: number): import('./SimSession').EventBatch;
   /** The finished run of `epoch`: its summary and, for the Council, the panels' report. */
   result(epoch: number): import('./SimSession').RunResult;
+  /** The whole core trace of run `epoch` (export, import checks), or why it is too large. */
+  coreTrace(epoch: number): import('./SimSession').CoreTraceReply;
   /** The state at `tick` of run `epoch`, rebuilt from the nearest checkpoint. */
   seek(epoch: number, tick: number): import('./SimSession').SeekReply;
   /**

@@ -25,6 +25,7 @@ const api: WorkerApi = {
     return session.advance(epoch, stepTick);
   },
   result: (epoch) => session.result(epoch),
+  coreTrace: (epoch) => session.coreTrace(epoch),
   seek(epoch, tick) {
     stepTick = tick;
     return session.seek(epoch, tick);

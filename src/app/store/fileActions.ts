@@ -29,9 +29,11 @@ export function exportScenarioFile(): void {
 /** Saves the whole run as `<name>.trace.json`, simulating it to the end first if needed. */
 export async function exportTraceFile(): Promise<void> {
   if (lab().status !== 'loaded') await lab().runToEnd();
-  const { scenario, summary, trace, status } = lab();
+  const { scenario, summary, status } = lab();
   if (scenario === null || summary === null || status !== 'loaded') return;
-  const text = traceFileText(scenario, summary.traceHash, trace);
+  const core = await lab().coreTrace();
+  if (!core.ok) return warn(`The trace was not exported: ${core.message}.`);
+  const text = traceFileText(scenario, summary.traceHash, core.events);
   downloadText(text, `${fileStem(scenario.name)}.trace.json`);
 }
 
@@ -74,12 +76,14 @@ async function importTrace(file: TraceFile, fileName: string): Promise<void> {
   const before: RunSnapshot = { scenario, presetName, loaded: status === 'loaded', cursor };
   const problem = await lab().applyScenario(file.scenario, { simulate: true });
   if (problem !== null) return warn(`${fileName} was not opened. ${problem}`);
-  const { summary, trace } = lab();
-  if (lab().status !== 'loaded' || summary === null) {
-    const reason = lab().error ?? 'the run did not finish';
+  const { summary } = lab();
+  const core = lab().status === 'loaded' ? await lab().coreTrace() : null;
+  if (summary === null || core === null || !core.ok) {
+    const reason = core?.ok === false ? core.message : (lab().error ?? 'the run did not finish');
     await restore(before);
     return warn(`${fileName} could not be checked: ${reason}`);
   }
+  const trace = core.events;
   const difference = firstTraceDifference(file.events, trace);
   if (difference === null && summary.traceHash === file.traceHash) {
     return tell(`Trace verified: same hash (${shortHash(summary.traceHash)}) from ${fileName}.`);

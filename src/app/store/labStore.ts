@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type {
   AgentCardReply,
+  CoreTraceReply,
   CouncilRunReport,
   LinkResult,
   LoadReply,
@@ -8,6 +9,7 @@ import type {
   PresetSummary,
   RunSummaryReply,
   Scenario,
+  SimEvent,
   StreamEvent,
 } from '../../worker/api';
 import { WorkerBridge } from '../bridge/WorkerBridge';
@@ -82,6 +84,11 @@ export interface LabState {
    * link; the run is simulated again and shown at its end.
    */
   tamperAudit(index: number, entryTick: number): Promise<void>;
+  /**
+   * The current run's whole core trace from the worker (the page's own trace folds messages
+   * into aggregates above 200 agents), or why it cannot be had: for export and import checks.
+   */
+  coreTrace(): Promise<{ ok: true; events: SimEvent[] } | { ok: false; message: string }>;
   share(): Promise<void>;
   dismissError(): void;
 }
@@ -325,6 +332,18 @@ export const useLab = create<LabState>()((set, get) => {
       const actions = [...(scenario.actions ?? []), action];
       load({ ...scenario, actions, name: withSuffix(scenario.name ?? 'Council', 'tampered') }, null);
       await get().runToEnd();
+    },
+
+    async coreTrace() {
+      const { epoch, status } = get();
+      if (status !== 'loaded') return { ok: false, message: 'the run has not been simulated yet' };
+      try {
+        const reply = await bridge.call<CoreTraceReply>((api) => api.coreTrace(epoch));
+        if (reply.epoch !== get().epoch) return { ok: false, message: 'the run changed meanwhile' };
+        return reply.ok ? { ok: true, events: reply.events } : { ok: false, message: reply.message };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
     },
 
     async share() {

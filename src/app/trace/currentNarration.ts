@@ -1,4 +1,4 @@
-import type { SimEvent } from '../../worker/api';
+import type { StreamEvent } from '../../worker/api';
 import { narrate } from '../panels/eventLog/narrate';
 
 /** How far back to look for an event worth narrating; a bound, not a search of the whole run. */
@@ -14,7 +14,7 @@ export interface CurrentNarration {
  * the cursor (messages are too many to read aloud). Null before the first one.
  */
 export function currentNarration(
-  events: readonly SimEvent[],
+  events: readonly StreamEvent[],
   tick: number,
 ): CurrentNarration | null {
   const end = firstAfter(events, tick);
@@ -28,7 +28,7 @@ export function currentNarration(
 }
 
 /** The index of the first event after `tick` (events are in tick order): a binary search. */
-function firstAfter(events: readonly SimEvent[], tick: number): number {
+function firstAfter(events: readonly StreamEvent[], tick: number): number {
   let low = 0;
   let high = events.length;
   while (low < high) {

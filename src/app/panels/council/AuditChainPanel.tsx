@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { AuditEntry, CouncilRunReport, SimEvent } from '../../../worker/api';
+import type { AuditEntry, CouncilRunReport, StreamEvent } from '../../../worker/api';
 import { HashText } from '../../components/HashText';
 import { EmptyState, Panel } from '../../components/Panel';
 import { useLab } from '../../store/labStore';
@@ -8,7 +8,7 @@ import { auditAt } from './councilState';
 export interface AuditChainPanelProps {
   report: CouncilRunReport | null;
   /** The whole trace of the run, in tick order. */
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   tick: number;
 }
 

@@ -1,18 +1,18 @@
 import { useMemo } from 'react';
-import type { CouncilRunReport, SimEvent } from '../../../worker/api';
+import type { CouncilRunReport, StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
 import { councilAt, lastTallyTick } from './councilState';
 import { ProposalCard } from './ProposalCard';
 import './council.css';
 
-const councilKinds = new Set<SimEvent['kind']>([
+const councilKinds = new Set<StreamEvent['kind']>([
   'councilProposed', 'councilVoteRecorded', 'councilVoteRejected', 'councilTallied', 'councilExecuted', 'councilExpired',
 ]);
 
 export interface CouncilPanelProps {
   report: CouncilRunReport | null;
   /** The whole trace of the run, in tick order. */
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   tick: number;
   ended: boolean;
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry, CouncilRunReport, SimEvent } from '../../../worker/api';
+import type { AuditEntry, CouncilRunReport, SimEvent, StreamEvent } from '../../../worker/api';
 
 type CouncilVoteValue = Extract<SimEvent, { kind: 'councilVoteRecorded' }>['value'];
 
@@ -47,7 +47,7 @@ export interface ProposalState {
  * quorum and majority lines are the trace's and the report's, never recomputed here. The lines
  * are configuration (quorum fraction, critical or not), so they are drawn from the proposal on.
  */
-export function councilAt(events: readonly SimEvent[], tick: number, report: CouncilRunReport): ProposalState[] {
+export function councilAt(events: readonly StreamEvent[], tick: number, report: CouncilRunReport): ProposalState[] {
   const proposals = new Map<string, ProposalState>();
   const finals = new Map(report.proposals.map((proposal) => [proposal.id, proposal.tally]));
   const weightOf = (voter: number) => report.weights[voter] ?? 1;
@@ -74,7 +74,7 @@ export function councilAt(events: readonly SimEvent[], tick: number, report: Cou
   return [...proposals.values()];
 }
 
-function applyCouncilEvent(proposal: ProposalState, event: SimEvent, weightOf: (voter: number) => number): void {
+function applyCouncilEvent(proposal: ProposalState, event: StreamEvent, weightOf: (voter: number) => number): void {
   switch (event.kind) {
     case 'councilVoteRecorded': {
       if (proposal.decidedTick !== null) return;
@@ -133,7 +133,7 @@ export interface AuditAtCursor {
  * was tampered with later already shows its edited fields; it turns red only from the
  * `auditTampered` event's tick, when the edit happened in the run.
  */
-export function auditAt(audit: readonly AuditEntry[], events: readonly SimEvent[], tick: number): AuditAtCursor {
+export function auditAt(audit: readonly AuditEntry[], events: readonly StreamEvent[], tick: number): AuditAtCursor {
   let firstInvalid: number | null = null;
   let tamperedTick: number | null = null;
   for (const event of events) {
@@ -144,7 +144,7 @@ export function auditAt(audit: readonly AuditEntry[], events: readonly SimEvent[
 }
 
 /** The tick of the run's last tally: voting blocs, a whole-run analysis, are shown from then. */
-export function lastTallyTick(events: readonly SimEvent[]): number | null {
+export function lastTallyTick(events: readonly StreamEvent[]): number | null {
   for (let i = events.length - 1; i >= 0; i--) if (events[i]!.kind === 'councilTallied') return events[i]!.t;
   return null;
 }

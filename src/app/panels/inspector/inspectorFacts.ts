@@ -1,4 +1,4 @@
-import type { CouncilRunReport, Scenario, SimEvent } from '../../../worker/api';
+import type { CouncilRunReport, Scenario, SimEvent, StreamEvent } from '../../../worker/api';
 
 /**
  * What the trace already says about one agent at the time cursor (issue #6): a pure function
@@ -6,13 +6,13 @@ import type { CouncilRunReport, Scenario, SimEvent } from '../../../worker/api';
  * state (persona, nonce, signature checks) comes from the worker's `inspectAgent` instead.
  */
 
-type Event<K extends SimEvent['kind']> = Extract<SimEvent, { kind: K }>;
+type Event<K extends StreamEvent['kind']> = Extract<SimEvent, { kind: K }>;
 
 /** The events that concern one agent, picked out once per trace (see `indexAgentEvents`). */
 export interface AgentEventIndex {
   agent: number;
   /** Events by or about the agent, and every resolve and trust update, in trace order. */
-  events: SimEvent[];
+  events: StreamEvent[];
   /** Rejections of messages the agent sent, with the message's type. */
   rejections: { t: number; by: number; reason: string; type: string }[];
 }
@@ -67,14 +67,14 @@ export interface InspectorFacts {
 export const rejectionsShownMax = 5;
 export const votesShownMax = 6;
 
-const agentKinds = new Set<SimEvent['kind']>([
+const agentKinds = new Set<StreamEvent['kind']>([
   'evaluationSealed', 'voteCast', 'locked', 'committed', 'viewChanged', 'agentCrashed', 'agentRestarted',
   'roundProposed', 'councilVoteCast',
 ]);
 
 /** Picks out the events that concern `agent`, once per trace and selection. */
-export function indexAgentEvents(trace: readonly SimEvent[], agent: number): AgentEventIndex {
-  const events: SimEvent[] = [];
+export function indexAgentEvents(trace: readonly StreamEvent[], agent: number): AgentEventIndex {
+  const events: StreamEvent[] = [];
   const rejections: AgentEventIndex['rejections'] = [];
   const sentBy = new Map<number, string>();
   for (const event of trace) {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { SimEvent } from '../../../worker/api';
+import type { StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
 import {
   axisLabels,
@@ -12,7 +12,7 @@ import {
 import './pentadic.css';
 
 export interface PentadicPanelProps {
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   tick: number;
   selectedAgent: number | null;
   onSelectAgent(agent: number | null): void;

@@ -1,5 +1,5 @@
 import { hsl, interpolateCividis, scaleSequential } from 'd3';
-import type { SimEvent } from '../../../worker/api';
+import type { SimEvent, StreamEvent } from '../../../worker/api';
 
 type ScoredEvent = Extract<SimEvent, { kind: 'roundScored' }>;
 type ResolvedEvent = Extract<SimEvent, { kind: 'roundResolved' }>;
@@ -59,7 +59,7 @@ export interface PentadicTable {
  * joined, with the status and tampered agents of the `roundResolved` the same leader emitted
  * just before them.
  */
-export function scoredRoundsUpTo(events: readonly SimEvent[], tick: number): ScoredRound[] {
+export function scoredRoundsUpTo(events: readonly StreamEvent[], tick: number): ScoredRound[] {
   const rounds = new Map<string, ScoredRound>();
   let resolved: ResolvedEvent | null = null;
   for (const event of events) {

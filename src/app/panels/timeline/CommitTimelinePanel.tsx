@@ -1,5 +1,5 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
-import type { Scenario, SimEvent } from '../../../worker/api';
+import type { Scenario, StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
 import { TimelineList } from './TimelineList';
 import { timelineKinds, timelineLayout, type TimelineGeometry, type TimelineMark } from './timelineLayout';
@@ -14,7 +14,7 @@ const widthMin = 420;
 export interface CommitTimelinePanelProps {
   scenario: Scenario | null;
   /** The whole trace of the run, in tick order. */
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   tick: number;
   endTick: number;
   ended: boolean;

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import type { SimEvent } from '../../../worker/api';
+import type { StreamEvent } from '../../../worker/api';
 import { formatNumber } from '../../format';
 import { proposalRows, roundRows, type ProposalRow, type RoundRow } from './timelineRows';
 
 export interface TimelineListProps {
   council: boolean;
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   tick: number;
   ended: boolean;
   roundCount: number;

@@ -1,8 +1,8 @@
 import { scaleLinear } from 'd3';
-import type { SimEvent } from '../../../worker/api';
+import type { SimEvent, StreamEvent } from '../../../worker/api';
 
 /** The event kinds the timeline draws; the panel picks them out of the trace once per run. */
-export const timelineKinds = new Set<SimEvent['kind']>([
+export const timelineKinds = new Set<StreamEvent['kind']>([
   'roundProposed', 'roundResolved', 'deliberated', 'committed', 'timedOut', 'viewChanged',
   'councilProposed', 'councilTallied', 'councilExpired',
 ]);
@@ -54,7 +54,7 @@ export interface TimelineGeometry {
 
 export interface TimelineInput {
   /** The run's trace (or only its `timelineKinds` events), in tick order. */
-  events: readonly SimEvent[];
+  events: readonly StreamEvent[];
   /** The time cursor: marks of later events are not drawn yet. */
   tick: number;
   /** The last tick of the run: the x axis spans the whole run, so marks never move. */
@@ -143,7 +143,7 @@ class MarkBuilder {
     return [...this.byKey.values()];
   }
 
-  add(event: SimEvent): void {
+  add(event: StreamEvent): void {
     switch (event.kind) {
       case 'roundResolved': return this.resolution(event);
       case 'deliberated': return this.deliberated(event);

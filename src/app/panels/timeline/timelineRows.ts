@@ -1,4 +1,4 @@
-import type { SimEvent } from '../../../worker/api';
+import type { StreamEvent } from '../../../worker/api';
 
 /** One round as it stood at the cursor: the text alternative of the timeline. */
 export interface RoundRow {
@@ -45,7 +45,7 @@ export const roundRowsMax = 100;
  * Every round up to the latest the cursor has reached (at least the first `roundRowsMax` of the
  * scenario's `roundCount`), with what the trace says about it by `tick`.
  */
-export function roundRows(events: readonly SimEvent[], tick: number, ended: boolean, roundCount: number): RoundRow[] {
+export function roundRows(events: readonly StreamEvent[], tick: number, ended: boolean, roundCount: number): RoundRow[] {
   const rows = new Map<number, RoundRow>();
   const row = (roundNo: number): RoundRow => {
     let found = rows.get(roundNo);
@@ -77,7 +77,7 @@ export function roundRows(events: readonly SimEvent[], tick: number, ended: bool
   return result;
 }
 
-function applyRoundEvent(row: RoundRow, event: SimEvent, consensus: Map<string, string>): void {
+function applyRoundEvent(row: RoundRow, event: StreamEvent, consensus: Map<string, string>): void {
   switch (event.kind) {
     case 'roundResolved':
       // Once committed, the row keeps the committing view's resolution.
@@ -103,7 +103,7 @@ function applyRoundEvent(row: RoundRow, event: SimEvent, consensus: Map<string, 
 }
 
 /** Every council proposal made by `tick`, with its tally once the cursor has reached it. */
-export function proposalRows(events: readonly SimEvent[], tick: number): ProposalRow[] {
+export function proposalRows(events: readonly StreamEvent[], tick: number): ProposalRow[] {
   const rows = new Map<string, ProposalRow>();
   for (const event of events) {
     if (event.t > tick) break;
