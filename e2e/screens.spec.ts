@@ -23,4 +23,14 @@ test.describe('screens', () => {
     await expect(page.getByTestId('partition-region').first()).toBeAttached();
     await page.screenshot({ path: 'test-results/screen-partition-mid.png', fullPage: true });
   });
+
+  test('byzantine-tamper mid-run at 1440 × 900, as the README shows it', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('preset-select').selectOption('byzantine-tamper');
+    await page.getByTestId('step').click();
+    await page.getByTestId('scrubber').fill('23.5');
+    await page.getByTestId('network-view').locator('[data-agent="1"]').click();
+    await expect(page.getByTestId('agent-inspector')).toContainText('a1');
+    await page.screenshot({ path: 'test-results/screen-readme.png' });
+  });
 });
