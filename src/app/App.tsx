@@ -84,20 +84,24 @@ export function App() {
       <div className="workspace">
         <ConfigPanel />
         <main className="layout">
-          <div className="ring-column">
-            <RingPanel scenario={scenario} {...agentProps} />
-            {presenter && <PresenterNarration />}
-          </div>
-          <div className="side-column">
-            {!council && <QuorumPanel scenario={scenario} {...agentProps} />}
-            <InvariantsPanel summary={summary} trace={trace} tick={cursor} ended={ended} />
-            <AgentInspector />
-            {council && <AuditChainPanel report={report} events={trace} tick={cursor} />}
+          <div className="top-row">
+            <div className="ring-column">
+              <RingPanel scenario={scenario} {...agentProps} />
+              {presenter && <PresenterNarration />}
+            </div>
+            <div className="side-column">
+              {!council && <QuorumPanel scenario={scenario} {...agentProps} />}
+              <InvariantsPanel summary={summary} trace={trace} tick={cursor} ended={ended} />
+              <AgentInspector />
+            </div>
           </div>
           {council ? (
             <div className="bottom-row council">
               <CouncilPanel report={report} events={trace} tick={cursor} ended={ended} />
-              <TrustPanel scenario={scenario} agreement={report?.agreement ?? null} {...agentProps} />
+              <div className="stacked-column">
+                <AuditChainPanel report={report} events={trace} tick={cursor} />
+                <TrustPanel scenario={scenario} agreement={report?.agreement ?? null} {...agentProps} />
+              </div>
               <div className="wide-row">
                 <CommitTimelinePanel {...timeline} />
               </div>
