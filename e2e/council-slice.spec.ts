@@ -28,6 +28,17 @@ test.describe('council slice', () => {
     await page.screenshot({ path: 'test-results/council-slice.png', fullPage: true });
   });
 
+  test('outlines the detected voting bloc in the agreement matrix', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('preset-select').selectOption('council-bloc');
+    await page.getByTestId('run-end').click();
+    const matrix = page.getByTestId('trust-matrix');
+    await expect(matrix.getByTestId('bloc-legend')).toContainText('a6, a7, a8');
+    // Three members: every ordered pair of distinct members is outlined.
+    await expect(matrix.locator('rect.bloc-cell')).toHaveCount(6);
+    await matrix.screenshot({ path: 'test-results/agreement-bloc.png' });
+  });
+
   test('switches presets and plays with the keyboard', async ({ page }) => {
     await page.goto('/');
     await page.getByTestId('preset-select').selectOption('council-bloc');

@@ -100,7 +100,12 @@ export function App() {
               <CouncilPanel report={report} events={trace} tick={cursor} ended={ended} />
               <div className="stacked-column">
                 <AuditChainPanel report={report} events={trace} tick={cursor} />
-                <TrustPanel scenario={scenario} agreement={report?.agreement ?? null} {...agentProps} />
+                <TrustPanel
+                  scenario={scenario}
+                  agreement={report?.agreement ?? null}
+                  blocs={report?.blocs ?? []}
+                  {...agentProps}
+                />
               </div>
               <div className="wide-row">
                 <CommitTimelinePanel {...timeline} />

@@ -6,6 +6,7 @@ import { TrustSourceSelect } from './TrustSourceSelect';
 import {
   agreementMatrix,
   axisTrustMissing,
+  blocCells,
   matrixPixels,
   trustAt,
   trustColour,
@@ -24,12 +25,14 @@ export interface TrustPanelProps {
   tick: number;
   /** The council's agreement matrix, for a council scenario. */
   agreement: Record<string, Record<string, number>> | null;
+  /** Council voting blocs detected over the whole run (agent ids), outlined in the matrix. */
+  blocs?: readonly (readonly string[])[];
   selectedAgent: number | null;
   onSelectAgent(agent: number | null): void;
 }
 
 /** n×n heat map of trust (ResonanceBFT) or agreement (Council), with reputation bars. */
-export function TrustPanel({ scenario, events, tick, agreement, selectedAgent, onSelectAgent }: TrustPanelProps) {
+export function TrustPanel({ scenario, events, tick, agreement, blocs = [], selectedAgent, onSelectAgent }: TrustPanelProps) {
   const n = scenario?.n ?? 0;
   const council = scenario?.protocol === 'council';
   // The trust updates are a small share of the trace: pick them out once per trace, so each
@@ -52,7 +55,8 @@ export function TrustPanel({ scenario, events, tick, agreement, selectedAgent, o
       title={council ? 'Agreement matrix' : 'Trust matrix'}
       caption={
         council
-          ? 'Row i, column j: how often voters i and j voted the same way. Blocs show as bright squares.'
+          ? 'Row i, column j: how often voters i and j voted the same way over the whole run. ' +
+            'Detected blocs are outlined.'
           : 'Row i, column j: how much agent i trusts agent j after its latest commit. It never enters the commit.'
       }
       info={
@@ -64,7 +68,19 @@ export function TrustPanel({ scenario, events, tick, agreement, selectedAgent, o
           for agreeing on one axis need not be trusted on another. Every source shares one colour scale.
         </p>
       }
-      legend={matrix && <Legend matrix={matrix} label={what} />}
+      legend={
+        matrix && (
+          <>
+            <Legend matrix={matrix} label={what} />
+            {council && blocs.length > 0 && (
+              <p className="bloc-legend" data-testid="bloc-legend">
+                <span className="bloc-swatch" aria-hidden="true" /> voting bloc:{' '}
+                {blocs.map((bloc) => bloc.join(', ')).join('; ')}
+              </p>
+            )}
+          </>
+        )
+      }
     >
       {n > 0 && (
         <TrustSourceSelect council={council} source={source} onSource={setSource} axesMissing={axesMissing} n={n} />
@@ -74,7 +90,13 @@ export function TrustPanel({ scenario, events, tick, agreement, selectedAgent, o
       ) : (
         <>
           {n <= svgAgentsMax ? (
-            <SvgMatrix matrix={matrix} label={what} selectedAgent={selectedAgent} onSelectAgent={onSelectAgent} />
+            <SvgMatrix
+              matrix={matrix}
+              label={what}
+              blocs={council ? blocs : []}
+              selectedAgent={selectedAgent}
+              onSelectAgent={onSelectAgent}
+            />
           ) : (
             <CanvasMatrix matrix={matrix} label={what} />
           )}
@@ -85,8 +107,15 @@ export function TrustPanel({ scenario, events, tick, agreement, selectedAgent, o
   );
 }
 
-function SvgMatrix(props: { matrix: TrustMatrix; label: string; selectedAgent: number | null; onSelectAgent(a: number | null): void }) {
-  const { matrix, label, selectedAgent, onSelectAgent } = props;
+interface SvgMatrixProps {
+  matrix: TrustMatrix;
+  label: string;
+  blocs: readonly (readonly string[])[];
+  selectedAgent: number | null;
+  onSelectAgent(a: number | null): void;
+}
+
+function SvgMatrix({ matrix, label, blocs, selectedAgent, onSelectAgent }: SvgMatrixProps) {
   const n = matrix.values.length;
   const cell = size / n;
   const colour = trustColour(matrix);
@@ -108,6 +137,16 @@ function SvgMatrix(props: { matrix: TrustMatrix; label: string; selectedAgent: n
           </rect>
         )),
       )}
+      {blocCells(blocs, n).map(({ row, column }) => (
+        <rect
+          key={`bloc:${row}:${column}`}
+          className="bloc-cell"
+          x={column * cell + 1}
+          y={row * cell + 1}
+          width={cell - 2}
+          height={cell - 2}
+        />
+      ))}
     </svg>
   );
 }

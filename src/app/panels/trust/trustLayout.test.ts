@@ -3,7 +3,7 @@ import { preset } from '../../../core/sim/presets';
 import { runScenario } from '../../../core/sim/runScenario';
 import type { SimEvent } from '../../../worker/api';
 import { rgb } from 'd3';
-import { agreementMatrix, axisTrustMissing, matrixPixels, trustAt, trustColour } from './trustLayout';
+import { agreementMatrix, axisTrustMissing, blocCells, matrixPixels, trustAt, trustColour } from './trustLayout';
 
 describe('trustAt', () => {
   const trace = runScenario(preset('byzantine-tamper').scenario).trace as SimEvent[];
@@ -66,5 +66,16 @@ describe('matrixPixels', () => {
     const high = rgb(trustColour(matrix)(1));
     expect([...pixels.slice(4, 8)]).toEqual([low.r, low.g, low.b, 255]);
     expect([...pixels.slice(8, 12)]).toEqual([high.r, high.g, high.b, 255]);
+  });
+});
+
+describe('blocCells', () => {
+  it('outlines every pair of distinct members of each bloc, and ignores ids outside the roster', () => {
+    const cells = blocCells([['a6', 'a7', 'a8'], ['a1', 'a12']], 9);
+    expect(cells).toHaveLength(6);
+    expect(cells).toContainEqual({ row: 6, column: 8 });
+    expect(cells).toContainEqual({ row: 8, column: 6 });
+    expect(cells.some((cell) => cell.row === cell.column)).toBe(false);
+    expect(cells.some((cell) => cell.row === 1 || cell.column === 1)).toBe(false);
   });
 });

@@ -119,3 +119,16 @@ export function matrixPixels(matrix: TrustMatrix): Uint8ClampedArray<ArrayBuffer
   });
   return pixels;
 }
+
+/**
+ * The cells of the agreement matrix that join two members of one detected voting bloc
+ * (`report.blocs`, agent ids `a{i}`), for outlining; ids outside the roster are ignored.
+ */
+export function blocCells(blocs: readonly (readonly string[])[], n: number): { row: number; column: number }[] {
+  const cells: { row: number; column: number }[] = [];
+  for (const bloc of blocs) {
+    const members = bloc.map((id) => Number(id.slice(1))).filter((index) => Number.isInteger(index) && index >= 0 && index < n);
+    for (const row of members) for (const column of members) if (row !== column) cells.push({ row, column });
+  }
+  return cells;
+}
