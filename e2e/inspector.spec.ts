@@ -42,7 +42,9 @@ test.describe('Agent inspector', () => {
     await page.getByTestId('play').click();
     await expect(inspector.getByTestId('seal-badge')).toBeVisible();
     await page.getByTestId('pause').click();
-    const paused = Math.floor(Number(await page.getByTestId('scrubber').inputValue()));
+    // The status line floors the cursor as the card does; the scrubber rounds it to its 0.1 step.
+    const status = (await page.getByTestId('run-status').textContent()) ?? '';
+    const paused = Number(/tick (\d+)/.exec(status)?.[1]);
     await expect(inspector).toContainText(`a3 at tick ${paused}`);
     await expect(inspector.locator('.hidden-state')).not.toContainText('as of tick');
   });
