@@ -40,10 +40,7 @@ export function trustAt(
     roundNo = event.roundNo;
   }
   const values = rowsOf(latest, n, source);
-  const known = latest.filter((event): event is TrustEvent => event !== null).map((event) => event.reputation);
-  const reputation = Array.from({ length: n }, (_, j) =>
-    known.length === 0 ? null : known.reduce((sum, row) => sum + (row[j] ?? 0), 0) / known.length,
-  );
+  const reputation = meanReputation(latest, n);
   // Policy: with per-axis trust in the trace, the colour scale spans scalar and every axis, so
   // switching the source shows how the axes differ instead of restretching each one.
   const spanned = latest.some((event) => event?.axisTrust)
@@ -55,11 +52,25 @@ export function trustAt(
 function rowsOf(latest: readonly (TrustEvent | null)[], n: number, source: TrustSource): (number | null)[][] {
   const axisIndex = trustSources.indexOf(source) - 1;
   // Policy: an agent's trust in itself is never adapted (it stays 1.0), so the diagonal is left
-  // blank rather than stretching the colour scale.
+  // blank rather than stretching the colour scale. Plain loops: at n = 1000 this is 10⁶ cells.
   return latest.map((event, i) => {
     const row = event === null ? null : axisIndex < 0 ? event.trust : (event.axisTrust?.[axisIndex] ?? null);
-    return row === null ? Array<number | null>(n).fill(null) : Array.from({ length: n }, (_, j) => (i === j ? null : (row[j] ?? null)));
+    const cells = new Array<number | null>(n);
+    for (let j = 0; j < n; j++) cells[j] = row === null || i === j ? null : (row[j] ?? null);
+    return cells;
   });
+}
+
+/** The mean reputation the replicas with a trust row hold for each agent, or null before any. */
+function meanReputation(latest: readonly (TrustEvent | null)[], n: number): (number | null)[] {
+  const sums = new Float64Array(n);
+  let rows = 0;
+  for (const event of latest) {
+    if (event === null) continue;
+    rows++;
+    for (let j = 0; j < n; j++) sums[j]! += event.reputation[j] ?? 0;
+  }
+  return Array.from(sums, (sum) => (rows === 0 ? null : sum / rows));
 }
 
 /** True when the trace has trust updates and none carries per-axis trust (n above its bound). */
@@ -79,7 +90,13 @@ export function agreementMatrix(agreement: Record<string, Record<string, number>
 function extent(values: (number | null)[][]): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
-  for (const row of values) for (const value of row) if (value !== null) [min, max] = [Math.min(min, value), Math.max(max, value)];
+  for (const row of values) {
+    for (const value of row) {
+      if (value === null) continue;
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+  }
   if (min === Infinity) return { min: 0, max: 1 };
   return min === max ? { min: min - 0.05, max: max + 0.05 } : { min, max };
 }
@@ -108,15 +125,27 @@ export function matrixPixels(matrix: TrustMatrix): Uint8ClampedArray<ArrayBuffer
     rgb(colour(matrix.min + (span * level) / (pixelLevels - 1))),
   );
   const unknown = rgb(unknownColour);
+  // Flat r, g, b per level: the loop below writes bytes, never allocating per cell.
+  const levels = new Uint8ClampedArray(pixelLevels * 3);
+  table.forEach(({ r, g, b }, level) => levels.set([r, g, b], level * 3));
   const pixels = new Uint8ClampedArray(n * n * 4);
-  matrix.values.forEach((row, i) => {
+  const scale = span === 0 ? 0 : (pixelLevels - 1) / span;
+  for (let i = 0; i < n; i++) {
+    const row = matrix.values[i]!;
     for (let j = 0; j < n; j++) {
       const value = row[j] ?? null;
-      const level = value === null || span === 0 ? -1 : Math.round(((value - matrix.min) / span) * (pixelLevels - 1));
-      const { r, g, b } = level < 0 ? unknown : table[Math.min(pixelLevels - 1, Math.max(0, level))]!;
-      pixels.set([r, g, b, 255], (i * n + j) * 4);
+      const at = (i * n + j) * 4;
+      if (value === null || span === 0) {
+        [pixels[at], pixels[at + 1], pixels[at + 2]] = [unknown.r, unknown.g, unknown.b];
+      } else {
+        const level = Math.min(pixelLevels - 1, Math.max(0, Math.round((value - matrix.min) * scale))) * 3;
+        pixels[at] = levels[level]!;
+        pixels[at + 1] = levels[level + 1]!;
+        pixels[at + 2] = levels[level + 2]!;
+      }
+      pixels[at + 3] = 255;
     }
-  });
+  }
   return pixels;
 }
 
