@@ -3,13 +3,15 @@ import { useUi } from '../store/uiStore';
 import { shortcutList } from './shortcuts';
 
 const tour: readonly { panel: string; what: string }[] = [
+  { panel: 'Configuration', what: 'agents, faults, network and parameters; Apply & run starts the edit.' },
   { panel: 'Network', what: 'agents on a ring, the leader in gold, messages as lettered dots.' },
   { panel: 'Quorum', what: 'the n − f arithmetic; why two quorums share an honest agent.' },
   { panel: 'Invariants', what: 'safety rules checked after every event: green holds, red broke.' },
-  { panel: 'Trust', what: 'how much each agent trusts each other one, round by round.' },
-  { panel: 'Rounds', what: 'every round: committed or aborted, with its view and vote counts.' },
+  { panel: 'Agent inspector', what: 'click any agent: its persona, sealed record and signature check.' },
   { panel: 'Opinions', what: 'agents’ positions drawing together over deliberation steps.' },
-  { panel: 'Event log', what: 'the run in words; click a line to move the time cursor there.' },
+  { panel: 'Trust', what: 'how much each agent trusts each other one, round by round.' },
+  { panel: 'Commit timeline', what: 'every round over ticks: resolutions, commits and view changes.' },
+  { panel: 'Drawer', what: 'the event log (click a line to jump there) and the pentadic report.' },
   { panel: 'Playback', what: 'play, step and scrub: every panel shows the run at the cursor.' },
 ];
 

@@ -1,5 +1,6 @@
 import type { StreamEvent } from '../../worker/api';
 import { narrate } from '../panels/eventLog/narrate';
+import { traceEnd } from './tickSearch';
 
 /** How far back to look for an event worth narrating; a bound, not a search of the whole run. */
 export const narrationLookbackMax = 2_000;
@@ -17,7 +18,7 @@ export function currentNarration(
   events: readonly StreamEvent[],
   tick: number,
 ): CurrentNarration | null {
-  const end = firstAfter(events, tick);
+  const end = traceEnd(events, tick);
   const stop = Math.max(0, end - narrationLookbackMax);
   for (let index = end - 1; index >= stop; index -= 1) {
     const event = events[index]!;
@@ -25,16 +26,4 @@ export function currentNarration(
     if (told !== null && told.important) return { tick: event.t, text: told.text };
   }
   return null;
-}
-
-/** The index of the first event after `tick` (events are in tick order): a binary search. */
-function firstAfter(events: readonly StreamEvent[], tick: number): number {
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (events[middle]!.t <= tick) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

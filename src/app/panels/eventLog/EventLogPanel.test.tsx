@@ -2,7 +2,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../../worker/api';
 import { EventLogPanel, type EventLogPanelProps } from './EventLogPanel';
-import { agentsInTrace, cursorEnd, eventLogRows, type EventLogFilter } from './eventLogRows';
+import { traceEnd } from '../../trace/tickSearch';
+import { agentsInTrace, eventLogRows, type EventLogFilter } from './eventLogRows';
 import { eventCategories } from './narrate';
 
 const events: SimEvent[] = [
@@ -44,9 +45,9 @@ describe('eventLogRows', () => {
   });
 
   it('finds the cursor by tick and the agents by index', () => {
-    expect(cursorEnd(events, -1)).toBe(0);
-    expect(cursorEnd(events, 2)).toBe(4);
-    expect(cursorEnd(events, 100)).toBe(events.length);
+    expect(traceEnd(events, -1)).toBe(0);
+    expect(traceEnd(events, 2)).toBe(4);
+    expect(traceEnd(events, 100)).toBe(events.length);
     expect(agentsInTrace(events)).toEqual([0, 1, 2, 3, 4]);
   });
 });

@@ -1,4 +1,5 @@
 import type { StreamEvent } from '../../../worker/api';
+import { traceEnd } from '../../trace/tickSearch';
 import { narrate, type EventCategory, type Narration } from './narrate';
 
 /** At most this many rows are drawn; earlier matches are counted, not drawn. */
@@ -39,18 +40,6 @@ function cachedNarration(event: StreamEvent): Narration | null {
   return narration;
 }
 
-/** The index just past the last event with `t ≤ tick` (the trace is ordered by tick). */
-export function cursorEnd(events: readonly StreamEvent[], tick: number): number {
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((events[mid]?.t ?? Infinity) <= tick) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 function matches(narration: Narration, filter: EventLogFilter): boolean {
   if (!narration.important && !filter.showMessages) return false;
   if (!filter.categories.has(narration.category)) return false;
@@ -69,7 +58,7 @@ export function eventLogRows(
 ): EventLogRows {
   const rows: EventLogRow[] = [];
   let hiddenCount = 0;
-  for (let index = cursorEnd(events, tick) - 1; index >= 0; index -= 1) {
+  for (let index = traceEnd(events, tick) - 1; index >= 0; index -= 1) {
     const event = events[index];
     if (event === undefined) continue;
     // Messages are most of a trace; skip them before narrating when they are hidden.

@@ -1,4 +1,6 @@
-import type { StreamEvent } from '../../../worker/api';
+import type { SimEvent, StreamEvent } from '../../../worker/api';
+
+type Resolved = Extract<SimEvent, { kind: 'roundResolved' }>;
 
 /** One round as it stood at the cursor: the text alternative of the timeline. */
 export interface RoundRow {
@@ -8,15 +10,7 @@ export interface RoundRow {
   /** The highest view the round had reached (a view change, or the view it started in). */
   view: number;
   /** The leader resolution shown: the committing view's, else the latest one. */
-  resolution: {
-    view: number;
-    status: 'committed' | 'aborted';
-    quorumSize: number;
-    quorumNeeded: number;
-    n: number;
-    f: number;
-    tamperedAgents: number[];
-  } | null;
+  resolution: Pick<Resolved, 'view' | 'status' | 'quorumSize' | 'quorumNeeded' | 'n' | 'f' | 'tamperedAgents'> | null;
   consensusType: string | null;
   winner: number | null;
   /** The tick of the round's first commit, once reached. */
