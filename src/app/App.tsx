@@ -54,13 +54,18 @@ export function App() {
   const explanation = presets.find((preset) => preset.name === presetName)?.explanation;
   const council = scenario?.protocol === 'council';
   const ended = status === 'loaded' && cursor >= endTick;
-  const timeline = { scenario, events: trace, tick: cursor, endTick, ended, onSeek: seek };
-  const agentProps = { events: trace, tick: cursor, selectedAgent, onSelectAgent: selectAgent };
+  // Every event happens at a whole tick, so panels that only show the trace up to the cursor
+  // get the whole tick: their memoised work reruns once per tick, not once per animation
+  // frame. The ring and the quorum panel animate messages in flight and take the exact cursor.
+  const tick = Math.floor(cursor);
+  const timeline = { scenario, events: trace, tick, endTick, ended, onSeek: seek };
+  const agentProps = { events: trace, tick, selectedAgent, onSelectAgent: selectAgent };
+  const animatedProps = { ...agentProps, tick: cursor };
   const drawerTabs = [
     {
       id: 'event-log',
       label: 'Event log',
-      content: <EventLogPanel events={trace} tick={cursor} selectedAgent={selectedAgent} onSeek={seek} />,
+      content: <EventLogPanel events={trace} tick={tick} selectedAgent={selectedAgent} onSeek={seek} />,
     },
     ...(council ? [] : [{ id: 'pentadic', label: 'Pentadic report', content: <PentadicPanel {...agentProps} /> }]),
   ];
@@ -86,20 +91,20 @@ export function App() {
         <main className="layout">
           <div className="top-row">
             <div className="ring-column">
-              <RingPanel scenario={scenario} {...agentProps} />
+              <RingPanel scenario={scenario} {...animatedProps} />
               {presenter && <PresenterNarration />}
             </div>
             <div className="side-column">
-              {!council && <QuorumPanel scenario={scenario} {...agentProps} />}
-              <InvariantsPanel summary={summary} trace={trace} tick={cursor} ended={ended} />
+              {!council && <QuorumPanel scenario={scenario} {...animatedProps} />}
+              <InvariantsPanel summary={summary} trace={trace} tick={tick} ended={ended} />
               <AgentInspector />
             </div>
           </div>
           {council ? (
             <div className="bottom-row council">
-              <CouncilPanel report={report} events={trace} tick={cursor} ended={ended} />
+              <CouncilPanel report={report} events={trace} tick={tick} ended={ended} />
               <div className="stacked-column">
-                <AuditChainPanel report={report} events={trace} tick={cursor} />
+                <AuditChainPanel report={report} events={trace} tick={tick} />
                 <TrustPanel
                   scenario={scenario}
                   agreement={report?.agreement ?? null}

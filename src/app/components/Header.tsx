@@ -53,7 +53,8 @@ function RunStatus() {
   const scenario = useLab((state) => state.scenario);
   const status = useLab((state) => state.status);
   const trace = useLab((state) => state.trace);
-  const cursor = useLab((state) => state.cursor);
+  // The whole tick: the line changes when a tick passes, so it re-renders once per tick.
+  const cursor = useLab((state) => Math.floor(state.cursor));
   const endTick = useLab((state) => state.endTick);
   // Only these kinds move the status line; picked out once per trace, not once per frame.
   const milestones = useMemo(

@@ -1,3 +1,4 @@
+import { faultBoundOf, quorumSizeOf } from '../quorum/quorumState';
 import type { Scenario } from '../../../worker/api';
 import {
   defaultMaxTicks,
@@ -118,8 +119,8 @@ export function isEdited(draft: Scenario, base: Scenario): boolean {
 
 /** The numbers of the n−f rule for n agents: f = ⌊(n−1)/3⌋. */
 export function quorumNumbers(n: number): { f: number; quorum: number; certificate: number } {
-  const f = Math.max(0, Math.floor((n - 1) / 3));
-  return { f, quorum: n - f, certificate: 2 * f + 1 };
+  const f = faultBoundOf(n);
+  return { f, quorum: quorumSizeOf(n, f, 'n-f'), certificate: quorumSizeOf(n, f, '2f+1') };
 }
 
 /** Distinct agents below n that some fault makes Byzantine or crashed, ascending. */

@@ -15,7 +15,8 @@ import './inspector.css';
 export function AgentInspector() {
   const scenario = useLab((state) => state.scenario);
   const trace = useLab((state) => state.trace);
-  const cursor = useLab((state) => state.cursor);
+  // The whole tick: the card changes only when an event tick passes, not every frame.
+  const tick = useLab((state) => Math.floor(state.cursor));
   const report = useLab((state) => state.report);
   const epoch = useLab((state) => state.epoch);
   const status = useLab((state) => state.status);
@@ -25,8 +26,8 @@ export function AgentInspector() {
 
   const index = useMemo(() => (agent === null ? null : indexAgentEvents(trace, agent)), [trace, agent]);
   const facts = useMemo(
-    () => (index === null || scenario === null ? null : inspectorFacts(index, cursor, scenario, report)),
-    [index, cursor, scenario, report],
+    () => (index === null || scenario === null ? null : inspectorFacts(index, tick, scenario, report)),
+    [index, tick, scenario, report],
   );
   // A card from the worker is shown only for this run and agent; one for an earlier tick stays
   // up, marked, until the next arrives, so the panel does not flicker while playing.
@@ -42,7 +43,7 @@ export function AgentInspector() {
       caption={
         agent === null
           ? 'One agent at the time cursor: its role, what it sealed and voted, and whether its signature holds.'
-          : `a${agent} at tick ${Math.floor(cursor)}: what the trace shows, then its hidden state.`
+          : `a${agent} at tick ${tick}: what the trace shows, then its hidden state.`
       }
       info={
         <p>
@@ -71,7 +72,7 @@ export function AgentInspector() {
           ) : (
             <TraceFacts facts={facts} ownText={sealedOwnText(card, facts.sealed?.commitment)} />
           )}
-          <HiddenState card={card} cardTick={cardTick} tick={Math.floor(cursor)} loaded={status === 'loaded'} />
+          <HiddenState card={card} cardTick={cardTick} tick={tick} loaded={status === 'loaded'} />
           {!council && status === 'loaded' && (
             <EvaluationEditor
               key={`${epoch}:${agent}`}

@@ -1,3 +1,4 @@
+import { useUi } from '../../store/uiStore';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { agentAt, drawRingMessages, drawRingStatic, paletteTokens, ringAround, type RingPalette } from './ringCanvas';
 import type { RingMessages, RingStatic } from './ringLayout';
@@ -66,9 +67,11 @@ export function RingCanvas({ ring, flight, selectedAgent, onSelectAgent, label }
     media?.addEventListener('change', onChange);
     return () => media?.removeEventListener('change', onChange);
   }, []);
+  // The page's own theme choice (system, light, dark) changes the colours as well.
+  const theme = useUi((state) => state.theme);
   useEffect(() => {
     palette.current = null;
-  }, [scheme]);
+  }, [scheme, theme]);
 
   useEffect(() => {
     if (box === null) return;

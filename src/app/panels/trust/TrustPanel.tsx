@@ -39,7 +39,7 @@ export function TrustPanel({ scenario, events, tick, agreement, blocs = [], sele
   // animation frame scans only them.
   const updates = useMemo(() => events.filter((event) => event.kind === 'trustUpdated'), [events]);
   const [chosen, setSource] = useState<TrustSource>('scalar');
-  const axesMissing = axisTrustMissing(updates);
+  const axesMissing = useMemo(() => axisTrustMissing(updates), [updates]);
   const source: TrustSource = axesMissing ? 'scalar' : chosen;
   const updateTicks = useMemo(() => updates.map((event) => event.t), [updates]);
   // The matrix (n² cells) is rebuilt only when another update passes under the cursor.
