@@ -160,7 +160,10 @@ export class SimSession {
   result(epoch: number): RunResult {
     const engine = this.requireEngine(epoch);
     this.simulateTo(engine, Infinity);
-    const { run, report } = finishedRun(this.scenario!, engine);
+    // The stream hashed every event it handed out; once it has handed out the whole trace,
+    // that is the run's hash (the same function over the same events).
+    const streamedHash = this.stream.drained(engine.events) ? this.stream.traceHash() : undefined;
+    const { run, report } = finishedRun(this.scenario!, engine, streamedHash);
     return { epoch, summary: run.summary, report, eventCount: run.trace.length };
   }
 
@@ -192,7 +195,10 @@ export class SimSession {
     this.requireEngine(epoch);
     const engine = this.rebuildAt(tick);
     this.engine = engine;
-    return { epoch, tick, eventCount: engine.events.filter((event) => event.t <= tick).length, state: engine.inspect() };
+    // The rebuilt engine stops at `tick`; count back past any event after it, not a copy.
+    let eventCount = engine.events.length;
+    while (eventCount > 0 && engine.events[eventCount - 1]!.t > tick) eventCount -= 1;
+    return { epoch, tick, eventCount, state: engine.inspect() };
   }
 
   /**

@@ -15,6 +15,8 @@ export class TraceStream {
   private readonly hasher = new TraceHasher();
   private readonly folding = new Folding();
   private readonly ready: StreamEvent[] = [];
+  /** The JSON length of each `ready` event: a core event's is known from hashing it. */
+  private readonly readySizes: number[] = [];
   private pending: TickAggregate | null = null;
   /** Core events read so far. */
   private read = 0;
@@ -44,11 +46,11 @@ export class TraceStream {
     let bytes = 2;
     for (;;) {
       if (this.ready.length === 0) this.produce(events);
-      const next = this.ready[0];
-      if (next === undefined) break;
-      const size = JSON.stringify(next).length + 1;
+      if (this.ready.length === 0) break;
+      const size = this.readySizes[0]! + 1;
       if (batch.length > 0 && bytes + size > bytesMax) break;
       batch.push(this.ready.shift()!);
+      this.readySizes.shift();
       bytes += size;
     }
     this.streamedCount += batch.length;
@@ -66,7 +68,7 @@ export class TraceStream {
     while (this.ready.length === 0 && this.read < events.length) {
       const event = events[this.read]!;
       this.read += 1;
-      this.hasher.add(event);
+      const size = this.hasher.add(event);
       if (this.aggregate && this.folding.folds(event)) {
         if (this.pending !== null && this.pending.t !== event.t) this.flush();
         this.pending ??= new TickAggregate(event.t);
@@ -75,6 +77,7 @@ export class TraceStream {
         // An event of the same tick goes out at once; the tick's aggregate keeps growing.
         if (this.pending !== null && this.pending.t !== event.t) this.flush();
         this.ready.push(event);
+        this.readySizes.push(size);
       }
     }
     // The engine may add more events at this tick later; what is read so far goes out now.
@@ -83,7 +86,9 @@ export class TraceStream {
 
   private flush(): void {
     if (this.pending === null) return;
-    this.ready.push(this.pending.finish());
+    const aggregate = this.pending.finish();
+    this.ready.push(aggregate);
+    this.readySizes.push(JSON.stringify(aggregate).length);
     this.pending = null;
   }
 }

@@ -138,7 +138,8 @@ export const useLab = create<LabState>()((set, get) => {
     const hash = batch.traceHash;
     const result = await bridge.call((api) => api.result(epoch));
     if (result.epoch !== get().epoch) return false;
-    // The stream hashed every core event it read, aggregated or not; the run hashed its trace.
+    // The stream hashed every core event it read, aggregated or not, and the run reports that
+    // hash once the stream has read it all: what must agree is how many events each counted.
     if (result.summary.traceHash !== hash || result.eventCount !== batch.coreEventCount) {
       throw new Error(
         `Determinism check failed: the streamed trace (${batch.coreEventCount} events) hashes to ` +

@@ -67,8 +67,8 @@ export function simulateCouncil(input: Scenario): CouncilSimulation {
 }
 
 /** What a finished council engine decided: the panels' report, the trace and the invariants. */
-export function councilSimulation(engine: CouncilEngine): CouncilSimulation {
-  const result = engine.result();
+export function councilSimulation(engine: CouncilEngine, knownHash?: string): CouncilSimulation {
+  const result = engine.result(knownHash);
   return {
     report: councilReport(engine.scenario, engine),
     events: result.events,

@@ -44,17 +44,19 @@ export function runScenario(scenario: Scenario): ScenarioRun {
 /**
  * The run of an engine that has finished, as `runScenario` reports it, plus the Council
  * panels' report (null for ResonanceBFT). The worker uses it on the engine it streamed from,
- * so the page never simulates a scenario twice.
+ * so the page never simulates a scenario twice; `knownHash` is the hash the stream already
+ * computed over the same events, so the trace is never hashed twice either.
  */
 export function finishedRun(
   scenario: Scenario,
   engine: ResonanceEngine | CouncilEngine,
+  knownHash?: string,
 ): { run: ScenarioRun; report: CouncilRunReport | null } {
   if (engine instanceof CouncilEngine) {
-    const simulation = councilSimulation(engine);
+    const simulation = councilSimulation(engine, knownHash);
     return { run: councilRun(scenario, simulation), report: simulation.report };
   }
-  const { events, traceHash } = engine.result();
+  const { events, traceHash } = engine.result(knownHash);
   return { run: { summary: summarizeRun(scenario, engine, traceHash), trace: events as SimEvent[] }, report: null };
 }
 

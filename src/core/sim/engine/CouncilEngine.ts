@@ -108,19 +108,12 @@ export class CouncilEngine extends SimEngine<Scheduled> {
     return this.result();
   }
 
-  result(): CouncilEngineResult {
-    return this.traceResult();
+  result(knownHash?: string): CouncilEngineResult {
+    return this.traceResult(knownHash);
   }
 
   index(id: string): number {
     return Number(id.slice(1));
-  }
-
-  /** The roster index of an id like `a3`, or null for anything else. */
-  indexOf(id: unknown): number | null {
-    if (typeof id !== 'string' || !/^a(0|[1-9]\d*)$/.test(id)) return null;
-    const index = Number(id.slice(1));
-    return index < this.scenario.n ? index : null;
   }
 
   /** The agent's key pair (secret = sha256(`bft-lab:key:{seed}:a{i}`)), derived on first use. */

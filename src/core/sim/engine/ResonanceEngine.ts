@@ -117,8 +117,8 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     return this.result();
   }
 
-  result(): EngineResult {
-    return { ...this.traceResult(), outcomes: this.outcomes };
+  result(knownHash?: string): EngineResult {
+    return { ...this.traceResult(knownHash), outcomes: this.outcomes };
   }
 
   index(id: string): number {

@@ -15,7 +15,8 @@ export const scoredRowsMax = 200;
  */
 export const axisDataAgentsMax = 200;
 
-function round4(value: number): number {
+/** A trace number kept to 4 decimals: scores, trust, positions (quantised before hashing). */
+export function round4(value: number): number {
   return Number(value.toFixed(axisDecimals));
 }
 

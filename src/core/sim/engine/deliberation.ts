@@ -1,12 +1,10 @@
 import { deliberate, sycophancyScore, type Round } from '../../resonance';
 import { pca2 } from '../../vec';
 import { stanceOfText } from '../opinions';
-import { axisDiameters } from './axisData';
+import { axisDiameters, round4 } from './axisData';
 import { hkClassic } from './hkClassic';
 import type { ResonanceEngine } from './ResonanceEngine';
 
-/** Decimals kept in the opinion panel's coordinates: enough to draw, short to stream. */
-const positionDecimals = 4;
 /** Agents per `deliberationStep` event: about 5 KB of JSON. */
 export const stepAgentsMax = 200;
 /** ε of the 1-D chart when the scenario leaves deliberation at its default (ε ≤ 0). */
@@ -71,8 +69,4 @@ function projectSteps(steps: readonly (readonly (readonly number[])[])[]): numbe
 
 function roundRow(row: readonly number[]): number[] {
   return row.map(round4);
-}
-
-function round4(value: number): number {
-  return Number(value.toFixed(positionDecimals));
 }

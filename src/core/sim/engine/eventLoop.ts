@@ -26,6 +26,13 @@ export abstract class SimEngine<I> {
 
   constructor(readonly scenario: ResolvedScenario) {}
 
+  /** The roster index of an id like `a3`, or null for anything else. */
+  indexOf(id: unknown): number | null {
+    if (typeof id !== 'string' || !/^a(0|[1-9]\d*)$/.test(id)) return null;
+    const index = Number(id.slice(1));
+    return index < this.scenario.n ? index : null;
+  }
+
   get done(): boolean {
     return this.finished;
   }
@@ -54,9 +61,12 @@ export abstract class SimEngine<I> {
     }
   }
 
-  /** The trace and its hash so far. */
-  traceResult(): { events: SimEvent[]; traceHash: string; ticks: number } {
-    return { events: this.events, traceHash: traceHash(this.events), ticks: this.tick };
+  /**
+   * The trace and its hash so far. `knownHash`: the hash of exactly these events, already
+   * computed while they were streamed (the worker), so the trace is not hashed twice.
+   */
+  traceResult(knownHash?: string): { events: SimEvent[]; traceHash: string; ticks: number } {
+    return { events: this.events, traceHash: knownHash ?? traceHash(this.events), ticks: this.tick };
   }
 
   protected abstract dispatch(item: I): void;

@@ -84,7 +84,7 @@ export class Monitors {
     }
     const n = this.engine.scenario.n;
     const needed = 2 * faultBound(n) + 1;
-    const distinct = new Set(commitVoters.filter((id) => this.engine.roster.includes(id)));
+    const distinct = new Set(commitVoters.filter((id) => this.engine.indexOf(id) !== null));
     if (distinct.size < needed) {
       this.violate('certified-commits', roundNo,
         `round ${roundNo}: a${agent} committed on ${distinct.size} verified commit votes; 2f+1 = ${needed} for n = ${n}`);

@@ -3,7 +3,7 @@ import { faultBound, quorumNeeded, sealEvaluation, type Outcome, type Round, typ
 import { voteDigest } from '../../resonance/seal';
 import type { ResonanceEngine } from './ResonanceEngine';
 import { advanceRound, type AcceptedValue, type Payload, type ProposalPayload, type ReplicaState, type VotePayload } from './replicaState';
-import { axisTrustRows, emitScored } from './axisData';
+import { axisTrustRows, emitScored, round4 } from './axisData';
 import { byzantineEvaluations } from './byzantineEvaluations';
 import { deliberateRound } from './deliberation';
 import { proposeTwoValues } from './equivocatingLeader';
@@ -393,12 +393,11 @@ export class ReplicaProtocol {
     const engine = this.engine;
     const store = engine.agents[agent]!.store;
     const me = engine.roster[agent]!;
-    const rounded = (x: number) => Number(x.toFixed(4));
     const axisTrust = axisTrustRows(store, me, engine.roster);
     engine.emit({
       t: engine.tick, kind: 'trustUpdated', agent, roundNo,
-      trust: engine.roster.map((peer) => rounded(store.trust(me, peer))),
-      reputation: engine.roster.map((peer) => rounded(store.reputation(peer))),
+      trust: engine.roster.map((peer) => round4(store.trust(me, peer))),
+      reputation: engine.roster.map((peer) => round4(store.reputation(peer))),
       ...(axisTrust ? { axisTrust } : {}),
     });
   }

@@ -1,3 +1,4 @@
+import { faultBound, quorumNeeded } from '../../resonance';
 import type { Scenario } from '../scenario';
 import type { ResonanceEngine } from './ResonanceEngine';
 import type { InvariantStatus } from './monitors';
@@ -78,10 +79,10 @@ export function summarizeRun(scenario: Scenario, engine: ResonanceEngine, traceH
 function abortedRound(round: number, events: readonly SimEvent[], n: number): RoundSummary {
   let last: Extract<SimEvent, { kind: 'roundResolved' }> | null = null;
   for (const event of events) if (event.kind === 'roundResolved' && event.roundNo === round) last = event;
-  const f = Math.floor((n - 1) / 3);
+  const f = faultBound(n);
   if (last === null) {
     return {
-      round, view: 0, status: 'aborted', n, f, quorumSize: 0, quorumNeeded: n - f, quorumAgents: [],
+      round, view: 0, status: 'aborted', n, f, quorumSize: 0, quorumNeeded: quorumNeeded(n), quorumAgents: [],
       tamperedAgents: [], winner: null, commitTick: null, consensusType: 'unknown', falseAgreementRate: null,
     };
   }

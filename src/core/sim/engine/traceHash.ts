@@ -25,9 +25,12 @@ export class TraceHasher {
     return this.count;
   }
 
-  add(event: SimEvent): void {
-    this.stream.update((this.count === 0 ? '[' : ',') + canonicalJson(event));
+  /** Hashes one more event; returns the length of its canonical JSON (its size on the wire). */
+  add(event: SimEvent): number {
+    const json = canonicalJson(event);
+    this.stream.update((this.count === 0 ? '[' : ',') + json);
     this.count += 1;
+    return json.length;
   }
 
   /** The hash of the events added so far (call once, at the end). */
