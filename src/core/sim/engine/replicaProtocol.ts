@@ -1,4 +1,4 @@
-import { agentKeyPair } from '../../crypto';
+import { agentKeyPair, type VerifyMemo } from '../../crypto';
 import { faultBound, quorumNeeded, sealEvaluation, type Outcome, type Round, type SealedRecord } from '../../resonance';
 import { voteDigest } from '../../resonance/seal';
 import type { ResonanceEngine } from './ResonanceEngine';
@@ -9,6 +9,23 @@ import { deliberateRound } from './deliberation';
 import { proposeTwoValues } from './equivocatingLeader';
 
 type Phase = 'prepare' | 'commit';
+
+/**
+ * Verdicts by vote object. A broadcast vote is one payload object that all n receivers check;
+ * its verdict is a pure function of its fields, so it is computed once, not n times (digest,
+ * hex key and memo lookup each). Policy: outside engine state, so checkpoints never copy it;
+ * a checkpoint's copied payloads simply miss and are verified again, with the same result.
+ */
+const voteVerdicts = new WeakMap<VotePayload, boolean>();
+
+function verifiedVote(memo: VerifyMemo, vote: VotePayload): boolean {
+  let verdict = voteVerdicts.get(vote);
+  if (verdict === undefined) {
+    verdict = memo.verify(vote.signature, voteDigest(vote.roundId, vote.view, vote.phase, vote.winner), vote.pubkey);
+    voteVerdicts.set(vote, verdict);
+  }
+  return verdict;
+}
 
 /**
  * The replica rules of ResonanceBFT (reference §2.7), run by the engine for each agent:
@@ -324,16 +341,14 @@ export class ReplicaProtocol {
     if (vote.roundNo !== state.roundNo || vote.aid !== `a${from}`) return;
     if (vote.phase !== 'prepare' && vote.phase !== 'commit') return;
     if (vote.pubkey !== engine.agents[from]!.publicKey) return;
-    const digest = voteDigest(vote.roundId, vote.view, vote.phase, vote.winner);
-    if (!engine.verifyMemo.verify(vote.signature, digest, vote.pubkey)) return;
+    if (!verifiedVote(engine.verifyMemo, vote)) return;
     this.addVote(state, vote);
     this.checkVotes(agent, vote.view);
   }
 
   private addVote(state: ReplicaState, vote: VotePayload): void {
     const key = `${vote.view}:${vote.phase}:${vote.roundId}:${vote.winner}`;
-    const voters = (state.votes[key] ??= []);
-    if (!voters.includes(vote.aid)) voters.push(vote.aid);
+    (state.votes[key] ??= new Set()).add(vote.aid);
   }
 
   /** 2f+1 matching prepares lock the value and send a commit vote; 2f+1 commits commit. */
@@ -343,14 +358,16 @@ export class ReplicaProtocol {
     if (!accepted) return;
     const needed = this.voteQuorum(accepted);
     const suffix = `${accepted.roundId}:${accepted.winner}`;
-    const prepares = state.votes[`${view}:prepare:${suffix}`] ?? [];
-    if (prepares.length >= needed && !state.voted[`${view}:commit`]) {
+    const prepares = state.votes[`${view}:prepare:${suffix}`]?.size ?? 0;
+    if (prepares >= needed && !state.voted[`${view}:commit`]) {
       state.locked = { view, winner: accepted.winner };
       this.engine.emit({ t: this.engine.tick, kind: 'locked', agent, roundNo: state.roundNo, view, winner: this.engine.index(accepted.winner) });
       this.castVote(agent, 'commit', view, accepted.roundId, accepted.winner);
     }
-    const commits = state.votes[`${view}:commit:${suffix}`] ?? [];
-    if (commits.length >= needed && state.roundNo <= this.engine.scenario.rounds) this.commit(agent, view, commits);
+    const commits = state.votes[`${view}:commit:${suffix}`];
+    if (commits !== undefined && commits.size >= needed && state.roundNo <= this.engine.scenario.rounds) {
+      this.commit(agent, view, [...commits]);
+    }
   }
 
   private commit(agent: number, view: number, commitVoters: string[]): void {
@@ -406,7 +423,7 @@ export class ReplicaProtocol {
     const state = this.engine.replicas[agent]!;
     if (payload.roundNo !== state.roundNo || payload.by !== `a${from}` || !Number.isSafeInteger(payload.view)) return;
     this.addNewView(state, payload.view, payload.by);
-    const senders = state.newViews[String(payload.view)]!.length;
+    const senders = state.newViews[String(payload.view)]!.size;
     const bound = payload.view - state.roundStartView <= this.engine.scenario.resonance.maxViewChanges;
     if (payload.view > state.view && senders >= faultBound(this.n) + 1 && bound) {
       this.moveToView(state, payload.view, 'new-view');
@@ -415,8 +432,7 @@ export class ReplicaProtocol {
   }
 
   private addNewView(state: ReplicaState, view: number, by: string): void {
-    const senders = (state.newViews[String(view)] ??= []);
-    if (!senders.includes(by)) senders.push(by);
+    (state.newViews[String(view)] ??= new Set()).add(by);
   }
 
   private moveToView(state: ReplicaState, view: number, reason: 'timeout' | 'new-view' | 'proposal'): void {

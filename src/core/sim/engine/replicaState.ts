@@ -59,12 +59,12 @@ export interface ReplicaState {
   /** (view) → the one value this replica accepted in that view. */
   accepted: Record<string, AcceptedValue>;
   locked: { view: number; winner: string } | null;
-  /** `${view}:${phase}` → agent ids whose valid votes arrived. */
-  votes: Record<string, string[]>;
+  /** `${view}:${phase}:${roundId}:${winner}` → agent ids whose valid votes arrived (a set: O(1) per vote). */
+  votes: Record<string, Set<string>>;
   /** `${view}:${phase}` keys this replica already voted in. */
   voted: Record<string, true>;
   /** `${view}` → distinct NV senders. */
-  newViews: Record<string, string[]>;
+  newViews: Record<string, Set<string>>;
   /** R messages for a later round, kept until this replica gets there. */
   buffered: { from: number; payload: Extract<Payload, { type: 'R' }> }[];
   committedRounds: number;
