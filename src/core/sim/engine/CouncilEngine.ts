@@ -1,6 +1,5 @@
 import { ConsensusProtocol } from '../../council';
 import { agentKeyPair, VerifyMemo, type KeyPair } from '../../crypto';
-import { cloneState } from './cloneState';
 import type { ManualAction, ResolvedScenario } from '../scenario';
 import { CouncilMonitors } from './councilMonitors';
 import { CouncilProtocol } from './councilProtocol';
@@ -78,17 +77,10 @@ export class CouncilEngine extends SimEngine<Scheduled> {
    * audit chain included), which runs on exactly as this one will.
    */
   checkpoint(): CouncilEngine {
-    const events = this.events;
-    this.events = [];
-    try {
-      const copy = cloneState(this, new Set<object>([this.scenario]), [VerifyMemo]);
-      copy.events = events.slice();
+    return this.checkpointWith([VerifyMemo], (copy) => {
       copy.transport.rebind(copy.transportHooks());
       copy.ledger.setClock(() => copy.tick);
-      return copy;
-    } finally {
-      this.events = events;
-    }
+    });
   }
 
   /** The ledger now: proposals by status and the audit chain's verdict, for the panels. */
@@ -110,10 +102,6 @@ export class CouncilEngine extends SimEngine<Scheduled> {
 
   result(knownHash?: string): CouncilEngineResult {
     return this.traceResult(knownHash);
-  }
-
-  index(id: string): number {
-    return Number(id.slice(1));
   }
 
   /** The agent's key pair (secret = sha256(`bft-lab:key:{seed}:a{i}`)), derived on first use. */

@@ -1,5 +1,4 @@
 import { VerifyMemo } from '../../crypto';
-import { cloneState } from './cloneState';
 import { ResolveMemo, ResonanceAgent, type Outcome, type Round, type Task } from '../../resonance';
 import type { ManualAction, ResolvedScenario } from '../scenario';
 import { SimEngine, type EndReason } from './eventLoop';
@@ -82,16 +81,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
    * signature and outcome memos) and the immutable scenario and records are shared.
    */
   checkpoint(): ResonanceEngine {
-    const events = this.events;
-    this.events = [];
-    try {
-      const copy = cloneState(this, new Set<object>([this.scenario]), [ResolveMemo, VerifyMemo]);
-      copy.events = events.slice();
-      copy.transport.rebind(copy.transportHooks());
-      return copy;
-    } finally {
-      this.events = events;
-    }
+    return this.checkpointWith([ResolveMemo, VerifyMemo], (copy) => copy.transport.rebind(copy.transportHooks()));
   }
 
   /** What each replica knows now, for the agent inspector at the time cursor. */
@@ -119,10 +109,6 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
 
   result(knownHash?: string): EngineResult {
     return { ...this.traceResult(knownHash), outcomes: this.outcomes };
-  }
-
-  index(id: string): number {
-    return Number(id.slice(1));
   }
 
   leaderOf(view: number): number {

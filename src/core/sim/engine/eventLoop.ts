@@ -1,4 +1,5 @@
 import type { ManualAction, ResolvedScenario } from '../scenario';
+import { cloneState } from './cloneState';
 import { EventQueue } from './EventQueue';
 import { quantise, type SimEvent } from './traceEvents';
 import { traceHash } from './traceHash';
@@ -25,6 +26,33 @@ export abstract class SimEngine<I> {
   private actionIndex = 0;
 
   constructor(readonly scenario: ResolvedScenario) {}
+
+  /** The index of a roster id the engine itself wrote (`a3` → 3). */
+  index(id: string): number {
+    return Number(id.slice(1));
+  }
+
+  /**
+   * A checkpoint: an independent copy of the whole engine at its current tick, which runs on
+   * exactly as this one will. The trace so far is sliced, not cloned (events are never edited);
+   * the scenario and instances of `sharedClasses` (caches that are pure functions of their
+   * keys) are shared; `rewire` rebuilds what closes over the copy (transport hooks, clocks).
+   */
+  protected checkpointWith(
+    sharedClasses: readonly (abstract new (...args: never[]) => object)[],
+    rewire: (copy: this) => void,
+  ): this {
+    const events = this.events;
+    this.events = [];
+    try {
+      const copy = cloneState(this, new Set<object>([this.scenario]), sharedClasses);
+      copy.events = events.slice();
+      rewire(copy);
+      return copy;
+    } finally {
+      this.events = events;
+    }
+  }
 
   /** The roster index of an id like `a3`, or null for anything else. */
   indexOf(id: unknown): number | null {
