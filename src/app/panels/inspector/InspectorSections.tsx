@@ -1,15 +1,14 @@
 import type { AgentCard, PersonaCard } from '../../../worker/api';
-import { formatNumber } from '../../format';
+import { formatNumber, shortHash } from '../../format';
 import type { InspectorFacts, SealedFact } from './inspectorFacts';
 
 /** `sha256:3f2a…9c1e`: a hash (with or without its algorithm prefix) shown short. */
 function Short({ value, label }: { value: string; label: string }) {
   const [prefix, hex] = value.includes(':') ? [`${value.split(':')[0]}:`, value.slice(value.indexOf(':') + 1)] : ['', value];
-  const short = hex.length <= 10 ? hex : `${hex.slice(0, 4)}…${hex.slice(-4)}`;
   return (
     <code className="hash" title={`${label}: ${value}`}>
       {prefix}
-      {short}
+      {shortHash(hex)}
     </code>
   );
 }

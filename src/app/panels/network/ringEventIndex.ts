@@ -126,5 +126,3 @@ function addMessage(index: RingEventIndex, message: MessageSent, sampled: boolea
     index.flightTicksMax = Math.max(index.flightTicksMax, message.deliverAt - message.t);
   }
 }
-
-export { lowerBound, upperBound } from '../../trace/tickSearch';

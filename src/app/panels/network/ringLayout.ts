@@ -1,7 +1,8 @@
 import { easeCubicInOut } from 'd3';
 import type { Scenario, SimEvent, StreamEvent } from '../../../worker/api';
 import { messageKey, type MessageKey } from './messageStyles';
-import { lowerBound, ringEventIndex, upperBound, type RingEventIndex } from './ringEventIndex';
+import { lowerBound, upperBound } from '../../trace/tickSearch';
+import { ringEventIndex, type RingEventIndex } from './ringEventIndex';
 import { regionsAt, sidesAt, type RingRegion } from './ringRegions';
 
 export type { RingRegion };
