@@ -200,6 +200,11 @@ export interface UnsafeSwitches {
   membership?: 'present';
   /** A replica rule (prepare lock); `resolve` ignores it. */
   lock?: 'off';
+  /**
+   * A replica rule: the reference view change (a lock binds the winner only, NV carries no
+   * lock, a new leader never re-proposes a locked value); `resolve` ignores it.
+   */
+  viewChange?: 'reference';
 }
 
 export type OutcomeStatus = 'committed' | 'aborted';

@@ -39,6 +39,7 @@ const faultKeys: Readonly<Record<FaultKind, readonly string[]>> = {
   forge: common,
   impersonate: [...common, 'victim'],
   bloc: common,
+  twin: common,
 };
 
 /**
@@ -86,6 +87,7 @@ export function readFault(value: unknown, path: string, n: number, protocol: Pro
     case 'sycophant':
     case 'forge':
     case 'bloc':
+    case 'twin':
       return { kind, agents };
     default:
       return exhaustive(kind);

@@ -301,6 +301,7 @@ const unsafeChoices = {
   seal: ['off'],
   membership: ['present'],
   lock: ['off'],
+  viewChange: ['reference'],
 } as const satisfies { [K in keyof Required<UnsafeSwitches>]: readonly UnsafeSwitches[K][] };
 
 function readUnsafe(value: unknown, path: string): UnsafeSwitches {
@@ -316,6 +317,9 @@ function readUnsafe(value: unknown, path: string): UnsafeSwitches {
     readChoice(v, p, unsafeChoices.membership),
   );
   readOptional(unsafe, 'lock', fields, path, (v, p) => readChoice(v, p, unsafeChoices.lock));
+  readOptional(unsafe, 'viewChange', fields, path, (v, p) =>
+    readChoice(v, p, unsafeChoices.viewChange),
+  );
   return unsafe;
 }
 

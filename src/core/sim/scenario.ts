@@ -67,6 +67,12 @@ export interface ForgeFault { kind: 'forge'; agents: number[] }
 export interface ImpersonateFault { kind: 'impersonate'; agents: number[]; victim: number }
 /** Council: colluding voters always vote together against the majority. */
 export interface BlocFault { kind: 'bloc'; agents: number[] }
+/**
+ * Runs two honest copies of the replica under one key, each reaching half of the peers (the
+ * "Twins" fault model): every message it sends is one its key could honestly sign, yet the
+ * two copies may vote differently in one view.
+ */
+export interface TwinFault { kind: 'twin'; agents: number[] }
 
 export type Fault =
   | SilentFault
@@ -77,7 +83,8 @@ export type Fault =
   | GarbleFault
   | ForgeFault
   | ImpersonateFault
-  | BlocFault;
+  | BlocFault
+  | TwinFault;
 
 export type FaultKind = Fault['kind'];
 
@@ -97,6 +104,7 @@ export const faultProtocols: Readonly<Record<FaultKind, readonly Protocol[]>> = 
   forge: ['resonance'],
   impersonate: ['resonance', 'council'],
   bloc: ['council'],
+  twin: ['resonance'],
 };
 
 export const faultKinds = Object.keys(faultProtocols) as FaultKind[];
@@ -243,7 +251,8 @@ export type ResolvedFault =
   | Required<GarbleFault>
   | ForgeFault
   | ImpersonateFault
-  | BlocFault;
+  | BlocFault
+  | TwinFault;
 
 export interface ResolvedPartition {
   groups: number[][];
@@ -347,6 +356,7 @@ function resolveFault(fault: Fault): ResolvedFault {
     case 'sycophant':
     case 'forge':
     case 'bloc':
+    case 'twin':
       return { kind: fault.kind, agents };
     default:
       return exhaustive(fault);

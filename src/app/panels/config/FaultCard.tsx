@@ -87,6 +87,7 @@ function FaultParams({ n, fault, onChange }: { n: number; fault: Fault; onChange
     case 'sycophant':
     case 'forge':
     case 'bloc':
+    case 'twin':
       return null;
     default:
       return fault satisfies never;

@@ -56,9 +56,17 @@ export const unsafeSwitches: readonly UnsafeSwitch[] = [
     removes: 'Replicas stop honouring their prepare lock across view changes.',
     fails: 'agreement, when a new leader proposes another value',
   },
+  {
+    key: 'viewChange',
+    value: 'reference',
+    label: 'Reference view change',
+    removes: 'Locks bind the winner only, a new-view message carries no lock and a new leader '
+      + 'never re-proposes what was locked.',
+    fails: 'liveness-after-heal: locked replicas refuse every fresh proposal and the run stalls',
+  },
 ];
 
-/** The six teaching switches of `resonance.unsafe`, each with what it breaks. */
+/** The seven teaching switches of `resonance.unsafe`, each with what it breaks. */
 export function UnsafeSection({ draft, onChange }: SectionProps) {
   const unsafe: Partial<Record<UnsafeKey, string>> = draft.resonance?.unsafe ?? {};
   const on = unsafeSwitches.filter((item) => unsafe[item.key] !== undefined).length;

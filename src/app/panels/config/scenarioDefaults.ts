@@ -48,6 +48,7 @@ export const faultProtocols: Readonly<Record<FaultKind, readonly Protocol[]>> = 
   forge: ['resonance'],
   impersonate: ['resonance', 'council'],
   bloc: ['council'],
+  twin: ['resonance'],
 };
 
 export const faultKinds = Object.keys(faultProtocols) as FaultKind[];
@@ -63,6 +64,7 @@ export const faultExplanations: Readonly<Record<FaultKind, string>> = {
   forge: 'As leader: proposes a winner with no quorum, or two values in one view.',
   impersonate: "Sends records under the victim's id, signed with its own key.",
   bloc: 'Council: colluding voters always vote together against the majority.',
+  twin: 'Runs two honest copies under one key, each reaching half of the peers.',
 };
 
 export const defaults = {
