@@ -7,7 +7,7 @@ export function formatSummary(summary: ScenarioRun['summary']): string {
     `BFT Lab · ${scenario.name ?? 'scenario'} · ${scenario.protocol} · n=${scenario.n} · seed ${scenario.seed}`,
   ];
   for (const round of summary.rounds) {
-    const status = round.status === 'committed' ? '✓ committed' : '✗ aborted  ';
+    const status = { committed: '✓ committed', 'no-agreement': '⊘ no agreement', aborted: '✗ undecided' }[round.status];
     const parts = [
       `round ${String(round.round).padStart(3)}`,
       `view ${round.view}`,
@@ -34,6 +34,7 @@ export function formatSummary(summary: ScenarioRun['summary']): string {
   for (const certificate of summary.certificates) {
     lines.push(`equivocation certificate against ${certificate.agent}, round ${certificate.round}: ${certificate.valid ? 'verifies' : 'INVALID'}`);
   }
+  if (summary.stalled) lines.push(summary.stalled.detail);
   lines.push('invariants: ' + summary.invariants.map((inv) => `${inv.ok ? '✓' : '✗'} ${inv.name}`).join('  '));
   for (const inv of summary.invariants.filter((inv) => !inv.ok)) lines.push(`  ✗ ${inv.name}: ${inv.detail}`);
   lines.push(`ticks ${summary.ticks} · trace ${summary.traceHash}`);

@@ -51,7 +51,8 @@ export type AgentCard =
       signatureValid: boolean | null;
       /** The key the record carries is the agent's roster key; null: no record. */
       keyMatches: boolean | null;
-      lock: { view: number; winner: number } | null;
+      /** The value it is locked on: its winner, or null for "no agreement". */
+      lock: { view: number; winner: number | null } | null;
     }
   | { protocol: 'council'; agent: number; publicKey: string };
 
@@ -71,7 +72,6 @@ export function agentCard(engine: ResonanceEngine | CouncilEngine, agent: number
   const aid = `a${agent}`;
   const publicKey = engine.agents[agent]!.publicKey;
   const persona = engine.opinions.persona?.(agent);
-  const replica = engine.replicas[agent]!;
   const base = {
     protocol: 'resonance' as const,
     agent,
@@ -79,7 +79,7 @@ export function agentCard(engine: ResonanceEngine | CouncilEngine, agent: number
     persona: persona
       ? { stance: persona.stance, certainty: persona.certainty, mood: persona.mood, privateWords: [...persona.privateWords] }
       : null,
-    lock: replica.locked ? { view: replica.locked.view, winner: engine.index(replica.locked.winner) } : null,
+    lock: engine.inspect()[agent]!.locked,
   };
   const sent = engine.monitors.lastSentRecord(aid);
   if (sent === null) {
@@ -93,7 +93,7 @@ export function agentCard(engine: ResonanceEngine | CouncilEngine, agent: number
   const sealValid = inspection.wellFormed && inspection.expectedCommitment === record.commitment;
   const digest = beliefDigest(record.commitment, record.evalText, roundId, aid);
   const roundNo = sealedRoundNo(engine, agent, record.commitment);
-  const description = roundNo === null ? null : engine.roundTask(roundNo).description;
+  const description = roundNo === null ? null : engine.opinions.task(roundNo).description;
   return {
     ...base,
     record: {

@@ -8,7 +8,7 @@ import type { SimEvent } from '../core/sim/engine/traceEvents';
 export type MessageSent = Extract<SimEvent, { kind: 'messageSent' }>;
 
 /** A message's type, with votes split by phase: what a ring dot stands for. */
-export type MessageKey = 'R' | 'E' | 'P' | 'prepare' | 'commit' | 'V' | 'NV' | 'CP' | 'CV';
+export type MessageKey = 'R' | 'E' | 'P' | 'prepare' | 'commit' | 'V' | 'NV' | 'C' | 'CP' | 'CV';
 
 export type LostReason = NonNullable<MessageSent['lost']> | 'drop';
 

@@ -103,10 +103,10 @@ describe('narrate, sentence by sentence', () => {
   });
 
   it('tells locks, commits, timeouts and view changes', () => {
-    expect(text({ t: 1, kind: 'locked', agent: 2, roundNo: 1, view: 0, winner: 5 })).toBe('a2 locked on a5 in view 0');
+    expect(text({ t: 1, kind: 'locked', agent: 2, roundNo: 1, view: 0, winner: 5, decision: 'commit' })).toBe('a2 locked on a5 in view 0');
     expect(text({
       t: 1, kind: 'committed', agent: 4, roundNo: 1, view: 0, roundId: 'r', winner: 5, quorumAgents: [],
-      commitVoters: [0, 1, 2, 3, 4],
+      commitVoters: [0, 1, 2, 3, 4], via: 'votes',
     })).toBe('a4 committed round 1: winner a5, certified by 5 commit votes');
     expect(text({ t: 1, kind: 'timedOut', agent: 6, roundNo: 1, view: 0 })).toBe('a6 timed out in view 0 and moves to view 1');
     expect(text({ t: 1, kind: 'viewChanged', agent: 6, roundNo: 1, view: 1, reason: 'new-view' }))

@@ -99,6 +99,11 @@ export function narrateAggregate(event: MessagesAggregated): string {
 
 type Resolved = Extract<SimEvent, { kind: 'roundResolved' }>;
 
+/** A vote's or lock's value: its winner, or "no agreement". */
+function valueName(winner: number | null): string {
+  return winner === null ? '"no agreement"' : agentName(winner);
+}
+
 function narrateResolved(event: Resolved): string {
   const parts = [
     `${agentName(event.agent)} resolved round ${event.roundNo}: ${event.status}`,
@@ -114,6 +119,7 @@ const viewChangeWords: Record<Extract<SimEvent, { kind: 'viewChanged' }>['reason
   timeout: 'after its timeout',
   'new-view': 'on a new-view certificate',
   proposal: "on the new leader's proposal",
+  'next-round': 'where the last round was decided',
 };
 
 const runEndWords: Record<Extract<SimEvent, { kind: 'runEnded' }>['reason'], string> = {
@@ -271,21 +277,34 @@ export function narrate(event: StreamEvent): Narration | null {
       };
     case 'voteCast':
       return told(
-        `${a} cast a ${event.phase} vote for ${agentName(event.winner)} in view ${event.view} (round ${event.roundNo})`,
+        `${a} cast a ${event.phase} vote for ${valueName(event.winner)} in view ${event.view} (round ${event.roundNo})`,
         [event.agent],
         'protocol',
       );
     case 'locked':
-      return told(`${a} locked on ${agentName(event.winner)} in view ${event.view}`, [event.agent], 'protocol');
+      return told(`${a} locked on ${valueName(event.winner)} in view ${event.view}`, [event.agent], 'protocol');
     case 'committed':
       return {
         text:
           `${a} committed round ${event.roundNo}: winner ${agentName(event.winner)}, ` +
+          `certified by ${plural(event.commitVoters.length, 'commit vote')}` +
+          (event.via === 'certificate' ? ' (a peer\'s commit certificate: it was lagging)' : ''),
+        agents: [event.agent],
+        category: 'protocol',
+        important: true,
+      };
+    case 'decidedNoAgreement':
+      return {
+        text:
+          `${a} decided round ${event.roundNo}: no agreement (${event.quorumSize} of ` +
+          `${plural(event.evidenceAgents.length, 'record')} reached the threshold, ${event.quorumNeeded} needed), ` +
           `certified by ${plural(event.commitVoters.length, 'commit vote')}`,
         agents: [event.agent],
         category: 'protocol',
         important: true,
       };
+    case 'viewsExhausted':
+      return told(`${a} used up its view changes in round ${event.roundNo} and waits`, [event.agent], 'protocol');
     case 'trustUpdated': {
       // Trust adapts after every commit; too frequent to list unless messages are shown.
       const lowest = Math.min(...event.trust);
@@ -318,7 +337,7 @@ export function narrate(event: StreamEvent): Narration | null {
     case 'invariantViolated':
       return told(`invariant ${event.name} violated: ${event.detail}`, [], 'invariant');
     case 'runEnded': {
-      const why = runEndWords[event.reason];
+      const why = event.detail ?? runEndWords[event.reason];
       return told(
         `run ended (${why}): ${plural(event.commits, 'commit')}, ${plural(event.viewChanges, 'view change')}`,
         [],

@@ -20,8 +20,8 @@ export function RoleLine({ facts, council }: { facts: InspectorFacts; council: b
       {facts.isLeader && <li className="role leader">★ leader of view {facts.view}</li>}
       {!council && !facts.isLeader && <li className="role">view {facts.view}</li>}
       {facts.locked && (
-        <li className="role locked" title={`prepared a${facts.locked.winner} in view ${facts.locked.view}`}>
-          🔒 locked on a{facts.locked.winner} (round {facts.locked.roundNo})
+        <li className="role locked" title={`prepared ${valueName(facts.locked.winner)} in view ${facts.locked.view}`}>
+          🔒 locked on {valueName(facts.locked.winner)} (round {facts.locked.roundNo})
         </li>
       )}
       {facts.committedRounds.length > 0 && (
@@ -76,7 +76,7 @@ export function TraceFacts({ facts, ownText }: { facts: InspectorFacts; ownText:
           <ul className="inspector-list">
             {facts.votes.map((vote) => (
               <li key={`${vote.t}:${vote.phase}:${vote.view}`}>
-                <span className="muted">tick {vote.t}</span> {vote.phase} for a{vote.winner}{' '}
+                <span className="muted">tick {vote.t}</span> {vote.phase} for {valueName(vote.winner)}{' '}
                 <span className="muted">(round {vote.roundNo}, view {vote.view})</span>
               </li>
             ))}
@@ -237,4 +237,9 @@ export function HiddenState({ card, cardTick, tick, loaded }: { card: AgentCard 
       )}
     </section>
   );
+}
+
+/** A vote's or lock's value: the winner's id, or "no agreement". */
+function valueName(winner: number | null): string {
+  return winner === null ? 'no agreement' : `a${winner}`;
 }

@@ -43,7 +43,8 @@ export interface InspectorFacts {
   isLeader: boolean;
   down: 'silent' | 'crashed' | null;
   /** Its prepare lock in the round it is working on, if any. */
-  locked: { roundNo: number; view: number; winner: number } | null;
+  /** Winner null: locked on "no agreement". */
+  locked: { roundNo: number; view: number; winner: number | null } | null;
   committedRounds: number[];
   faults: string[];
   sealed: SealedFact | null;
@@ -51,7 +52,7 @@ export interface InspectorFacts {
   rejections: AgentEventIndex['rejections'];
   rejectionCount: number;
   /** Its votes so far, newest first (at most `votesShownMax`). */
-  votes: { t: number; roundNo: number; view: number; phase: 'prepare' | 'commit'; winner: number }[];
+  votes: { t: number; roundNo: number; view: number; phase: 'prepare' | 'commit'; winner: number | null }[];
   /** Its own latest trust row (after its latest commit) and the round it learned it in. */
   trust: { roundNo: number; row: number[] } | null;
   /** The mean reputation the replicas hold for it, over their latest updates. */

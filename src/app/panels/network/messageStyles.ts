@@ -3,7 +3,7 @@ import type { SimEvent } from '../../../worker/api';
 type MessageSent = Extract<SimEvent, { kind: 'messageSent' }>;
 
 /** What a moving dot stands for: the message type, with V split by its phase. */
-export type MessageKey = 'R' | 'E' | 'P' | 'prepare' | 'commit' | 'V' | 'NV' | 'CP' | 'CV';
+export type MessageKey = 'R' | 'E' | 'P' | 'prepare' | 'commit' | 'V' | 'NV' | 'C' | 'CP' | 'CV';
 
 export interface MessageStyle {
   /** The letter drawn on the dot (UI.md: never colour alone). */
@@ -28,12 +28,13 @@ export const messageStyles: Readonly<Record<MessageKey, MessageStyle>> = {
   commit: { label: '✓c', fill: '#F0E442', ink: '#1d1a00', name: 'commit vote' },
   V: { label: 'V', fill: '#009E73', ink: '#ffffff', name: 'vote' },
   NV: { label: 'NV', fill: '#CC79A7', ink: '#1f0a16', name: 'new view' },
+  C: { label: 'C', fill: '#000000', ink: '#ffffff', name: 'commit certificate (to a lagging replica)' },
   CP: { label: 'CP', fill: '#E69F00', ink: '#1d1400', name: 'council proposal' },
   CV: { label: 'CV', fill: '#3b4252', ink: '#ffffff', name: 'council vote' },
 };
 
 /** The keys the legend lists, in protocol order. */
-export const legendMessageKeys: readonly MessageKey[] = ['R', 'E', 'P', 'prepare', 'commit', 'NV', 'CP', 'CV'];
+export const legendMessageKeys: readonly MessageKey[] = ['R', 'E', 'P', 'prepare', 'commit', 'NV', 'C', 'CP', 'CV'];
 
 export function messageKey(message: MessageSent): MessageKey {
   if (message.type !== 'V') return message.type;

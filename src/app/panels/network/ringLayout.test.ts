@@ -98,8 +98,8 @@ describe('ringLayout', () => {
 
   it('shows a lock from the locked event until the agent commits that round', () => {
     const events: SimEvent[] = [
-      { t: 3, kind: 'locked', agent: 1, roundNo: 1, view: 0, winner: 0 },
-      { t: 6, kind: 'committed', agent: 1, roundNo: 1, view: 0, roundId: 'r1', winner: 0, quorumAgents: [], commitVoters: [] },
+      { t: 3, kind: 'locked', agent: 1, roundNo: 1, view: 0, winner: 0, decision: 'commit' },
+      { t: 6, kind: 'committed', agent: 1, roundNo: 1, view: 0, roundId: 'r1', winner: 0, quorumAgents: [], commitVoters: [], via: 'votes' },
     ];
     expect(at(scenarioOf(4), events, 2).agents[1]!.isLocked).toBe(false);
     expect(at(scenarioOf(4), events, 3.5).agents[1]!.isLocked).toBe(true);

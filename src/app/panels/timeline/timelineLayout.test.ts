@@ -7,7 +7,7 @@ const resolved = (t: number, roundNo: number, view: number, extra: Partial<Extra
   n: 7, f: 2, quorumAgents: [0, 1, 2, 3, 4], tamperedAgents: [], winner: 3, reason: null, ...extra,
 });
 const committed = (t: number, agent: number, roundNo: number, view = 0): SimEvent => ({
-  t, kind: 'committed', agent, roundNo, view, roundId: `r${roundNo}`, winner: 3, quorumAgents: [], commitVoters: [],
+  t, kind: 'committed', agent, roundNo, view, roundId: `r${roundNo}`, winner: 3, quorumAgents: [], commitVoters: [], via: 'votes',
 });
 
 /** Two rounds of a run like crash-leader: round 1 times out in view 0 and commits in view 1. */

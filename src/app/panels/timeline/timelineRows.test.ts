@@ -13,7 +13,7 @@ const events: SimEvent[] = [
   { t: 40, kind: 'viewChanged', agent: 1, roundNo: 1, view: 1, reason: 'timeout' },
   resolved(44, 1, 1, 'committed'),
   { t: 44, kind: 'deliberated', roundNo: 1, view: 1, steps: 3, consensusType: 'coalitional', agents: [], sycophancy: [] },
-  { t: 50, kind: 'committed', agent: 2, roundNo: 1, view: 1, roundId: 'r1', winner: 5, quorumAgents: [], commitVoters: [] },
+  { t: 50, kind: 'committed', agent: 2, roundNo: 1, view: 1, roundId: 'r1', winner: 5, quorumAgents: [], commitVoters: [], via: 'votes' },
   { t: 51, kind: 'roundProposed', agent: 1, roundNo: 2, view: 1, roundId: 'r2', topic: 'rollout' },
 ];
 

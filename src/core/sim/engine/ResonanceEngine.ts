@@ -1,18 +1,24 @@
 import { VerifyMemo } from '../../crypto';
-import { ResolveMemo, ResonanceAgent, type Outcome, type Round, type Task } from '../../resonance';
+import { ResolveMemo, ResonanceAgent, type Outcome, type Round } from '../../resonance';
 import type { ManualAction, ResolvedScenario } from '../scenario';
+import { axisTrustRows, emitScored, round4 } from './axisData';
+import { byzantineEvaluations, impersonation } from './byzantineEvaluations';
+import { deliberateRound } from './deliberation';
 import { SimEngine, type EndReason } from './eventLoop';
 import { FaultBook } from './faultBook';
-import { Transport, type Delivery } from './Transport';
+import { machineFor, replicaOf, runMachine, type Machine } from './machines';
 import { Monitors } from './monitors';
 import type { OpinionSource } from './opinionSource';
-import { ReplicaProtocol } from './replicaProtocol';
-import { freshReplica, type Payload, type ReplicaState } from './replicaState';
+import { freshReplica } from './replica/out';
+import type { Effect, Input, Payload, ReplicaContext, ReplicaState } from './replica/types';
+import { replicaContext } from './replicaContext';
+import { stallDetail } from './stall';
 import type { SimEvent } from './traceEvents';
+import { Transport, type Delivery } from './Transport';
 
 type Scheduled =
   | ({ kind: 'deliver' } & Delivery<Payload>)
-  | { kind: 'timer'; agent: number; roundNo: number; view: number }
+  | { kind: 'timer'; agent: number; timer: 'view' | 'collect'; roundNo: number; view: number }
   | { kind: 'restart'; agent: number };
 
 /** One replica's state at a tick (plain data for the agent inspector). */
@@ -20,7 +26,7 @@ export interface AgentState {
   agent: number;
   roundNo: number;
   view: number;
-  locked: { view: number; winner: number } | null;
+  locked: { view: number; winner: number | null } | null;
   committedRounds: number;
   down: boolean;
   reputation: number;
@@ -35,17 +41,17 @@ export interface EngineResult {
   outcomes: Outcome[];
 }
 
-
 /**
- * The discrete-event engine of a ResonanceBFT scenario (SPEC §5): a priority queue of
- * message deliveries and timers over integer ticks, the network model deciding every loss
- * and latency at send time, replicas following reference §2.7, and the invariant monitors
- * watching every commit. Deterministic in the scenario: the same scenario gives the same
- * trace and trace hash everywhere.
+ * The discrete-event engine of a ResonanceBFT scenario (SPEC §5): a priority queue of message
+ * deliveries and timers over integer ticks, the network model deciding every loss and latency
+ * at send time, and one state machine per agent (`replica/`, wrapped by its fault's strategy).
+ * The engine is the only place that applies the machines' effects: it sends, arms timers,
+ * stamps events, seals evaluations and lets agents learn from decisions; the invariant
+ * monitors watch every decision. Deterministic in the scenario.
  */
 export class ResonanceEngine extends SimEngine<Scheduled> {
   readonly agents: ResonanceAgent[];
-  readonly replicas: ReplicaState[];
+  readonly machines: Machine[];
   readonly faults: FaultBook;
   readonly memo: ResolveMemo;
   readonly verifyMemo = new VerifyMemo();
@@ -57,7 +63,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   /** `roundNo:view` keys whose scores are in the trace (`roundScored`, once each). */
   readonly scoredRounds = new Set<string>();
   private readonly transport: Transport<Payload>;
-  private readonly protocol: ReplicaProtocol;
+  private ctx: ReplicaContext;
 
   constructor(scenario: ResolvedScenario, readonly opinions: OpinionSource) {
     super(scenario);
@@ -65,14 +71,20 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     this.roster = Array.from({ length: n }, (_, index) => `a${index}`);
     const options = { seed, threshold: scenario.resonance.threshold, expectedN: n, embed: scenario.resonance.embed };
     this.agents = this.roster.map((id) => new ResonanceAgent(id, options));
-    this.replicas = this.roster.map((_, index) => freshReplica(index));
     this.faults = new FaultBook(scenario);
+    this.machines = this.roster.map((_, index) => machineFor(index, this.faults, freshReplica(index)));
     this.transport = new Transport<Payload>(scenario, this.faults, this.transportHooks());
     this.memo = new ResolveMemo({ verify: this.verifyMemo, immutableRecords: true });
     this.monitors = new Monitors(this);
-    this.protocol = new ReplicaProtocol(this);
+    this.ctx = this.makeContext();
     for (const { agent, tick } of this.faults.restartTicks()) this.queue.push(tick, { kind: 'restart', agent });
-    for (let index = 0; index < n; index++) this.protocol.start(index);
+    // A crashed agent sends nothing: it starts only when it comes back (a restart).
+    for (let index = 0; index < n; index++) if (!this.isDown(index)) this.step(index, { kind: 'start' });
+  }
+
+  /** The replica state of each agent (a twin: its first copy). */
+  get replicas(): ReplicaState[] {
+    return this.machines.map(replicaOf);
   }
 
   /**
@@ -81,18 +93,30 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
    * signature and outcome memos) and the immutable scenario and records are shared.
    */
   checkpoint(): ResonanceEngine {
-    return this.checkpointWith([ResolveMemo, VerifyMemo], (copy) => copy.transport.rebind(copy.transportHooks()));
+    const ctx = this.ctx;
+    this.ctx = undefined as unknown as ReplicaContext;
+    try {
+      return this.checkpointWith([ResolveMemo, VerifyMemo], (copy) => {
+        copy.transport.rebind(copy.transportHooks());
+        copy.ctx = copy.makeContext();
+      });
+    } finally {
+      this.ctx = ctx;
+    }
   }
 
   /** What each replica knows now, for the agent inspector at the time cursor. */
   inspect(): AgentState[] {
     return this.replicas.map((replica) => {
       const store = this.agents[replica.index]!.store;
+      const lock = replica.current.lock;
+      const winner = lock ? lock.value.winner : replica.current.lockedWinner?.winner ?? null;
+      const lockView = lock?.view ?? replica.current.lockedWinner?.view ?? null;
       return {
         agent: replica.index,
         roundNo: replica.roundNo,
         view: replica.view,
-        locked: replica.locked ? { view: replica.locked.view, winner: this.index(replica.locked.winner) } : null,
+        locked: lockView === null ? null : { view: lockView, winner: winner === null ? null : this.index(winner) },
         committedRounds: replica.committedRounds,
         down: this.isDown(replica.index),
         reputation: store.reputation(replica.id),
@@ -101,7 +125,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     });
   }
 
-  /** Runs to the end (every honest replica committed every round, or maxTicks). */
+  /** Runs to the end (every honest replica decided every round, or maxTicks). */
   run(): EngineResult {
     this.runUntil(Infinity);
     return this.result();
@@ -119,21 +143,133 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     return this.transport.isDown(agent, this.tick);
   }
 
-  roundTask(roundNo: number): Task {
-    return this.opinions.task(roundNo);
+  /** Follows the protocol and is up now. */
+  isHonest(agent: number): boolean {
+    return !this.faults.isByzantine(agent) && !this.isDown(agent);
   }
 
-  /** Sends one message through the shared transport (network model, losses, garbling). */
-  send(from: number, to: number, payload: Payload): void {
-    this.transport.send(from, to, payload, this.tick);
+  private makeContext(): ReplicaContext {
+    return replicaContext({
+      scenario: this.scenario, agents: this.agents, memo: this.memo, verifyMemo: this.verifyMemo,
+      indexOf: (id) => this.indexOf(id),
+    });
   }
 
-  broadcast(from: number, payload: Payload, includeSelf = false): void {
-    for (let to = 0; to < this.scenario.n; to++) if (to !== from || includeSelf) this.send(from, to, payload);
+  /** Gives one input to an agent's machine and applies the effects it returns, in order. */
+  private step(agent: number, input: Input): void {
+    const machine = this.machines[agent]!;
+    const effects = runMachine(machine, input, this.ctx);
+    const replica = replicaOf(machine);
+    this.check(replica.roundNo <= this.scenario.rounds + 1, `a${agent} is in round ${replica.roundNo}`);
+    for (const effect of effects) this.apply(agent, effect);
   }
 
-  armTimer(agent: number, roundNo: number, view: number): void {
-    this.queue.push(this.tick + this.scenario.resonance.viewTimeout, { kind: 'timer', agent, roundNo, view });
+  private apply(agent: number, effect: Effect): void {
+    const t = this.tick;
+    switch (effect.kind) {
+      case 'send':
+        return this.transport.send(agent, effect.to, effect.payload, t);
+      case 'broadcast':
+        for (let to = 0; to < this.scenario.n; to++) if (to !== agent) this.transport.send(agent, to, effect.payload, t);
+        return;
+      case 'timer':
+        this.check(effect.afterTicks > 0, 'a timer fires after its tick');
+        this.queue.push(t + effect.afterTicks, { kind: 'timer', agent, ...pick(effect) });
+        return;
+      case 'emit':
+        return this.emit({ t, ...effect.event } as SimEvent);
+      case 'propose':
+        return this.propose(agent, effect.roundNo, effect.view, effect.copy);
+      case 'seal': {
+        const records = this.seal(agent, effect.round, effect.roundNo);
+        return this.step(agent, { kind: 'sealed', round: effect.round, leader: effect.leader, records, copy: effect.copy });
+      }
+      case 'resolved':
+        return this.emitResolved(agent, effect.roundNo, effect.view, effect.outcome);
+      case 'deliberate':
+        return deliberateRound(this, agent, effect.round, effect.roundNo);
+      case 'decide':
+        return this.decide(agent, effect);
+    }
+  }
+
+  /** Mints the leader's round, seals its own evaluation and hands both back to its machine. */
+  private propose(agent: number, roundNo: number, view: number, copy: 0 | 1 | undefined): void {
+    const task = this.opinions.task(roundNo);
+    const round = this.agents[agent]!.propose(task, { view, roster: this.roster });
+    round.identityPubkeys = Object.fromEntries(this.agents.map((a) => [a.id, a.publicKey]));
+    const forged = this.faults.of(agent, 'forge') !== undefined;
+    this.emit({
+      t: this.tick, kind: 'roundProposed', agent, roundNo, view, roundId: round.id, topic: task.topic ?? '',
+      ...(forged ? { forged: true as const } : {}),
+    });
+    const records = this.seal(agent, round, roundNo);
+    this.step(agent, { kind: 'proposed', round, records, copy });
+  }
+
+  /** What the agent seals for `round` (its fault's evaluation strategy), recorded for monitors. */
+  private seal(agent: number, round: Round, roundNo: number) {
+    const records = byzantineEvaluations(this, agent, round, roundNo);
+    for (const record of records) {
+      this.emit({
+        t: this.tick, kind: 'evaluationSealed', agent, roundNo, view: round.view,
+        commitment: record.commitment, text: record.evalText, ...(record.aid !== `a${agent}` ? { fault: `as ${record.aid}` } : {}),
+      });
+      this.monitors.onEvaluationSent(round.id, record);
+    }
+    const forged = impersonation(this, agent, round, roundNo);
+    if (forged) records.push(forged);
+    return records;
+  }
+
+  private emitResolved(agent: number, roundNo: number, view: number, outcome: Outcome): void {
+    const index = (id: string) => this.index(id);
+    this.check(outcome.quorumSize <= this.scenario.n, `a quorum of ${outcome.quorumSize} exceeds n`);
+    this.emit({
+      t: this.tick, kind: 'roundResolved', agent, roundNo, view,
+      status: outcome.status, quorumSize: outcome.quorumSize, quorumNeeded: outcome.quorumNeeded, n: outcome.n, f: outcome.f,
+      quorumAgents: outcome.quorumAgents.map(index), tamperedAgents: outcome.tamperedAgents.map(index),
+      winner: outcome.winner ? index(outcome.winner) : null, reason: outcome.reason ?? null,
+    });
+    emitScored(this, agent, roundNo, view, outcome);
+  }
+
+  private decide(agent: number, effect: Extract<Effect, { kind: 'decide' }>): void {
+    const { value, outcome, cert, roundNo, view, via } = effect;
+    const voters = this.indices(cert.votes.map((vote) => vote.aid));
+    const common = { t: this.tick, agent, roundNo, view, roundId: value.round.id };
+    if (value.decision === 'commit') {
+      this.agents[agent]!.commit(outcome);
+      this.emit({
+        ...common, kind: 'committed', winner: this.index(value.winner!),
+        quorumAgents: outcome.quorumAgents.map((id) => this.index(id)), commitVoters: voters, via,
+      });
+    } else {
+      this.emit({
+        ...common, kind: 'decidedNoAgreement', evidenceAgents: this.indices(Object.keys(value.round.evaluations)),
+        quorumSize: outcome.quorumSize, quorumNeeded: outcome.quorumNeeded, commitVoters: voters, via,
+      });
+    }
+    this.monitors.onDecide(agent, roundNo, value, this.ctx.valueDigest(value), outcome, cert);
+    if (value.decision === 'commit') this.emitTrust(agent, roundNo);
+  }
+
+  /** Sorted roster indices of ids the engine itself wrote. */
+  private indices(ids: readonly string[]): number[] {
+    return ids.map((id) => this.index(id)).sort((a, b) => a - b);
+  }
+
+  /** What the replica learned from the commit: its trust row and everyone's reputation. */
+  private emitTrust(agent: number, roundNo: number): void {
+    const store = this.agents[agent]!.store;
+    const me = this.roster[agent]!;
+    const axisTrust = axisTrustRows(store, me, this.roster);
+    this.emit({
+      t: this.tick, kind: 'trustUpdated', agent, roundNo,
+      trust: this.roster.map((peer) => round4(store.trust(me, peer))),
+      reputation: this.roster.map((peer) => round4(store.reputation(peer))),
+      ...(axisTrust ? { axisTrust } : {}),
+    });
   }
 
   recordOutcome(outcome: Outcome): void {
@@ -143,9 +279,12 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   private transportHooks() {
     return {
       emit: (event: SimEvent) => this.emit(event),
-      schedule: (tick: number, delivery: Delivery<Payload>) => this.queue.push(tick, { kind: 'deliver', ...delivery }),
+      schedule: (tick: number, delivery: Delivery<Payload>) => {
+        this.check(tick > this.tick, `a message sent at tick ${this.tick} is delivered at ${tick}`);
+        this.queue.push(tick, { kind: 'deliver', ...delivery });
+      },
       describe: (payload: Payload) => ({
-        view: 'view' in payload ? payload.view : payload.round.view,
+        view: 'view' in payload ? payload.view : payload.type === 'R' ? payload.round.view : payload.cert.view,
         ...(payload.type === 'V' ? { phase: payload.phase } : {}),
       }),
     };
@@ -159,14 +298,14 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
         } else if (item.garbled) {
           this.emit({ t: this.tick, kind: 'messageRejected', id: item.id, agent: item.to, reason: 'garbled payload' });
         } else {
-          this.protocol.onMessage(item.to, item.from, item.id, item.payload);
+          this.step(item.to, { kind: 'message', from: item.from, id: item.id, payload: item.payload });
         }
         return;
       case 'timer':
-        if (!this.isDown(item.agent)) this.protocol.onTimeout(item.agent, item.roundNo, item.view);
+        if (!this.isDown(item.agent)) this.step(item.agent, { kind: 'timer', timer: item.timer, roundNo: item.roundNo, view: item.view });
         return;
       case 'restart':
-        if (!this.isDown(item.agent)) this.protocol.restart(item.agent);
+        if (!this.isDown(item.agent)) this.step(item.agent, { kind: 'restart' });
         return;
     }
   }
@@ -175,10 +314,10 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     // 'tamper-audit' acts on the Council's audit chain; ResonanceBFT has none.
     if (action.do === 'tamper-audit') return;
     const restarted = this.transport.applyAgentAction(action, this.tick);
-    if (restarted !== null) this.protocol.restart(restarted);
+    if (restarted !== null) this.step(restarted, { kind: 'restart' });
   }
 
-  /** Complete when every replica that is not Byzantine and not down has committed every round. */
+  /** Complete when every replica that is not Byzantine and not down has decided every round. */
   protected afterItem(): boolean {
     return this.replicas.every(
       (replica) =>
@@ -193,8 +332,13 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     this.monitors.onRunEnd();
     const commits = this.events.filter((event) => event.kind === 'committed').length;
     const viewChanges = this.events.filter((event) => event.kind === 'viewChanged').length;
-    this.emit({ t: this.tick, kind: 'runEnded', reason, commits, viewChanges });
+    const stall = reason === 'completed' ? null : stallDetail(this, reason);
+    this.emit({ t: this.tick, kind: 'runEnded', reason, commits, viewChanges, ...(stall ?? {}) });
   }
+}
+
+function pick(effect: Extract<Effect, { kind: 'timer' }>) {
+  return { timer: effect.timer, roundNo: effect.roundNo, view: effect.view };
 }
 
 export type { Round };

@@ -1,4 +1,5 @@
-import type { Round, SealedRecord } from '../../resonance';
+import { agentKeyPair } from '../../crypto';
+import { sealEvaluation, type Round, type SealedRecord } from '../../resonance';
 import type { ResonanceEngine } from './ResonanceEngine';
 
 /**
@@ -31,4 +32,26 @@ export function byzantineEvaluations(engine: ResonanceEngine, agent: number, rou
   if (tamper.axis === 'relational') edited.relationalSealed = edited.relational;
   round.evaluations[resonanceAgent.id] = edited;
   return [edited];
+}
+
+/**
+ * An `impersonate` agent's extra record: filed under the victim's id but sealed and signed with
+ * the impersonator's own key, so the seal check (or the leader's sender check) catches it.
+ */
+export function impersonation(engine: ResonanceEngine, agent: number, round: Round, roundNo: number): SealedRecord | null {
+  const fault = engine.faults.of(agent, 'impersonate');
+  if (!fault) return null;
+  const store = engine.agents[agent]!.store;
+  const { record } = sealEvaluation({
+    aid: `a${fault.victim}`,
+    keys: agentKeyPair(engine.scenario.seed, `a${agent}`),
+    nonce: `imp${engine.tick}a${agent}`,
+    round,
+    evalText: engine.opinions.biased(agent, roundNo),
+    embed: engine.scenario.resonance.embed,
+    behavior: store.behaviorOf(`a${agent}`),
+    pastSemantics: [],
+    trustIn: () => 1,
+  });
+  return record;
 }

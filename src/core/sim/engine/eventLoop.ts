@@ -1,3 +1,6 @@
+import { AssertionError } from '../../assert';
+import { canonicalJson } from '../../canonicalJson';
+import { sha256Hex } from '../../crypto';
 import type { ManualAction, ResolvedScenario } from '../scenario';
 import { cloneState } from './cloneState';
 import { EventQueue } from './EventQueue';
@@ -61,6 +64,16 @@ export abstract class SimEngine<I> {
     return index < this.scenario.n ? index : null;
   }
 
+  /**
+   * An engine invariant (STYLE: assert): a failure is a bug in the engine, reported with what
+   * replays it: the seed, the scenario's hash and the tick.
+   */
+  check(condition: boolean, message: string): asserts condition {
+    if (condition) return;
+    const hash = sha256Hex(canonicalJson(this.scenario)).slice(0, 12);
+    throw new AssertionError(`engine: ${message} (seed ${this.scenario.seed}, scenario ${hash}, tick ${this.tick})`);
+  }
+
   get done(): boolean {
     return this.finished;
   }
@@ -81,6 +94,7 @@ export abstract class SimEngine<I> {
         this.finish(pastMax ? 'maxTicks' : 'stalled');
         return;
       }
+      this.check(next >= this.tick, `the clock went back from ${this.tick} to ${next}`);
       this.tick = next;
       this.applyActionsDue();
       const item = this.queue.peekTick() === next ? this.queue.pop()!.item : null;

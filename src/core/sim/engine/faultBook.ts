@@ -19,6 +19,10 @@ export class FaultBook {
     }
   }
 
+  get agentCount(): number {
+    return this.scenario.n;
+  }
+
   of<K extends ResolvedFault['kind']>(agent: number, kind: K): Extract<ResolvedFault, { kind: K }> | undefined {
     return this.byAgent.get(agent)?.find((fault) => fault.kind === kind) as
       | Extract<ResolvedFault, { kind: K }>

@@ -11,14 +11,18 @@ import {
 } from '../../resonance';
 import { isBoxValid, trimmedMean } from '../../vec';
 import type { ResonanceEngine } from './ResonanceEngine';
-import type { AcceptedValue } from './replicaState';
+import type { Certificate, Value } from './replica/types';
 import { invariantNames, type InvariantName } from './traceEvents';
 
-/** The first honest commit of a round: what the run decided. */
+/** The first honest decision of a round: what the run decided. */
 export interface FirstCommit {
   agent: number;
   roundId: string;
-  winner: string;
+  /** The committed winner; null when the round was decided as "no agreement". */
+  winner: string | null;
+  decision: Value['decision'];
+  digest: string;
+  /** The view whose commit certificate decided it. */
   view: number;
   tick: number;
   outcome: Outcome;
@@ -68,26 +72,31 @@ export class Monitors {
     return latest;
   }
 
-  onCommit(agent: number, roundNo: number, accepted: AcceptedValue, commitVoters: string[]): void {
+  /**
+   * An honest replica decided `value`. Agreement (SPEC §3): every honest replica that decides a
+   * round decides the same proposal (its digest covers round id, evidence, decision and
+   * winner); each decision is backed by 2f+1 verified commit votes; a committed centroid lies
+   * in the honest box.
+   */
+  onDecide(agent: number, roundNo: number, value: Value, digest: string, outcome: Outcome, cert: Certificate): void {
     if (this.engine.faults.isByzantine(agent)) return;
     this.lastCommitTick = this.engine.tick;
     const first = this.firstCommit.get(roundNo);
     if (!first) {
-      const { roundId, winner, outcome } = accepted;
-      const view = accepted.round.view;
-      this.firstCommit.set(roundNo, { agent, roundId, winner, outcome, view, tick: this.engine.tick });
-      this.checkValidity(roundNo, accepted);
-    } else if (first.roundId !== accepted.roundId || first.winner !== accepted.winner) {
+      const { roundId, decision, winner } = value;
+      this.firstCommit.set(roundNo, { agent, roundId, winner, decision, digest, outcome, view: cert.view, tick: this.engine.tick });
+      if (decision === 'commit') this.checkValidity(roundNo, value.round, outcome);
+    } else if (first.digest !== digest) {
       this.violate('agreement', roundNo,
-        `round ${roundNo}: a${agent} committed ${accepted.winner} (round ${accepted.roundId.slice(0, 8)}) but ` +
-        `a${first.agent} committed ${first.winner} (round ${first.roundId.slice(0, 8)})`);
+        `round ${roundNo}: a${agent} decided ${describe(value.decision, value.winner, value.roundId)} but ` +
+        `a${first.agent} decided ${describe(first.decision, first.winner, first.roundId)}`);
     }
     const n = this.engine.scenario.n;
     const needed = 2 * faultBound(n) + 1;
-    const distinct = new Set(commitVoters.filter((id) => this.engine.indexOf(id) !== null));
+    const distinct = new Set(cert.votes.map((vote) => vote.aid).filter((id) => this.engine.indexOf(id) !== null));
     if (distinct.size < needed) {
       this.violate('certified-commits', roundNo,
-        `round ${roundNo}: a${agent} committed on ${distinct.size} verified commit votes; 2f+1 = ${needed} for n = ${n}`);
+        `round ${roundNo}: a${agent} decided on ${distinct.size} verified commit votes; 2f+1 = ${needed} for n = ${n}`);
     }
   }
 
@@ -109,16 +118,16 @@ export class Monitors {
     });
   }
 
-  private checkValidity(roundNo: number, accepted: AcceptedValue): void {
+  private checkValidity(roundNo: number, round: Round, outcome: Outcome): void {
     const { scenario, faults, memo } = this.engine;
     const unsafe = scenario.resonance.unsafe;
-    const verdicts = checkRecords(accepted.round, memo, unsafe.seal !== 'off').filter((v) => v.inspection.wellFormed);
+    const verdicts = checkRecords(round, memo, unsafe.seal !== 'off').filter((v) => v.inspection.wellFormed);
     const semantics = reconciledSemantics(verdicts, scenario.resonance.embed);
     const clean = verdicts.filter((v) => !v.tampered);
     const included = clean.length > 0 ? clean : verdicts;
     const honest = clean.filter((v) => !faults.isByzantine(this.engine.index(v.aid)));
     if (honest.length === 0) return;
-    const f = unsafe.membership === 'present' ? accepted.outcome.f : faultBound(scenario.n);
+    const f = unsafe.membership === 'present' ? outcome.f : faultBound(scenario.n);
     for (const axis of AXES) {
       const vectorOf = (v: (typeof verdicts)[number]) => (axis === 'semantic' ? semantics.get(v.aid)! : v.inspection.axes![axis]);
       const k = included.length;
@@ -178,8 +187,13 @@ export class Monitors {
   }
 }
 
+function describe(decision: Value['decision'], winner: string | null, roundId: string): string {
+  const what = decision === 'commit' ? `commit of ${winner}` : '"no agreement"';
+  return `${what} (round ${roundId.slice(0, 8)})`;
+}
+
 const okDetail: Record<InvariantName, string> = {
-  agreement: 'no two honest replicas committed different values for a round',
+  agreement: 'no two honest replicas decided different values for a round',
   validity: 'every committed centroid lies inside the honest agents\' box',
   integrity: 'no audit chain in this protocol was broken',
   equivocation: 'every equivocation produced a certificate that verifies',

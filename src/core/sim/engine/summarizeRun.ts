@@ -7,7 +7,8 @@ import type { SimEvent } from './traceEvents';
 export interface RoundSummary {
   round: number;
   view: number;
-  status: 'committed' | 'aborted';
+  /** `no-agreement`: decided that the round's records do not agree; `aborted`: undecided. */
+  status: 'committed' | 'no-agreement' | 'aborted';
   n: number;
   f: number;
   quorumSize: number;
@@ -36,11 +37,14 @@ export interface RunSummary {
   viewChanges: number;
   invariants: InvariantStatus[];
   certificates: CertificateSummary[];
+  /** A run that ended before every round was decided: the first undecided round, in words. */
+  stalled?: { round: number; detail: string };
 }
 
 /**
- * One line per round: the first honest commit when there was one, else the leader's last
- * resolution of that round (or an empty abort when no leader ever resolved it).
+ * One line per round: the first honest decision when there was one (a commit or an agreed "no
+ * agreement"), else the leader's last resolution of that round (or an empty abort when no
+ * leader ever resolved it): the round was never decided.
  */
 export function summarizeRun(scenario: Scenario, engine: ResonanceEngine, traceHash: string): RunSummary {
   const commits = engine.monitors.commits();
@@ -51,20 +55,26 @@ export function summarizeRun(scenario: Scenario, engine: ResonanceEngine, traceH
     if (commit) {
       const { outcome } = commit;
       rounds.push({
-        round, view: commit.view, status: 'committed', n: outcome.n, f: outcome.f,
+        round, view: commit.view, status: commit.decision === 'commit' ? 'committed' : 'no-agreement',
+        n: outcome.n, f: outcome.f,
         quorumSize: outcome.quorumSize, quorumNeeded: outcome.quorumNeeded,
         quorumAgents: outcome.quorumAgents, tamperedAgents: outcome.tamperedAgents,
-        winner: outcome.winner ?? null, commitTick: commit.tick, consensusType: outcome.consensusType,
+        winner: commit.winner, commitTick: commit.tick, consensusType: outcome.consensusType,
         falseAgreementRate: outcome.falseAgreementRate ?? null,
       });
     } else {
       rounds.push(abortedRound(round, events, engine.scenario.n));
     }
   }
+  const end = events.at(-1);
+  const stalled = end?.kind === 'runEnded' && end.stalledRound !== undefined
+    ? { stalled: { round: end.stalledRound, detail: end.detail ?? `stalled in round ${end.stalledRound}` } }
+    : {};
   return {
     scenario,
     traceHash,
     ticks: engine.tick,
+    ...stalled,
     rounds,
     viewChanges: distinctViewChanges(events),
     invariants: engine.monitors.statuses(),

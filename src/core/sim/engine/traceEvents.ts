@@ -3,7 +3,11 @@
  * plain data; they carry what the panels need to draw, so the UI never asks the worker for
  * hidden state. Agents are indices (agent id `a{index}`); `t` is the tick.
  */
-export type MessageType = 'R' | 'E' | 'P' | 'V' | 'NV' | CouncilMessageType;
+/**
+ * ResonanceBFT messages: `R` round, `E` sealed evaluation, `P` proposal, `V` vote, `NV` new
+ * view (with the sender's lock), `C` a commit certificate sent to a lagging replica.
+ */
+export type MessageType = 'R' | 'E' | 'P' | 'V' | 'NV' | 'C' | CouncilMessageType;
 
 /** Council messages: `CP` a signed proposal (proposer → every voter), `CV` a signed vote. */
 export type CouncilMessageType = 'CP' | 'CV';
@@ -94,8 +98,26 @@ export type SimEvent =
        */
       axisDiameters?: number[][];
     }
-  | { t: number; kind: 'voteCast'; agent: number; roundNo: number; view: number; phase: 'prepare' | 'commit'; winner: number }
-  | { t: number; kind: 'locked'; agent: number; roundNo: number; view: number; winner: number }
+  | {
+      t: number;
+      kind: 'voteCast';
+      agent: number;
+      roundNo: number;
+      view: number;
+      phase: 'prepare' | 'commit';
+      /** The value's winner; null when the value is "no agreement". */
+      winner: number | null;
+      decision: 'commit' | 'no-agreement';
+    }
+  | {
+      t: number;
+      kind: 'locked';
+      agent: number;
+      roundNo: number;
+      view: number;
+      winner: number | null;
+      decision: 'commit' | 'no-agreement';
+    }
   | {
       t: number;
       kind: 'committed';
@@ -107,6 +129,24 @@ export type SimEvent =
       quorumAgents: number[];
       /** Distinct agents whose verified commit votes certified this commit. */
       commitVoters: number[];
+      /** `certificate`: a lagging replica committed on a peer's commit certificate. */
+      via: 'votes' | 'certificate';
+    }
+  | {
+      t: number;
+      /** The round was decided as "no agreement": its n−f records did not reach the threshold. */
+      kind: 'decidedNoAgreement';
+      agent: number;
+      roundNo: number;
+      view: number;
+      roundId: string;
+      /** The agents whose records are the evidence. */
+      evidenceAgents: number[];
+      /** How many of them reached the threshold, and how many were needed. */
+      quorumSize: number;
+      quorumNeeded: number;
+      commitVoters: number[];
+      via: 'votes' | 'certificate';
     }
   | {
       t: number;
@@ -122,12 +162,31 @@ export type SimEvent =
       axisTrust?: number[][];
     }
   | { t: number; kind: 'timedOut'; agent: number; roundNo: number; view: number }
-  | { t: number; kind: 'viewChanged'; agent: number; roundNo: number; view: number; reason: 'timeout' | 'new-view' | 'proposal' }
+  | {
+      t: number;
+      kind: 'viewChanged';
+      agent: number;
+      roundNo: number;
+      view: number;
+      /** `next-round`: a new round starts in the view that decided the last one. */
+      reason: 'timeout' | 'new-view' | 'proposal' | 'next-round';
+    }
+  /** A replica used up its view changes for the round: it waits without a timer. */
+  | { t: number; kind: 'viewsExhausted'; agent: number; roundNo: number; view: number }
   | { t: number; kind: 'agentCrashed'; agent: number }
   | { t: number; kind: 'agentRestarted'; agent: number }
   | { t: number; kind: 'certificateFound'; agent: number; roundNo: number; roundId: string; valid: boolean; commitments: string[] }
   | { t: number; kind: 'invariantViolated'; name: InvariantName; detail: string; roundNo: number | null }
-  | { t: number; kind: 'runEnded'; reason: 'completed' | 'maxTicks' | 'stalled'; commits: number; viewChanges: number }
+  | {
+      t: number;
+      kind: 'runEnded';
+      reason: 'completed' | 'maxTicks' | 'stalled';
+      commits: number;
+      viewChanges: number;
+      /** When the run did not complete: the first undecided round and why, in words. */
+      stalledRound?: number;
+      detail?: string;
+    }
   | CouncilEvent;
 
 /**

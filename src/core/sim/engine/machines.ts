@@ -1,0 +1,47 @@
+import type { FaultBook } from './faultBook';
+import { honestReplica } from './replica/honestReplica';
+import { freshReplica } from './replica/out';
+import type { Effect, Handler, Input, ReplicaContext, ReplicaState } from './replica/types';
+import { equivocateStrategy } from './strategies/equivocate';
+import { forgeStrategy } from './strategies/forge';
+import { twinStep, type TwinState } from './strategies/twin';
+
+/** One agent's state machine: its state and the handler of its behaviour. */
+export type Machine =
+  | { kind: 'replica'; state: ReplicaState; step: Handler<ReplicaState> }
+  | { kind: 'twin'; state: TwinState; step: Handler<TwinState> };
+
+/**
+ * The machine an agent runs, by its fault (SPEC §4): the honest replica, or a strategy that
+ * wraps it. Faults that only change what an agent seals (tamper, biased, sycophant,
+ * impersonate) act in the engine's sealing; silent and garble act in the transport.
+ */
+export function machineFor(index: number, faults: FaultBook, state: ReplicaState): Machine {
+  if (faults.of(index, 'twin')) {
+    return { kind: 'twin', state: { copies: [state, freshReplica(index)] }, step: twinStep };
+  }
+  if (faults.of(index, 'equivocate')) {
+    const colluders: number[] = [];
+    for (let i = 0; i < faults.agentCount; i++) if (faults.of(i, 'equivocate')) colluders.push(i);
+    return { kind: 'replica', state, step: equivocateStrategy(colluders) };
+  }
+  if (faults.of(index, 'forge')) return { kind: 'replica', state, step: forgeStrategy };
+  return { kind: 'replica', state, step: honestReplica };
+}
+
+/** The replica state the trace and the inspector show (a twin: its first copy). */
+export function replicaOf(machine: Machine): ReplicaState {
+  return machine.kind === 'twin' ? machine.state.copies[0] : machine.state;
+}
+
+/** Steps an agent's machine with one input; its state is updated, its effects returned. */
+export function runMachine(machine: Machine, input: Input, ctx: ReplicaContext): Effect[] {
+  if (machine.kind === 'twin') {
+    const result = machine.step(machine.state, input, ctx);
+    machine.state = result.state;
+    return result.effects;
+  }
+  const result = machine.step(machine.state, input, ctx);
+  machine.state = result.state;
+  return result.effects;
+}

@@ -1,0 +1,83 @@
+import type { Outcome } from '../../../resonance';
+import type { Certificate, Phase, ReplicaContext, Value } from './types';
+
+/** The key of one phase's votes for one value in one view. */
+export function voteKey(view: number, phase: Phase, digest: string): string {
+  return `${view}:${phase}:${digest}`;
+}
+
+/** A certificate from the signatures a replica collected (signers sorted by id). */
+export function certificateOf(
+  value: Value,
+  digest: string,
+  view: number,
+  phase: Phase,
+  signatures: Record<string, string>,
+): Certificate {
+  const votes = Object.keys(signatures)
+    .sort()
+    .map((aid) => ({ aid, signature: signatures[aid]! }));
+  return { roundNo: value.roundNo, view, phase, roundId: value.round.id, digest, votes };
+}
+
+/**
+ * Whether `cert` proves a vote quorum of `phase` for `value`: it names this value (its digest,
+ * computed here, and its round id), and at least `quorum` distinct roster members signed it
+ * with their own keys. Never throws on malformed data: a bad certificate is just not valid.
+ */
+export function certifies(
+  ctx: ReplicaContext,
+  cert: unknown,
+  value: Value,
+  phase: Phase,
+  outcome: Outcome,
+): cert is Certificate {
+  if (typeof cert !== 'object' || cert === null) return false;
+  const c = cert as Partial<Certificate>;
+  if (c.phase !== phase || !Number.isSafeInteger(c.view) || !Array.isArray(c.votes)) return false;
+  if (c.roundId !== value.round.id || c.digest !== ctx.valueDigest(value)) return false;
+  const signers = new Set<string>();
+  for (const vote of c.votes as unknown[]) {
+    if (typeof vote !== 'object' || vote === null) return false;
+    const { aid, signature } = vote as { aid?: unknown; signature?: unknown };
+    const index = ctx.indexOf(aid);
+    if (index === null || typeof signature !== 'string' || signers.has(aid as string)) return false;
+    const pubkey = ctx.publicKeys[index]!;
+    if (!ctx.verifyVote({ pubkey, roundId: c.roundId, view: c.view!, phase, digest: c.digest, signature })) return false;
+    signers.add(aid as string);
+  }
+  return signers.size >= ctx.voteQuorum(value, outcome);
+}
+
+/**
+ * Whether re-resolving the value's evidence gives the value's decision: the winner it names,
+ * or, for "no agreement", an abort for lack of similarity over at least the records a leader
+ * needs (an abort for lack of records is no evidence that the round cannot agree).
+ */
+export function outcomeMatches(ctx: ReplicaContext, value: Value, outcome: Outcome): string | null {
+  if (value.decision === 'commit') {
+    if (outcome.status === 'committed' && outcome.winner === value.winner) return null;
+    const mine = outcome.status === 'committed' ? outcome.winner : 'no commit';
+    return `my resolve gives ${mine}, not ${String(value.winner)}`;
+  }
+  if (value.decision !== 'no-agreement') return 'unknown decision';
+  const records = Object.keys(value.round.evaluations ?? {}).length;
+  if (outcome.status === 'committed') return `my resolve commits ${outcome.winner}, so "no agreement" is wrong`;
+  if (!String(outcome.reason ?? '').startsWith('no_quorum') || records < ctx.recordsNeeded()) {
+    return `"no agreement" needs ${ctx.recordsNeeded()} records that do not agree; got ${records}`;
+  }
+  return null;
+}
+
+/** Whether an untrusted value has the shape a replica can re-resolve. */
+export function wellFormedValue(value: unknown, roundNo: number): value is Value {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Value>;
+  const round = v.round as unknown;
+  if (typeof round !== 'object' || round === null) return false;
+  const { id, evaluations } = round as { id?: unknown; evaluations?: unknown };
+  if (typeof id !== 'string' || typeof evaluations !== 'object' || evaluations === null) return false;
+  if (v.roundNo !== roundNo || v.roundId !== id) return false;
+  if (v.decision === 'commit') return typeof v.winner === 'string';
+  return v.decision === 'no-agreement' && v.winner === null;
+}

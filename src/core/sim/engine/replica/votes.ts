@@ -1,0 +1,121 @@
+import { certificateOf, voteKey } from './certificates';
+import { freshRoundState, winnerIndex, type Out } from './out';
+import type { Certificate, Phase, ReplicaContext, ReplicaState, Value, VotePayload } from './types';
+
+/**
+ * The vote phases (reference §2.7, SPEC §3): a vote quorum of prepares for the value a replica
+ * prepared locks it (keeping the prepare certificate) and sends a commit vote; a vote quorum of
+ * commits decides the round. Votes are kept with their signatures, so a replica can hand on
+ * the certificates they form.
+ */
+
+/** Signs and broadcasts this replica's vote, once per (view, phase), and counts it itself. */
+export function castVote(
+  state: ReplicaState,
+  ctx: ReplicaContext,
+  out: Out,
+  phase: Phase,
+  view: number,
+  value: Value,
+  digest: string,
+  votedKey = `${view}:${phase}`,
+): void {
+  const c = state.current;
+  if (c.voted[votedKey]) return;
+  c.voted[votedKey] = true;
+  const roundId = value.round.id;
+  const signature = ctx.signVote(state.index, roundId, view, phase, digest);
+  const vote: VotePayload = {
+    roundNo: value.roundNo, view, roundId, phase, digest, winner: value.winner, aid: state.id, signature,
+    pubkey: ctx.publicKeys[state.index]!,
+  };
+  out.emit({
+    kind: 'voteCast', agent: state.index, roundNo: value.roundNo, view, phase,
+    winner: winnerIndex(ctx, value.winner), decision: value.decision,
+  });
+  out.broadcast({ type: 'V', ...vote });
+  addVote(state, vote);
+}
+
+export function addVote(state: ReplicaState, vote: VotePayload): void {
+  const key = voteKey(vote.view, vote.phase, vote.digest);
+  (state.current.votes[key] ??= {})[vote.aid] = vote.signature;
+}
+
+/** A vote from a peer: counted only when it is the sender's own, under its key, and verifies. */
+export function onVote(state: ReplicaState, ctx: ReplicaContext, out: Out, from: number, vote: VotePayload): void {
+  if (vote.roundNo !== state.roundNo || vote.aid !== `a${from}`) return;
+  if (vote.phase !== 'prepare' && vote.phase !== 'commit') return;
+  if (typeof vote.digest !== 'string' || typeof vote.roundId !== 'string' || !Number.isSafeInteger(vote.view)) return;
+  if (vote.pubkey !== ctx.publicKeys[from]) return;
+  if (!ctx.verifyVote(vote)) return;
+  addVote(state, vote);
+  checkVotes(state, ctx, out, vote.view, vote.digest);
+}
+
+function count(signatures: Record<string, string> | undefined): number {
+  return signatures === undefined ? 0 : Object.keys(signatures).length;
+}
+
+/** A prepare quorum for the value this replica prepared locks it; a commit quorum decides. */
+export function checkVotes(state: ReplicaState, ctx: ReplicaContext, out: Out, view: number, digest: string): void {
+  const c = state.current;
+  const value = c.values[digest];
+  if (value === undefined) return;
+  const outcome = ctx.outcomeOf(state.index, value);
+  const quorum = ctx.voteQuorum(value, outcome);
+  const prepares = c.votes[voteKey(view, 'prepare', digest)];
+  if (c.prepared[String(view)]?.digest === digest && count(prepares) >= quorum && !c.voted[`${view}:commit`]) {
+    lock(state, ctx, out, view, value, digest, prepares!);
+    castVote(state, ctx, out, 'commit', view, value, digest);
+  }
+  const commits = c.votes[voteKey(view, 'commit', digest)];
+  if (count(commits) >= quorum) {
+    decide(state, ctx, out, value, certificateOf(value, digest, view, 'commit', commits!), 'votes');
+  }
+}
+
+function lock(
+  state: ReplicaState,
+  ctx: ReplicaContext,
+  out: Out,
+  view: number,
+  value: Value,
+  digest: string,
+  prepares: Record<string, string>,
+): void {
+  const c = state.current;
+  // Policy: a lock only moves up; a prepare quorum of an older view never replaces a newer lock.
+  if (c.lock === null || c.lock.view <= view) {
+    c.lock = { view, value, digest, cert: certificateOf(value, digest, view, 'prepare', prepares) };
+  }
+  if (c.lockedWinner === null || c.lockedWinner.view <= view) c.lockedWinner = { view, winner: value.winner };
+  out.emit({
+    kind: 'locked', agent: state.index, roundNo: state.roundNo, view,
+    winner: winnerIndex(ctx, value.winner), decision: value.decision,
+  });
+}
+
+/**
+ * Decides the round on a commit certificate (its own votes or a peer's certificate): the
+ * engine learns from the outcome and tells the monitors; the replica keeps the certificate
+ * for lagging peers and moves to the next round, starting in the view that decided this one,
+ * so every replica that decides a round starts the next one in the same view.
+ */
+export function decide(
+  state: ReplicaState,
+  ctx: ReplicaContext,
+  out: Out,
+  value: Value,
+  cert: Certificate,
+  via: 'votes' | 'certificate',
+): void {
+  if (value.roundNo !== state.roundNo || state.roundNo > ctx.rounds) return;
+  const outcome = ctx.outcomeOf(state.index, value);
+  out.push({ kind: 'decide', roundNo: state.roundNo, view: cert.view, value, outcome, cert, via });
+  state.decided[String(state.roundNo)] = { value, cert };
+  state.committedRounds += 1;
+  state.roundNo += 1;
+  state.roundStartView = state.view;
+  state.current = freshRoundState();
+}
