@@ -61,7 +61,10 @@ export interface BiasedFault { kind: 'biased'; agents: number[] }
 export interface SycophantFault { kind: 'sycophant'; agents: number[] }
 /** Corrupts outgoing payload bytes with probability `rate` (default 0.3). */
 export interface GarbleFault { kind: 'garble'; agents: number[]; rate?: number }
-/** As leader: proposes a winner with no quorum, or two values in one view. */
+/**
+ * As leader: proposes a winner with no real quorum, backed by copies of its own sealed record
+ * filed under the other agents' ids (two values in one view are the `equivocate` leader's).
+ */
 export interface ForgeFault { kind: 'forge'; agents: number[] }
 /** Sends records under the victim's id with its own key. */
 export interface ImpersonateFault { kind: 'impersonate'; agents: number[]; victim: number }

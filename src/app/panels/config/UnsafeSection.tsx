@@ -39,8 +39,9 @@ export const unsafeSwitches: readonly UnsafeSwitch[] = [
     key: 'seal',
     value: 'off',
     label: 'Seals off',
-    removes: 'Skips the seal and signature checks, so a vector edited after sealing counts.',
-    fails: 'validity: tampered vectors reach the centroid unflagged',
+    removes: 'Skips the seal and signature checks, so a record its agent never signed can count.',
+    fails: 'validity, with a forge leader: it files copies of its own record under the other agents\' ids and '
+      + 'they commit a quorum nobody signed (the trimmed mean alone still drops a tamperer\'s wild vector)',
   },
   {
     key: 'membership',

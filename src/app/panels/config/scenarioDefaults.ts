@@ -61,7 +61,7 @@ export const faultExplanations: Readonly<Record<FaultKind, string>> = {
   biased: 'Valid and sealed, but extreme opposite opinions that pull the centroid.',
   sycophant: "Copies the leader's evaluation and drifts toward low-confidence peers.",
   garble: 'Corrupts the bytes of its outgoing messages at the chosen rate.',
-  forge: 'As leader: proposes a winner with no quorum, or two values in one view.',
+  forge: "As leader: proposes a winner backed by copies of its own record filed under the others' ids.",
   impersonate: "Sends records under the victim's id, signed with its own key.",
   bloc: 'Council: colluding voters always vote together against the majority.',
   twin: 'Runs two honest copies under one key, each reaching half of the peers.',

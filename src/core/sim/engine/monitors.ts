@@ -119,6 +119,30 @@ export class Monitors {
   }
 
   private checkValidity(roundNo: number, round: Round, outcome: Outcome): void {
+    if (this.checkQuorumSigned(roundNo, round, outcome)) this.checkCentroid(roundNo, round, outcome);
+  }
+
+  /**
+   * Validity, first half: every record the committed quorum counts verifies, seal and
+   * signature, under its agent's own roster key. A quorum that counts a record its agent never
+   * signed (forged, impersonated, or edited after sealing) was not the agents' decision;
+   * with the seal checks switched off (`unsafe.seal`) this is what breaks. Returns whether it held.
+   */
+  private checkQuorumSigned(roundNo: number, round: Round, outcome: Outcome): boolean {
+    const { agents, memo } = this.engine;
+    const keys = Object.fromEntries(agents.map((agent) => [agent.id, agent.publicKey]));
+    const bound: Round = { ...round, identityPubkeys: keys, requireIdentityBinding: true };
+    const verdicts = new Map(checkRecords(bound, memo, true).map((verdict) => [verdict.aid, verdict]));
+    const unsigned = outcome.quorumAgents.filter((aid) => verdicts.get(aid)?.tampered !== false);
+    if (unsigned.length === 0) return true;
+    const why = unsigned.map((aid) => `${aid} (${verdicts.get(aid)?.reason ?? 'missing'})`).join(', ');
+    this.violate('validity', roundNo,
+      `round ${roundNo}: the committed quorum counts records their agents did not sign as sent: ${why}`);
+    return false;
+  }
+
+  /** Validity, second half: the committed centroid lies in the box of the honest vectors. */
+  private checkCentroid(roundNo: number, round: Round, outcome: Outcome): void {
     const { scenario, faults, memo } = this.engine;
     const unsafe = scenario.resonance.unsafe;
     const verdicts = checkRecords(round, memo, unsafe.seal !== 'off').filter((v) => v.inspection.wellFormed);
@@ -194,7 +218,7 @@ function describe(decision: Value['decision'], winner: string | null, roundId: s
 
 const okDetail: Record<InvariantName, string> = {
   agreement: 'no two honest replicas decided different values for a round',
-  validity: 'every committed centroid lies inside the honest agents\' box',
+  validity: 'every committed quorum was signed by its agents and its centroid lies inside the honest box',
   integrity: 'no audit chain in this protocol was broken',
   equivocation: 'every equivocation produced a certificate that verifies',
   'certified-commits': 'every honest commit was backed by 2f+1 verified commit votes',

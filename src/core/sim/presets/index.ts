@@ -17,6 +17,7 @@ import sycophancy from './sycophancy.json';
 import unsafe2f1Fork from './unsafe-2f1-fork.json';
 import unsafeMean from './unsafe-mean.json';
 import unsafeMembership from './unsafe-membership.json';
+import unsafeViewChange from './unsafe-view-change.json';
 
 /**
  * The named scenarios of SPEC §4. Names are stable: links and tests use them. Each is a
@@ -105,6 +106,16 @@ const catalog = {
       'A permanent 6/4 split of ten agents, with n counted from the records present instead of the configured ' +
       'membership. Each side believes it is the whole cluster, commits on its own, and the two sides disagree: ' +
       'the agreement invariant turns red.',
+  },
+  'unsafe-view-change': {
+    file: unsafeViewChange,
+    explanation:
+      'Four agents and the reference rule for view changes: a lock binds only the winner, and a new view never ' +
+      're-proposes what was locked. In round 2 all four lock on a3 in view 0, then a 2/2 split (ticks 29–62) eats ' +
+      'the commit votes. After the heal every new leader collects fresh records whose winner differs; the locked ' +
+      'replicas refuse it, views run out and the run stalls: liveness-after-heal turns red. Switch the rule off ' +
+      'and the new-view messages carry the lock and its certificate, the next leader re-proposes the locked value ' +
+      'and every round is decided.',
   },
   'hk-classic': {
     file: hkClassic,

@@ -116,6 +116,21 @@ describe('presets', () => {
     expect(failed('unsafe-membership')).toContain('agreement');
   });
 
+  it('unsafe-view-change stalls after the heal: the reference locks refuse every fresh proposal', () => {
+    expect(failed('unsafe-view-change')).toEqual(['liveness-after-heal']);
+    const summary = run('unsafe-view-change');
+    expect(summary.rounds.map((round) => round.status)).toEqual(['committed', 'aborted', 'aborted']);
+    expect(summary.stalled?.detail).toBe('stalled in round 2: view changes exhausted');
+  });
+
+  it('the same partition with the lock-carrying view change decides every round', () => {
+    const { resonance: _unsafe, ...safe } = preset('unsafe-view-change').scenario;
+    const summary = runScenario(safe).summary;
+    expect(summary.invariants.every((inv) => inv.ok)).toBe(true);
+    expect(summary.rounds.map((round) => round.status)).toEqual(['committed', 'committed', 'committed']);
+    expect(summary.stalled).toBeUndefined();
+  });
+
   it('council-bloc detects the colluding bloc, its chain intact', () => {
     expect(run('council-bloc').council!.blocs).toContainEqual(['a6', 'a7', 'a8']);
     expect(run('council-bloc').council!.proposals).toHaveLength(12);
