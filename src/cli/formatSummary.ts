@@ -1,4 +1,4 @@
-import type { ScenarioRun } from '../core/sim/runScenario';
+import type { ScenarioRun } from '../core/sim';
 
 /** The readable summary the command line prints without `--json`. */
 export function formatSummary(summary: ScenarioRun['summary']): string {

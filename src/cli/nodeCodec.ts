@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { InflatedTooLargeError, type RawDeflateCodec } from '../core/sim/shareLink';
+import { InflatedTooLargeError, type RawDeflateCodec } from '../core/sim';
 
 /**
  * Raw deflate over `node:zlib`, for the command line. Produces and reads the same bytes as

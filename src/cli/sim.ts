@@ -9,11 +9,16 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { isPresetName, preset, presetNames } from '../core/sim/presets';
-import { parseScenario } from '../core/sim/parseScenario';
-import { runScenario } from '../core/sim/runScenario';
-import type { Scenario } from '../core/sim/scenario';
-import { decodeShareLink, encodeShareLink } from '../core/sim/shareLink';
+import {
+  decodeShareLink,
+  encodeShareLink,
+  isPresetName,
+  parseScenario,
+  preset,
+  presetNames,
+  runScenario,
+  type Scenario,
+} from '../core/sim';
 import { nodeCodec } from './nodeCodec';
 import { formatSummary } from './formatSummary';
 

@@ -1,11 +1,9 @@
 import { CouncilEngine } from '../core/sim/engine/CouncilEngine';
 import { ResonanceEngine } from '../core/sim/engine/ResonanceEngine';
 import { scenarioOpinions } from '../core/sim/engine/scenarioOpinions';
-import { parseScenario } from '../core/sim/parseScenario';
+import { finishedRun, parseScenario, runScenario, withDefaults, type Scenario, type ScenarioRun } from '../core/sim';
 import type { SimEvent } from '../core/sim/engine/traceEvents';
 import type { CouncilRunReport } from '../core/sim/runCouncilScenario';
-import { finishedRun, runScenario, type ScenarioRun } from '../core/sim/runScenario';
-import { withDefaults, type Scenario } from '../core/sim/scenario';
 import { agentCard, type AgentCardReply } from './agentCard';
 import { streamsAggregates, type StreamEvent } from './streamEvents';
 import { TraceStream } from './traceStream';

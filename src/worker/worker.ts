@@ -4,9 +4,7 @@
  * Everything here is a thin adapter over src/core, which does the work.
  */
 import { expose } from 'comlink';
-import { parseScenario } from '../core/sim/parseScenario';
-import { isPresetName, preset, presetNames } from '../core/sim/presets';
-import { decodeShareLink, encodeShareLink } from '../core/sim/shareLink';
+import { decodeShareLink, encodeShareLink, isPresetName, parseScenario, preset, presetNames } from '../core/sim';
 import type { WorkerApi } from './api';
 import { SimSession } from './SimSession';
 import { streamCodec } from './streamCodec';
