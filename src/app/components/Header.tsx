@@ -74,7 +74,8 @@ function RunStatus() {
       const at = cursorStatus(scenario, milestones, cursor, ended);
       text = council
         ? `${at.decided + at.aborted}/${rounds} proposals · ✓${at.decided} approved · ✗${at.aborted} not approved · tick ${at.tick}`
-        : `round ${Math.min(at.decided + 1, rounds)}/${rounds} · view ${at.view} · tick ${at.tick} · ✓${at.decided} ✗${at.aborted}`;
+        : `round ${Math.min(at.decided + at.noAgreement + 1, rounds)}/${rounds} · view ${at.view} · tick ${at.tick} · ` +
+          `✓${at.decided}${at.noAgreement > 0 ? ` ⊘${at.noAgreement}` : ''} ✗${at.aborted}`;
       if (ended) text += ' · ended';
     }
   }

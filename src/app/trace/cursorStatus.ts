@@ -3,6 +3,9 @@ import type { Scenario, StreamEvent } from '../../worker/api';
 export interface CursorStatus {
   /** Rounds (or council proposals) decided by the cursor. */
   decided: number;
+  /** ResonanceBFT rounds decided as "no agreement" by the cursor. */
+  noAgreement: number;
+  /** Rounds the run ended without deciding (council: proposals not approved). */
   aborted: number;
   view: number;
   tick: number;
@@ -14,12 +17,14 @@ export interface CursorStatus {
  */
 export function cursorStatus(scenario: Scenario, trace: readonly StreamEvent[], tick: number, ended: boolean): CursorStatus {
   const committedRounds = new Set<number>();
+  const noAgreementRounds = new Set<number>();
   let view = 0;
   let approved = 0;
   let notApproved = 0;
   for (const event of trace) {
     if (event.t > tick) break;
     if (event.kind === 'committed') committedRounds.add(event.roundNo);
+    else if (event.kind === 'decidedNoAgreement') noAgreementRounds.add(event.roundNo);
     else if (event.kind === 'viewChanged') view = Math.max(view, event.view);
     else if (event.kind === 'councilTallied') {
       if (event.decision === 'approved') approved++;
@@ -27,7 +32,10 @@ export function cursorStatus(scenario: Scenario, trace: readonly StreamEvent[], 
     }
   }
   const rounds = scenario.rounds ?? 5;
-  if (scenario.protocol === 'council') return { decided: approved, aborted: notApproved, view: 0, tick: Math.floor(tick) };
-  const aborted = ended ? rounds - committedRounds.size : 0;
-  return { decided: committedRounds.size, aborted, view, tick: Math.floor(tick) };
+  if (scenario.protocol === 'council') {
+    return { decided: approved, noAgreement: 0, aborted: notApproved, view: 0, tick: Math.floor(tick) };
+  }
+  const noAgreement = noAgreementRounds.size;
+  const aborted = ended ? rounds - committedRounds.size - noAgreement : 0;
+  return { decided: committedRounds.size, noAgreement, aborted, view, tick: Math.floor(tick) };
 }

@@ -25,7 +25,9 @@ export function TimelineList({ council, events, tick, ended, roundCount, onSeek 
   );
 }
 
-const statusText = { committed: '✓ committed', aborted: '✗ aborted', pending: '… pending' } as const;
+const statusText = {
+  committed: '✓ committed', 'no-agreement': '⊘ no agreement', aborted: '✗ undecided', pending: '… pending',
+} as const;
 
 function RoundTable({ rows, onSeek }: { rows: RoundRow[]; onSeek(tick: number): void }) {
   return (

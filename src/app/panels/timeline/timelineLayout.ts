@@ -3,12 +3,12 @@ import type { SimEvent, StreamEvent } from '../../../worker/api';
 
 /** The event kinds the timeline draws; the panel picks them out of the trace once per run. */
 export const timelineKinds = new Set<StreamEvent['kind']>([
-  'roundProposed', 'roundResolved', 'deliberated', 'committed', 'timedOut', 'viewChanged',
+  'roundProposed', 'roundResolved', 'deliberated', 'committed', 'decidedNoAgreement', 'timedOut', 'viewChanged',
   'councilProposed', 'councilTallied', 'councilExpired',
 ]);
 
-export type MarkKind = 'resolution' | 'commit' | 'viewChange' | 'timeout' | 'proposal' | 'tally' | 'expired';
-export type MarkStatus = 'committed' | 'aborted' | 'approved' | 'rejected' | 'no_quorum' | 'pending' | 'neutral';
+export type MarkKind = 'resolution' | 'commit' | 'noAgreement' | 'viewChange' | 'timeout' | 'proposal' | 'tally' | 'expired';
+export type MarkStatus = 'committed' | 'no-agreement' | 'aborted' | 'approved' | 'rejected' | 'no_quorum' | 'pending' | 'neutral';
 
 export interface TimelineMark {
   key: string;
@@ -148,6 +148,8 @@ class MarkBuilder {
       case 'roundResolved': return this.resolution(event);
       case 'deliberated': return this.deliberated(event);
       case 'committed': return this.merged(event, 'commit', `round ${event.roundNo} committed`);
+      case 'decidedNoAgreement':
+        return this.merged(event, 'noAgreement', `round ${event.roundNo} decided "no agreement"`);
       case 'timedOut': return this.merged(event, 'timeout', `round ${event.roundNo} timed out`);
       case 'viewChanged': return this.merged(event, 'viewChange', `round ${event.roundNo} moved`);
       case 'councilProposed': return this.proposal(event);
@@ -194,8 +196,8 @@ class MarkBuilder {
   }
 
   private merged(
-    event: Extract<SimEvent, { kind: 'committed' | 'timedOut' | 'viewChanged' }>,
-    kind: 'commit' | 'timeout' | 'viewChange',
+    event: Extract<SimEvent, { kind: 'committed' | 'decidedNoAgreement' | 'timedOut' | 'viewChanged' }>,
+    kind: 'commit' | 'noAgreement' | 'timeout' | 'viewChange',
     what: string,
   ) {
     const key = `${kind}:${event.roundNo}:${event.view}`;
@@ -206,17 +208,18 @@ class MarkBuilder {
     const first = existing?.tick ?? event.t;
     const replicas = `${agents.size} replica${agents.size === 1 ? '' : 's'}`;
     const detail =
-      kind === 'commit'
+      kind === 'commit' || kind === 'noAgreement'
         ? `${what} in view ${event.view} from tick ${first}: ${replicas} so far` +
-          ('winner' in event ? `, winner a${event.winner}` : '')
+          ('winner' in event ? `, winner a${event.winner}` : '') +
+          ('evidenceAgents' in event ? `: ${event.quorumSize} of ${event.evidenceAgents.length} records reached the threshold, ${event.quorumNeeded} needed` : '')
         : kind === 'timeout'
           ? `${what} in view ${event.view} from tick ${first}: ${replicas} so far`
           : `${what} to view ${event.view} from tick ${first}: ${replicas} so far` +
             ('reason' in event ? ` (${event.reason})` : '');
     this.put({
       key, kind, roundNo: event.roundNo, tick: first,
-      status: kind === 'commit' ? 'committed' : 'neutral',
-      glyph: kind === 'commit' ? '✓' : kind === 'timeout' ? 'T' : 'V',
+      status: kind === 'commit' ? 'committed' : kind === 'noAgreement' ? 'no-agreement' : 'neutral',
+      glyph: kind === 'commit' ? '✓' : kind === 'noAgreement' ? '⊘' : kind === 'timeout' ? 'T' : 'V',
       label: kind === 'viewChange' ? `v${event.view}` : null,
       title: detail.charAt(0).toUpperCase() + detail.slice(1),
     });

@@ -6,7 +6,8 @@ type Resolved = Extract<SimEvent, { kind: 'roundResolved' }>;
 export interface RoundRow {
   roundNo: number;
   /** Committed once some replica committed it; aborted only if the run ended without a commit. */
-  status: 'committed' | 'aborted' | 'pending';
+  /** `no-agreement`: decided that its records do not agree. */
+  status: 'committed' | 'no-agreement' | 'aborted' | 'pending';
   /** The highest view the round had reached (a view change, or the view it started in). */
   view: number;
   /** The leader resolution shown: the committing view's, else the latest one. */
@@ -83,6 +84,11 @@ function applyRoundEvent(row: RoundRow, event: StreamEvent, consensus: Map<strin
       return;
     case 'deliberated':
       consensus.set(`${event.roundNo}:${event.view}`, event.consensusType);
+      return;
+    case 'decidedNoAgreement':
+      if (row.status !== 'pending') return;
+      row.status = 'no-agreement';
+      row.commitTick = event.t;
       return;
     case 'committed':
       if (row.status === 'committed') return;
