@@ -56,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
       if (Number(now - lastProgress) / 1e9 >= progressSecondsMin) {
         lastProgress = now;
         process.stderr.write(`hunt: ${tally.runs}/${plan.ids.length} runs, ` +
-          `${tally.violationCount} violations, ${secondsSince(started)} s\n`);
+          `${tally.violationCount} violations, ${Math.round(secondsSince(started))} s\n`);
       }
     }
   } finally {

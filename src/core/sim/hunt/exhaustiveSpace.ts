@@ -17,14 +17,17 @@ import { withUnsafeSwitch, type UnsafeSwitchName } from './unsafeSwitch';
  *   1 + 9n options.
  * - Partition: none, or one 2-way split (every non-empty group that leaves out agent n−1,
  *   against the rest: 2^(n−1) − 1 splits) active over one window and healed after it:
- *   1 + (2^(n−1) − 1) · 30 options.
+ *   1 + (2^(n−1) − 1) · 40 options.
  * - Windows: with latency 1, a view v of round 1 that starts at tick s = 40v (the default
  *   view timeout, when earlier views timed out) sends R at s, E at s+1, P at s+2, prepare
- *   votes at s+3 and commit votes at s+4; a partition decides at send time, so
- *   [s+k, s+k+1) cuts exactly phase k. For views v = 0, 1, 2 and phases k = 0 .. 4 there is
- *   the phase-only window [s+k, s+k+1) and the rest-of-view window [s+k, s+40): 30 windows.
+ *   votes at s+3 and commit votes at s+4 (and, when round 1 is decided in view 0, round 2
+ *   runs its phases at ticks 5 .. 9); a partition decides at send time, so [s+k, s+k+1)
+ *   cuts exactly phase k. For views v = 0, 1, 2 and phases k = 0 .. 4 there is the
+ *   phase-only window [s+k, s+k+1) and the rest-of-view window [s+k, s+40) (30 windows),
+ *   and for v = 0, 1 the window [s+k, 120) to the end of view 2 (10 more), which lets each
+ *   side of a split have a leader of its own while it is cut off: 40 windows.
  *
- * Sizes: n = 4 has 37 · 211 = 7,807 scenarios, n = 5 has 46 · 451 = 20,746, total 28,553.
+ * Sizes: n = 4 has 37 · 281 = 10,397 scenarios, n = 5 has 46 · 601 = 27,646, total 38,043.
  * Index order: all of n = 4, then n = 5; within one n, index = byzantine · partitions +
  * partition, and within the partitions, split-major then window.
  *
@@ -40,7 +43,9 @@ export const exhaustiveViews = 3;
 export const exhaustivePhases = 5;
 /** The default view timeout (SPEC §4), so view v of round 1 starts at v · 40. */
 export const viewTicks = 40;
-export const windowsPerSplit = exhaustiveViews * exhaustivePhases * 2;
+/** Phase-only and rest-of-view windows of each view, then to-view-2 windows of views 0, 1. */
+export const windowsPerSplit =
+  exhaustiveViews * exhaustivePhases * 2 + (exhaustiveViews - 1) * exhaustivePhases;
 
 export interface ExhaustiveSpace {
   /** Global index of the first scenario of this (sub)space. */
@@ -148,10 +153,18 @@ function partitionOption(n: number, option: number): Partition {
 }
 
 /**
- * Window w: view ⌊w / 10⌋, then the five phase-only windows, then the five rest-of-view
- * windows of that view.
+ * Windows 0 .. 29: view ⌊w / 10⌋, then the five phase-only windows, then the five
+ * rest-of-view windows of that view. Windows 30 .. 39: view ⌊(w − 30) / 5⌋ from phase
+ * (w − 30) mod 5 to the end of the last view searched (tick 120).
  */
 export function partitionWindow(window: number): { from: number; healAt: number } {
+  const perViewCount = exhaustiveViews * exhaustivePhases * 2;
+  if (window >= perViewCount) {
+    const laterWindow = window - perViewCount;
+    const viewStart = Math.floor(laterWindow / exhaustivePhases) * viewTicks;
+    const from = viewStart + (laterWindow % exhaustivePhases);
+    return { from, healAt: exhaustiveViews * viewTicks };
+  }
   const view = Math.floor(window / (exhaustivePhases * 2));
   const withinView = window % (exhaustivePhases * 2);
   const phase = withinView % exhaustivePhases;
