@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from './hunt';
 import { defaultSeeds, parseHuntArgs } from './huntArgs';
+import { main as simMain } from './sim';
 
 /** Runs a command line as a user would, in a child process. */
 function cli(script: string, ...args: string[]) {
@@ -15,6 +17,26 @@ function cli(script: string, ...args: string[]) {
 }
 
 const hunt = (...args: string[]) => cli('src/cli/hunt.ts', ...args);
+
+/**
+ * Runs a command's `main` in this process (no child process to start, which costs more
+ * than the runs themselves), with what it writes to stdout and stderr captured.
+ */
+async function inProcess(run: (argv: string[]) => Promise<number>, ...args: string[]) {
+  let stdout = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const code = await run(args);
+    return { code, stdout };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
 
 describe('hunt arguments', () => {
   it('searches seeds 1..200 by default', () => {
@@ -68,11 +90,11 @@ describe('hunt command line', () => {
     }
   });
 
-  it('ends with one summary line, writes one JSON line per run, and shards exactly', () => {
+  it('ends with one summary line, writes one JSON line per run, and shards exactly', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bft-hunt-'));
     const read = (name: string) => readFileSync(join(dir, name), 'utf8').trim().split('\n');
     const common = ['--exhaustive', '--n', '4', '--limit', '3'];
-    const { code, stdout } = hunt(...common, '--jsonl', join(dir, 'all.jsonl'));
+    const { code, stdout } = await inProcess(main, ...common, '--jsonl', join(dir, 'all.jsonl'));
     const lines = stdout.trim().split('\n');
     expect(lines.at(-1)).toMatch(new RegExp(
       '^hunt: 3 runs in [\\d.]+ s \\(exhaustive n=4, indices 0\\.\\.10396 of 10397, limit 3\\): ' +
@@ -86,25 +108,25 @@ describe('hunt command line', () => {
     expect(code).toBe(violations > 0 ? 1 : 0);
     expect(lines).toHaveLength(violations + 1);
 
-    hunt(...common, '--shard', '1/2', '--jsonl', join(dir, 'one.jsonl'));
-    hunt(...common, '--shard', '2/2', '--jsonl', join(dir, 'two.jsonl'));
+    await inProcess(main, ...common, '--shard', '1/2', '--jsonl', join(dir, 'one.jsonl'));
+    await inProcess(main, ...common, '--shard', '2/2', '--jsonl', join(dir, 'two.jsonl'));
     const byIndex = (a: string, b: string) => JSON.parse(a).index - JSON.parse(b).index;
     const joined = [...read('one.jsonl'), ...read('two.jsonl')].sort(byIndex);
     expect(joined).toEqual(read('all.jsonl'));
   });
 
-  it('prints each violation with a share link that sim replays to the same trace', () => {
+  it('prints each violation with a share link that sim replays to the same trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bft-hunt-'));
     const file = join(dir, 'runs.jsonl');
     // Seed 1 breaks liveness on the engine of issue 10; the check holds for any violation.
-    const { stdout } = hunt('--seeds', '1..2', '--jsonl', file);
+    const { stdout } = await inProcess(main, '--seeds', '1..2', '--jsonl', file);
     const hashes = new Map(readFileSync(file, 'utf8').trim().split('\n')
       .map((line) => JSON.parse(line)).map((run) => [run.seed, run.traceHash]));
     const found = stdout.trim().split('\n').slice(0, -1);
     for (const line of found.slice(0, 1)) {
       const match = /^[a-z-]+ \(seed (\d+)\): .* (#s=1\.[A-Za-z0-9_-]+)$/.exec(line);
       expect(match, line).not.toBeNull();
-      const replay = JSON.parse(cli('src/cli/sim.ts', '--link', match![2]!, '--json').stdout);
+      const replay = JSON.parse((await inProcess(simMain, '--link', match![2]!, '--json')).stdout);
       expect(replay.traceHash).toBe(hashes.get(Number(match![1])));
     }
   });
