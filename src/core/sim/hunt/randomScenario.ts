@@ -1,0 +1,152 @@
+import { exhaustive } from '../../assert';
+import { faultBound } from '../../resonance';
+import { Rng } from '../../rng';
+import { parseScenario } from '../parseScenario';
+import {
+  faultKinds,
+  faultProtocols,
+  scenarioAxes,
+  type Fault,
+  type FaultKind,
+  type Partition,
+  type Scenario,
+} from '../scenario';
+
+/** A scenario of the fault-space search with the categories its verdict depends on. */
+export interface HuntScenario {
+  scenario: Scenario;
+  /** The network drops messages: liveness is judged by the share of rounds decided. */
+  drops: boolean;
+  /** The scenario has partitions and every one of them heals. */
+  healing: boolean;
+}
+
+/** Every fault kind that acts in ResonanceBFT (all but the Council's voting bloc). */
+export const resonanceFaultKinds: readonly FaultKind[] = faultKinds.filter((kind) =>
+  faultProtocols[kind].includes('resonance'),
+);
+
+/** Bounds of the random space (SPEC §9). */
+export const randomSpace = {
+  agentCountMin: 4,
+  agentCountMax: 13,
+  latencyTicksMax: 8,
+  dropMax: 0.15,
+  roundsMax: 3,
+  /** Ticks: partitions and crashes start within the first few views. */
+  startTickMax: 120,
+  /** Ticks: a partition lasts at most this long before it heals. */
+  partitionTicksMax: 150,
+} as const;
+
+/**
+ * The random ResonanceBFT scenario of `seed` (SPEC §9): 4 to 13 agents, at most f of them
+ * faulty with faults drawn from every ResonanceBFT kind, random latency, drops in about half
+ * of the scenarios and a healing partition in some. The same seed always gives the same
+ * scenario, whose own `seed` is `seed`, so a run is named by one number.
+ *
+ * Policy: every draw comes from the stream `hunt` of `seed`, in a fixed order, so a change
+ * to one part of the generator is visible as a change of the scenarios it draws.
+ */
+export function randomScenario(seed: number): HuntScenario {
+  const rng = Rng.stream(seed, 'hunt');
+  const n = rng.int(randomSpace.agentCountMin, randomSpace.agentCountMax);
+  const faults = randomFaults(rng, n);
+  const latencyTicksMin = rng.int(1, randomSpace.latencyTicksMax);
+  const latency: [number, number] = [
+    latencyTicksMin,
+    rng.int(latencyTicksMin, randomSpace.latencyTicksMax),
+  ];
+  // The drop probability lies in (0, dropMax], rounded to 3 decimals but never to 0.
+  const drawnDrop = randomSpace.dropMax * (1 - rng.next());
+  const drop = rng.chance(0.5) ? Math.max(0.001, roundTo(drawnDrop, 3)) : 0;
+  const partitions = rng.chance(0.35) ? [randomPartition(rng, n)] : [];
+  const rounds = rng.int(1, randomSpace.roundsMax);
+  const supportShare = roundTo(rng.next(), 2);
+  const certaintyA = roundTo(rng.next(), 2);
+  const certaintyB = roundTo(rng.next(), 2);
+  const stance = rng.chance(0.3);
+  const scenario: Scenario = {
+    v: 1,
+    name: `hunt seed ${seed}`,
+    seed,
+    protocol: 'resonance',
+    n,
+    rounds,
+    network: { latency, drop, partitions },
+    faults,
+    opinions: {
+      support: supportShare,
+      certainty: [Math.min(certaintyA, certaintyB), Math.max(certaintyA, certaintyB)],
+    },
+    ...(stance ? { resonance: { embed: 'stance' as const } } : {}),
+  };
+  return validated({ scenario, drops: drop > 0, healing: partitions.length > 0 });
+}
+
+/** Up to f faulty agents, each with its own fault of a random kind. */
+function randomFaults(rng: Rng, n: number): Fault[] {
+  const faultyCount = rng.int(0, faultBound(n));
+  const roster = Array.from({ length: n }, (_, agent) => agent);
+  const faulty = rng.shuffle(roster).slice(0, faultyCount).sort((a, b) => a - b);
+  return faulty.map((agent) => randomFault(rng, rng.pick(resonanceFaultKinds), agent, n));
+}
+
+function randomFault(rng: Rng, kind: FaultKind, agent: number, n: number): Fault {
+  const agents = [agent];
+  switch (kind) {
+    case 'silent': {
+      // A third crash for the whole run, a third from some tick on, a third recover.
+      const shape = rng.int(0, 2);
+      if (shape === 0) return { kind, agents };
+      const from = rng.int(0, randomSpace.startTickMax);
+      if (shape === 1) return { kind, agents, from };
+      return { kind, agents, from, until: from + rng.int(1, randomSpace.partitionTicksMax) };
+    }
+    case 'tamper':
+      return rng.chance(0.5)
+        ? { kind, agents }
+        : { kind, agents, axis: rng.pick(scenarioAxes), delta: rng.pick([-999, -1, 0.5, 999]) };
+    case 'garble':
+      return rng.chance(0.5) ? { kind, agents } : { kind, agents, rate: roundTo(rng.next(), 2) };
+    case 'impersonate': {
+      const others = Array.from({ length: n - 1 }, (_, i) => (i >= agent ? i + 1 : i));
+      return { kind, agents, victim: rng.pick(others) };
+    }
+    case 'equivocate':
+    case 'biased':
+    case 'sycophant':
+    case 'forge':
+    case 'bloc':
+    case 'twin':
+      return { kind, agents };
+    default:
+      return exhaustive(kind);
+  }
+}
+
+/** A 2-way split (a random non-empty proper subset against the rest) that heals. */
+function randomPartition(rng: Rng, n: number): Partition {
+  const roster = Array.from({ length: n }, (_, agent) => agent);
+  const size = rng.int(1, n - 1);
+  const group = rng.shuffle(roster).slice(0, size).sort((a, b) => a - b);
+  const from = rng.int(0, randomSpace.startTickMax);
+  return { groups: [group], from, healAt: from + rng.int(1, randomSpace.partitionTicksMax) };
+}
+
+function roundTo(x: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.round(x * scale) / scale;
+}
+
+/**
+ * The scenario as `parseScenario` returns it. A drawn scenario the validator refuses is a
+ * bug of the generator, so it fails loudly with the seed rather than being skipped.
+ */
+export function validated(hunt: HuntScenario): HuntScenario {
+  const parsed = parseScenario(hunt.scenario);
+  if (!parsed.ok) {
+    throw new Error(`hunt generator made an invalid scenario: ${parsed.error.message}`);
+  }
+  return { ...hunt, scenario: parsed.value };
+}
