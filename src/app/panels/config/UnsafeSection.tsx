@@ -54,8 +54,9 @@ export const unsafeSwitches: readonly UnsafeSwitch[] = [
     key: 'lock',
     value: 'off',
     label: 'Prepare lock off',
-    removes: 'Replicas stop honouring their prepare lock across view changes.',
-    fails: 'agreement, when a new leader proposes another value',
+    removes: 'Replicas keep no prepare lock: they prepare any valid value, and a new view learns nothing '
+      + 'of what may already have committed.',
+    fails: 'agreement, when lost commit votes let one replica commit and a new leader proposes afresh',
   },
   {
     key: 'viewChange',

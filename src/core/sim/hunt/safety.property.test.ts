@@ -14,9 +14,7 @@ import { randomScenario } from './randomScenario';
 const huntSeed = fc.integer({ min: 0, max: 2 ** 32 - 1 });
 
 describe('ResonanceBFT over random scenarios', () => {
-  // TODO(issue 10): enable when the lock-carrying view change lands. Today's engine fails it
-  // (agreement splits under drops, and rounds left undecided after a healed partition).
-  it.skip('keeps agreement, validity and certified commits, and decides every round', () => {
+  it('keeps agreement, validity and certified commits, and decides every round', () => {
     fc.assert(
       fc.property(huntSeed, (seed) => {
         const hunt = randomScenario(seed);

@@ -5,13 +5,15 @@ import { decide } from './votes';
 
 /**
  * Catching up (SPEC §3): a replica that decided a round answers a lagging peer's R, P or NV
- * for that round with the commit certificate, once per peer and round, and the peer that
- * verifies it decides the same value. Returns whether this replica had decided that round.
+ * for that round with the commit certificate, and the peer that verifies it decides the same
+ * value. Policy: once per peer, round and view of the request, so an answer lost to the
+ * network is sent again when the laggard tries its next view, and the answers stay bounded
+ * by the view changes. Returns whether this replica had decided that round.
  */
-export function answerLaggard(state: ReplicaState, out: Out, peer: number, roundNo: number): boolean {
+export function answerLaggard(state: ReplicaState, out: Out, peer: number, roundNo: number, view: number): boolean {
   const decided = state.decided[String(roundNo)];
   if (decided === undefined) return false;
-  const key = `${roundNo}:${peer}`;
+  const key = `${roundNo}:${peer}:${view}`;
   if (!state.answered[key] && peer !== state.index) {
     state.answered[key] = true;
     out.send(peer, { type: 'C', roundNo, value: decided.value, cert: decided.cert });

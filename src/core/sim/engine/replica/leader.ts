@@ -30,7 +30,8 @@ export function lead(state: ReplicaState, ctx: ReplicaContext, out: Out): void {
   if (view === state.roundStartView || ctx.unsafe.viewChange === 'reference') return collectFresh(state, out);
   const carried = c.newViews[String(view)] ?? {};
   if (Object.keys(carried).length < ctx.newViewsNeeded()) return;
-  const highest = highestLock(state, ctx, [c.lock, ...Object.values(carried)]);
+  const own = ctx.unsafe.lock === 'off' ? null : c.lock;
+  const highest = highestLock(state, ctx, [own, ...Object.values(carried)]);
   if (highest === null) return collectFresh(state, out);
   c.proposedView = view;
   const payload: Payload = { type: 'P', roundNo: state.roundNo, view, value: highest.value, justify: highest.cert };

@@ -129,7 +129,7 @@ export interface ReplicaState {
   committedRounds: number;
   /** Each decided round's value and commit certificate, to answer a lagging peer. */
   decided: Record<string, { value: Value; cert: Certificate }>;
-  /** `${roundNo}:${peer}`: lagging peers already sent the certificate. */
+  /** `${roundNo}:${peer}:${view}`: requests of lagging peers already answered. */
   answered: Record<string, true>;
 }
 

@@ -33,7 +33,10 @@ export function startView(
   reason: 'timeout' | 'new-view',
 ): void {
   moveToView(state, ctx, out, view, reason);
-  const lock: CarriedLock = ctx.unsafe.viewChange === 'reference' ? null : state.current.lock;
+  // Under either teaching switch the new-view message carries nothing: the reference rule has
+  // no certified locks, and with `lock: 'off'` a replica keeps none worth announcing.
+  const carries = ctx.unsafe.viewChange !== 'reference' && ctx.unsafe.lock !== 'off';
+  const lock: CarriedLock = carries ? state.current.lock : null;
   out.broadcast({ type: 'NV', roundNo: state.roundNo, view, by: state.id, lock });
   (state.current.newViews[String(view)] ??= {})[state.id] = lock;
   lead(state, ctx, out);
@@ -46,7 +49,7 @@ export function onNewView(
   from: number,
   payload: Extract<Payload, { type: 'NV' }>,
 ): void {
-  if (payload.roundNo < state.roundNo) return void answerLaggard(state, out, from, payload.roundNo);
+  if (payload.roundNo < state.roundNo) return void answerLaggard(state, out, from, payload.roundNo, payload.view);
   if (payload.roundNo !== state.roundNo || payload.by !== `a${from}` || !Number.isSafeInteger(payload.view)) return;
   const c = state.current;
   const senders = (c.newViews[String(payload.view)] ??= {});
