@@ -21,6 +21,17 @@ function firstSeedBreaking(name: UnsafeSwitchName, seedsMax: number): number | n
 }
 
 describe('hunt self-test', () => {
+  // Each budget is a little above the first seed that breaks the target today (centroid 4,
+  // seal 6, trim 16, viewChange 19), so the test fails if a switch stops breaking anything.
+  it.each([
+    ['centroid', 10, 'validity: a biased agent drags the plain mean out of the honest box'],
+    ['seal', 12, 'validity: a forge leader\'s unsigned records count once the seal checks are off'],
+    ['trim', 24, 'validity: trimming by arrivals leaves a biased extreme in'],
+    ['viewChange', 30, 'liveness-after-heal: locked replicas refuse every fresh value after the heal'],
+  ] as const)('finds the violation of unsafe %s within %i seeds (%s)', (name, seedsMax) => {
+    expect(firstSeedBreaking(name, seedsMax)).not.toBeNull();
+  }, 120_000);
+
   it('finds an agreement violation with unsafe membership within 25 seeds', () => {
     // Seed 17 on today's engine: a partition's side of 4 commits with n taken from the
     // records present. Replay: npm run --silent hunt -- --seeds 17..17 --unsafe membership

@@ -28,7 +28,7 @@ export const unsafeSwitchTargets: Readonly<Record<UnsafeSwitchName, string>> = {
   seal: 'validity',
   membership: 'agreement',
   lock: 'agreement',
-  viewChange: 'liveness',
+  viewChange: 'liveness-after-heal',
 };
 
 export function isUnsafeSwitchName(name: string): name is UnsafeSwitchName {
