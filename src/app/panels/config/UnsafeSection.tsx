@@ -40,8 +40,8 @@ export const unsafeSwitches: readonly UnsafeSwitch[] = [
     value: 'off',
     label: 'Seals off',
     removes: 'Skips the seal and signature checks, so a record its agent never signed can count.',
-    fails: 'validity, with a forge leader: it files copies of its own record under the other agents\' ids and '
-      + 'they commit a quorum nobody signed (the trimmed mean alone still drops a tamperer\'s wild vector)',
+    fails: 'validity: records whose seal or signature fail count in the committed quorum, such as a '
+      + 'tamperer\'s edited vector or a forge leader\'s copies of its record under the other agents\' ids',
   },
   {
     key: 'membership',

@@ -25,7 +25,7 @@ describe('hunt self-test', () => {
   // seal 6, trim 16, viewChange 19), so the test fails if a switch stops breaking anything.
   it.each([
     ['centroid', 10, 'validity: a biased agent drags the plain mean out of the honest box'],
-    ['seal', 12, 'validity: a forge leader\'s unsigned records count once the seal checks are off'],
+    ['seal', 12, 'validity: a tampered or forged record counts once the seal checks are off'],
     ['trim', 24, 'validity: trimming by arrivals leaves a biased extreme in'],
     ['viewChange', 30, 'liveness-after-heal: locked replicas refuse every fresh value after the heal'],
   ] as const)('finds the violation of unsafe %s within %i seeds (%s)', (name, seedsMax) => {

@@ -79,7 +79,7 @@ function onRound(state: ReplicaState, ctx: ReplicaContext, out: Out, from: numbe
     state.buffered.push({ from, round, roundNo });
     return;
   }
-  if (roundNo < state.roundNo && answerLaggard(state, out, from, roundNo, Number(round?.view))) return;
+  if (roundNo < state.roundNo && answerLaggard(state, ctx, out, from, roundNo, Number(round?.view))) return;
   const reason = roundRejection(state, ctx, from, roundNo, round);
   if (reason) return rejectMessage(state, out, id, reason);
   if (round.view > state.view) moveToView(state, ctx, out, round.view, 'proposal');

@@ -10,9 +10,18 @@ import { decide } from './votes';
  * network is sent again when the laggard tries its next view, and the answers stay bounded
  * by the view changes. Returns whether this replica had decided that round.
  */
-export function answerLaggard(state: ReplicaState, out: Out, peer: number, roundNo: number, view: number): boolean {
+export function answerLaggard(
+  state: ReplicaState,
+  ctx: ReplicaContext,
+  out: Out,
+  peer: number,
+  roundNo: number,
+  view: number,
+): boolean {
   const decided = state.decided[String(roundNo)];
   if (decided === undefined) return false;
+  // The reference rule has no commit certificates to hand on: a lagging replica stays behind.
+  if (ctx.unsafe.viewChange === 'reference') return true;
   const key = `${roundNo}:${peer}:${view}`;
   if (!state.answered[key] && peer !== state.index) {
     state.answered[key] = true;

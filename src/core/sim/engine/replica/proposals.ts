@@ -15,7 +15,7 @@ type Proposal = Extract<Payload, { type: 'P' }>;
  * a higher view than the lock. `id` is −1 for the leader's own proposal.
  */
 export function acceptProposal(state: ReplicaState, ctx: ReplicaContext, out: Out, from: number, id: number, p: Proposal): void {
-  if (p.roundNo < state.roundNo) return void answerLaggard(state, out, from, p.roundNo, p.view);
+  if (p.roundNo < state.roundNo) return void answerLaggard(state, ctx, out, from, p.roundNo, p.view);
   if (p.roundNo !== state.roundNo) return;
   const reject = (reason: string) => rejectMessage(state, out, id, reason);
   if (!Number.isSafeInteger(p.view) || ctx.leaderOf(p.view) !== from) return reject(`a${from} is not the leader of view ${p.view}`);
