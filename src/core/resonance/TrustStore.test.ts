@@ -40,6 +40,13 @@ describe('TrustStore: defaults', () => {
     expect(store.coCommits('b', 'a')).toBe(40);
   });
 
+  it('rounds stored trust like Python round(x, 4): 1.77525 is stored as 1.7752', () => {
+    // 1.77525 is 1.77524999999999999467… in binary, so the reference stores 1.7752.
+    const store = new TrustStore();
+    store.setTrust('a', 'b', 1.77525);
+    expect(store.trust('a', 'b')).toBe(1.7752);
+  });
+
   it('decays stored trust by the pair retention and advances the clock', () => {
     const store = new TrustStore();
     store.setTrust('a', 'b', 2);

@@ -1,5 +1,5 @@
 import { AXIS_EPSILON_MULTIPLIERS, type Axis } from './axes';
-import { roundTo } from './roundTo';
+import { roundHalfEven } from '../roundHalfEven';
 
 /**
  * The per-dyad, per-axis bounded-confidence radius of deliberation (reference §2.6
@@ -25,5 +25,5 @@ export function coCommitBoost(coCommits: number): number {
 export function epsilonRadius(base: number, coCommits: number, axis: Axis = 'semantic'): number {
   if (!(base > 0)) return 0;
   const value = (base + coCommitBoost(coCommits)) * AXIS_EPSILON_MULTIPLIERS[axis];
-  return roundTo(Math.min(Math.max(value, epsilonMin), epsilonMax), 4);
+  return roundHalfEven(Math.min(Math.max(value, epsilonMin), epsilonMax), 4);
 }

@@ -1,6 +1,6 @@
 import { zeroNormMax } from '../vec';
 import type { HkSpace } from './hkSpace';
-import { roundTo } from './roundTo';
+import { roundHalfEven } from '../roundHalfEven';
 
 /**
  * One synchronous Hegselmann–Krause step (reference §2.4 "each step"), over the reduced
@@ -383,6 +383,6 @@ export class HkStepper {
     }
     const e = this.space.layout.confidenceIndex;
     const peer = this.sum[e]! / (this.weightTotal || 1);
-    evidence[i] = roundTo(this.context.stepSize * (peer - positions[at + e]!), 5);
+    evidence[i] = roundHalfEven(this.context.stepSize * (peer - positions[at + e]!), 5);
   }
 }
