@@ -116,6 +116,18 @@ describe('resolve: diagnostics', () => {
     expect(round.trajectory).toBeUndefined();
   });
 
+  it('classifies five agents, three of neutral affect, as the reference does: fragile', () => {
+    // The reference sums neighbourhoods plainly: exact zeros for the neutral agents. A
+    // complement sum ("total minus the excluded") left a 1e-17 affective residue, which the
+    // per-axis cosine read as a direction, and the port reported capitulated.
+    const neutralThree = [
+      'the change to the cost model', 'definitely strong and robust cost',
+      'ship it, cost and latency', 'the change to the cost model', 'good great budget',
+    ];
+    const { agents, round } = demoRound(5, { text: (i) => neutralThree[i]! });
+    expect(resolveFresh(agents[0]!, round).consensusType).toBe('fragile');
+  });
+
   it('keeps tampered records out of the diagnostics', () => {
     const { agents, round } = demoRound(7, { text: mixed });
     round.evaluations.a4!.semantic[0] = 999;
