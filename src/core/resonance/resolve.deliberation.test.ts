@@ -148,6 +148,22 @@ describe('resolve: diagnostics', () => {
     expect(outcome.conflict).toBeUndefined();
   });
 
+  it('reports no consensus type for a partition abort, though the round was deliberated', () => {
+    // The reference returns from an early abort before any consensus type is set, so its
+    // history records 'unknown' for the round, never the trajectory's type.
+    const { agents, round } = demoRound(7, { text: mixed });
+    for (const aid of ['a4', 'a5', 'a6']) delete round.evaluations[aid];
+    const trajectory = agents[0]!.deliberate(round, { steps: 3 });
+    expect(trajectory.consensusType).not.toBe('unknown');
+    const outcome = agents[0]!.resolve(round);
+    expect(outcome.reason).toMatch(/^partition/);
+    expect(outcome.consensusType).toBe('unknown');
+    expect(outcome.deliberation).toBeUndefined();
+    expect(outcome.sycophancy).toBeUndefined();
+    agents[0]!.commit(outcome);
+    expect(agents[0]!.store.consensusTypeHistory).toEqual(['unknown']);
+  });
+
   it('ignores a trajectory that does not read as one, and shares the memo safely', () => {
     const { agents, round } = demoRound(7, { text: mixed });
     const memo = new ResolveMemo();
