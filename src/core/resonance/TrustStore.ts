@@ -194,8 +194,9 @@ export class TrustStore implements TrustStoreData {
 
   /**
    * The bounded-confidence radius between a and b on `axis` (reference `get_epsilon`): 0 when
-   * `base` ≤ 0; otherwise `epsilonRadius` of the effective base (the caller's, or the learned
-   * `baseEpsilon` once 20 rounds are recorded) and the pair's co-commits, in [0.05, 0.5].
+   * the caller's `base` ≤ 0; otherwise `epsilonRadius` of the effective base (the caller's, or
+   * the learned `baseEpsilon` once 20 rounds are recorded) and the pair's co-commits, in
+   * [0.05, 0.5] even when the learned base ε is ≤ 0.
    */
   getEpsilon(base: number, a: string, b: string, axis: Axis = 'semantic'): number {
     if (!(base > 0)) return 0;
