@@ -144,7 +144,21 @@ describe('ConsensusProtocol voting', () => {
     expect(() => protocol.vote(id, 'unknown', 'approve')).toThrow('Unknown voter: unknown');
     expect(() => protocol.vote('nope', 'a', 'approve')).toThrow('Unknown proposal: nope');
     expect(() => protocol.vote(id, 'a', 'yes' as never)).toThrow('Invalid vote value: "yes"');
-    expect(protocol.getProposal(id)!.votes).toEqual({});
+    expect(protocol.getProposal(id)!.votes).toEqual([]);
+  });
+
+  it('keeps votes in the order they were first cast, even for numeric voter ids', () => {
+    // The reference's votes dict keeps insertion order for every key; a JS object would list
+    // integer-like keys ("1", "2", "10") in numeric order instead.
+    const protocol = new ConsensusProtocol(['1', '2', '10'], { config: { allowVoteChange: true } });
+    const id = protocol.propose('1', 'quarantine');
+    protocol.vote(id, '10', 'approve');
+    protocol.vote(id, '2', 'reject');
+    protocol.vote(id, '1', 'approve');
+    protocol.vote(id, '10', 'reject');
+    const votes = Object.values(protocol.getProposal(id)!.votes);
+    expect(votes.map((vote) => vote.voterId)).toEqual(['10', '2', '1']);
+    expect(votes.map((vote) => vote.value)).toEqual(['reject', 'reject', 'approve']);
   });
 
   it('refuses a second vote from the same voter', () => {
@@ -160,7 +174,7 @@ describe('ConsensusProtocol voting', () => {
     protocol.vote(id, 'a', 'approve');
     protocol.vote(id, 'b', 'approve');
     expect(protocol.vote(id, 'a', 'reject').value).toBe('reject');
-    expect(protocol.getProposal(id)!.votes.a!.value).toBe('reject');
+    expect(protocol.getProposal(id)!.votes.map((vote) => vote.value)).toEqual(['reject', 'approve']);
     expect(protocol.tally(id)).toMatchObject({ approveCount: 1, rejectCount: 1 });
   });
 

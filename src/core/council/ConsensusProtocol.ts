@@ -4,7 +4,6 @@ import {
   agreementMatrix,
   agreementRate,
   countAgreement,
-  idRecord,
   type AgreementCounts,
 } from './agreementMatrix';
 import { resolveConsensusConfig, type ConsensusConfig } from './consensusConfig';
@@ -44,7 +43,7 @@ export interface ProposeOptions {
 const systemActor = 'system';
 
 type ProposalRecord = Omit<{ -readonly [K in keyof Proposal]: Proposal[K] }, 'votes'> & {
-  votes: Record<string, Vote>;
+  votes: Vote[];
 };
 
 /**
@@ -61,6 +60,11 @@ export class ConsensusProtocol {
   private readonly config: ConsensusConfig;
   private clock: () => number;
   private readonly proposals = new Map<string, ProposalRecord>();
+  /**
+   * Each proposal's votes by voter id, for lookups. The proposal's own `votes` array keeps the
+   * order they were first cast: a plain object would list integer-like ids ("1", "10") first.
+   */
+  private readonly ballots = new Map<string, Map<string, Vote>>();
   private readonly openByProposer = new Map<string, number>();
   private readonly chain = new AuditChain();
   private proposalCounter = 0;
@@ -138,9 +142,10 @@ export class ConsensusProtocol {
       createdAt: now,
       decidedAt: null,
       expiresAt: expiry > 0 ? now + expiry : null,
-      votes: idRecord<Vote>(),
+      votes: [],
       result: null,
     });
+    this.ballots.set(id, new Map());
     this.openByProposer.set(proposerId, active + 1);
     this.chain.append('propose', id, proposerId, { action, target, evidence }, now);
     return id;
@@ -159,7 +164,9 @@ export class ConsensusProtocol {
     const now = this.now();
     const proposal = this.requireOpen(proposalId, now);
     this.requireVoter(voterId);
-    if (proposal.votes[voterId] !== undefined && !this.config.allowVoteChange) {
+    const ballot = this.ballots.get(proposalId)!;
+    const previous = ballot.get(voterId);
+    if (previous !== undefined && !this.config.allowVoteChange) {
       throw new Error(`Voter '${voterId}' already voted on ${proposalId}`);
     }
     const reasonOrNull = reason ?? null;
@@ -170,7 +177,10 @@ export class ConsensusProtocol {
       reason: reasonOrNull,
       hash: voteHash(voterId, value, now, reasonOrNull),
     });
-    proposal.votes[voterId] = vote;
+    // A changed vote keeps the place of the voter's first one, as a Python dict key does.
+    if (previous === undefined) proposal.votes.push(vote);
+    else proposal.votes[proposal.votes.indexOf(previous)] = vote;
+    ballot.set(voterId, vote);
     this.votesVersion++;
     const data = { value, reason: reasonOrNull, hash: vote.hash };
     this.chain.append('vote', proposalId, voterId, data, now);
@@ -254,8 +264,8 @@ export class ConsensusProtocol {
   getVoterHistory(voterId: string): [string, Vote][] {
     this.requireVoter(voterId);
     const history: [string, Vote][] = [];
-    for (const [id, proposal] of this.proposals) {
-      const vote = proposal.votes[voterId];
+    for (const id of this.proposals.keys()) {
+      const vote = this.ballots.get(id)!.get(voterId);
       if (vote !== undefined) history.push([id, vote]);
     }
     return history;
@@ -379,9 +389,10 @@ export class ConsensusProtocol {
    * integer or default weights the two orders give identical sums.
    */
   private votesInRegistrationOrder(proposal: ProposalRecord): Vote[] {
+    const ballot = this.ballots.get(proposal.id)!;
     const votes: Vote[] = [];
     for (const id of this.ids) {
-      const vote = proposal.votes[id];
+      const vote = ballot.get(id);
       if (vote !== undefined) votes.push(vote);
     }
     return votes;
@@ -389,7 +400,7 @@ export class ConsensusProtocol {
 
   private agreementCounts(): AgreementCounts {
     if (this.agreementCache?.version !== this.votesVersion) {
-      const votes = [...this.proposals.values()].map((proposal) => proposal.votes);
+      const votes = this.ballots.values();
       this.agreementCache = { version: this.votesVersion, counts: countAgreement(this.ids, votes) };
     }
     return this.agreementCache.counts;

@@ -32,7 +32,7 @@ function councilFrom({ voterCount, rows }: { voterCount: number; rows: (VoteValu
 }
 
 /** The reference's triple loop, verbatim: the oracle for the one-pass version. */
-function naiveMatrix(voterIds: string[], proposals: Readonly<Record<string, Vote>>[]) {
+function naiveMatrix(voterIds: string[], proposals: (readonly Vote[])[]) {
   const matrix: Record<string, Record<string, number>> = {};
   for (const a of voterIds) {
     matrix[a] = {};
@@ -44,8 +44,8 @@ function naiveMatrix(voterIds: string[], proposals: Readonly<Record<string, Vote
       let agree = 0;
       let total = 0;
       for (const votes of proposals) {
-        const va = votes[a];
-        const vb = votes[b];
+        const va = votes.find((vote) => vote.voterId === a);
+        const vb = votes.find((vote) => vote.voterId === b);
         if (va && vb && va.value !== VoteValue.ABSTAIN && vb.value !== VoteValue.ABSTAIN) {
           total++;
           if (va.value === vb.value) agree++;
@@ -82,9 +82,9 @@ describe('voter agreement matrix', () => {
 
   it('counts each pair only over the proposals both voted on', () => {
     const counts = countAgreement(['a', 'b'], [
-      { a: vote('a', 'approve'), b: vote('b', 'approve') },
-      { a: vote('a', 'approve'), b: vote('b', 'reject') },
-      { a: vote('a', 'reject') },
+      new Map([['a', vote('a', 'approve')], ['b', vote('b', 'approve')]]),
+      new Map([['a', vote('a', 'approve')], ['b', vote('b', 'reject')]]),
+      new Map([['a', vote('a', 'reject')]]),
     ]);
     expect(agreementMatrix(['a', 'b'], counts).a!.b).toBe(0.5);
   });

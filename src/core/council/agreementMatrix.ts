@@ -15,7 +15,7 @@ export interface AgreementCounts {
 
 export function countAgreement(
   voterIds: readonly string[],
-  votesByProposal: Iterable<Readonly<Record<string, Vote>>>,
+  votesByProposal: Iterable<ReadonlyMap<string, Vote>>,
 ): AgreementCounts {
   const n = voterIds.length;
   const shared = new Int32Array(n * n);
@@ -25,7 +25,7 @@ export function countAgreement(
   for (const votes of votesByProposal) {
     let k = 0;
     for (let index = 0; index < n; index++) {
-      const vote = votes[voterIds[index]!];
+      const vote = votes.get(voterIds[index]!);
       if (vote === undefined || vote.value === VoteValue.ABSTAIN) continue;
       participants[k] = index;
       approves[k] = vote.value === VoteValue.APPROVE ? 1 : 0;

@@ -1,5 +1,5 @@
 import { exhaustive } from '../assert';
-import { roundHalfEven } from './roundHalfEven';
+import { roundHalfEven } from '../roundHalfEven';
 import { Decision, VoteValue, type DecisionT, type TallyResult, type Vote } from './types';
 
 /** Decimal places kept for weights and thresholds in a result, as in the reference. */

@@ -103,8 +103,12 @@ export interface Proposal {
   readonly decidedAt: number | null;
   /** Ticks; the proposal expires when now > expiresAt. Null means never. */
   readonly expiresAt: number | null;
-  /** Votes by voter id, in the order they were first cast. */
-  readonly votes: Readonly<Record<string, Vote>>;
+  /**
+   * One vote per voter, in the order they were first cast; a changed vote (allowVoteChange)
+   * keeps its voter's place, like a key of the reference's dict. An array, not an object by
+   * voter id: an object would list integer-like ids ("1", "2", "10") in numeric order.
+   */
+  readonly votes: readonly Vote[];
   readonly result: TallyResult | null;
 }
 

@@ -9,6 +9,11 @@ export interface MemoEntry {
   outcome: Outcome;
   /** Present when the outcome aborts for lack of a quorum (early aborts only bump the view). */
   abort?: RoundAbort;
+  /**
+   * Set for an abort before scoring (no records, n < 4, a partition): no deliberation
+   * describes it, so a carried trajectory's diagnostics are not reported for it.
+   */
+  early?: true;
 }
 
 export interface ResolveMemoOptions {

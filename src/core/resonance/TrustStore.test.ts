@@ -40,6 +40,13 @@ describe('TrustStore: defaults', () => {
     expect(store.coCommits('b', 'a')).toBe(40);
   });
 
+  it('rounds stored trust like Python round(x, 4): 1.77525 is stored as 1.7752', () => {
+    // 1.77525 is 1.77524999999999999467… in binary, so the reference stores 1.7752.
+    const store = new TrustStore();
+    store.setTrust('a', 'b', 1.77525);
+    expect(store.trust('a', 'b')).toBe(1.7752);
+  });
+
   it('decays stored trust by the pair retention and advances the clock', () => {
     const store = new TrustStore();
     store.setTrust('a', 'b', 2);
@@ -101,6 +108,23 @@ describe('TrustStore: applyOutcome', () => {
 });
 
 describe('TrustStore: snapshot and restore', () => {
+  it('keeps ε at least 0.05 after restoring a warm store whose learned base ε is ≤ 0', () => {
+    // Reference get_epsilon: 0 only when the caller's base is ≤ 0; otherwise the radius is
+    // clamped to [0.05, 0.5] whatever the learned base ε.
+    const warm = new TrustStore();
+    warm.baseEpsilon = 0;
+    warm.consensusTypeHistory = Array.from({ length: 20 }, () => 'genuine' as const);
+    const store = new TrustStore();
+    store.restore(warm.snapshot());
+    expect(store.getEpsilon(0.15, 'a', 'b')).toBe(0.05);
+    store.baseEpsilon = -0.1;
+    for (let k = 0; k < 10; k++) store.recordCoCommit(['a', 'b']);
+    // (−0.1 + 0.25/(1 + e^(−0.35·5)))·MULT, as Python computes it: 0.113 and 0.2034.
+    expect(store.getEpsilon(0.15, 'a', 'b')).toBe(0.113);
+    expect(store.getEpsilon(0.15, 'a', 'b', 'affective')).toBe(0.2034);
+    expect(store.getEpsilon(0, 'a', 'b')).toBe(0);
+  });
+
   it('round-trips every layer as plain JSON, deep-copied', () => {
     const store = new TrustStore();
     store.applyOutcome('a0', outcome('committed', ['a0', 'a1', 'a2', 'a3', 'a4'], ['a5'], ['a6']));

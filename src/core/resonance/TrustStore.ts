@@ -4,7 +4,7 @@ import { semanticHistoryMax } from './constants';
 import { epochRounds, epochUpdate } from './epochUpdate';
 import { epsilonRadius } from './epsilonRadius';
 import { bftSafetyLowerBound } from './quorum';
-import { roundTo } from './roundTo';
+import { roundHalfEven } from '../roundHalfEven';
 import type { ConsensusType, Outcome } from './types';
 
 /**
@@ -87,7 +87,7 @@ export class TrustStore implements TrustStoreData {
   }
 
   updateReputation(id: string, delta: number): void {
-    this.reputations[id] = roundTo(Math.max(this.reputation(id) + delta, trustFloor), 4);
+    this.reputations[id] = roundHalfEven(Math.max(this.reputation(id) + delta, trustFloor), 4);
   }
 
   /** a's trust in b; 1.0 for a pair never updated. */
@@ -96,7 +96,7 @@ export class TrustStore implements TrustStoreData {
   }
 
   setTrust(a: string, b: string, value: number): void {
-    (this.trustRows[a] ??= {})[b] = roundTo(Math.max(value, trustFloor), 4);
+    (this.trustRows[a] ??= {})[b] = roundHalfEven(Math.max(value, trustFloor), 4);
   }
 
   /** a's trust in b on one axis, falling back to the scalar trust. */
@@ -106,7 +106,7 @@ export class TrustStore implements TrustStoreData {
 
   updateAxisTrust(a: string, b: string, axis: Axis, delta: number): void {
     const value = Math.min(Math.max(this.axisTrust(a, b, axis) + delta, trustFloor), axisTrustCap);
-    ((this.axisTrustRows[a] ??= {})[b] ??= {})[axis] = roundTo(value, 4);
+    ((this.axisTrustRows[a] ??= {})[b] ??= {})[axis] = roundHalfEven(value, 4);
   }
 
   coCommits(a: string, b: string): number {
@@ -133,7 +133,7 @@ export class TrustStore implements TrustStoreData {
     const key = pairKey(a, b);
     const silence = Math.max(this.roundClock - (this.lastInteraction[key] ?? this.roundClock), 0);
     const strength = 0.04 * Math.min((this.coCommitLedger[key] ?? 0) / 15, 1);
-    return roundTo(Math.max(Math.min(trustDecay - 0.015 * silence + strength, 0.99), 0.8), 4);
+    return roundHalfEven(Math.max(Math.min(trustDecay - 0.015 * silence + strength, 0.99), 0.8), 4);
   }
 
   /**
@@ -142,22 +142,22 @@ export class TrustStore implements TrustStoreData {
    */
   dyadParams(a: string, b: string): { gain: number; loss: number; decay: number } {
     const decay = this.dyadDecay(a, b);
-    const gain = roundTo(((1 - decay) * 0.7) / (1 + this.coCommits(a, b) / 20), 5);
-    return { gain, loss: roundTo(gain * lossAversion, 5), decay };
+    const gain = roundHalfEven(((1 - decay) * 0.7) / (1 + this.coCommits(a, b) / 20), 5);
+    return { gain, loss: roundHalfEven(gain * lossAversion, 5), decay };
   }
 
   /** One round of forgetting: every stored trust value decays toward its floor. */
   decay(): void {
     for (const [a, row] of Object.entries(this.trustRows)) {
       for (const b of Object.keys(row)) {
-        row[b] = roundTo(Math.max(row[b]! * this.dyadDecay(a, b), trustFloor), 4);
+        row[b] = roundHalfEven(Math.max(row[b]! * this.dyadDecay(a, b), trustFloor), 4);
       }
     }
     for (const [a, row] of Object.entries(this.axisTrustRows)) {
       for (const [b, axes] of Object.entries(row)) {
         const retention = this.dyadDecay(a, b);
         for (const axis of Object.keys(axes) as Axis[]) {
-          axes[axis] = roundTo(Math.max(axes[axis]! * retention, trustFloor), 4);
+          axes[axis] = roundHalfEven(Math.max(axes[axis]! * retention, trustFloor), 4);
         }
       }
     }
@@ -194,8 +194,9 @@ export class TrustStore implements TrustStoreData {
 
   /**
    * The bounded-confidence radius between a and b on `axis` (reference `get_epsilon`): 0 when
-   * `base` ≤ 0; otherwise `epsilonRadius` of the effective base (the caller's, or the learned
-   * `baseEpsilon` once 20 rounds are recorded) and the pair's co-commits, in [0.05, 0.5].
+   * the caller's `base` ≤ 0; otherwise `epsilonRadius` of the effective base (the caller's, or
+   * the learned `baseEpsilon` once 20 rounds are recorded) and the pair's co-commits, in
+   * [0.05, 0.5] even when the learned base ε is ≤ 0.
    */
   getEpsilon(base: number, a: string, b: string, axis: Axis = 'semantic'): number {
     if (!(base > 0)) return 0;

@@ -1,5 +1,5 @@
 import { AXES, type Axis } from './axes';
-import { roundTo } from './roundTo';
+import { roundHalfEven } from '../roundHalfEven';
 import type { ConsensusType } from './types';
 
 /**
@@ -42,7 +42,7 @@ export function axisWeightUpdate(
   if (window.length < signalRoundsMin) return { ...weights };
   let sum = 0;
   for (const type of window) sum += CONSENSUS_TYPE_SCORES[type] ?? 0;
-  const quality = roundTo(sum / window.length, 4);
+  const quality = roundHalfEven(sum / window.length, 4);
   if (Math.abs(quality) < 0.05) return { ...weights };
   const uniform = 1 / AXES.length;
   const rate = quality > 0 ? learningRate : learningRate * lossBias;
@@ -60,7 +60,7 @@ export function axisWeightUpdate(
   AXES.forEach((axis, i) => {
     const w = floored[i]!;
     const adjusted = w > axisWeightMin ? w - (excess * (w - axisWeightMin)) / slack : w;
-    out[axis] = roundTo(Math.max(adjusted, axisWeightMin), 5);
+    out[axis] = roundHalfEven(Math.max(adjusted, axisWeightMin), 5);
   });
   return out;
 }

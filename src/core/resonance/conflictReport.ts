@@ -1,6 +1,6 @@
 import { cosine, meanVec, norm } from '../vec';
 import { AXES, type Axis } from './axes';
-import { roundTo } from './roundTo';
+import { roundHalfEven } from '../roundHalfEven';
 import type { AxisPolarization, AxisScores, ConflictReport, ConflictType } from './types';
 
 /**
@@ -37,7 +37,7 @@ export function conflictReport(
   for (const axis of AXES) {
     const above = ids.filter((id) => (perAxis[id]?.[axis] ?? 0) >= threshold).length;
     const share = ids.length > 0 ? above / ids.length : 0;
-    axisAgreement[axis] = roundTo(share, 3);
+    axisAgreement[axis] = roundHalfEven(share, 3);
     (share >= agreedShareMin ? agreedAxes : disagreedAxes).push(axis);
   }
   const deadlockedAxes: AxisPolarization[] = [];
@@ -97,8 +97,8 @@ export function axisPolarization(
     axis,
     clusterA,
     clusterB,
-    interClusterSim: roundTo(inter, 4),
-    centroidA: centroidA.map((x) => roundTo(x, 4)),
-    centroidB: centroidB.map((x) => roundTo(x, 4)),
+    interClusterSim: roundHalfEven(inter, 4),
+    centroidA: centroidA.map((x) => roundHalfEven(x, 4)),
+    centroidB: centroidB.map((x) => roundHalfEven(x, 4)),
   };
 }

@@ -1,4 +1,4 @@
-import { roundTo } from './roundTo';
+import { roundHalfEven } from '../roundHalfEven';
 import type { ConsensusQuality } from './types';
 
 /**
@@ -45,8 +45,8 @@ export function consensusQuality(input: QualityInput): ConsensusQuality {
       ? 0
       : Math.max(0, Math.min(1, 1 - input.finalSpread / input.initialSpread));
   return {
-    independenceRate: roundTo(independent / count, 4),
-    capitulationRate: roundTo(capitulated / count, 4),
-    disagreementCollapse: roundTo(collapse, 4),
+    independenceRate: roundHalfEven(independent / count, 4),
+    capitulationRate: roundHalfEven(capitulated / count, 4),
+    disagreementCollapse: roundHalfEven(collapse, 4),
   };
 }

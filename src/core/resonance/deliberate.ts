@@ -9,7 +9,7 @@ import { buildHkSpace, expandPositions, type HkSpace } from './hkSpace';
 import { HkStepper, type HkOffer } from './hkStep';
 import { spreadOf } from './hkSpread';
 import { ResolveMemo } from './ResolveMemo';
-import { roundTo } from './roundTo';
+import { roundHalfEven } from '../roundHalfEven';
 import { reconciledSemantics } from './scoreRecords';
 import { trajectorySummary } from './trajectorySummary';
 import type { TrustStore } from './TrustStore';
@@ -159,10 +159,10 @@ function runSteps(
     positions = result.positions;
     offers = offers.filter((entry) => entry.expiresIn > 1)
       .map((entry) => ({ offer: entry.offer, expiresIn: entry.expiresIn - 1 }));
-    AXES.forEach((axis, a) => run.axisDeltas[axis].push(roundTo(result.axisDeltas[a]!, 5)));
+    AXES.forEach((axis, a) => run.axisDeltas[axis].push(roundHalfEven(result.axisDeltas[a]!, 5)));
     result.evidence.forEach((delta, i) => run.evidence[i]!.push(delta));
     const spread = spreadOf(positions, n, dim);
-    run.velocities.push(roundTo(spread - run.spreads[run.spreads.length - 1]!, 5));
+    run.velocities.push(roundHalfEven(spread - run.spreads[run.spreads.length - 1]!, 5));
     run.spreads.push(spread);
     run.positions?.push(expandPositions(space, positions));
   }
@@ -185,7 +185,7 @@ function finish(
     return Math.sqrt(squares);
   });
   const most = Math.max(...movements);
-  const concessionSymmetry = roundTo(most > 1e-9 ? Math.min(...movements) / most : 1, 4);
+  const concessionSymmetry = roundHalfEven(most > 1e-9 ? Math.min(...movements) / most : 1, 4);
   const weights = agents.map((aid) => (store ? store.asymmetricWeight(context.me!, aid) : 1));
   const meanSim = meanSimilarity(run.final, n, dim, weights, space);
   const threshold = store ? store.threshold : context.threshold;
@@ -202,7 +202,7 @@ function finish(
   return {
     ...summary,
     consensusType: classifyTrajectory(summary, threshold, meanSim, medianCo),
-    depth: roundTo(meanSim - threshold, 4),
+    depth: roundHalfEven(meanSim - threshold, 4),
     consensusQuality: consensusQuality({
       steps: run.steps,
       movements,

@@ -1,4 +1,4 @@
-import { roundTo } from './roundTo';
+import { roundHalfEven } from '../roundHalfEven';
 import type { ConsensusType } from './types';
 
 /**
@@ -38,21 +38,21 @@ export function epochUpdate(
   const fragmented = share(['deadlock', 'polarized']);
   const homogenised = share(['coalitional', 'capitulated']);
   let { baseEpsilon, threshold } = params;
-  if (fragmented > 0.35) baseEpsilon = roundTo(Math.min(baseEpsilon + epsilonStep, 0.5), 3);
-  else if (homogenised > 0.4) baseEpsilon = roundTo(Math.max(baseEpsilon - epsilonStep, 0.05), 3);
+  if (fragmented > 0.35) baseEpsilon = roundHalfEven(Math.min(baseEpsilon + epsilonStep, 0.5), 3);
+  else if (homogenised > 0.4) baseEpsilon = roundHalfEven(Math.max(baseEpsilon - epsilonStep, 0.05), 3);
   const recent = similarities.slice(-similarityWindow);
   if (recent.length > 0) {
     const sorted = [...recent].sort((a, b) => a - b);
     // The upper median, as the reference takes it.
     const median = sorted[sorted.length >> 1]!;
     if (median < 0.5 && fragmented <= 0.35 && homogenised <= 0.4) {
-      baseEpsilon = roundTo(Math.min(baseEpsilon + epsilonStep, 0.5), 3);
+      baseEpsilon = roundHalfEven(Math.min(baseEpsilon + epsilonStep, 0.5), 3);
     }
   }
   const falseConsensus = share(['capitulated', 'coerced']);
-  if (falseConsensus > 0.1) threshold = roundTo(Math.min(threshold + thresholdStep, 0.85), 3);
+  if (falseConsensus > 0.1) threshold = roundHalfEven(Math.min(threshold + thresholdStep, 0.85), 3);
   else if (falseConsensus < 0.02 && fragmented > 0.2) {
-    threshold = roundTo(Math.max(threshold - thresholdStep, 0.4), 3);
+    threshold = roundHalfEven(Math.max(threshold - thresholdStep, 0.4), 3);
   }
   return { baseEpsilon, threshold };
 }

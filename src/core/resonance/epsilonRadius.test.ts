@@ -24,9 +24,10 @@ describe('epsilonRadius', () => {
     }
   });
 
-  it('is 0 for a base that is not positive', () => {
-    expect(epsilonRadius(0, 5)).toBe(0);
-    expect(epsilonRadius(-0.2, 5)).toBe(0);
+  it('clamps a base that is not positive like any other (only getEpsilon gates on it)', () => {
+    // Reference: round(clamp((0 + 0.125)·1, 0.05, 0.5), 4) and clamp(−0.075) = 0.05.
+    expect(epsilonRadius(0, 5)).toBe(0.125);
+    expect(epsilonRadius(-0.2, 5)).toBe(epsilonMin);
   });
 
   it('widens the affective radius and narrows the epistemic one', () => {

@@ -1,5 +1,5 @@
 import { AXIS_EPSILON_MULTIPLIERS, type Axis } from './axes';
-import { roundTo } from './roundTo';
+import { roundHalfEven } from '../roundHalfEven';
 
 /**
  * The per-dyad, per-axis bounded-confidence radius of deliberation (reference §2.6
@@ -21,9 +21,13 @@ export function coCommitBoost(coCommits: number): number {
   return boostMax / (1 + Math.exp(-boostSteepness * (coCommits - boostMidpoint)));
 }
 
-/** The radius for a pair with `coCommits` shared commits on `axis`; 0 when `base` ≤ 0. */
+/**
+ * The radius for a pair with `coCommits` shared commits on `axis`, in [0.05, 0.5] whatever
+ * `base` is. Policy: no gate on `base` here. The reference returns 0 only for the caller's
+ * base ε ≤ 0 (`getEpsilon`, full connectivity); a warm store's learned base ε ≤ 0 (say, from
+ * a restored snapshot) still gives at least 0.05, as the clamp does in the reference.
+ */
 export function epsilonRadius(base: number, coCommits: number, axis: Axis = 'semantic'): number {
-  if (!(base > 0)) return 0;
   const value = (base + coCommitBoost(coCommits)) * AXIS_EPSILON_MULTIPLIERS[axis];
-  return roundTo(Math.min(Math.max(value, epsilonMin), epsilonMax), 4);
+  return roundHalfEven(Math.min(Math.max(value, epsilonMin), epsilonMax), 4);
 }

@@ -5,6 +5,9 @@ import { AXES, AXIS_EPSILON_MULTIPLIERS, type Axis } from './axes';
 import { relational } from './axisVectors';
 import { deliberate, type DeliberateOptions } from './deliberate';
 import { craftedRound, type CraftedAxes } from './demoRound';
+import { buildHkContext } from './hkContext';
+import { buildHkSpace } from './hkSpace';
+import { HkStepper } from './hkStep';
 import { TrustStore } from './TrustStore';
 import { checkProperty } from '../../testing/checkProperty';
 
@@ -69,6 +72,13 @@ const agentAxes = fc.record({
   epistemic: unit,
   behavioral: unit,
 });
+/** Like `agentAxes`, but often with neutral affect ([0, 0], text without sentiment words). */
+const neutralAxes = fc.record({
+  semantic: fc.array(fc.nat(1), { minLength: 6, maxLength: 6 }).map((v) => normalise(v)),
+  affective: fc.oneof(fc.constant<number[]>([0, 0]), unit),
+  epistemic: unit,
+  behavioral: fc.constant<number[]>([1, 0]),
+});
 
 function runBoth(axes: CraftedAxes[], options: DeliberateOptions, store?: TrustStore): void {
   const round = craftedRound(axes);
@@ -118,6 +128,43 @@ describe('HkStepper against reference §2.4', () => {
       }),
       25,
     );
+  });
+
+  it('matches it when several agents have neutral affect (property)', () => {
+    const group = fc.record({
+      axes: fc.array(neutralAxes, { minLength: 3, maxLength: 9 }),
+      epsilon: fc.constantFrom(0, 0.3),
+      stepSize: fc.double({ min: 0.05, max: 1, noNaN: true }),
+    });
+    checkProperty(
+      fc.property(group, ({ axes, epsilon, stepSize }) => {
+        runBoth(axes, { epsilon, stepSize, steps: 3 });
+      }),
+      40,
+    );
+  });
+
+  it('keeps a neutral axis exactly zero when every neighbour is neutral on it', () => {
+    // Three agents of neutral affect agree with each other and not with the other two, so
+    // each one's affective neighbourhood sum is 0 + 0, exactly 0 in the reference.
+    const neutral = { semantic: [1, 0], affective: [0, 0], epistemic: [0, 1], behavioral: [1, 0] };
+    const moved = (affective: number[]) => ({ ...neutral, semantic: [0, 1], affective });
+    const agents = [
+      neutral, neutral, neutral, moved(normalise([0.3, 0.7])), moved(normalise([0.1, -0.9])),
+    ];
+    const ids = agents.map((_, i) => `a${i}`);
+    const space = buildHkSpace(agents, 2);
+    const context = buildHkContext({ agents: ids, stepSize: 0.3, epsilon: 0 });
+    let positions = space.positions;
+    const stepper = new HkStepper(space, context);
+    const [affectiveStart] = [space.layout.bounds[1]!];
+    for (let step = 0; step < 3; step++) {
+      positions = stepper.step(positions, []).positions;
+      for (let i = 0; i < 3; i++) {
+        const at = i * space.layout.dim + affectiveStart;
+        expect([positions[at], positions[at + 1]], `a${i} after step ${step + 1}`).toEqual([0, 0]);
+      }
+    }
   });
 
   it('matches it weighted by trust, axis trust and co-commit radii (property)', () => {

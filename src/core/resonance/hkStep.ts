@@ -1,6 +1,6 @@
 import { zeroNormMax } from '../vec';
 import type { HkSpace } from './hkSpace';
-import { roundTo } from './roundTo';
+import { roundHalfEven } from '../roundHalfEven';
 
 /**
  * One synchronous Hegselmann–Krause step (reference §2.4 "each step"), over the reduced
@@ -8,9 +8,8 @@ import { roundTo } from './roundTo';
  * - per-axis dot products of each pair in one pass, with per-axis norms computed once per
  *   step, give both the whole-vector and the per-axis cosines; radii are symmetric, so each
  *   unordered pair is tested once and its six verdicts kept as bits of an n×n byte matrix;
- * - an agent that weighs all peers alike (no trust row: always so trust-free) gets its
- *   neighbourhood sum as the column total minus the peers it excludes, whichever is fewer, so
- *   a well-connected group costs O(n) per agent instead of O(n²);
+ * - neighbourhood sums are plain sums over the included peers (never a total minus the
+ *   excluded ones, whose rounding residue would differ from the reference's exact zeros);
  * - no per-pair allocation: every buffer is a typed array reused across agents and steps.
  */
 
@@ -70,7 +69,6 @@ export class HkStepper {
   private readonly coRow: Int32Array;
   private readonly sum: Float64Array;
   private readonly axisSum: Float64Array;
-  private readonly total: Float64Array;
   private readonly centroid: Float64Array;
   private readonly target: Float64Array;
   private axisNorm = new Float64Array(0);
@@ -92,7 +90,6 @@ export class HkStepper {
     this.coRow = new Int32Array(n);
     this.sum = new Float64Array(dim);
     this.axisSum = new Float64Array(dim);
-    this.total = new Float64Array(dim);
     this.centroid = new Float64Array(dim);
     this.target = new Float64Array(dim);
   }
@@ -120,12 +117,11 @@ export class HkStepper {
     return { positions: next, axisDeltas, evidence };
   }
 
-  /** Per-axis and whole norms (0 read as 1, like `cosine`) and the column totals. */
+  /** Per-axis and whole norms (0 read as 1, like `cosine`). */
   private measure(positions: Float64Array): void {
-    const { n, dim, bounds, total } = this;
+    const { n, dim, bounds } = this;
     const axisNorm = (this.axisNorm = new Float64Array(n * axisCount));
     const wholeNorm = (this.wholeNorm = new Float64Array(n));
-    total.fill(0);
     for (let i = 0; i < n; i++) {
       let whole = 0;
       for (let a = 0; a < axisCount; a++) {
@@ -137,7 +133,6 @@ export class HkStepper {
         axisNorm[i * axisCount + a] = Math.sqrt(s) || 1;
       }
       wholeNorm[i] = Math.sqrt(whole) || 1;
-      for (let c = 0; c < dim; c++) total[c]! += positions[i * dim + c]!;
     }
   }
 
@@ -212,31 +207,30 @@ export class HkStepper {
     this.neighbourCount = count;
   }
 
-  /** The weighted neighbourhood sum and the weighted per-axis sums. */
+  /**
+   * The weighted neighbourhood sum and the weighted per-axis sums, each a plain sum over the
+   * peers it includes, in index order; an agent without a trust row weighs every peer 1.
+   *
+   * Policy: never "column total minus the excluded peers". That shortcut leaves a residue of
+   * about 1e-17 where the reference sum is exactly zero (a neighbourhood of neutral affect,
+   * [0, 0]), and the per-axis cosine ignores scale, so the residue acts as a direction and
+   * changes who counts as a neighbour on that axis in the next step.
+   */
   private accumulate(positions: Float64Array, i: number, row: Uint8Array): void {
-    const weights = this.context.weightRows[i];
-    if (weights) this.accumulateWeighted(positions, weights, row);
-    else this.accumulateUniform(positions, i, row);
-  }
-
-  private accumulateWeighted(
-    positions: Float64Array,
-    weights: Float64Array,
-    row: Uint8Array,
-  ): void {
     const { n, dim, bounds, sum, axisSum, axisWeight, neighbours } = this;
+    const weights = this.context.weightRows[i];
     sum.fill(0);
     axisSum.fill(0);
     axisWeight.fill(0);
     let weightTotal = 0;
     for (let k = 0; k < this.neighbourCount; k++) {
       const j = neighbours[k]!;
-      const w = weights[j]!;
+      const w = weights ? weights[j]! : 1;
       weightTotal += w;
       for (let c = 0; c < dim; c++) sum[c]! += w * positions[j * dim + c]!;
       for (let a = 0; a < axisCount; a++) {
         if (!(row[j]! & (2 << a))) continue;
-        const wa = weights[(1 + a) * n + j]!;
+        const wa = weights ? weights[(1 + a) * n + j]! : 1;
         axisWeight[a]! += wa;
         for (let c = bounds[a]!; c < bounds[a + 1]!; c++) {
           axisSum[c]! += wa * positions[j * dim + c]!;
@@ -244,46 +238,6 @@ export class HkStepper {
       }
     }
     this.weightTotal = weightTotal;
-  }
-
-  /**
-   * Unit weights: each sum is taken over the members, or as the total minus the non-members,
-   * whichever touches fewer vectors (Policy: a different rounding order from the plain sum,
-   * in the last bits only).
-   */
-  private accumulateUniform(positions: Float64Array, i: number, row: Uint8Array): void {
-    const { n, dim, bounds, sum, axisSum, axisMembers, neighbours, total } = this;
-    const count = this.neighbourCount;
-    this.weightTotal = count;
-    if (2 * count >= n - 1) {
-      for (let c = 0; c < dim; c++) sum[c] = total[c]! - positions[i * dim + c]!;
-      for (let j = 0; j < n; j++) {
-        if (j === i || row[j]! & 1) continue;
-        for (let c = 0; c < dim; c++) sum[c]! -= positions[j * dim + c]!;
-      }
-    } else {
-      sum.fill(0);
-      for (let k = 0; k < count; k++) {
-        const at = neighbours[k]! * dim;
-        for (let c = 0; c < dim; c++) sum[c]! += positions[at + c]!;
-      }
-    }
-    for (let a = 0; a < axisCount; a++) {
-      const members = axisMembers[a]!;
-      this.axisWeight[a] = members;
-      const start = bounds[a]!;
-      const end = bounds[a + 1]!;
-      const fromSum = 2 * members >= count;
-      for (let c = start; c < end; c++) axisSum[c] = fromSum ? sum[c]! : 0;
-      if (members === count || members === 0) continue;
-      const bit = 2 << a;
-      for (let k = 0; k < count; k++) {
-        const j = neighbours[k]!;
-        if ((row[j]! & bit) !== 0 === fromSum) continue;
-        const sign = fromSum ? -1 : 1;
-        for (let c = start; c < end; c++) axisSum[c]! += sign * positions[j * dim + c]!;
-      }
-    }
   }
 
   /**
@@ -383,6 +337,6 @@ export class HkStepper {
     }
     const e = this.space.layout.confidenceIndex;
     const peer = this.sum[e]! / (this.weightTotal || 1);
-    evidence[i] = roundTo(this.context.stepSize * (peer - positions[at + e]!), 5);
+    evidence[i] = roundHalfEven(this.context.stepSize * (peer - positions[at + e]!), 5);
   }
 }

@@ -55,7 +55,7 @@ export {
 export { resolveRound, type ResolveConfig, type ResolveOptions } from './resolve';
 export { resolveDiagnostics, trajectoryDiagnostics } from './resolveDiagnostics';
 export { ResolveMemo, type MemoEntry, type ResolveMemoOptions } from './ResolveMemo';
-export { roundTo } from './roundTo';
+export { roundHalfEven } from '../roundHalfEven';
 export {
   beliefDigest,
   commitmentPayload,

@@ -1,4 +1,4 @@
-import { roundTo } from './roundTo';
+import { roundHalfEven } from '../roundHalfEven';
 import type { Round, UnsafeSwitches } from './types';
 
 /**
@@ -45,5 +45,5 @@ export function membershipFloor(round: Round, present: number, ownExpectedN: num
  */
 export function bftSafetyLowerBound(n: number, f: number): number {
   if (n <= 3 * f) return 0;
-  return roundTo(Math.max(0, 1 - (2 * f) / (n - f)), 4);
+  return roundHalfEven(Math.max(0, 1 - (2 * f) / (n - f)), 4);
 }

@@ -116,6 +116,18 @@ describe('resolve: diagnostics', () => {
     expect(round.trajectory).toBeUndefined();
   });
 
+  it('classifies five agents, three of neutral affect, as the reference does: fragile', () => {
+    // The reference sums neighbourhoods plainly: exact zeros for the neutral agents. A
+    // complement sum ("total minus the excluded") left a 1e-17 affective residue, which the
+    // per-axis cosine read as a direction, and the port reported capitulated.
+    const neutralThree = [
+      'the change to the cost model', 'definitely strong and robust cost',
+      'ship it, cost and latency', 'the change to the cost model', 'good great budget',
+    ];
+    const { agents, round } = demoRound(5, { text: (i) => neutralThree[i]! });
+    expect(resolveFresh(agents[0]!, round).consensusType).toBe('fragile');
+  });
+
   it('keeps tampered records out of the diagnostics', () => {
     const { agents, round } = demoRound(7, { text: mixed });
     round.evaluations.a4!.semantic[0] = 999;
@@ -134,6 +146,22 @@ describe('resolve: diagnostics', () => {
     expect(outcome.consensusType).toBe('unknown');
     expect(outcome.deliberation).toBeUndefined();
     expect(outcome.conflict).toBeUndefined();
+  });
+
+  it('reports no consensus type for a partition abort, though the round was deliberated', () => {
+    // The reference returns from an early abort before any consensus type is set, so its
+    // history records 'unknown' for the round, never the trajectory's type.
+    const { agents, round } = demoRound(7, { text: mixed });
+    for (const aid of ['a4', 'a5', 'a6']) delete round.evaluations[aid];
+    const trajectory = agents[0]!.deliberate(round, { steps: 3 });
+    expect(trajectory.consensusType).not.toBe('unknown');
+    const outcome = agents[0]!.resolve(round);
+    expect(outcome.reason).toMatch(/^partition/);
+    expect(outcome.consensusType).toBe('unknown');
+    expect(outcome.deliberation).toBeUndefined();
+    expect(outcome.sycophancy).toBeUndefined();
+    agents[0]!.commit(outcome);
+    expect(agents[0]!.store.consensusTypeHistory).toEqual(['unknown']);
   });
 
   it('ignores a trajectory that does not read as one, and shares the memo safely', () => {

@@ -93,7 +93,10 @@ export function resolveRound(
     }
   }
   const outcome = cloneOutcome(entry.outcome);
-  if (carried) Object.assign(outcome, trajectoryDiagnostics(carried));
+  // An early abort reports no consensus type ('unknown'), as the reference's does: it returns
+  // before deliberation matters, so a trajectory carried into a partitioned round must not
+  // label it, nor teach the trust store's history through `commit`.
+  if (carried && !entry.early) Object.assign(outcome, trajectoryDiagnostics(carried));
   if (options.adaptive) {
     outcome.adaptiveThreshold = options.adaptive.threshold;
     outcome.adaptiveAxisWeights = { ...options.adaptive.axisWeights };
@@ -171,7 +174,8 @@ function outcomeBase(context: Context, verdicts: readonly RecordVerdict[]) {
 
 /**
  * An abort before scoring (no records, n < 4, a partition): no quorum, no scores, every
- * untampered record an outlier, and the view moves on (reference §2.3 step 4).
+ * untampered record an outlier, no consensus type, and the view moves on (reference §2.3
+ * step 4).
  */
 function earlyAbort(
   context: Context,
@@ -179,6 +183,7 @@ function earlyAbort(
   reason: string,
 ): MemoEntry {
   return {
+    early: true,
     outcome: {
       ...outcomeBase(context, verdicts),
       status: 'aborted',

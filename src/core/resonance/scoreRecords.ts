@@ -2,7 +2,7 @@ import { cosine, trimmedCentroid } from '../vec';
 import { AXES, commitWeights, type Axis } from './axes';
 import type { RecordVerdict } from './checkRecords';
 import { scoreDecimals, vocabTermsMax } from './constants';
-import { roundTo } from './roundTo';
+import { roundHalfEven } from '../roundHalfEven';
 import type { AxisScores, EmbedMode } from './types';
 
 /**
@@ -56,12 +56,12 @@ export function scoreRecords(verdicts: readonly RecordVerdict[], options: ScoreO
       // Policy: a malformed record scores −1 on every axis (never NaN), so it can never join
       // a quorum and the outcome stays plain JSON.
       const similarity = verdict.inspection.wellFormed
-        ? roundTo(cosine(axisVector(verdict, axis), centroids[axis]), scoreDecimals)
+        ? roundHalfEven(cosine(axisVector(verdict, axis), centroids[axis]), scoreDecimals)
         : -1;
       scores[axis] = similarity;
       total += weights[axis] * similarity;
     }
-    scores.pentadic = roundTo(total, scoreDecimals);
+    scores.pentadic = roundHalfEven(total, scoreDecimals);
     perAxis[verdict.aid] = scores;
     pentadic[verdict.aid] = total;
   }

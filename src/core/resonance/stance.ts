@@ -1,6 +1,6 @@
 import { sha256Bytes } from '../crypto';
 import { cosine, meanVec, normalise } from '../vec';
-import { roundTo } from './roundTo';
+import { roundHalfEven } from '../roundHalfEven';
 import { words } from './tokenise';
 import {
   DEMO_TOPICS,
@@ -118,6 +118,6 @@ export function stanceAudit(
     }
   }
   const rounded: Record<string, number> = {};
-  ids.forEach((id, i) => (rounded[id] = roundTo(stances[i]!, 4)));
-  return { rate: close > 0 ? roundTo(pairs.length / close, 5) : 0, pairs, stances: rounded };
+  ids.forEach((id, i) => (rounded[id] = roundHalfEven(stances[i]!, 4)));
+  return { rate: close > 0 ? roundHalfEven(pairs.length / close, 5) : 0, pairs, stances: rounded };
 }

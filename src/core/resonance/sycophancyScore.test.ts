@@ -9,4 +9,9 @@ describe('sycophancyScore', () => {
       a2: 0,
     });
   });
+
+  it('rounds the mean like Python round(x, 5): [−0.02162, −0.00873] scores −0.01518', () => {
+    // The mean is −0.0151750000000000009…, just beyond the tie, so the reference gives −0.01518.
+    expect(sycophancyScore({ a0: [-0.02162, -0.00873] })).toEqual({ a0: -0.01518 });
+  });
 });

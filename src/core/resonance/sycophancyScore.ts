@@ -1,4 +1,4 @@
-import { roundTo } from './roundTo';
+import { roundHalfEven } from '../roundHalfEven';
 
 /**
  * Mean evidence delta per agent, rounded to 5 places (reference §2.2 `sycophancy_score`).
@@ -12,7 +12,7 @@ export function sycophancyScore(
   for (const [aid, deltas] of Object.entries(evidenceDelta)) {
     let sum = 0;
     for (const delta of deltas) sum += delta;
-    out[aid] = deltas.length > 0 ? roundTo(sum / deltas.length, 5) : 0;
+    out[aid] = deltas.length > 0 ? roundHalfEven(sum / deltas.length, 5) : 0;
   }
   return out;
 }

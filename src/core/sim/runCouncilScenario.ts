@@ -91,8 +91,9 @@ function councilReport(scenario: ResolvedScenario, engine: CouncilEngine): Counc
   const proposals: CouncilProposalReport[] = [];
   ledger.listProposals().forEach((proposal, round) => {
     if (proposal.result === null || proposal.status === ProposalStatus.OPEN) return;
+    const byVoter = new Map(proposal.votes.map((vote) => [vote.voterId, vote]));
     const votes = roster.flatMap((voterId) => {
-      const vote = proposal.votes[voterId];
+      const vote = byVoter.get(voterId);
       return vote === undefined ? [] : [{ voterId, value: vote.value, tick: vote.timestamp }];
     });
     proposals.push({

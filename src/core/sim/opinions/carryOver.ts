@@ -1,5 +1,5 @@
 import { assert } from '../../assert';
-import { roundTo } from '../../resonance/roundTo';
+import { roundHalfEven } from '../../roundHalfEven';
 import { clamp, personaDecimals, type Persona } from './makePersonas';
 
 /**
@@ -28,8 +28,8 @@ export function carryOver(persona: Persona, deliberatedStance: number, carryOver
   const certainty = persona.certainty + rate * (agreement - persona.certainty);
   return {
     ...persona,
-    stance: clamp(roundTo(stance, personaDecimals), -1, 1),
-    certainty: clamp(roundTo(certainty, personaDecimals), 0, 1),
+    stance: clamp(roundHalfEven(stance, personaDecimals), -1, 1),
+    certainty: clamp(roundHalfEven(certainty, personaDecimals), 0, 1),
     privateWords: [...persona.privateWords],
   };
 }

@@ -1,5 +1,5 @@
 import { assert } from '../../assert';
-import { roundTo } from '../../resonance/roundTo';
+import { roundHalfEven } from '../../roundHalfEven';
 import { Rng } from '../../rng';
 import type { ResolvedScenario } from '../scenario';
 import { ENGINEERING_NOUNS } from './engineeringNouns';
@@ -66,10 +66,10 @@ export function makePersonas(scenario: ResolvedScenario): Persona[] {
     return {
       agentIndex,
       seed,
-      stance: roundTo(approves ? size : -size, personaDecimals),
+      stance: roundHalfEven(approves ? size : -size, personaDecimals),
       // Rounding may step just outside a range given with more decimals; clamp it back.
-      certainty: clamp(roundTo(drawnCertainty, personaDecimals), certaintyLow, certaintyHigh),
-      mood: roundTo(mood, personaDecimals),
+      certainty: clamp(roundHalfEven(drawnCertainty, personaDecimals), certaintyLow, certaintyHigh),
+      mood: roundHalfEven(mood, personaDecimals),
       privateWords: rng.shuffle(ENGINEERING_NOUNS).slice(0, privateWords),
     };
   });

@@ -1,4 +1,4 @@
-import { roundTo } from '../../resonance/roundTo';
+import { roundHalfEven } from '../../roundHalfEven';
 import { words } from '../../resonance/tokenise';
 import {
   NEGATIVE_WORDS,
@@ -33,5 +33,5 @@ export function stanceOfText(text: string): number {
     if (POSITIVE_WORDS.has(word)) net += 1;
     if (NEGATIVE_WORDS.has(word)) net -= 1;
   }
-  return roundTo(Math.tanh(net / stanceScale), 4);
+  return roundHalfEven(Math.tanh(net / stanceScale), 4);
 }
