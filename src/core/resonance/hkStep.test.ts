@@ -63,9 +63,11 @@ function slicesFor(semanticWidth: number, n: number): [number, number][] {
   return widths.map((w) => [at, (at += w)] as [number, number]);
 }
 
-const unit = fc
-  .tuple(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true }))
-  .map(([x, y]) => normalise([x, y]));
+// Policy: components on a grid of 1/1000 (as sentiment and stance counts give), not any
+// double: a component like 1.8e-160 squares to a subnormal, where two correct summation orders
+// of the Gram formulation and the literal loop legitimately round differently.
+const gridUnit = fc.integer({ min: -1000, max: 1000 }).map((k) => k / 1000);
+const unit = fc.tuple(gridUnit, gridUnit).map(([x, y]) => normalise([x, y]));
 const agentAxes = fc.record({
   semantic: fc.array(fc.nat(3), { minLength: 6, maxLength: 6 }).map((v) => normalise(v)),
   affective: unit,

@@ -56,7 +56,8 @@ export const unsafeSwitches: readonly UnsafeSwitch[] = [
     label: 'Prepare lock off',
     removes: 'Replicas keep no prepare lock: they prepare any valid value, and a new view learns nothing '
       + 'of what may already have committed.',
-    fails: 'agreement, when lost commit votes let one replica commit and a new leader proposes afresh',
+    fails: 'agreement, together with the reference view change (which hands on no commit '
+      + 'certificates): lost commit votes let one replica commit and a new leader\'s fresh value commit elsewhere',
   },
   {
     key: 'viewChange',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { faultBound } from '../../resonance';
 import { parseScenario } from '../parseScenario';
 import { randomScenario, randomSpace, resonanceFaultKinds } from './randomScenario';
-import { unsafeSwitchNames, withUnsafeSwitch } from './unsafeSwitch';
+import { unsafeSwitchCompanions, unsafeSwitchNames, withUnsafeSwitch } from './unsafeSwitch';
 
 /**
  * fast-check prints the seed and the shrunk hunt seed of any failure; replay one with
@@ -68,11 +68,12 @@ describe('randomScenario', () => {
     expect(stance).toBeGreaterThan(seeds / 5);
   });
 
-  it('turns one unsafe switch on and keeps the rest of the scenario', () => {
+  it('turns one unsafe switch on (with the companion it needs) and keeps the rest of the scenario', () => {
     const hunt = randomScenario(7);
     for (const name of unsafeSwitchNames) {
       const unsafe = withUnsafeSwitch(hunt, name);
-      expect(Object.keys(unsafe.scenario.resonance?.unsafe ?? {})).toEqual([name]);
+      const companions = Object.keys(unsafeSwitchCompanions[name] ?? {});
+      expect(Object.keys(unsafe.scenario.resonance?.unsafe ?? {}).sort()).toEqual([name, ...companions].sort());
       expect({ ...unsafe.scenario, resonance: hunt.scenario.resonance }).toEqual(hunt.scenario);
     }
   });

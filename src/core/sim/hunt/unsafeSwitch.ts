@@ -31,14 +31,26 @@ export const unsafeSwitchTargets: Readonly<Record<UnsafeSwitchName, string>> = {
   viewChange: 'liveness-after-heal',
 };
 
+/**
+ * The second switch a rule needs before its absence shows (SPEC §9: "alone, or with the second
+ * switch it needs, named in the switch's hint"). Without its lock a replica prepares any valid
+ * value, but with the lock-carrying view change a lagging replica still learns the decided
+ * value from a peer's commit certificate long before a fresh one could commit; under the
+ * reference view change, which hands on no certificates, lost commit votes let one replica
+ * commit and a new leader's fresh value commit at the others.
+ */
+export const unsafeSwitchCompanions: Readonly<Partial<Record<UnsafeSwitchName, UnsafeSwitches>>> = {
+  lock: { viewChange: 'reference' },
+};
+
 export function isUnsafeSwitchName(name: string): name is UnsafeSwitchName {
   return Object.hasOwn(unsafeSwitchValues, name);
 }
 
-/** The scenario with one teaching switch turned on, every other setting kept. */
+/** The scenario with one teaching switch (and its companion) turned on, every other setting kept. */
 export function withUnsafeSwitch(hunt: HuntScenario, name: UnsafeSwitchName): HuntScenario {
   const resonance = hunt.scenario.resonance ?? {};
-  const unsafe = { ...resonance.unsafe, [name]: unsafeSwitchValues[name] };
+  const unsafe = { ...resonance.unsafe, ...unsafeSwitchCompanions[name], [name]: unsafeSwitchValues[name] };
   const scenario: Scenario = { ...hunt.scenario, resonance: { ...resonance, unsafe } };
   return validated({ ...hunt, scenario });
 }
