@@ -1,5 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { InflatedTooLargeError, type RawDeflateCodec } from '../core/sim';
+// Policy: from shareLink itself, not the core's public face, which loads the preset JSON files
+// (Playwright's test loader imports this module and cannot load JSON without an attribute).
+import { InflatedTooLargeError, type RawDeflateCodec } from '../core/sim/shareLink';
 
 /**
  * Raw deflate over `node:zlib`, for the command line. Produces and reads the same bytes as
