@@ -5,7 +5,7 @@ import { ResonanceEngine } from '../core/sim/engine/ResonanceEngine';
 import { scenarioOpinions } from '../core/sim/engine/scenarioOpinions';
 import type { SimEvent } from '../core/sim/engine/traceEvents';
 import { withDefaults } from '../core/sim/scenario';
-import { batchBytesMax, checkpointEveryTicks, setPath, SimSession } from './SimSession';
+import { batchBytesMax, checkpointEveryTicks, checkpointsMax, setPath, SimSession } from './SimSession';
 
 describe('SimSession', () => {
   it('refuses an invalid scenario with the validator\'s message and keeps nothing', () => {
@@ -84,6 +84,26 @@ describe('SimSession', () => {
     while (!batch.done);
     expect(batch.traceHash).toBe(whole.summary.traceHash);
   });
+
+  it('keeps at most checkpointsMax checkpoints on a long run, and still seeks exactly', () => {
+    // Slow messages and a long view timeout: 24 rounds take about 3,000 ticks, 30 intervals.
+    const scenario = {
+      v: 1 as const, seed: 5, protocol: 'resonance' as const, n: 4, rounds: 24,
+      network: { latency: [20, 30] as [number, number] }, resonance: { viewTimeout: 400 },
+    };
+    const session = new SimSession();
+    session.load(scenario, 4);
+    let batch;
+    do batch = session.advance(4, Infinity);
+    while (!batch.done);
+    const whole = runScenario(scenario);
+    const ticks = (whole.trace as SimEvent[]).at(-1)!.t;
+    expect(ticks).toBeGreaterThan(checkpointEveryTicks * (checkpointsMax + 2));
+    expect(session.checkpointCount).toBeLessThanOrEqual(checkpointsMax);
+    const fresh = new ResonanceEngine(withDefaults(scenario), scenarioOpinions(withDefaults(scenario)));
+    fresh.runUntil(ticks - 150);
+    expect(session.seek(4, ticks - 150).state).toEqual(fresh.inspect());
+  }, 60_000);
 
   it('reports the finished run from the engine it streamed, the same as a headless run', () => {
     for (const name of ['byzantine-tamper', 'council-quarantine'] as const) {

@@ -69,8 +69,14 @@ export type Progress = (done: number, total: number) => void;
 /** What the session needs of an engine: both protocols' engines step the same way. */
 type Engine = ResonanceEngine | CouncilEngine;
 
-/** Simulated ticks between two checkpoints. */
+/** Simulated ticks between two checkpoints, at first. */
 export const checkpointEveryTicks = 100;
+/**
+ * Checkpoints kept at most (each holds a copy of the engine and of the trace so far). Policy:
+ * when a long run would pass the bound, every other checkpoint is dropped and the interval
+ * doubles, so memory stays bounded and a seek still replays at most two intervals.
+ */
+export const checkpointsMax = 24;
 
 /** Events in the largest trace the page exports (about 60 MB of JSON). */
 export const exportEventsMax = 400_000;
@@ -100,6 +106,7 @@ export class SimSession {
   private scenario: Scenario | null = null;
   /** Copies of the engine every `checkpointEveryTicks`, oldest first; the first at load. */
   private checkpoints: { tick: number; engine: Engine }[] = [];
+  private checkpointIntervalTicks = checkpointEveryTicks;
   private epoch = -1;
   /** The engine last rebuilt for the inspector, so selecting another agent at the same tick is free. */
   private inspected: { epoch: number; tick: number; engine: Engine } | null = null;
@@ -120,6 +127,7 @@ export class SimSession {
         ? new ResonanceEngine(resolved, scenarioOpinions(resolved))
         : new CouncilEngine(resolved);
     this.checkpoints = [{ tick: -1, engine: this.engine.checkpoint() }];
+    this.checkpointIntervalTicks = checkpointEveryTicks;
     this.inspected = null;
     const { protocol, n, rounds } = resolved;
     return { epoch, ok: true, scenario, protocol, n, rounds, aggregated };
@@ -273,13 +281,27 @@ export class SimSession {
   private simulateTo(engine: Engine, tickMax: number): void {
     for (;;) {
       const last = this.checkpoints.at(-1)!.tick;
-      const next = (Math.floor(Math.max(last, 0) / checkpointEveryTicks) + 1) * checkpointEveryTicks;
+      const interval = this.checkpointIntervalTicks;
+      const next = (Math.floor(Math.max(last, 0) / interval) + 1) * interval;
       if (engine.done || next > tickMax) break;
       engine.runUntil(next);
       if (engine.done) return;
       this.checkpoints.push({ tick: next, engine: engine.checkpoint() });
+      if (this.checkpoints.length > checkpointsMax) this.thinCheckpoints();
     }
     engine.runUntil(tickMax);
+  }
+
+  /** Keeps the first checkpoint and those on the doubled interval (see `checkpointsMax`). */
+  private thinCheckpoints(): void {
+    this.checkpointIntervalTicks *= 2;
+    const interval = this.checkpointIntervalTicks;
+    this.checkpoints = this.checkpoints.filter((checkpoint, i) => i === 0 || checkpoint.tick % interval === 0);
+  }
+
+  /** How many checkpoints the session holds (a test of the bound). */
+  get checkpointCount(): number {
+    return this.checkpoints.length;
   }
 
   private requireEngine(epoch: number): Engine {
