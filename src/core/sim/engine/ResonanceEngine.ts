@@ -174,6 +174,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
         return;
       case 'timer':
         this.check(effect.afterTicks > 0, 'a timer fires after its tick');
+        if (effect.timer === 'view') this.monitors.onViewTimerArmed(t, effect.afterTicks);
         this.queue.push(t + effect.afterTicks, { kind: 'timer', agent, ...pick(effect) });
         return;
       case 'emit':

@@ -48,6 +48,8 @@ export class Monitors {
   private readonly violations = new Map<InvariantName, string>();
   private readonly seen = new Set<string>();
   private lastCommitTick = -1;
+  /** Each time a longer view timeout than any before was armed: (tick, ticks); at most a few. */
+  private readonly viewTimeoutPeaks: { tick: number; ticks: number }[] = [];
 
   constructor(private readonly engine: ResonanceEngine) {}
 
@@ -98,6 +100,11 @@ export class Monitors {
       this.violate('certified-commits', roundNo,
         `round ${roundNo}: a${agent} decided on ${distinct.size} verified commit votes; 2f+1 = ${needed} for n = ${n}`);
     }
+  }
+
+  /** A replica armed a view timer (its timeout grows after unsuccessful leader rotations). */
+  onViewTimerArmed(tick: number, ticks: number): void {
+    if (ticks > (this.viewTimeoutPeaks.at(-1)?.ticks ?? 0)) this.viewTimeoutPeaks.push({ tick, ticks });
   }
 
   /** Equivocation certificates and liveness are judged once the run is over. */
@@ -187,7 +194,10 @@ export class Monitors {
     const partitions = scenario.network.partitions;
     if (partitions.length === 0 || partitions.some((p) => p.healAt === null)) return;
     const healTick = Math.max(...partitions.map((p) => p.healAt as number));
-    const deadline = healTick + livenessTimeoutsMax * scenario.resonance.viewTimeout;
+    // The view timeout in force at the heal: the longest any replica had armed by then.
+    let timeoutTicks = scenario.resonance.viewTimeout;
+    for (const peak of this.viewTimeoutPeaks) if (peak.tick <= healTick) timeoutTicks = peak.ticks;
+    const deadline = healTick + livenessTimeoutsMax * timeoutTicks;
     const allDone = this.firstCommit.size >= scenario.rounds;
     if (this.engine.tick > deadline && this.lastCommitTick < healTick && !allDone) {
       this.violate('liveness-after-heal', null,

@@ -33,3 +33,12 @@ describe('violations the hunt found, fixed', () => {
     expect(verdictOf(exhaustiveSpace().scenarioAt(index))).toEqual([]);
   });
 });
+
+describe('liveness the hunt found, fixed by the growing view timeout', () => {
+  it.each([
+    [357, 'n = 12, latency 7–8: five hops never fit a 40-tick view, every view timed out'],
+    [388, 'the same class at another seed'],
+  ])('random seed %i (%s)', (seed) => {
+    expect(verdictOf(randomScenario(seed))).toEqual([]);
+  });
+});

@@ -108,9 +108,9 @@ function roundRejection(state: ReplicaState, ctx: ReplicaContext, from: number, 
 function enterRound(state: ReplicaState, ctx: ReplicaContext, out: Out): void {
   if (state.roundNo > ctx.rounds) return;
   const decidedView = state.decided[String(state.roundNo - 1)]?.cert.view ?? state.view;
+  state.roundStartView = decidedView;
   if (decidedView !== state.view) moveToView(state, ctx, out, decidedView, 'next-round');
   else armViewTimer(state, ctx, out);
-  state.roundStartView = state.view;
   lead(state, ctx, out);
   const due = state.buffered.filter((item) => item.roundNo === state.roundNo);
   state.buffered = state.buffered.filter((item) => item.roundNo > state.roundNo);

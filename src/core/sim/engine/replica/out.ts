@@ -68,9 +68,24 @@ export function freshReplica(index: number): ReplicaState {
   };
 }
 
+/** How many times the view timeout doubles at most (8× the configured timeout). */
+export const viewTimeoutDoublingsMax = 3;
+
+/**
+ * The view timeout of the replica's current view. Policy: it doubles after every n views of
+ * one round without a decision (a full rotation of leaders), up to 8×, as PBFT doubles its
+ * timer: with a fixed timeout shorter than a round's real delays (latency 8 gives five hops of
+ * 40 ticks against a 40-tick timeout) every view would time out forever; a longer timeout
+ * eventually fits, so the round is decided.
+ */
+export function viewTimeoutTicks(state: ReplicaState, ctx: ReplicaContext): number {
+  const rotations = Math.floor(Math.max(0, state.view - state.roundStartView) / ctx.n);
+  return ctx.viewTimeoutTicks * 2 ** Math.min(rotations, viewTimeoutDoublingsMax);
+}
+
 /** The view timer of the replica's current (round, view). */
 export function armViewTimer(state: ReplicaState, ctx: ReplicaContext, out: Out): void {
-  out.timer('view', state.roundNo, state.view, ctx.viewTimeoutTicks);
+  out.timer('view', state.roundNo, state.view, viewTimeoutTicks(state, ctx));
 }
 
 export function moveToView(

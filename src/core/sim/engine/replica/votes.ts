@@ -116,6 +116,5 @@ export function decide(
   state.decided[String(state.roundNo)] = { value, cert };
   state.committedRounds += 1;
   state.roundNo += 1;
-  state.roundStartView = state.view;
   state.current = freshRoundState();
 }
