@@ -58,7 +58,8 @@ function RunStatus() {
   const endTick = useLab((state) => state.endTick);
   // Only these kinds move the status line; picked out once per trace, not once per frame.
   const milestones = useMemo(
-    () => trace.filter((e) => e.kind === 'committed' || e.kind === 'viewChanged' || e.kind === 'councilTallied'),
+    () => trace.filter((e) =>
+      e.kind === 'committed' || e.kind === 'decidedNoAgreement' || e.kind === 'viewChanged' || e.kind === 'councilTallied'),
     [trace],
   );
   let text = '';

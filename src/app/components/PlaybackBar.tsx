@@ -20,12 +20,14 @@ export function PlaybackBar() {
 
   const markers = useMemo(() => {
     const seen = new Set<string>();
-    const list: { tick: number; kind: 'commit' | 'view' }[] = [];
+    const list: { tick: number; kind: 'commit' | 'noAgreement' | 'view' }[] = [];
     for (const event of trace) {
-      const key = event.kind === 'committed' ? `c${event.roundNo}` : event.kind === 'viewChanged' ? `v${event.roundNo}:${event.view}` : null;
+      const decided = event.kind === 'committed' || event.kind === 'decidedNoAgreement';
+      const key = decided ? `c${event.roundNo}` : event.kind === 'viewChanged' ? `v${event.roundNo}:${event.view}` : null;
       if (key === null || seen.has(key)) continue;
       seen.add(key);
-      list.push({ tick: event.t, kind: event.kind === 'committed' ? 'commit' : 'view' });
+      const kind = event.kind === 'committed' ? 'commit' : event.kind === 'decidedNoAgreement' ? 'noAgreement' : 'view';
+      list.push({ tick: event.t, kind });
     }
     return list;
   }, [trace]);
@@ -77,7 +79,7 @@ export function PlaybackBar() {
           {endTick > 0 &&
             markers.map((marker, index) => (
               <span key={index} className={`marker marker-${marker.kind}`} style={{ left: `${(marker.tick / endTick) * 100}%` }}>
-                {marker.kind === 'commit' ? '✓' : '↻'}
+                {{ commit: '✓', noAgreement: '⊘', view: '↻' }[marker.kind]}
               </span>
             ))}
         </div>
