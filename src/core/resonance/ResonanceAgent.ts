@@ -1,7 +1,7 @@
 import { agentKeyPair, sha256Hex, signHex, type KeyPair } from '../crypto';
 import { defaultThreshold } from './constants';
 import { deliberate, type DeliberateOptions } from './deliberate';
-import { resolveRound, type ResolveConfig } from './resolve';
+import { applyResolution, resolveRound, type ResolveConfig } from './resolve';
 import { ResolveMemo } from './ResolveMemo';
 import { voteDigest } from './seal';
 import { sealEvaluation } from './sealEvaluation';
@@ -160,11 +160,13 @@ export class ResonanceAgent {
    * the diagnostics, and this agent's learned threshold and axis weights reported beside them.
    */
   resolve(round: Round, options: AgentResolveOptions = {}): Outcome {
-    return resolveRound(round, this.resolveConfig(), {
+    const resolution = resolveRound(round, this.resolveConfig(), {
       memo: options.memo ?? this.memo,
       ...(options.unsafe ? { unsafe: options.unsafe } : {}),
       adaptive: { threshold: this.store.threshold, axisWeights: this.store.axisWeights },
     });
+    applyResolution(round, resolution);
+    return resolution.outcome;
   }
 
   /**

@@ -52,7 +52,7 @@ export {
   type Participation,
   type ResonanceAgentOptions,
 } from './ResonanceAgent';
-export { resolveRound, type ResolveConfig, type ResolveOptions } from './resolve';
+export { applyResolution, resolveRound, type Resolution, type ResolveConfig, type ResolveOptions } from './resolve';
 export { resolveDiagnostics, trajectoryDiagnostics } from './resolveDiagnostics';
 export { ResolveMemo, type MemoEntry, type ResolveMemoOptions } from './ResolveMemo';
 export { roundHalfEven } from '../roundHalfEven';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { agentKeyPair } from '../crypto';
 import { demoCluster, demoRound, demoTask, demoText } from './demoRound';
 import { ResolveMemo } from './ResolveMemo';
+import { applyResolution, resolveRound } from './resolve';
 import type { ResonanceAgent } from './ResonanceAgent';
 import { sealRecord } from './seal';
 import type { Round, SealedRecord } from './types';
@@ -265,5 +266,32 @@ describe('resolve: determinism', () => {
     expect(() => {
       frozen.round.evaluations.a3!.semantic[0] = 5;
     }).toThrow(TypeError);
+  });
+});
+
+describe('resolveRound mutates nothing', () => {
+  function deepFreeze<T>(value: T): T {
+    if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+      Object.freeze(value);
+      for (const item of Object.values(value)) deepFreeze(item);
+    }
+    return value;
+  }
+
+  it('resolves a frozen round, returning the abort\'s view change for applyResolution', () => {
+    const { round, resolver } = partialRound(7, [0, 1, 2]);
+    const frozen = deepFreeze(structuredClone(round));
+    const resolution = resolveRound(frozen, resolver.resolveConfig());
+    expect(resolution.outcome.status).toBe('aborted');
+    expect(resolution.roundChange?.view).toBe(round.view + 1);
+    applyResolution(round, resolution);
+    expect(round.view).toBe(resolution.roundChange!.view);
+  });
+
+  it('gives the agent\'s resolve the same outcome, which applies the reference\'s view change', () => {
+    const { round, resolver } = partialRound(7, [0, 1, 2, 3, 4, 5, 6]);
+    const pure = resolveRound(deepFreeze(structuredClone(round)), resolver.resolveConfig()).outcome;
+    expect(resolver.resolve(round).status).toBe(pure.status);
+    expect(resolver.resolve(round).winner).toBe(pure.winner);
   });
 });

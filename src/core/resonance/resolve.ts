@@ -7,15 +7,17 @@ import { resolveDiagnostics, trajectoryDiagnostics } from './resolveDiagnostics'
 import { ResolveMemo, type MemoEntry } from './ResolveMemo';
 import { scoreRecords } from './scoreRecords';
 import { readTrajectory } from './trajectorySummary';
-import type { EmbedMode, Outcome, Round, Trajectory, UnsafeSwitches } from './types';
+import type { EmbedMode, Outcome, Round, RoundAbort, Trajectory, UnsafeSwitches } from './types';
 
 /**
  * Layer 1 of ResonanceBFT: the n−f commit over sealed evaluations (reference §2.3 `resolve`).
  *
  * The outcome is a pure function of the sealed round and the cluster-wide config; nothing a
  * resolver learned (trust, reputation, adaptive threshold or weights) enters it, so every
- * honest resolver computes the same certificate. The only effect on `round` is the view
- * change of an abort: `view` moves on by one, and a quorum failure is logged in `aborts`.
+ * honest resolver computes the same certificate. `resolveRound` mutates nothing: the
+ * reference's one effect on the round, the view change of an abort (`view` moves on by one, a
+ * quorum failure is logged in `aborts`), is returned as `roundChange` for `applyResolution`,
+ * which the library face (`ResonanceAgent.resolve`) applies as the reference does.
  *
  * Beside the commit, the outcome reports diagnostics (`resolveDiagnostics`): consensus type,
  * quality, sycophancy, conflict report, stance audit. They come from the round's trajectory
@@ -24,8 +26,7 @@ import type { EmbedMode, Outcome, Round, Trajectory, UnsafeSwitches } from './ty
  * and never feed back into it.
  *
  * Policy: the trust-free pass is reported in the outcome (`deliberation`) but not written to
- * the round, whose only change stays the view change of an abort; it is memoised with the
- * outcome, so a replica's re-resolve does not run it again.
+ * the round; it is memoised with the outcome, so a replica's re-resolve does not run it again.
  */
 
 /** The cluster-wide config of a resolver; identical on every honest replica. */
@@ -58,11 +59,25 @@ interface Context {
   carried?: Trajectory;
 }
 
+/** An outcome, and the change the reference makes to the round on an abort. */
+export interface Resolution {
+  outcome: Outcome;
+  roundChange: { view: number; abort: RoundAbort | null } | null;
+}
+
+/** The reference's effect of a resolution on its round (reference §2.3): the abort's view change. */
+export function applyResolution(round: Round, resolution: Resolution): void {
+  const change = resolution.roundChange;
+  if (change === null) return;
+  round.view = change.view;
+  if (change.abort) round.aborts = [...(Array.isArray(round.aborts) ? round.aborts : []), change.abort];
+}
+
 export function resolveRound(
-  round: Round,
+  round: Readonly<Round>,
   config: ResolveConfig,
   options: ResolveOptions = {},
-): Outcome {
+): Resolution {
   const unsafe = options.unsafe ?? {};
   const memo = options.memo ?? new ResolveMemo();
   const verdicts = checkRecords(round, memo, unsafe.seal !== 'off');
@@ -86,12 +101,9 @@ export function resolveRound(
     entry = computeOutcome(context, verdicts);
     memo.remember(key, entry);
   }
-  if (entry.outcome.status === 'aborted') {
-    round.view = entry.outcome.viewNumber;
-    if (entry.abort) {
-      round.aborts = [...(Array.isArray(round.aborts) ? round.aborts : []), entry.abort];
-    }
-  }
+  const roundChange = entry.outcome.status === 'aborted'
+    ? { view: entry.outcome.viewNumber, abort: entry.abort ?? null }
+    : null;
   const outcome = cloneOutcome(entry.outcome);
   // An early abort reports no consensus type ('unknown'), as the reference's does: it returns
   // before deliberation matters, so a trajectory carried into a partitioned round must not
@@ -101,7 +113,7 @@ export function resolveRound(
     outcome.adaptiveThreshold = options.adaptive.threshold;
     outcome.adaptiveAxisWeights = { ...options.adaptive.axisWeights };
   }
-  return outcome;
+  return { outcome, roundChange };
 }
 
 /** Steps 1 to 12 of reference §2.3, after the tamper check. */

@@ -1,5 +1,5 @@
 import { sha256Hex, type VerifyMemo } from '../../crypto';
-import { faultBound, quorumNeeded, type ResolveMemo, type ResonanceAgent, type Round } from '../../resonance';
+import { faultBound, quorumNeeded, resolveRound, type ResolveMemo, type ResonanceAgent, type Round } from '../../resonance';
 import { voteDigest } from '../../resonance/seal';
 import type { ResolvedScenario } from '../scenario';
 import type { Outcome } from '../../resonance';
@@ -27,9 +27,11 @@ export function replicaContext(sources: ContextSources): ReplicaContext {
   const digests = new WeakMap<Value, string>();
   const outcomes = new WeakMap<Value, Outcome>();
   const verdicts = new WeakMap<SignedVote, boolean>();
+  // `resolveRound` mutates nothing, so the replica's round is resolved as it is, uncopied.
   const resolve = (agent: number, round: Round): Outcome => {
-    const copy: Round = { ...round, evaluations: { ...round.evaluations }, aborts: [...(round.aborts ?? [])] };
-    return agents[agent]!.resolve(copy, { memo, unsafe });
+    const resolver = agents[agent]!;
+    const adaptive = { threshold: resolver.store.threshold, axisWeights: resolver.store.axisWeights };
+    return resolveRound(round, resolver.resolveConfig(), { memo, unsafe, adaptive }).outcome;
   };
   return {
     n,
