@@ -7,7 +7,7 @@ import { resolveDiagnostics, trajectoryDiagnostics } from './resolveDiagnostics'
 import { ResolveMemo, type MemoEntry } from './ResolveMemo';
 import { scoreRecords } from './scoreRecords';
 import { readTrajectory } from './trajectorySummary';
-import type { EmbedMode, Outcome, Round, RoundAbort, Trajectory, UnsafeSwitches } from './types';
+import type { Outcome, ResolveConfig, Round, RoundAbort, Trajectory, UnsafeSwitches } from './types';
 
 /**
  * Layer 1 of ResonanceBFT: the n−f commit over sealed evaluations (reference §2.3 `resolve`).
@@ -30,13 +30,7 @@ import type { EmbedMode, Outcome, Round, RoundAbort, Trajectory, UnsafeSwitches 
  */
 
 /** The cluster-wide config of a resolver; identical on every honest replica. */
-export interface ResolveConfig {
-  /** The fixed commit threshold on the pentadic score (> 0; above 1 always aborts). */
-  threshold: number;
-  /** The membership this resolver was configured with (0 when unknown). */
-  expectedN: number;
-  embed: EmbedMode;
-}
+export type { ResolveConfig } from './types';
 
 export interface ResolveOptions {
   unsafe?: UnsafeSwitches;

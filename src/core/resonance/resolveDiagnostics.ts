@@ -2,12 +2,11 @@ import type { Axis } from './axes';
 import type { RecordVerdict } from './checkRecords';
 import { conflictReport } from './conflictReport';
 import { deliberateVerdicts } from './deliberate';
-import type { ResolveConfig } from './resolve';
 import { reconciledSemantics, type Scores } from './scoreRecords';
 import { stanceAudit } from './stance';
 import { sycophancyScore } from './sycophancyScore';
 import { trajectorySummary } from './trajectorySummary';
-import type { Outcome, Trajectory } from './types';
+import type { Outcome, ResolveConfig, Trajectory } from './types';
 
 /**
  * The diagnostics `resolve` reports beside a scored outcome (reference §2.3 steps 6, 12, 13):

@@ -257,3 +257,12 @@ export interface Outcome {
   adaptiveThreshold?: number;
   adaptiveAxisWeights?: Record<Axis, number>;
 }
+
+/** The config every honest resolver of a cluster shares (`resolveRound`). */
+export interface ResolveConfig {
+  /** The fixed commit threshold on the pentadic score (> 0; above 1 always aborts). */
+  threshold: number;
+  /** The membership this resolver was configured with (0 when unknown). */
+  expectedN: number;
+  embed: EmbedMode;
+}

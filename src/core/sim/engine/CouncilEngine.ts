@@ -2,6 +2,7 @@ import { ConsensusProtocol } from '../../council';
 import { agentKeyPair, VerifyMemo, type KeyPair } from '../../crypto';
 import type { ManualAction, ResolvedScenario } from '../scenario';
 import { CouncilMonitors } from './councilMonitors';
+import type { CouncilEngineView, CouncilScheduled } from './councilEngineView';
 import { CouncilProtocol } from './councilProtocol';
 import { garbledPayload, type CouncilPayload } from './councilVoting';
 import { SimEngine, type EndReason } from './eventLoop';
@@ -9,10 +10,7 @@ import { FaultBook } from './faultBook';
 import { Transport, type Delivery } from './Transport';
 import type { SimEvent } from './traceEvents';
 
-type Scheduled =
-  | ({ kind: 'deliver' } & Delivery<CouncilPayload>)
-  | { kind: 'startRound'; roundNo: number }
-  | { kind: 'deadline'; roundNo: number };
+type Scheduled = CouncilScheduled;
 
 export interface CouncilEngineResult {
   events: SimEvent[];
@@ -38,7 +36,7 @@ export interface CouncilEngineResult {
  * messages that can be late, lost, garbled or forged, and only votes whose signature verifies
  * are recorded.
  */
-export class CouncilEngine extends SimEngine<Scheduled> {
+export class CouncilEngine extends SimEngine<Scheduled> implements CouncilEngineView {
   readonly roster: string[];
   readonly ledger: ConsensusProtocol;
   readonly faults: FaultBook;

@@ -1,5 +1,8 @@
 import { AXES, type Outcome, type TrustStore } from '../../resonance';
-import type { ResonanceEngine } from './ResonanceEngine';
+import type { EngineView } from './engineView';
+
+/** What scoring reads of the engine. */
+type ScoringEngine = Pick<EngineView, 'emit' | 'index' | 'scoredRounds' | 'tick'>;
 
 /** Decimals of every per-axis number in the trace (as `Outcome.perAxis` already is). */
 const axisDecimals = 4;
@@ -27,7 +30,7 @@ export function round4(value: number): number {
  * batch (SPEC §8). Once per (round, view): an outcome without scores (an early abort) emits none.
  */
 export function emitScored(
-  engine: ResonanceEngine,
+  engine: ScoringEngine,
   agent: number,
   roundNo: number,
   view: number,

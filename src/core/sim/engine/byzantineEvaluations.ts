@@ -1,6 +1,9 @@
 import { agentKeyPair } from '../../crypto';
 import { sealEvaluation, type Round, type SealedRecord } from '../../resonance';
-import type { ResonanceEngine } from './ResonanceEngine';
+import type { EngineView } from './engineView';
+
+/** What sealing reads of the engine. */
+type SealingEngine = Pick<EngineView, 'agents' | 'faults' | 'opinions' | 'scenario' | 'tick'>;
 
 /**
  * What an agent seals for `round`, by its faults (SPEC §4): an honest agent seals its own
@@ -8,7 +11,7 @@ import type { ResonanceEngine } from './ResonanceEngine';
  * text; `equivocate` seals two different evaluations; `tamper` edits its sealed vector after
  * sealing, without re-sealing, so every honest resolver flags it.
  */
-export function byzantineEvaluations(engine: ResonanceEngine, agent: number, round: Round, roundNo: number): SealedRecord[] {
+export function byzantineEvaluations(engine: SealingEngine, agent: number, round: Round, roundNo: number): SealedRecord[] {
   const resonanceAgent = engine.agents[agent]!;
   const { opinions, faults } = engine;
   let text = opinions.text(agent, roundNo);
@@ -38,7 +41,7 @@ export function byzantineEvaluations(engine: ResonanceEngine, agent: number, rou
  * An `impersonate` agent's extra record: filed under the victim's id but sealed and signed with
  * the impersonator's own key, so the seal check (or the leader's sender check) catches it.
  */
-export function impersonation(engine: ResonanceEngine, agent: number, round: Round, roundNo: number): SealedRecord | null {
+export function impersonation(engine: SealingEngine, agent: number, round: Round, roundNo: number): SealedRecord | null {
   const fault = engine.faults.of(agent, 'impersonate');
   if (!fault) return null;
   const store = engine.agents[agent]!.store;

@@ -1,5 +1,7 @@
 import { toHex } from '../../crypto';
-import type { CouncilEngine } from './CouncilEngine';
+import type { ConsensusProtocol } from '../../council';
+import type { VerifyMemo } from '../../crypto';
+import type { SimEvent } from './traceEvents';
 import {
   findCouncilEquivocations,
   verifyCouncilEquivocationCertificate,
@@ -20,11 +22,21 @@ import { invariantNames, type InvariantName } from './traceEvents';
  * The other invariants are about replicated commits, which a single-ledger council does not
  * have; they are reported green with what holds in their place (see `okDetail`).
  */
+/** What the monitors read of the Council engine (a narrow view: no import of the engine). */
+export interface MonitoredCouncil {
+  readonly tick: number;
+  readonly ledger: ConsensusProtocol;
+  readonly verifyMemo: VerifyMemo;
+  emit(event: SimEvent): void;
+  index(id: string): number;
+  pubkeyOf(voterId: string): string | null;
+}
+
 export class CouncilMonitors {
   private readonly sentVotes: SignedVote[] = [];
   private readonly violations = new Map<InvariantName, string>();
 
-  constructor(private readonly engine: CouncilEngine) {}
+  constructor(private readonly engine: MonitoredCouncil) {}
 
   /** Every vote signed in the run, honest or not, as sent (before any loss or garbling). */
   onVoteSent(vote: SignedVote): void {

@@ -2,7 +2,7 @@ import { AssertionError } from '../../assert';
 import { isCritical, ProposalStatus, VoteValue, type VoteValueT } from '../../council';
 import { signHex } from '../../crypto';
 import { Rng } from '../../rng';
-import type { CouncilEngine } from './CouncilEngine';
+import type { CouncilEngineView } from './councilEngineView';
 import {
   againstMajority,
   drawLeans,
@@ -47,7 +47,7 @@ export class CouncilProtocol {
   private readonly honest: boolean[];
   private nextProposer = 0;
 
-  constructor(private readonly engine: CouncilEngine) {
+  constructor(private readonly engine: CouncilEngineView) {
     const { n, seed } = engine.scenario;
     this.lastVotedRound = new Int32Array(n);
     this.streams = Array.from({ length: n }, (_, agent) => Rng.stream(seed, `council:a${agent}`));

@@ -3,7 +3,10 @@ import { pca2 } from '../../vec';
 import { stanceOfText } from '../opinions';
 import { axisDiameters, round4 } from './axisData';
 import { hkClassic } from './hkClassic';
-import type { ResonanceEngine } from './ResonanceEngine';
+import type { EngineView } from './engineView';
+
+/** What deliberation reads of the engine. */
+type DeliberatingEngine = Pick<EngineView, 'agents' | 'deliberatedRounds' | 'emit' | 'index' | 'memo' | 'opinions' | 'scenario' | 'tick'>;
 
 /** Agents per `deliberationStep` event: about 5 KB of JSON. */
 export const stepAgentsMax = 200;
@@ -18,7 +21,7 @@ const classicEpsilonDefault = 0.15;
  * each agent's sycophancy (mean evidence delta). Between rounds each persona drifts toward
  * its deliberated stance (`opinions.carryOver`). Runs once per round.
  */
-export function deliberateRound(engine: ResonanceEngine, agent: number, round: Round, roundNo: number): void {
+export function deliberateRound(engine: DeliberatingEngine, agent: number, round: Round, roundNo: number): void {
   if (engine.deliberatedRounds.has(roundNo)) return;
   engine.deliberatedRounds.add(roundNo);
   const { steps, stepSize, epsilon } = engine.scenario.resonance.deliberation;

@@ -10,7 +10,10 @@ import {
   type SealedRecord,
 } from '../../resonance';
 import { isBoxValid, trimmedMean } from '../../vec';
-import type { ResonanceEngine } from './ResonanceEngine';
+import type { EngineView } from './engineView';
+
+/** What the monitors reads of the engine. */
+type MonitoredEngine = Pick<EngineView, 'emit' | 'events' | 'faults' | 'index' | 'indexOf' | 'scenario' | 'tick' | 'verifyMemo' | 'memo' | 'agents'>;
 import type { Certificate, Value } from './replica/types';
 import { invariantNames, type InvariantName } from './traceEvents';
 
@@ -51,7 +54,7 @@ export class Monitors {
   /** Each time a longer view timeout than any before was armed: (tick, ticks); at most a few. */
   private readonly viewTimeoutPeaks: { tick: number; ticks: number }[] = [];
 
-  constructor(private readonly engine: ResonanceEngine) {}
+  constructor(private readonly engine: MonitoredEngine) {}
 
   onEvaluationSent(roundId: string, record: SealedRecord): void {
     const list = this.sentRecords.get(roundId) ?? [];

@@ -1,7 +1,7 @@
 import { faultBound, quorumNeeded } from '../../resonance';
 import type { Scenario } from '../scenario';
-import type { ResonanceEngine } from './ResonanceEngine';
-import type { InvariantStatus } from './monitors';
+import type { EngineView } from './engineView';
+import type { InvariantStatus, Monitors } from './monitors';
 import type { SimEvent } from './traceEvents';
 
 export interface RoundSummary {
@@ -46,7 +46,10 @@ export interface RunSummary {
  * agreement"), else the leader's last resolution of that round (or an empty abort when no
  * leader ever resolved it): the round was never decided.
  */
-export function summarizeRun(scenario: Scenario, engine: ResonanceEngine, traceHash: string): RunSummary {
+/** What the summary reads of a finished engine. */
+type FinishedEngine = Pick<EngineView, 'events' | 'scenario' | 'tick'> & { monitors: Pick<Monitors, 'commits' | 'statuses'> };
+
+export function summarizeRun(scenario: Scenario, engine: FinishedEngine, traceHash: string): RunSummary {
   const commits = engine.monitors.commits();
   const events = engine.events;
   const rounds: RoundSummary[] = [];
