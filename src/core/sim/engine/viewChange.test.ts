@@ -84,3 +84,27 @@ describe('a twin (two honest copies under one key)', () => {
     }
   });
 });
+
+describe('the liveness-after-heal monitor', () => {
+  // Hunt seed 1951: n = 5 with a3 crashed, so exactly n−f agents are live, and 15% of all
+  // messages lost at random: about 0.5% of views can succeed, and none did.
+  const lossy: Scenario = {
+    v: 1, seed: 1951, protocol: 'resonance', n: 5, rounds: 1,
+    network: { latency: [7, 7], drop: 0.148, partitions: [{ groups: [[0, 1, 2, 3]], from: 0, healAt: 117 }] },
+    faults: [{ kind: 'silent', agents: [3], from: 58 }],
+    opinions: { support: 0.71, certainty: [0.49, 0.97] }, resonance: { embed: 'stance' },
+  };
+
+  it('does not judge a network that loses messages at random, and says so', () => {
+    const { summary, failed } = verdicts(lossy);
+    expect(failed).toEqual([]);
+    const liveness = summary.invariants.find((inv) => inv.name === 'liveness-after-heal')!;
+    expect(liveness.detail).toMatch(/^not judged: messages are lost at random \(drop 0\.148\)/);
+  });
+
+  it('judges the same scenario without random loss', () => {
+    const { summary } = verdicts({ ...lossy, network: { ...lossy.network, drop: 0 } });
+    const liveness = summary.invariants.find((inv) => inv.name === 'liveness-after-heal')!;
+    expect(liveness.detail).not.toMatch(/not judged/);
+  });
+});
