@@ -13,6 +13,7 @@ test.describe('the view change that carries locks', () => {
     await expect(page.getByTestId('invariant-liveness-after-heal')).toHaveAttribute('data-ok', 'false');
     await expect(page.getByTestId('invariant-agreement')).toHaveAttribute('data-ok', 'true');
     const stalledHash = await page.getByTestId('trace-hash').textContent();
+    await page.screenshot({ path: 'test-results/unsafe-view-change.png', fullPage: true });
 
     // The switch is on in the configuration panel; turning it off restores the carried locks.
     const config = page.getByTestId('config-panel');
@@ -27,5 +28,6 @@ test.describe('the view change that carries locks', () => {
     for (const name of ['agreement', 'validity', 'certified-commits', 'liveness-after-heal']) {
       await expect(page.getByTestId(`invariant-${name}`)).toHaveAttribute('data-ok', 'true');
     }
+    await page.screenshot({ path: 'test-results/view-change-carried.png', fullPage: true });
   });
 });
