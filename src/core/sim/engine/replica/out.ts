@@ -45,6 +45,7 @@ export function freshRoundState(): RoundState {
     prepared: {},
     values: {},
     votes: {},
+    voteCounts: {},
     voted: {},
     lock: null,
     lockedWinner: null,

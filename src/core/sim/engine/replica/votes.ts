@@ -39,7 +39,9 @@ export function castVote(
 
 export function addVote(state: ReplicaState, vote: VotePayload): void {
   const key = voteKey(vote.view, vote.phase, vote.digest);
-  (state.current.votes[key] ??= {})[vote.aid] = vote.signature;
+  const signers = (state.current.votes[key] ??= {});
+  if (!Object.hasOwn(signers, vote.aid)) state.current.voteCounts[key] = (state.current.voteCounts[key] ?? 0) + 1;
+  signers[vote.aid] = vote.signature;
 }
 
 /** A vote from a peer: counted only when it is the sender's own, under its key, and verifies. */
@@ -53,9 +55,6 @@ export function onVote(state: ReplicaState, ctx: ReplicaContext, out: Out, from:
   checkVotes(state, ctx, out, vote.view, vote.digest);
 }
 
-function count(signatures: Record<string, string> | undefined): number {
-  return signatures === undefined ? 0 : Object.keys(signatures).length;
-}
 
 /** A prepare quorum for the value this replica prepared locks it; a commit quorum decides. */
 export function checkVotes(state: ReplicaState, ctx: ReplicaContext, out: Out, view: number, digest: string): void {
@@ -64,14 +63,15 @@ export function checkVotes(state: ReplicaState, ctx: ReplicaContext, out: Out, v
   if (value === undefined) return;
   const outcome = ctx.outcomeOf(state.index, value);
   const quorum = ctx.voteQuorum(value, outcome);
-  const prepares = c.votes[voteKey(view, 'prepare', digest)];
-  if (c.prepared[String(view)]?.digest === digest && count(prepares) >= quorum && !c.voted[`${view}:commit`]) {
-    lock(state, ctx, out, view, value, digest, prepares!);
+  const prepareKey = voteKey(view, 'prepare', digest);
+  const prepared = (c.voteCounts[prepareKey] ?? 0) >= quorum;
+  if (c.prepared[String(view)]?.digest === digest && prepared && !c.voted[`${view}:commit`]) {
+    lock(state, ctx, out, view, value, digest, c.votes[prepareKey]!);
     castVote(state, ctx, out, 'commit', view, value, digest);
   }
-  const commits = c.votes[voteKey(view, 'commit', digest)];
-  if (count(commits) >= quorum) {
-    decide(state, ctx, out, value, certificateOf(value, digest, view, 'commit', commits!), 'votes');
+  const commitKey = voteKey(view, 'commit', digest);
+  if ((c.voteCounts[commitKey] ?? 0) >= quorum) {
+    decide(state, ctx, out, value, certificateOf(value, digest, view, 'commit', c.votes[commitKey]!), 'votes');
   }
 }
 
