@@ -38,7 +38,6 @@ export interface EngineResult {
   events: SimEvent[];
   traceHash: string;
   ticks: number;
-  outcomes: Outcome[];
 }
 
 /**
@@ -57,7 +56,6 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   readonly verifyMemo = new VerifyMemo();
   readonly monitors: Monitors;
   readonly roster: string[];
-  readonly outcomes: Outcome[] = [];
   /** Rounds already deliberated (once per round, by the leader that first proposes a value). */
   readonly deliberatedRounds = new Set<number>();
   /** `roundNo:view` keys whose scores are in the trace (`roundScored`, once each). */
@@ -132,7 +130,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   }
 
   result(knownHash?: string): EngineResult {
-    return { ...this.traceResult(knownHash), outcomes: this.outcomes };
+    return this.traceResult(knownHash);
   }
 
   leaderOf(view: number): number {
@@ -273,10 +271,6 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     });
   }
 
-  recordOutcome(outcome: Outcome): void {
-    this.outcomes.push(outcome);
-  }
-
   private transportHooks() {
     return {
       emit: (event: SimEvent) => this.emit(event),
@@ -320,13 +314,16 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
 
   /** Complete when every replica that is not Byzantine and not down has decided every round. */
   protected afterItem(): boolean {
-    return this.replicas.every(
-      (replica) =>
-        replica.committedRounds >= this.scenario.rounds ||
-        this.faults.isByzantine(replica.index) ||
-        this.faults.of(replica.index, 'silent') !== undefined ||
-        this.transport.isCrashed(replica.index),
-    );
+    // Policy: a plain loop over the machines, not `this.replicas` (which allocates an array):
+    // this runs after every event of the run.
+    for (const machine of this.machines) {
+      const replica = replicaOf(machine);
+      if (replica.committedRounds >= this.scenario.rounds) continue;
+      const index = replica.index;
+      if (this.faults.isByzantine(index) || this.faults.of(index, 'silent') !== undefined) continue;
+      if (!this.transport.isCrashed(index)) return false;
+    }
+    return true;
   }
 
   protected onRunEnd(reason: EndReason): void {

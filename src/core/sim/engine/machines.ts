@@ -36,11 +36,11 @@ export function replicaOf(machine: Machine): ReplicaState {
 
 /** Steps an agent's machine with one input; its state is updated, its effects returned. */
 export function runMachine(machine: Machine, input: Input, ctx: ReplicaContext): Effect[] {
-  if (machine.kind === 'twin') {
-    const result = machine.step(machine.state, input, ctx);
-    machine.state = result.state;
-    return result.effects;
-  }
+  return machine.kind === 'twin' ? stepped(machine, input, ctx) : stepped(machine, input, ctx);
+}
+
+/** One step of a machine of state type S (the union above needs one call site per member). */
+function stepped<S>(machine: { state: S; step: Handler<S> }, input: Input, ctx: ReplicaContext): Effect[] {
   const result = machine.step(machine.state, input, ctx);
   machine.state = result.state;
   return result.effects;
