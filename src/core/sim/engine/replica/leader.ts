@@ -97,13 +97,10 @@ export function collectingRound(state: ReplicaState): Round | null {
  */
 export function maybeResolve(state: ReplicaState, ctx: ReplicaContext, out: Out): void {
   const round = collectingRound(state);
-  if (!round) return;
-  const present = Object.keys(round.evaluations).length;
-  if (present < Math.max(ctx.recordsNeeded(), 1)) return;
+  if (!round || !enoughRecords(round, ctx)) return;
   const outcome = ctx.resolve(state.index, round);
-  if (outcome.status === 'committed') return proposeValue(state, ctx, out, round, outcome, 'commit');
-  if (!disagrees(outcome)) return;
-  if (present >= ctx.n) return proposeValue(state, ctx, out, round, outcome, 'no-agreement');
+  const everyRecord = Object.keys(round.evaluations).length >= ctx.n;
+  if (proposeResolved(state, ctx, out, round, outcome, everyRecord) || !disagrees(outcome)) return;
   if (state.current.deadlineView !== state.view) {
     state.current.deadlineView = state.view;
     out.timer('collect', state.roundNo, state.view, collectTicks(ctx));
@@ -113,11 +110,31 @@ export function maybeResolve(state: ReplicaState, ctx: ReplicaContext, out: Out)
 /** The collection deadline: whatever the records resolve to now is proposed. */
 export function onCollectDeadline(state: ReplicaState, ctx: ReplicaContext, out: Out, roundNo: number, view: number): void {
   const round = collectingRound(state);
-  if (!round || roundNo !== state.roundNo || view !== state.view) return;
-  if (Object.keys(round.evaluations).length < Math.max(ctx.recordsNeeded(), 1)) return;
-  const outcome = ctx.resolve(state.index, round);
-  if (outcome.status === 'committed') return proposeValue(state, ctx, out, round, outcome, 'commit');
-  if (disagrees(outcome)) proposeValue(state, ctx, out, round, outcome, 'no-agreement');
+  if (!round || roundNo !== state.roundNo || view !== state.view || !enoughRecords(round, ctx)) return;
+  proposeResolved(state, ctx, out, round, ctx.resolve(state.index, round), true);
+}
+
+/** The leader has the records it needs before it resolves: n−f (1 with unsafe membership). */
+function enoughRecords(round: Round, ctx: ReplicaContext): boolean {
+  return Object.keys(round.evaluations).length >= Math.max(ctx.recordsNeeded(), 1);
+}
+
+/**
+ * Proposes what the records resolve to: a commit at once; "no agreement" only when `final`
+ * (every record is in, or the collection deadline came). Returns whether it proposed.
+ */
+function proposeResolved(
+  state: ReplicaState,
+  ctx: ReplicaContext,
+  out: Out,
+  round: Round,
+  outcome: Outcome,
+  final: boolean,
+): boolean {
+  if (outcome.status === 'committed') proposeValue(state, ctx, out, round, outcome, 'commit');
+  else if (final && disagrees(outcome)) proposeValue(state, ctx, out, round, outcome, 'no-agreement');
+  else return false;
+  return true;
 }
 
 /** An abort for lack of similarity (not for lack of records): evidence the round cannot agree. */
@@ -152,7 +169,7 @@ export function proposeValue(
  */
 export function reportAbortedView(state: ReplicaState, ctx: ReplicaContext, out: Out): void {
   const round = collectingRound(state);
-  if (!round || Object.keys(round.evaluations).length < Math.max(ctx.recordsNeeded(), 1)) return;
+  if (!round || !enoughRecords(round, ctx)) return;
   const outcome = ctx.resolve(state.index, round);
   if (outcome.status !== 'committed') out.push({ kind: 'resolved', roundNo: state.roundNo, view: state.view, outcome });
 }
