@@ -32,10 +32,11 @@ export function PlaybackBar() {
     return list;
   }, [trace]);
 
-  const busy = status === 'starting' || status === 'simulating';
+  // Play, step and End may be pressed while the run is simulated: they act once it is ready.
+  const busy = status === 'starting';
   return (
     <div className="playback" role="group" aria-label="Playback">
-      <button type="button" aria-label="Back one event" data-testid="back" disabled={busy} onClick={() => lab().back()}>
+      <button type="button" aria-label="Back one event" data-testid="back" disabled={status !== 'loaded'} onClick={() => lab().back()}>
         ◀
       </button>
       {playing ? (

@@ -114,6 +114,20 @@ export const useLab = create<LabState>()((set, get) => {
   const fail = (error: unknown) =>
     set({ error: error instanceof Error ? error.message : String(error), status: 'ready' });
 
+  /**
+   * Policy: scenario changes (a preset, a link, an edit) run one after another, and a playback
+   * action waits for the changes asked before it: "End" clicked right after picking a preset
+   * goes to the end of that preset's run, however slow the worker is to answer.
+   */
+  let loading: Promise<unknown> = Promise.resolve();
+  const inOrder = <T>(change: () => Promise<T>): Promise<T> => {
+    const next = loading.then(change, change);
+    loading = next.catch(() => undefined);
+    return next;
+  };
+  /** The simulation in flight and the epoch it is for; shared by every action that needs it. */
+  let simulation: { epoch: number; done: Promise<boolean> } | null = null;
+
   const load = (scenario: Scenario, presetName: PresetName | null) =>
     set((state) => ({
       presetName, scenario, report: null, summary: null, status: 'ready', epoch: state.epoch + 1,
@@ -151,15 +165,41 @@ export const useLab = create<LabState>()((set, get) => {
     return true;
   };
 
-  const ensureSimulated = async (): Promise<boolean> => {
-    if (get().status === 'loaded') return true;
-    if (get().status === 'simulating' || get().scenario === null) return false;
+  /** Validates a candidate scenario in the worker and loads it; the message if it was refused. */
+  const validateAndLoad = async (candidate: unknown): Promise<string | null> => {
     try {
-      return await simulate();
+      const checked = await bridge.call<LinkResult>((api) => api.validate(candidate));
+      if (!checked.ok) {
+        const message = `The scenario was not changed: ${checked.message}`;
+        set({ error: message });
+        return message;
+      }
+      load(checked.value, null);
+      set({ error: null });
+      return null;
     } catch (error) {
       fail(error);
-      return false;
+      return error instanceof Error ? error.message : String(error);
     }
+  };
+
+  /** True once the current scenario's run is simulated; false if it failed or was replaced. */
+  const ensureSimulated = async (): Promise<boolean> => {
+    await loading;
+    const { status, epoch, scenario } = get();
+    if (status === 'loaded') return true;
+    if (scenario === null || status === 'starting') return false;
+    let ours = simulation;
+    if (status !== 'simulating' || ours?.epoch !== epoch) {
+      // simulate() bumps the epoch before its first await, so get().epoch is the new run's.
+      const done = simulate().catch((error: unknown) => {
+        fail(error);
+        return false;
+      });
+      ours = simulation = { epoch: get().epoch, done };
+    }
+    const ok = await ours.done;
+    return ok && get().epoch === ours.epoch && get().status === 'loaded';
   };
 
   /** What the inspector should show now, or null when there is nothing to ask for. */
@@ -235,45 +275,36 @@ export const useLab = create<LabState>()((set, get) => {
     error: null,
     notice: null,
 
-    async init() {
-      try {
-        set({ presets: await bridge.call((api) => api.presets()) });
-        const hash = typeof location === 'undefined' ? '' : location.hash;
-        if (hash.includes('s=')) {
-          const decoded = await bridge.call<LinkResult>((api) => api.decodeLink(hash));
-          if (decoded.ok) return load(decoded.value, null);
-          set({ error: `This link could not be opened: ${decoded.message}. Showing a preset instead.` });
+    init: () =>
+      inOrder(async () => {
+        try {
+          set({ presets: await bridge.call((api) => api.presets()) });
+          const hash = typeof location === 'undefined' ? '' : location.hash;
+          if (hash.includes('s=')) {
+            const decoded = await bridge.call<LinkResult>((api) => api.decodeLink(hash));
+            if (decoded.ok) return load(decoded.value, null);
+            set({ error: `This link could not be opened: ${decoded.message}. Showing a preset instead.` });
+          }
+          const name = get().presetName ?? initialPreset;
+          load(await bridge.call((api) => api.preset(name)), name);
+        } catch (error) {
+          fail(error);
         }
-        await get().selectPreset(get().presetName ?? initialPreset);
-      } catch (error) {
-        fail(error);
-      }
-    },
+      }),
 
-    async selectPreset(name) {
-      try {
-        load(await bridge.call((api) => api.preset(name)), name);
-      } catch (error) {
-        fail(error);
-      }
-    },
+    selectPreset: (name) =>
+      inOrder(async () => {
+        try {
+          load(await bridge.call((api) => api.preset(name)), name);
+        } catch (error) {
+          fail(error);
+        }
+      }),
 
     async applyScenario(candidate, options) {
-      try {
-        const checked = await bridge.call<LinkResult>((api) => api.validate(candidate));
-        if (!checked.ok) {
-          const message = `The scenario was not changed: ${checked.message}`;
-          set({ error: message });
-          return message;
-        }
-        load(checked.value, null);
-        set({ error: null });
-        if (options?.simulate) await get().runToEnd();
-        return null;
-      } catch (error) {
-        fail(error);
-        return error instanceof Error ? error.message : String(error);
-      }
+      const message = await inOrder(() => validateAndLoad(candidate));
+      if (message === null && options?.simulate) await get().runToEnd();
+      return message;
     },
 
     async play() {
