@@ -38,7 +38,7 @@ test.describe('Agent inspector', () => {
     await expect(inspector).toContainText('No sealed record yet.');
 
     // While playing the card follows the cursor; once paused it answers the paused tick.
-    await page.getByTestId('speed').selectOption('8');
+    await page.getByTestId('speed').selectOption('2');
     await page.getByTestId('play').click();
     await expect(inspector.getByTestId('seal-badge')).toBeVisible();
     await page.getByTestId('pause').click();

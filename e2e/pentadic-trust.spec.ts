@@ -3,11 +3,11 @@ import { expect, test } from './fixtures';
 /** Issue 6: the per-axis data of the trace, as a student reads it after a tampering run. */
 test.describe('per-axis scores, trust and diameters', () => {
   test.beforeEach(async ({ page }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     await page.goto('/');
     await page.getByTestId('preset-select').selectOption('byzantine-tamper');
     await page.getByTestId('run-end').click();
-    await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 45_000 });
+    await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 100_000 });
   });
 
   test('the pentadic report lists the seven agents with the two tamperers flagged', async ({ page }) => {

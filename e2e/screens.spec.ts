@@ -4,11 +4,12 @@ import { expect, test } from './fixtures';
 test.describe('screens', () => {
   for (const preset of ['sycophancy', 'hk-classic', 'partition-heal', 'council-bloc'] as const) {
     test(`${preset} after a run`, async ({ page }) => {
-      test.setTimeout(60_000);
+      // 200 agents take half a minute in the page alone, several with another test beside.
+      test.setTimeout(180_000);
       await page.goto('/');
       await page.getByTestId('preset-select').selectOption(preset);
       await page.getByTestId('run-end').click();
-      await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 45_000 });
+      await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 150_000 });
       await expect(page.getByTestId('network-view')).toBeVisible();
       if (preset !== 'council-bloc') await expect(page.getByTestId('opinion-view')).toBeVisible();
       await page.screenshot({ path: `test-results/screen-${preset}.png`, fullPage: true });

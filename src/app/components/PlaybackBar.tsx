@@ -91,13 +91,18 @@ export function PlaybackBar() {
 }
 
 /** Moves the cursor with wall time while playing, one step per animation frame. */
+/** The most wall time one animation frame may advance the cursor by. */
+const frameSecondsMax = 0.1;
+
 function useAnimationClock(playing: boolean) {
   useEffect(() => {
     if (!playing) return;
     let frame = 0;
     let last = performance.now();
     const onFrame = (now: number) => {
-      useLab.getState().advance((now - last) / 1000);
+      // A frame that came late (a busy machine, a tab in the background) plays on from where
+      // it was instead of leaping ahead: at most a tenth of a second per frame.
+      useLab.getState().advance(Math.min(now - last, frameSecondsMax * 1000) / 1000);
       last = now;
       frame = requestAnimationFrame(onFrame);
     };
