@@ -5,7 +5,7 @@ test.describe('council slice', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'BFT Lab', level: 1 })).toBeVisible();
     const picker = page.getByTestId('preset-select');
-    await expect(picker).toHaveValue('council-quarantine');
+    await picker.selectOption('council-quarantine');
 
     await page.getByTestId('play').click();
     await page.getByTestId('run-end').click();
@@ -53,6 +53,7 @@ test.describe('council slice', () => {
 
   test('tampering with an audit entry turns the chain red from that entry on, and the link keeps it', async ({ page, context }) => {
     await page.goto('/');
+    await page.getByTestId('preset-select').selectOption('council-quarantine');
     await page.getByTestId('run-end').click();
     await expect(page.getByTestId('audit-verdict')).toContainText('Chain verifies');
     await page.getByRole('button', { name: /Tamper with audit entry 3 / }).click();

@@ -99,8 +99,8 @@ test.describe('ResonanceBFT runs', () => {
   test('a bad link shows a clear error and the page stays usable', async ({ page }) => {
     await page.goto('/#s=1.this-is-not-a-scenario');
     await expect(page.getByTestId('error-banner')).toContainText('This link could not be opened');
-    await expect(page.getByTestId('preset-select')).toHaveValue('council-quarantine');
+    await expect(page.getByTestId('preset-select')).toHaveValue('happy-path');
     await page.getByTestId('run-end').click();
-    await expect(page.getByTestId('council-view').locator('.proposal')).toHaveCount(2);
+    await expect(page.getByTestId('commit-timeline').locator('tr[data-status="committed"]')).toHaveCount(5);
   });
 });

@@ -47,6 +47,18 @@ export function App() {
     void init();
   }, [init]);
 
+  // A link pasted into the address bar of this tab, or Back and Forward between scenarios,
+  // loads as a fresh page would (the store ignores the fragments it wrote itself).
+  useEffect(() => {
+    const open = () => void useLab.getState().openAddress();
+    window.addEventListener('hashchange', open);
+    window.addEventListener('popstate', open);
+    return () => {
+      window.removeEventListener('hashchange', open);
+      window.removeEventListener('popstate', open);
+    };
+  }, []);
+
   const seek = (tick: number) => {
     pause();
     setCursor(tick);

@@ -16,6 +16,9 @@ export type { InvariantStatus } from '../core/sim/engine/monitors';
 /** A validation result that crosses the worker boundary: the scenario, or a message. */
 export type LinkResult = { ok: true; value: Scenario } | { ok: false; message: string };
 
+/** An opened link: its scenario and, when the scenario is exactly a preset's, that preset. */
+export type OpenedLink = { ok: true; value: Scenario; preset: PresetName | null } | { ok: false; message: string };
+
 export interface RunSummaryReply {
   summary: import('../core/sim/engine/summarizeRun').RunSummary & {
     council?: import('../core/sim/runScenario').CouncilSummary;
@@ -86,5 +89,5 @@ export interface WorkerApi {
   /** The share-link fragment (`#s=1.…`) of a scenario. */
   encodeLink(scenario: Scenario): Promise<string>;
   /** A scenario from a link or fragment, validated; never throws on bad input. */
-  decodeLink(text: string): Promise<LinkResult>;
+  decodeLink(text: string): Promise<OpenedLink>;
 }

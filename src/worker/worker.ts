@@ -4,7 +4,9 @@
  * Everything here is a thin adapter over src/core, which does the work.
  */
 import { expose } from 'comlink';
-import { decodeShareLink, encodeShareLink, isPresetName, parseScenario, preset, presetNames } from '../core/sim';
+import {
+  decodeShareLink, encodeShareLink, isPresetName, parseScenario, preset, presetMatching, presetNames,
+} from '../core/sim';
 import type { WorkerApi } from './api';
 import { SimSession } from './SimSession';
 import { streamCodec } from './streamCodec';
@@ -54,7 +56,8 @@ const api: WorkerApi = {
 
   async decodeLink(text) {
     const result = await decodeShareLink(text, streamCodec);
-    return result.ok ? result : { ok: false, message: result.error.message };
+    if (!result.ok) return { ok: false, message: result.error.message };
+    return { ok: true, value: result.value, preset: presetMatching(result.value) };
   },
 };
 

@@ -5,6 +5,7 @@ import type {
   CouncilRunReport,
   LinkResult,
   LoadReply,
+  OpenedLink,
   PresetName,
   PresetSummary,
   RunSummaryReply,
@@ -50,6 +51,14 @@ export interface LabState {
   /** A short confirmation (link copied). */
   notice: string | null;
   init(): Promise<void>;
+  /**
+   * Opens what the address bar says, as a fresh page would: a `#s=` link, or the first preset
+   * when there is no fragment. Called at start and whenever the fragment changes (a pasted
+   * link, Back, Forward); a link that cannot be opened is named in a message and the current
+   * scenario is kept.
+   */
+  openAddress(): Promise<void>;
+  /** Loads a preset and writes its link in the address bar (a new history entry). */
   selectPreset(name: PresetName): Promise<void>;
   /**
    * Replaces the scenario with an edited or imported one (configuration panel, agent inspector,
@@ -93,7 +102,8 @@ export interface LabState {
   dismissError(): void;
 }
 
-const initialPreset: PresetName = 'council-quarantine';
+/** What a first visit shows: the first preset of the picker. */
+const initialPreset: PresetName = 'happy-path';
 
 /** The shortest wall time between two inspector calls while the cursor moves (≤ 4 a second). */
 export const inspectIntervalMs = 250;
@@ -165,6 +175,51 @@ export const useLab = create<LabState>()((set, get) => {
     return true;
   };
 
+  /** The fragment the address bar shows for the current scenario (written or opened). */
+  let addressFragment = typeof location === 'undefined' ? '' : location.hash;
+
+  /**
+   * Writes the current scenario's link in the address bar, so a reload or a copied address
+   * gives this scenario and never a stale one; `push` makes a history entry (Back returns to
+   * the scenario before). A scenario too large for a link leaves the address without one.
+   */
+  const writeAddress = async (mode: 'push' | 'replace') => {
+    const { scenario } = get();
+    if (scenario === null || typeof history === 'undefined') return;
+    let fragment = '';
+    try {
+      fragment = await bridge.call((api) => api.encodeLink(scenario));
+    } catch {
+      // Over the link size limit: no fragment; the share button says why when asked.
+    }
+    if (get().scenario !== scenario || fragment === addressFragment) return;
+    addressFragment = fragment;
+    const url = `${location.pathname}${location.search}${fragment}`;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  };
+
+  /** Loads the scenario a fragment names; false (with a message, nothing lost) if it cannot. */
+  const openFragment = async (fragment: string): Promise<boolean> => {
+    addressFragment = fragment;
+    if (fragment === '' || fragment === '#') {
+      load(await bridge.call((api) => api.preset(initialPreset)), initialPreset);
+      return true;
+    }
+    if (!fragment.includes('s=')) {
+      set({ error: `This link could not be opened: ${fragment.slice(0, 40)} is not a scenario link (#s=…).` });
+      return false;
+    }
+    const decoded = await bridge.call<OpenedLink>((api) => api.decodeLink(fragment));
+    if (!decoded.ok) {
+      set({ error: `This link could not be opened: ${decoded.message}.` });
+      return false;
+    }
+    load(decoded.value, decoded.preset);
+    set({ error: null });
+    return true;
+  };
+
   /** Validates a candidate scenario in the worker and loads it; the message if it was refused. */
   const validateAndLoad = async (candidate: unknown): Promise<string | null> => {
     try {
@@ -176,6 +231,7 @@ export const useLab = create<LabState>()((set, get) => {
       }
       load(checked.value, null);
       set({ error: null });
+      await writeAddress('push');
       return null;
     } catch (error) {
       fail(error);
@@ -279,14 +335,22 @@ export const useLab = create<LabState>()((set, get) => {
       inOrder(async () => {
         try {
           set({ presets: await bridge.call((api) => api.presets()) });
-          const hash = typeof location === 'undefined' ? '' : location.hash;
-          if (hash.includes('s=')) {
-            const decoded = await bridge.call<LinkResult>((api) => api.decodeLink(hash));
-            if (decoded.ok) return load(decoded.value, null);
-            set({ error: `This link could not be opened: ${decoded.message}. Showing a preset instead.` });
-          }
-          const name = get().presetName ?? initialPreset;
-          load(await bridge.call((api) => api.preset(name)), name);
+          const opened = await openFragment(typeof location === 'undefined' ? '' : location.hash);
+          if (opened) return;
+          set({ error: `${get().error ?? 'This link could not be opened.'} Showing a preset instead.` });
+          load(await bridge.call((api) => api.preset(initialPreset)), initialPreset);
+        } catch (error) {
+          fail(error);
+        }
+      }),
+
+    openAddress: () =>
+      inOrder(async () => {
+        const fragment = location.hash;
+        if (fragment === addressFragment) return;
+        try {
+          // A link that cannot be opened keeps the current scenario, and its link comes back.
+          if (!(await openFragment(fragment))) await writeAddress('replace');
         } catch (error) {
           fail(error);
         }
@@ -296,6 +360,7 @@ export const useLab = create<LabState>()((set, get) => {
       inOrder(async () => {
         try {
           load(await bridge.call((api) => api.preset(name)), name);
+          await writeAddress('push');
         } catch (error) {
           fail(error);
         }
@@ -363,6 +428,7 @@ export const useLab = create<LabState>()((set, get) => {
       const action = { tick: entryTick + 1, do: 'tamper-audit' as const, index };
       const actions = [...(scenario.actions ?? []), action];
       load({ ...scenario, actions, name: withSuffix(scenario.name ?? 'Council', 'tampered') }, null);
+      await writeAddress('push');
       await get().runToEnd();
     },
 
@@ -383,7 +449,8 @@ export const useLab = create<LabState>()((set, get) => {
       if (scenario === null) return;
       try {
         const fragment = await bridge.call((api) => api.encodeLink(scenario));
-        history.replaceState(null, '', fragment);
+        if (fragment !== addressFragment) history.replaceState(null, '', fragment);
+        addressFragment = fragment;
         let notice = 'Link ready in the address bar.';
         try {
           await navigator.clipboard.writeText(location.href);

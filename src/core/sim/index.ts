@@ -6,7 +6,7 @@
  */
 export { parseScenario, type ScenarioResult } from './parseScenario';
 export { runScenario, finishedRun, type ScenarioRun, type CouncilSummary } from './runScenario';
-export { presetNames, preset, isPresetName, type Preset, type PresetName } from './presets';
+export { presetNames, preset, presetMatching, isPresetName, type Preset, type PresetName } from './presets';
 export {
   encodeShareLink,
   decodeShareLink,

@@ -1,4 +1,5 @@
 import { AssertionError } from '../../assert';
+import { canonicalJson } from '../../canonicalJson';
 import { parseScenario } from '../parseScenario';
 import type { Scenario } from '../scenario';
 import biasedMinority from './biased-minority.json';
@@ -160,4 +161,15 @@ export function preset(name: PresetName): Preset {
   const parsed = parseScenario(entry.file);
   if (!parsed.ok) throw new AssertionError(`preset ${name} is invalid: ${parsed.error.message}`);
   return { name, title: parsed.value.name ?? name, explanation: entry.explanation, scenario: parsed.value };
+}
+
+let presetTexts: Map<string, PresetName> | null = null;
+
+/**
+ * The preset whose scenario this is, exactly (canonical JSON of the validated scenarios), or
+ * null: a link to an unedited preset opens with the preset's name and paragraph.
+ */
+export function presetMatching(scenario: Scenario): PresetName | null {
+  presetTexts ??= new Map(presetNames.map((name) => [canonicalJson(preset(name).scenario), name]));
+  return presetTexts.get(canonicalJson(scenario)) ?? null;
 }

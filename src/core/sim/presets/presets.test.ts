@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { invariantNames, type SimEvent } from '../engine/traceEvents';
 import { traceHash } from '../engine/traceHash';
 import { runScenario, type ScenarioRun } from '../runScenario';
-import { preset, presetNames, type PresetName } from './index';
+import type { Scenario } from '../scenario';
+import { preset, presetMatching, presetNames, type PresetName } from './index';
 
 const runs = new Map<PresetName, ScenarioRun>();
 function runWhole(name: PresetName): ScenarioRun {
@@ -152,5 +153,20 @@ describe('presets', () => {
     expect((trace as SimEvent[]).at(-1)!.kind).toBe('runEnded');
     expect(summary.invariants.map((inv) => inv.name)).toEqual([...invariantNames]);
     expect(summary.invariants.find((inv) => inv.name === 'integrity')!.detail).toMatch(/audit chain verifies/);
+  });
+});
+
+describe('presetMatching', () => {
+  it('names the preset of an unedited preset scenario, also after a share-link round trip', () => {
+    for (const name of presetNames) {
+      const scenario = JSON.parse(JSON.stringify(preset(name).scenario)) as Scenario;
+      expect(presetMatching(scenario)).toBe(name);
+    }
+  });
+
+  it('names no preset once anything is edited', () => {
+    const scenario = preset('crash-leader').scenario;
+    expect(presetMatching({ ...scenario, seed: scenario.seed + 1 })).toBeNull();
+    expect(presetMatching({ ...scenario, name: 'my crash' })).toBeNull();
   });
 });
