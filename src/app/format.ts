@@ -11,3 +11,10 @@ export function formatNumber(value: number, places = 2): string {
 export function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
+
+/** A signed score with a true minus sign and three decimals: `−0.024`, `+0.010`, `0.000`. */
+export function signed(value: number): string {
+  const text = Math.abs(value).toFixed(3);
+  if (Number(text) === 0) return text;
+  return `${value < 0 ? '−' : '+'}${text}`;
+}

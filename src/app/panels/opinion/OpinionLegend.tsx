@@ -1,5 +1,4 @@
 import type { ScaleDiverging } from 'd3';
-import { sycophantScoreMax } from './opinionLayout';
 
 const rampSteps = 24;
 const rampWidth = 96;
@@ -26,12 +25,12 @@ export function OpinionLegend({ color, chart }: { color: ScaleDiverging<string>;
           ))}
         </svg>
         <span className="tabular">+{high.toFixed(2)}</span>
-        <span>sycophancy (mean evidence delta): ← toward less confident peers · toward more confident →</span>
+        <span>sycophancy score (mean evidence delta): ← toward less confident peers · toward more confident →</span>
       </li>
       {chart === 'pca' ? (
         <>
           <li>
-            <span className="swatch sycophant-ring-swatch" /> sycophant (score ≤ −{Math.abs(sycophantScoreMax)})
+            <span className="swatch sycophant-ring-swatch" /> sycophant: flagged by the audit (copied the leader, then moved toward less confident peers)
           </li>
           <li><span className="swatch selected-swatch" /> selected agent</li>
           <li><span className="swatch trail-swatch" /> trail from step 0 (small ring)</li>

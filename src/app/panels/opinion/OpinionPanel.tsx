@@ -6,7 +6,8 @@ import { DiameterSparkline } from './DiameterSparkline';
 import { HkChart } from './HkChart';
 import { consensusBadge, sycophancyColorScale } from './opinionColors';
 import { OpinionLegend } from './OpinionLegend';
-import { deliberationsUpTo, diameterSeries, isSycophant, type DeliberationRound } from './opinionLayout';
+import { signed } from '../../format';
+import { deliberationsUpTo, diameterSeries, type DeliberationRound } from './opinionLayout';
 import { PcaScatter } from './PcaScatter';
 import { useStepPlayer } from './useStepPlayer';
 import './opinion.css';
@@ -79,7 +80,7 @@ function RoundView(props: RoundViewProps) {
   const color = useMemo(() => sycophancyColorScale(round.sycophancy), [round]);
   const diameters = useMemo(() => diameterSeries(round), [round]);
   const badge = consensusBadge(round.consensusType);
-  const sycophants = round.agents.filter((_, row) => isSycophant(round.sycophancy[row] ?? 0));
+  const sycophants = round.sycophants;
   const label = describeRound(round, player.step, diameters, sycophants, shownChart);
   return (
     <div className="opinion-round" data-round={round.roundNo} data-step={player.step}>
@@ -157,15 +158,45 @@ function RoundView(props: RoundViewProps) {
           <DiameterSparkline series={diameters} stepShown={player.step} />
         )}
       </div>
-      {sycophants.length > 0 && (
-        <p className="sycophant-note">
-          <strong>Sycophancy:</strong>{' '}
-          {sycophants.slice(0, 12).map((agent) => `a${agent}`).join(', ')}
-          {sycophants.length > 12 ? ` and ${sycophants.length - 12} more` : ''} moved toward less confident
-          peers (negative mean evidence delta).
-        </p>
-      )}
+      <SycophancyNote round={round} />
     </div>
+  );
+}
+
+/** The lowest scores shown as quantities under the chart. */
+const lowestScoresShown = 3;
+
+/**
+ * What the sycophancy score measures, the lowest scores of the round as numbers, and the
+ * agents the audit flagged. Policy: only flagged agents are called sycophants; a negative score
+ * alone is common among honest agents whose peers are less certain than they are.
+ */
+function SycophancyNote({ round }: { round: DeliberationRound }) {
+  const lowest = round.agents
+    .map((agent, row) => ({ agent, score: round.sycophancy[row] ?? 0 }))
+    .filter(({ score }) => score < 0)
+    .sort((a, b) => a.score - b.score || a.agent - b.agent)
+    .slice(0, lowestScoresShown);
+  const scoreOf = (agent: number) => round.sycophancy[round.agents.indexOf(agent)] ?? 0;
+  const flagged = round.sycophants;
+  return (
+    <p className="sycophant-note" data-testid="sycophancy-note">
+      <strong>Sycophancy score</strong> (mean evidence delta): how far each agent's confidence moved
+      toward its peers' during deliberation, negative toward less confident peers.{' '}
+      {lowest.length > 0
+        ? `Lowest: ${lowest.map(({ agent, score }) => `a${agent} ${signed(score)}`).join(', ')}. `
+        : 'No agent moved toward less confident peers. '}
+      {flagged.length > 0 ? (
+        <span data-testid="sycophants-flagged">
+          <strong>Flagged as sycophants:</strong>{' '}
+          {flagged.slice(0, 12).map((agent) => `a${agent} (${signed(scoreOf(agent))})`).join(', ')}
+          {flagged.length > 12 ? ` and ${flagged.length - 12} more` : ''}: each repeated the leader&apos;s
+          evaluation word for word and then moved toward less confident peers.
+        </span>
+      ) : (
+        'The audit flags no sycophant: nobody copied the leader.'
+      )}
+    </p>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { ScaleDiverging } from 'd3';
 import { useMemo } from 'react';
+import { signed } from '../../format';
 import { dotLabels, isSycophant, pcaLayout, type DeliberationRound } from './opinionLayout';
 
 export const scatterWidth = 480;
@@ -72,7 +73,7 @@ export function PcaScatter({ round, stepShown, color, selectedAgent, onSelectAge
       <g className="opinion-dots">
         {order.map((trail) => {
           const score = round.sycophancy[trail.row] ?? 0;
-          const sycophant = isSycophant(score);
+          const sycophant = isSycophant(round, trail.agent);
           const selected = trail.agent === selectedAgent;
           const text = `a${trail.agent}${sycophant ? ' sycophant' : ''}`;
           return (
@@ -91,7 +92,7 @@ export function PcaScatter({ round, stepShown, color, selectedAgent, onSelectAge
                 ? { tabIndex: 0, role: 'button', 'aria-pressed': selected, 'aria-label': `select ${text}` }
                 : {})}
             >
-              <title>{`${text}: sycophancy ${score.toFixed(3)} (mean evidence delta)`}</title>
+              <title>{`${text}: sycophancy score ${signed(score)} (mean evidence delta)`}</title>
               {sycophant && <circle className="sycophant-ring" cx={trail.cx} cy={trail.cy} r={radius + 4} />}
               <circle className="dot" cx={trail.cx} cy={trail.cy} r={radius} fill={color(score)} />
             </g>

@@ -29,7 +29,7 @@ function syntheticTrace(): SimEvent[] {
     step(2, 0, [[1, 0.5], [2, 0.5], [1, 1]], [0.4, 0.5, 0.6]),
     {
       t: 5, kind: 'deliberated', roundNo: 1, view: 0, steps: 2, consensusType: 'genuine',
-      agents: [0, 3, 5], sycophancy: [0.02, -0.03, 0],
+      agents: [0, 3, 5], sycophancy: [0.02, -0.03, 0], sycophants: [3],
     },
   ];
 }
@@ -71,8 +71,14 @@ describe('deliberationsUpTo', () => {
     const first = rounds[0]!;
     expect(deliberationsUpTo(trace, first.t - 1)).toEqual([]);
     // Agents 1 and 2 are the preset's sycophants.
-    const flagged = first.agents.filter((_, row) => isSycophant(first.sycophancy[row]!));
+    const flagged = first.agents.filter((agent) => isSycophant(first, agent));
     expect(flagged).toEqual([1, 2]);
+    // Honest agents with negative scores are not called sycophants.
+    const honest = preset('happy-path').scenario;
+    for (const round of deliberationsUpTo(runScenario(honest).trace as readonly SimEvent[], Infinity)) {
+      expect(round.agents.filter((agent) => isSycophant(round, agent))).toEqual([]);
+      expect(Math.min(...round.sycophancy)).toBeLessThan(0);
+    }
   });
 });
 

@@ -17,6 +17,11 @@ export interface DeliberationRound {
   agents: number[];
   /** Per row: mean evidence delta (negative: pulled toward less confident peers). */
   sycophancy: number[];
+  /**
+   * The agents the sycophancy audit flagged (copied the proposer, moved toward less confident
+   * peers): the only ones the page calls sycophants. A score alone names nobody.
+   */
+  sycophants: number[];
   /** `positions[step][row]`: the 2-D PCA projection of that agent at that step. */
   positions: [number, number][][];
   /** `hk1d[step][row]`: the classic 1-D HK stance in [0, 1]. */
@@ -111,6 +116,7 @@ function finishRound(index: TraceIndex, event: DeliberatedEvent): void {
     consensusType: event.consensusType,
     agents: event.agents,
     sycophancy: event.sycophancy,
+    sycophants: event.sycophants ?? [],
     positions,
     hk1d,
     axisDiameters: event.axisDiameters ?? null,
@@ -122,11 +128,9 @@ export function deliberationsUpTo(events: readonly StreamEvent[], tick: number):
   return indexOf(events).rounds.filter((round) => round.t <= tick);
 }
 
-/** Policy: scores are rounded to 5 decimals; below this an agent is named a sycophant. */
-export const sycophantScoreMax = -0.005;
-
-export function isSycophant(score: number): boolean {
-  return score <= sycophantScoreMax;
+/** Whether the audit flagged this agent as a sycophant in this round. */
+export function isSycophant(round: DeliberationRound, agent: number): boolean {
+  return round.sycophants.includes(agent);
 }
 
 export interface Margin {
@@ -292,7 +296,7 @@ export function dotLabels(
   const labels: DotLabel[] = [];
   let sycophantLabels = 0;
   for (const sharers of spots.values()) {
-    const sycophants = sharers.filter((trail) => isSycophant(round.sycophancy[trail.row] ?? 0));
+    const sycophants = sharers.filter((trail) => isSycophant(round, trail.agent));
     const selected = sharers.some((trail) => trail.agent === selectedAgent);
     const sycophantShown = sycophants.length > 0 && sycophantLabels < options.sycophantLabelsMax;
     if (sycophantShown) sycophantLabels += 1;

@@ -3,6 +3,7 @@ import { pca2 } from '../../vec';
 import { stanceOfText } from '../opinions';
 import { axisDiameters, round4 } from './axisData';
 import { hkClassic } from './hkClassic';
+import { sycophancyAudit } from './sycophancyAudit';
 import type { EngineView } from './engineView';
 
 /** What deliberation reads of the engine. */
@@ -40,6 +41,7 @@ export function deliberateRound(engine: DeliberatingEngine, agent: number, round
   const stances = agents.map((index) => (stanceOfText(copy.evaluations[`a${index}`]?.evalText ?? '') + 1) / 2);
   const hk1d = hkClassic(stances, epsilon > 0 ? epsilon : classicEpsilonDefault, steps).map(roundRow);
   const sycophancy = sycophancyScore(trajectory.evidenceDelta);
+  const flagged = sycophancyAudit(copy, sycophancy).map((id) => engine.index(id));
   // Policy: one event per step and per `stepAgentsMax` agents, so no single event outgrows a
   // streamed batch (SPEC §8: ≤ 10 KB), whatever n.
   positions.forEach((row, step) => {
@@ -53,6 +55,8 @@ export function deliberateRound(engine: DeliberatingEngine, agent: number, round
     t: engine.tick, kind: 'deliberated', roundNo, view: round.view, steps: trajectory.steps,
     consensusType: trajectory.consensusType, agents,
     sycophancy: agents.map((index) => sycophancy[`a${index}`] ?? 0),
+    // Present only when the audit flags someone, so runs without sycophants keep their hashes.
+    ...(flagged.length > 0 ? { sycophants: flagged } : {}),
     ...(diameters ? { axisDiameters: diameters } : {}),
   });
   const final = hk1d.at(-1) ?? [];

@@ -93,6 +93,12 @@ export type SimEvent =
       /** Per agent: mean evidence delta (negative: moved toward less confident peers). */
       sycophancy: number[];
       /**
+       * The agents the sycophancy audit flags (`sycophancyAudit`): they repeated the
+       * proposer's evaluation word for word and moved toward less confident peers. Absent
+       * when it flags nobody.
+       */
+      sycophants?: number[];
+      /**
        * `[step][axisIndex]` for step 0 … steps, axes in `AXES` order: the largest pairwise
        * distance among the agents on that axis's slice (4 decimals); absent when n > 200.
        */
