@@ -26,4 +26,42 @@ test.describe('teaching claims', () => {
     await expect(opinions.getByTestId('sycophants-flagged')).toContainText("repeated the leader's evaluation word for word");
     await expect(opinions.locator('.sycophant-ring')).toHaveCount(2);
   });
+
+  test('a refused evaluation is labelled by the reason the trace gives', async ({ page }) => {
+    // a3 garbles every message (rate 1): the leader a0 refuses its evaluation as garbled.
+    const garbler = '#s=1.JYwxDsIwEMC-gjzfQkFCuo13oA5Hc1SIcEFJylLxd0TZPNheudmSe0MvKzZ7bHgYhcc9Esps9ZodoVp3dP8ZhUBPQtjTUc67v1IRXrX0MpWMUr2VsJi2tCyRGjoIzT2hx0F4_2Zf';
+    await page.goto(`/${garbler}`);
+    await page.getByTestId('run-end').click();
+    await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{64}$/);
+    await page.getByTestId('scrubber').fill('5');
+    const chip = page.getByTestId('quorum-view').locator('li[data-agent="3"]');
+    await expect(chip).toHaveAttribute('data-status', 'rejected');
+    await expect(chip.locator('[title]')).toHaveAttribute('title', 'a3: rejected by the leader (garbled payload)');
+  });
+
+  test('the equivocation certificate is shown: two records signed by the accused, side by side', async ({ page }) => {
+    await runPreset(page, 'equivocation');
+    const certificates = page.getByTestId('invariants-panel').getByTestId('equivocation-certificate');
+    await expect(certificates.first()).toBeVisible();
+    const first = certificates.first();
+    await expect(first).toHaveAttribute('data-accused', '3');
+    await expect(first).toContainText('Certificate against a3');
+    await expect(first).toContainText('✓ verifies');
+    const records = first.getByTestId('certificate-record');
+    await expect(records).toHaveCount(2);
+    // One record approves and the other rejects: that is the conflict.
+    await expect(records.nth(0)).toContainText(/favor|support|approve/);
+    await expect(records.nth(1)).toContainText(/oppose|reject|against/);
+    await expect(first.getByTestId('certificate-signature')).toHaveCount(2);
+    for (const signature of await first.getByTestId('certificate-signature').all()) {
+      await expect(signature).toHaveAttribute('data-verifies', 'true');
+      await expect(signature).toContainText("verifies under a3's key");
+    }
+    await expect(records.nth(0)).toContainText(/received by a\d/);
+    // The log names the accused as accused, never as the finder.
+    const log = page.getByTestId('event-log');
+    await expect(log).toContainText('signed by a3');
+    await expect(log).not.toContainText('a3 found');
+    await first.screenshot({ path: 'test-results/equivocation-certificate.png' });
+  });
 });

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { RunSummaryReply, StreamEvent } from '../../worker/api';
 import { EmptyState, Panel } from '../components/Panel';
+import { CertificateCards } from './CertificateCards';
 
 const invariantTitles: Record<string, string> = {
   agreement: 'Agreement',
@@ -69,6 +70,7 @@ export function InvariantsPanel({
           })}
         </ul>
       )}
+      <CertificateCards trace={trace} tick={tick} />
     </Panel>
   );
 }

@@ -73,8 +73,8 @@ function councilRun(scenario: Scenario, simulation: CouncilSimulation): Scenario
       invariants,
       certificates: events.flatMap((event) => {
         if (event.kind !== 'certificateFound') return [];
-        const { agent, roundNo: round, valid } = event;
-        return [{ kind: 'equivocation' as const, agent: `a${agent}`, round, valid }];
+        const { accused, roundNo: round, valid } = event;
+        return [{ kind: 'equivocation' as const, agent: `a${accused}`, round, valid }];
       }),
       council: {
         proposals: report.proposals.map(({ id, action, tally }) => ({

@@ -128,8 +128,14 @@ describe('narrate, sentence by sentence', () => {
     expect(narrate({ t: 1, kind: 'agentCrashed', agent: 3 })).toMatchObject({ text: 'a3 crashed', category: 'fault', agents: [3] });
     expect(text({ t: 1, kind: 'runEnded', reason: 'stalled', commits: 1, viewChanges: 4 }))
       .toBe('run ended (no progress was possible): 1 commit, 4 view changes');
-    expect(text({ t: 1, kind: 'certificateFound', agent: 2, roundNo: 3, roundId: 'r', valid: false, commitments: ['a'] }))
-      .toBe('a2 found an invalid certificate for round 3 (1 commitment)');
+    const record = (heldBy: number | null) => ({ commitment: 'c', says: 'yes', signature: 's', verifies: true, heldBy });
+    expect(text({
+      t: 1, kind: 'certificateFound', accused: 2, roundNo: 3, roundId: 'r', valid: true, pubkey: 'k',
+      records: [record(1), record(5)],
+    })).toBe(
+      'The equivocation monitor put 2 records signed by a2 for round 3 side by side (held by a1 and a5): ' +
+        'a valid certificate that a2 equivocated',
+    );
   });
 
   it('tells the council’s proposals, votes and tallies', () => {

@@ -325,15 +325,20 @@ export function narrate(event: StreamEvent): Narration | null {
       return told(`${a} crashed`, [event.agent], 'fault');
     case 'agentRestarted':
       return told(`${a} restarted`, [event.agent], 'fault');
-    case 'certificateFound':
+    case 'certificateFound': {
+      const accused = agentName(event.accused);
+      const holders = event.records.map((record) => record.heldBy).filter((agent) => agent !== null);
+      const held = holders.length > 0 ? ` (held by ${holders.map(agentName).join(' and ')})` : '';
       return {
         text:
-          `${a} found ${event.valid ? 'a valid' : 'an invalid'} certificate for round ${event.roundNo} ` +
-          `(${plural(event.commitments.length, 'commitment')})`,
-        agents: [event.agent],
+          `The equivocation monitor put ${plural(event.records.length, 'record')} signed by ${accused} ` +
+          `for round ${event.roundNo} side by side${held}: ${event.valid ? 'a valid' : 'an invalid'} ` +
+          `certificate that ${accused} equivocated`,
+        agents: [event.accused, ...holders],
         category: event.valid ? 'protocol' : 'fault',
         important: true,
       };
+    }
     case 'invariantViolated':
       return told(`invariant ${event.name} violated: ${event.detail}`, [], 'invariant');
     case 'runEnded': {

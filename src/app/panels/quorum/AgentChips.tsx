@@ -8,7 +8,7 @@ export const statusText: Readonly<Record<EvaluationStatus, { glyph: string; labe
   inQuorum: { glyph: '✓', label: 'in quorum' },
   tampered: { glyph: '⊘', label: 'tampered (seal broken)' },
   lost: { glyph: '✗', label: 'lost' },
-  rejected: { glyph: '⚠', label: 'rejected (garbled)' },
+  rejected: { glyph: '⚠', label: 'rejected by the leader' },
 };
 
 /** Above this many agents a chip per agent stops being readable; the counts remain. */
@@ -16,6 +16,8 @@ const chipAgentsMax = 100;
 
 export interface AgentChipsProps {
   statuses: readonly EvaluationStatus[];
+  /** The trace's reason for each refused evaluation, by agent. */
+  rejections?: ReadonlyMap<number, string>;
   leader: number;
   selectedAgent?: number | null;
   onSelectAgent?(agent: number | null): void;
@@ -23,7 +25,7 @@ export interface AgentChipsProps {
 
 /** One chip per agent, coloured and marked by where its evaluation stands at the leader. */
 export function AgentChips(props: AgentChipsProps) {
-  const { statuses, leader, selectedAgent = null, onSelectAgent } = props;
+  const { statuses, rejections, leader, selectedAgent = null, onSelectAgent } = props;
   if (statuses.length > chipAgentsMax) {
     return <p className="quorum-note">{statuses.length} agents: see the counts in the legend.</p>;
   }
@@ -32,7 +34,8 @@ export function AgentChips(props: AgentChipsProps) {
       {statuses.map((status, agent) => {
         const { glyph, label } = statusText[status];
         const role = agent === leader ? ' (leader)' : '';
-        const name = `a${agent}${role}: ${label}`;
+        const reason = status === 'rejected' ? rejections?.get(agent) : undefined;
+        const name = `a${agent}${role}: ${label}${reason ? ` (${reason})` : ''}`;
         const className =
           `quorum-chip status-${status}` +
           (agent === leader ? ' is-leader' : '') +

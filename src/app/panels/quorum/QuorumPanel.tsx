@@ -137,6 +137,7 @@ function RoundProgress({ round, snapshot, selectedAgent, onSelectAgent }: RoundP
       </p>
       <AgentChips
         statuses={round.statuses}
+        rejections={round.rejections}
         leader={round.leader}
         selectedAgent={selectedAgent}
         onSelectAgent={onSelectAgent}

@@ -79,9 +79,13 @@ export function proposalAt(
 }
 
 /** Ids of the messages `agent` rejected at or before `tick`. */
-export function rejectedIdsAt(index: QuorumIndex, agent: number, tick: number): Set<number> {
-  const ids = new Set<number>();
+/** The messages `agent` refused up to `tick`, by message id, each with the trace's reason. */
+export function rejectedIdsAt(index: QuorumIndex, agent: number, tick: number): Map<number, string> {
+  const ids = new Map<number, string>();
   const end = upperBound(index.rejectionTicks, tick);
-  for (let i = 0; i < end; i++) if (index.rejections[i]!.agent === agent) ids.add(index.rejections[i]!.id);
+  for (let i = 0; i < end; i++) {
+    const rejection = index.rejections[i]!;
+    if (rejection.agent === agent) ids.set(rejection.id, rejection.reason);
+  }
   return ids;
 }

@@ -12,7 +12,7 @@ export type QuorumRule = 'n-f' | '2f+1';
 
 /**
  * Where one agent's evaluation stands at the leader. `arrived` is at the leader but not (yet)
- * counted; `rejected` was delivered garbled and refused; `tampered` and `inQuorum` come from the
+ * counted; `rejected` was delivered and refused (its reason in `rejections`); `tampered` and `inQuorum` come from the
  * leader's resolution, so they appear only once the round is resolved.
  */
 export type EvaluationStatus =
@@ -48,6 +48,8 @@ export interface QuorumRound {
   proposedAt: number;
   /** `statuses[agentIndex]`, for every agent 0 .. n−1. */
   statuses: EvaluationStatus[];
+  /** Why the leader refused an agent's evaluation, as the trace says, for `rejected` agents. */
+  rejections: Map<number, string>;
   /** Evaluations the leader holds at the cursor (its own included), whatever their fate. */
   arrivedCount: number;
   resolution: RoundResolution | null;
@@ -117,6 +119,7 @@ function roundAt(n: number, events: readonly StreamEvent[], tick: number): Quoru
   const { agent: leader, roundNo, view } = found.proposal;
   const statuses: EvaluationStatus[] = Array.from({ length: n }, () => 'waiting');
   const rejectedIds = rejectedIdsAt(index, leader, tick);
+  const rejections = new Map<number, string>();
   let resolution: RoundResolution | null = null;
   for (const event of found.events) {
     if (event.t > tick) break;
@@ -126,6 +129,8 @@ function roundAt(n: number, events: readonly StreamEvent[], tick: number): Quoru
     } else if (event.kind === 'messageSent') {
       const fate = messageStatus(event, tick, rejectedIds);
       statuses[event.from] = merge(statuses[event.from]!, fate);
+      const reason = rejectedIds.get(event.id);
+      if (fate === 'rejected' && reason !== undefined) rejections.set(event.from, reason);
     } else {
       resolution = {
         status: event.status,
@@ -143,7 +148,8 @@ function roundAt(n: number, events: readonly StreamEvent[], tick: number): Quoru
     for (const agent of resolution.tamperedAgents) if (agent < n) statuses[agent] = 'tampered';
     for (const agent of resolution.quorumAgents) if (agent < n) statuses[agent] = 'inQuorum';
   }
-  return { roundNo, view, leader, proposedAt: found.proposal.t, statuses, arrivedCount, resolution };
+  for (const agent of rejections.keys()) if (statuses[agent] !== 'rejected') rejections.delete(agent);
+  return { roundNo, view, leader, proposedAt: found.proposal.t, statuses, rejections, arrivedCount, resolution };
 }
 
 type EvaluationMessage = Extract<SimEvent, { kind: 'messageSent' }>;
@@ -151,7 +157,7 @@ type EvaluationMessage = Extract<SimEvent, { kind: 'messageSent' }>;
 function messageStatus(
   message: EvaluationMessage,
   tick: number,
-  rejectedIds: ReadonlySet<number>,
+  rejectedIds: ReadonlyMap<number, string>,
 ): EvaluationStatus {
   if (message.deliverAt === null) return 'lost';
   if (message.deliverAt > tick) return 'inFlight';

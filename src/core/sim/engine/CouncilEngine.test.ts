@@ -135,11 +135,16 @@ describe('CouncilEngine', () => {
     const cast = eventsOf(sim, 'councilVoteCast').filter((vote) => vote.agent === 3);
     expect(cast.map((vote) => vote.value)).toEqual(['approve', 'reject', 'approve', 'reject', 'approve', 'reject']);
     const certificates = eventsOf(sim, 'certificateFound');
-    expect(certificates.map((c) => [c.agent, c.roundId, c.valid])).toEqual([
+    expect(certificates.map((c) => [c.accused, c.roundId, c.valid])).toEqual([
       [3, 'prop-0001', true],
       [3, 'prop-0002', true],
       [3, 'prop-0003', true],
     ]);
+    // Each shows the two conflicting signed votes, both verifying under a3's key.
+    for (const certificate of certificates) {
+      expect(certificate.records.map((record) => record.says.split(' ')[0])).toEqual(['approve', 'reject']);
+      expect(certificate.records.every((record) => record.verifies)).toBe(true);
+    }
     // The coordinator recorded exactly one of the two votes.
     expect(eventsOf(sim, 'councilVoteRecorded').filter((vote) => vote.voter === 3)).toHaveLength(3);
     expect(failed(sim)).toEqual([]);

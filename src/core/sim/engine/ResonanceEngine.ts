@@ -293,7 +293,11 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
         } else if (item.garbled) {
           this.emit({ t: this.tick, kind: 'messageRejected', id: item.id, agent: item.to, reason: 'garbled payload' });
         } else {
-          this.step(item.to, { kind: 'message', from: item.from, id: item.id, payload: item.payload });
+          const { payload } = item;
+          if (payload.type === 'E' && typeof payload.record?.commitment === 'string') {
+            this.monitors.onEvaluationDelivered(payload.roundId, payload.record.commitment, item.to);
+          }
+          this.step(item.to, { kind: 'message', from: item.from, id: item.id, payload });
         }
         return;
       case 'timer':

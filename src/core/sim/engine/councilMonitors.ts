@@ -60,17 +60,24 @@ export class CouncilMonitors {
     const pubkeyOf = (voter: string) => engine.pubkeyOf(voter);
     for (const cert of findCouncilEquivocations(this.sentVotes, pubkeyOf, engine.verifyMemo)) {
       const valid = verifyCouncilEquivocationCertificate(cert, engine.verifyMemo);
-      // `commitments` holds the digests of the two signed votes, the council's counterpart
-      // of the two sealed commitments in a ResonanceBFT certificate.
       const roundNo = engine.ledger.listProposals().findIndex((p) => p.id === cert.proposalId) + 1;
+      // The two signed votes, the Council's counterpart of two sealed records; the ledger
+      // holds every vote, so no agent is named as holding one.
       engine.emit({
         t: engine.tick,
         kind: 'certificateFound',
-        agent: engine.index(cert.voter),
+        accused: engine.index(cert.voter),
         roundNo,
         roundId: cert.proposalId,
         valid,
-        commitments: cert.votes.map((vote) => toHex(voteDigest(vote))),
+        pubkey: cert.pubkey,
+        records: cert.votes.map((vote) => ({
+          commitment: toHex(voteDigest(vote)),
+          says: `${vote.value} on ${vote.proposalId} (tick ${vote.tick})`,
+          signature: vote.signature,
+          verifies: engine.verifyMemo.verify(vote.signature, voteDigest(vote), cert.pubkey),
+          heldBy: null,
+        })),
       });
       if (!valid) {
         const detail = `the certificate against ${cert.voter} does not verify`;

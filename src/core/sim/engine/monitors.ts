@@ -1,5 +1,6 @@
 import {
   AXES,
+  beliefDigest,
   checkRecords,
   faultBound,
   findEquivocations,
@@ -48,6 +49,8 @@ export const livenessTimeoutsMax = 4;
 export class Monitors {
   private readonly firstCommit = new Map<number, FirstCommit>();
   private readonly sentRecords = new Map<string, Record<string, SealedRecord>[]>();
+  /** `roundId|commitment` → the first honest agent that received that record. */
+  private readonly firstHolders = new Map<string, number>();
   private readonly violations = new Map<InvariantName, string>();
   private readonly seen = new Set<string>();
   private lastCommitTick = -1;
@@ -60,6 +63,13 @@ export class Monitors {
     const list = this.sentRecords.get(roundId) ?? [];
     list.push({ [record.aid]: record });
     this.sentRecords.set(roundId, list);
+  }
+
+  /** An honest replica received a sealed record: the first such holder is named in a certificate. */
+  onEvaluationDelivered(roundId: string, commitment: string, to: number): void {
+    if (this.engine.faults.isByzantine(to)) return;
+    const key = `${roundId}|${commitment}`;
+    if (!this.firstHolders.has(key)) this.firstHolders.set(key, to);
   }
 
   /**
@@ -184,9 +194,18 @@ export class Monitors {
     for (const cert of certificates) {
       const valid = verifyEquivocationCertificate(cert, this.engine.verifyMemo);
       const roundNo = this.roundNoOf(cert.roundId);
+      const records = cert.entries.map((entry) => ({
+        commitment: entry.commitment,
+        says: entry.evalText,
+        signature: entry.signature,
+        verifies: this.engine.verifyMemo.verify(
+          entry.signature, beliefDigest(entry.commitment, entry.evalText, cert.roundId, cert.aid), cert.pubkey,
+        ),
+        heldBy: this.firstHolders.get(`${cert.roundId}|${entry.commitment}`) ?? null,
+      }));
       this.engine.emit({
-        t: this.engine.tick, kind: 'certificateFound', agent: this.engine.index(cert.aid), roundNo, roundId: cert.roundId,
-        valid, commitments: cert.entries.map((entry) => entry.commitment),
+        t: this.engine.tick, kind: 'certificateFound', accused: this.engine.index(cert.aid), roundNo,
+        roundId: cert.roundId, valid, pubkey: cert.pubkey, records,
       });
       if (!valid) this.violate('equivocation', roundNo, `the certificate against ${cert.aid} does not verify`);
     }

@@ -83,7 +83,7 @@ export function summarizeRun(scenario: Scenario, engine: FinishedEngine, traceHa
     invariants: engine.monitors.statuses(),
     certificates: events.flatMap((event) =>
       event.kind === 'certificateFound'
-        ? [{ kind: 'equivocation' as const, agent: `a${event.agent}`, round: event.roundNo, valid: event.valid }]
+        ? [{ kind: 'equivocation' as const, agent: `a${event.accused}`, round: event.roundNo, valid: event.valid }]
         : [],
     ),
   };

@@ -15,6 +15,20 @@ export type CouncilMessageType = 'CP' | 'CV';
 /** A council vote's value, as `core/council` spells it. */
 export type CouncilVoteValue = 'approve' | 'reject' | 'abstain';
 
+/** One of the conflicting records of an equivocation certificate, as the trace shows it. */
+export interface CertificateRecord {
+  /** The sealed commitment (ResonanceBFT) or the vote digest (Council), hex. */
+  commitment: string;
+  /** What the record says: the signed evaluation text, or the vote's value. */
+  says: string;
+  /** The ed25519 signature, hex. */
+  signature: string;
+  /** Whether the signature verifies under the certificate's `pubkey`. */
+  verifies: boolean;
+  /** The first honest agent that received this record; null when none did (or the ledger holds it). */
+  heldBy: number | null;
+}
+
 export type SimEvent =
   | {
       t: number;
@@ -181,7 +195,20 @@ export type SimEvent =
   | { t: number; kind: 'viewsExhausted'; agent: number; roundNo: number; view: number }
   | { t: number; kind: 'agentCrashed'; agent: number }
   | { t: number; kind: 'agentRestarted'; agent: number }
-  | { t: number; kind: 'certificateFound'; agent: number; roundNo: number; roundId: string; valid: boolean; commitments: string[] }
+  | {
+      t: number;
+      kind: 'certificateFound';
+      /** The agent the certificate convicts: it signed every record below under one key. */
+      accused: number;
+      roundNo: number;
+      /** The round (ResonanceBFT) or proposal (Council) both records are about. */
+      roundId: string;
+      valid: boolean;
+      /** The accused's public key (hex), under which every signature below verifies. */
+      pubkey: string;
+      /** The conflicting signed records, side by side: what each says and who received it. */
+      records: CertificateRecord[];
+    }
   | { t: number; kind: 'invariantViolated'; name: InvariantName; detail: string; roundNo: number | null }
   | {
       t: number;

@@ -36,6 +36,34 @@ describe('presets', () => {
     expect(committed('silent-two').map((round) => `${round.quorumSize}/${round.quorumNeeded}`)).toEqual(Array(5).fill('5/5'));
   });
 
+  it('equivocation: each certificate names the accused, and shows two verifying records held by honest agents', () => {
+    const certificates = runWhole('equivocation').trace.filter((event) => event.kind === 'certificateFound');
+    expect(certificates.length).toBeGreaterThan(0);
+    for (const certificate of certificates) {
+      expect(certificate.accused).toBe(3);
+      expect(certificate.valid).toBe(true);
+      expect(certificate.records).toHaveLength(2);
+      expect(new Set(certificate.records.map((record) => record.says)).size).toBe(2);
+      for (const record of certificate.records) {
+        expect(record.verifies).toBe(true);
+        expect(record.heldBy).not.toBeNull();
+        expect(record.heldBy).not.toBe(3);
+      }
+    }
+  });
+
+  it('crash-leader: the crashed a0 sends, seals and counts nothing; messages to it are refused as down', () => {
+    const trace = runWhole('crash-leader').trace;
+    expect(trace.some((event) => event.kind === 'messageSent' && event.from === 0)).toBe(false);
+    expect(trace.some((event) => 'agent' in event && event.agent === 0 && event.kind !== 'messageRejected')).toBe(false);
+    const refused = trace.filter((event) => event.kind === 'messageRejected');
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((event) => event.agent === 0 && event.reason === 'recipient is down')).toBe(true);
+    for (const event of trace) {
+      if (event.kind === 'roundResolved') expect(event.quorumAgents).not.toContain(0);
+    }
+  });
+
   it('crash-leader changes view and then commits under the next leader', () => {
     expect(run('crash-leader').viewChanges).toBeGreaterThan(0);
     expect(committed('crash-leader')).toHaveLength(3);
