@@ -58,7 +58,7 @@ test.describe('ResonanceBFT runs', () => {
     const timeline = page.getByTestId('commit-timeline');
     await expect(timeline.locator('tr[data-status="committed"]')).toHaveCount(5);
     await expect(timeline.getByTestId('round-1')).toContainText('a1, a2');
-    await expect(timeline.getByTestId('round-1')).toContainText('5/5');
+    await expect(timeline.getByTestId('round-1')).toContainText('5 ≥ 5');
     await expect(page.getByTestId('quorum-view')).toContainText('n−f');
     await expect(page.getByTestId('trust-matrix').locator('rect.trust-cell')).toHaveCount(49);
     await expect(page.getByTestId('trust-matrix').locator('rect.trust-cell.unknown')).toHaveCount(7);

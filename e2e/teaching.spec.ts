@@ -64,4 +64,15 @@ test.describe('teaching claims', () => {
     await expect(log).not.toContainText('a3 found');
     await first.screenshot({ path: 'test-results/equivocation-certificate.png' });
   });
+
+  test('crash-leader: one count per quantity, on the status line, the log and the timeline alike', async ({ page }) => {
+    await runPreset(page, 'crash-leader');
+    await expect(page.getByTestId('run-status')).toContainText('✓3');
+    const log = page.getByTestId('event-log');
+    await expect(log).toContainText('3 committed, 1 view change');
+    const timeline = page.getByTestId('commit-timeline');
+    await expect(timeline.locator('tr[data-status="committed"]')).toHaveCount(3);
+    await expect(timeline).not.toContainText(/\b\d+\/\d+\b/);
+    await expect(page.getByTestId('quorum-resolution')).toContainText(/committed with \d+ counted, \d+ needed/);
+  });
 });

@@ -19,7 +19,7 @@ test.describe('commit timeline and council panels on the time cursor (issue #6)'
     expect(commits).toBe(5);
     await expect(timeline.locator('[data-kind="commit"][data-status="committed"]')).toHaveCount(commits);
     await expect(timeline.locator('[data-kind="resolution"][data-status="committed"]')).toHaveCount(commits);
-    await expect(timeline.locator('[data-kind="resolution"]').first()).toContainText('5/5');
+    await expect(timeline.locator('[data-kind="resolution"]').first()).toContainText('5 ≥ 5');
     await expect(timeline.locator('tr[data-status="committed"]')).toHaveCount(commits);
     await page.screenshot({ path: 'test-results/timeline.png', fullPage: true });
 
@@ -65,7 +65,7 @@ test.describe('commit timeline and council panels on the time cursor (issue #6)'
 
   test('council-quarantine: no decision before the first tally, every decision at the end', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByTestId('preset-select')).toHaveValue('council-quarantine');
+    await page.getByTestId('preset-select').selectOption('council-quarantine');
     await page.getByTestId('run-end').click();
     const council = page.getByTestId('council-view');
     const timeline = page.getByTestId('commit-timeline');
@@ -107,6 +107,7 @@ test.describe('commit timeline and council panels on the time cursor (issue #6)'
 
   test('a tampered audit entry turns the chain red only from the tampering tick', async ({ page }) => {
     await page.goto('/');
+    await page.getByTestId('preset-select').selectOption('council-quarantine');
     await page.getByTestId('run-end').click();
     const entry = page.getByRole('button', { name: /Tamper with audit entry 3 / });
     await entry.click();

@@ -18,3 +18,11 @@ export function signed(value: number): string {
   if (Number(text) === 0) return text;
   return `${value < 0 ? '−' : '+'}${text}`;
 }
+
+/**
+ * A quorum count as the comparison it is: `5 ≥ 5` when enough records were counted, `2 < 5`
+ * when not. Policy: never `4/3`, which reads as a fraction above one (issue 12).
+ */
+export function quorumCount(counted: number, needed: number): string {
+  return `${counted} ${counted >= needed ? '≥' : '<'} ${needed}`;
+}

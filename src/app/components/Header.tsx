@@ -69,7 +69,8 @@ function RunStatus() {
     const rounds = scenario.rounds ?? 5;
     const council = scenario.protocol === 'council';
     if (status === 'ready') {
-      text = `${scenario.n} agents · ${rounds} ${council ? 'proposals' : 'rounds'} · seed ${scenario.seed} · ready`;
+      const unit = council ? 'proposal' : 'round';
+      text = `${scenario.n} agents · ${rounds} ${unit}${rounds === 1 ? '' : 's'} · seed ${scenario.seed} · ready`;
     } else {
       const ended = cursor >= endTick;
       const at = cursorStatus(scenario, milestones, cursor, ended);

@@ -127,7 +127,7 @@ describe('narrate, sentence by sentence', () => {
     expect(violation).toMatchObject({ text: 'invariant agreement violated: a1 and a2 committed different winners', category: 'invariant' });
     expect(narrate({ t: 1, kind: 'agentCrashed', agent: 3 })).toMatchObject({ text: 'a3 crashed', category: 'fault', agents: [3] });
     expect(text({ t: 1, kind: 'runEnded', reason: 'stalled', commits: 1, viewChanges: 4 }))
-      .toBe('run ended (no progress was possible): 1 commit, 4 view changes');
+      .toBe('run ended (no progress was possible): 1 committed, 4 view changes');
     const record = (heldBy: number | null) => ({ commitment: 'c', says: 'yes', signature: 's', verifies: true, heldBy });
     expect(text({
       t: 1, kind: 'certificateFound', accused: 2, roundNo: 3, roundId: 'r', valid: true, pubkey: 'k',

@@ -344,7 +344,7 @@ export function narrate(event: StreamEvent): Narration | null {
     case 'runEnded': {
       const why = event.detail ?? runEndWords[event.reason];
       return told(
-        `run ended (${why}): ${plural(event.commits, 'commit')}, ${plural(event.viewChanges, 'view change')}`,
+        `run ended (${why}): ${event.commits} committed, ${plural(event.viewChanges, 'view change')}`,
         [],
         'run',
       );

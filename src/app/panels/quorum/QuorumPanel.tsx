@@ -150,7 +150,8 @@ function Resolution({ round }: { round: QuorumRound }) {
   const r = round.resolution;
   if (r === null) return <span className="quorum-resolution pending"> · … not resolved yet</span>;
   const names = (agents: number[]) => agents.map((a) => `a${a}`).join(' ');
-  const counted = `${r.quorumSize}/${r.quorumNeeded}`;
+  // Policy: "5 counted, 5 needed", never "5/5", which reads as a fraction (issue 12).
+  const counted = `with ${r.quorumSize} counted, ${r.quorumNeeded} needed`;
   return (
     <span
       className={`quorum-resolution ${r.status}`}

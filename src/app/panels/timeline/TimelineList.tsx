@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { StreamEvent } from '../../../worker/api';
-import { formatNumber } from '../../format';
+import { formatNumber, quorumCount } from '../../format';
 import { proposalRows, roundRows, type ProposalRow, type RoundRow } from './timelineRows';
 
 export interface TimelineListProps {
@@ -69,7 +69,7 @@ function RoundTable({ rows, onSeek }: { rows: RoundRow[]; onSeek(tick: number): 
                   '—'
                 ) : (
                   <>
-                    {resolution.quorumSize}/{resolution.quorumNeeded}{' '}
+                    {quorumCount(resolution.quorumSize, resolution.quorumNeeded)}{' '}
                     <span className="muted">(n={resolution.n}, f={resolution.f})</span>
                   </>
                 )}

@@ -37,13 +37,13 @@ describe('timelineLayout', () => {
 
   it('marks a resolution committed with k/need, its tampered count and its consensus type', () => {
     const mark = timelineLayout(input()).marks.find((m) => m.kind === 'resolution' && m.roundNo === 1)!;
-    expect(mark).toMatchObject({ status: 'committed', glyph: '✓', label: '5/5', tamperedCount: 2, note: 'genuine' });
+    expect(mark).toMatchObject({ status: 'committed', glyph: '✓', label: '5 ≥ 5', tamperedCount: 2, note: 'genuine' });
     expect(mark.title).toContain('tampered: a5, a6');
   });
 
   it('marks a round aborted when its leader resolved only 4 of the 5 needed', () => {
     const mark = timelineLayout(input()).marks.find((m) => m.kind === 'resolution' && m.roundNo === 2)!;
-    expect(mark).toMatchObject({ status: 'aborted', glyph: '✗', label: '4/5' });
+    expect(mark).toMatchObject({ status: 'aborted', glyph: '✗', label: '4 < 5' });
   });
 
   it('merges the replicas of one view into one mark at the first event, counting them so far', () => {
@@ -81,13 +81,13 @@ describe('timelineLayout', () => {
     const marks = timelineLayout(input({ events: crowded, roundCount: 1 })).marks;
     expect(marks[1]!.x - marks[0]!.x).toBeGreaterThanOrEqual(16);
     expect(marks.map((mark) => [mark.label, mark.labelSide])).toEqual([
-      ['5/5', 'left'], [null, 'right'], ['5/5', 'right'],
+      ['5 ≥ 5', 'left'], [null, 'right'], ['5 ≥ 5', 'right'],
     ]);
   });
 
   it('puts a label left of a mark at the end of the run, where the right has no room', () => {
     const marks = timelineLayout(input({ events: [resolved(100, 1, 0)], roundCount: 1 })).marks;
-    expect(marks[0]).toMatchObject({ label: '5/5', labelSide: 'left' });
+    expect(marks[0]).toMatchObject({ label: '5 ≥ 5', labelSide: 'left' });
   });
 
   it('marks each council tally approved, rejected or without quorum, with the weights', () => {

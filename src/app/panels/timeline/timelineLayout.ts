@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3';
 import type { SimEvent, StreamEvent } from '../../../worker/api';
+import { quorumCount } from '../../format';
 
 /** The event kinds the timeline draws; the panel picks them out of the trace once per run. */
 export const timelineKinds = new Set<StreamEvent['kind']>([
@@ -176,7 +177,7 @@ class MarkBuilder {
     const key = `resolution:${event.roundNo}:${event.view}:${event.t}:${event.agent}`;
     const mark = this.put({
       key, kind: 'resolution', status: event.status, roundNo: event.roundNo, tick: event.t,
-      glyph: committed ? '✓' : '✗', label: `${event.quorumSize}/${event.quorumNeeded}`, tamperedCount: tampered,
+      glyph: committed ? '✓' : '✗', label: quorumCount(event.quorumSize, event.quorumNeeded), tamperedCount: tampered,
       title:
         `Round ${event.roundNo}, view ${event.view}: leader a${event.agent} resolved at tick ${event.t}, ` +
         `${committed ? 'quorum reached' : 'aborted'} with ${event.quorumSize} of the ${event.quorumNeeded} needed` +

@@ -13,6 +13,7 @@ import { freshReplica } from './replica/out';
 import type { Effect, Input, Payload, ReplicaContext, ReplicaState } from './replica/types';
 import { replicaContext } from './replicaContext';
 import { stallDetail } from './stall';
+import { distinctViewChanges, roundsCommitted } from './summarizeRun';
 import type { SimEvent } from './traceEvents';
 import { Transport, type Delivery } from './Transport';
 
@@ -332,8 +333,8 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
 
   protected onRunEnd(reason: EndReason): void {
     this.monitors.onRunEnd();
-    const commits = this.events.filter((event) => event.kind === 'committed').length;
-    const viewChanges = this.events.filter((event) => event.kind === 'viewChanged').length;
+    const commits = roundsCommitted(this.events);
+    const viewChanges = distinctViewChanges(this.events);
     const stall = reason === 'completed' ? null : stallDetail(this, reason);
     this.emit({ t: this.tick, kind: 'runEnded', reason, commits, viewChanges, ...(stall ?? {}) });
   }

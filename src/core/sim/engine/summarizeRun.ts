@@ -108,8 +108,21 @@ function abortedRound(round: number, events: readonly SimEvent[], n: number): Ro
 }
 
 /** Distinct (round, view) pairs some replica moved to: the cluster's view changes. */
-function distinctViewChanges(events: readonly SimEvent[]): number {
+/**
+ * One definition per quantity (issue 12): a run's view changes are its distinct (round, view)
+ * pairs that some replica entered, not one per replica; its commits are the distinct rounds an
+ * honest replica committed. The run's end event, the summary, the page and the CLI all count
+ * with these two functions.
+ */
+export function distinctViewChanges(events: readonly SimEvent[]): number {
   const views = new Set<string>();
   for (const event of events) if (event.kind === 'viewChanged') views.add(`${event.roundNo}:${event.view}`);
   return views.size;
+}
+
+/** The distinct rounds an honest replica committed (see `distinctViewChanges`). */
+export function roundsCommitted(events: readonly SimEvent[]): number {
+  const rounds = new Set<number>();
+  for (const event of events) if (event.kind === 'committed') rounds.add(event.roundNo);
+  return rounds.size;
 }

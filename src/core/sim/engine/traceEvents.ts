@@ -214,7 +214,9 @@ export type SimEvent =
       t: number;
       kind: 'runEnded';
       reason: 'completed' | 'maxTicks' | 'stalled';
+      /** Rounds committed (distinct rounds an honest replica committed); Council: proposals executed. */
       commits: number;
+      /** Distinct (round, view) pairs entered by a view change; 0 for the Council. */
       viewChanges: number;
       /** When the run did not complete: the first undecided round and why, in words. */
       stalledRound?: number;
