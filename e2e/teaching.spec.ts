@@ -75,4 +75,27 @@ test.describe('teaching claims', () => {
     await expect(timeline).not.toContainText(/\b\d+\/\d+\b/);
     await expect(page.getByTestId('quorum-resolution')).toContainText(/committed with \d+ counted, \d+ needed/);
   });
+
+  for (const preset of ['unsafe-2f1-fork', 'unsafe-membership'] as const) {
+    test(`${preset}: the fork is drawn, two sides in the ring, one timeline row per conflicting commit`, async ({ page }) => {
+      await runPreset(page, preset);
+      const legend = page.getByTestId('fork-legend');
+      await expect(legend).toContainText('Fork in round 1');
+      await expect(legend.locator('[data-side="A"]')).toContainText(/winner a\d+/);
+      await expect(legend.locator('[data-side="B"]')).toContainText(/winner a\d+/);
+      const ring = page.getByTestId('network-view');
+      await expect(ring.locator('.ring-fork.fork-side-0').first()).toBeAttached();
+      await expect(ring.locator('.ring-fork.fork-side-1').first()).toBeAttached();
+      const conflicts = page.getByTestId('commit-timeline').getByTestId('timeline-conflict');
+      await expect(conflicts).toHaveCount(2);
+      await expect(conflicts.nth(0)).toContainText('fork side A');
+      await expect(conflicts.nth(1)).toContainText('fork side B');
+      await expect(page.locator('.scrubber-markers .marker-fork')).toHaveCount(1);
+      await expect(page.getByTestId('invariant-agreement')).toHaveAttribute('data-ok', 'false');
+      // Every panel's end state stays right: the leader did resolve, and the round was deliberated.
+      await expect(page.getByTestId('quorum-view')).not.toContainText('not resolved yet');
+      await expect(page.getByTestId('opinion-view').getByTestId('consensus-type')).toBeVisible();
+      await page.getByTestId('network-view').screenshot({ path: `test-results/fork-${preset}.png` });
+    });
+  }
 });

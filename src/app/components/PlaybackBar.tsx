@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useLab } from '../store/labStore';
+import { decidedValues } from '../trace/decidedValues';
 
 const speeds = [2, 4, 8, 16, 32, 64];
 
@@ -20,7 +21,7 @@ export function PlaybackBar() {
 
   const markers = useMemo(() => {
     const seen = new Set<string>();
-    const list: { tick: number; kind: 'commit' | 'noAgreement' | 'view' }[] = [];
+    const list: { tick: number; kind: 'commit' | 'noAgreement' | 'view' | 'fork' }[] = [];
     for (const event of trace) {
       const decided = event.kind === 'committed' || event.kind === 'decidedNoAgreement';
       const key = decided ? `c${event.roundNo}` : event.kind === 'viewChanged' ? `v${event.roundNo}:${event.view}` : null;
@@ -28,6 +29,10 @@ export function PlaybackBar() {
       seen.add(key);
       const kind = event.kind === 'committed' ? 'commit' : event.kind === 'decidedNoAgreement' ? 'noAgreement' : 'view';
       list.push({ tick: event.t, kind });
+    }
+    // A fork: every committed value after a round's first gets its own mark.
+    for (const values of decidedValues(trace).values()) {
+      for (const value of values.slice(1)) list.push({ tick: value.firstTick, kind: 'fork' });
     }
     return list;
   }, [trace]);
@@ -80,7 +85,7 @@ export function PlaybackBar() {
           {endTick > 0 &&
             markers.map((marker, index) => (
               <span key={index} className={`marker marker-${marker.kind}`} style={{ left: `${(marker.tick / endTick) * 100}%` }}>
-                {{ commit: '✓', noAgreement: '⊘', view: '↻' }[marker.kind]}
+                {{ commit: '✓', noAgreement: '⊘', view: '↻', fork: '⑂' }[marker.kind]}
               </span>
             ))}
         </div>

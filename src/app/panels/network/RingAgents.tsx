@@ -92,6 +92,7 @@ function AgentNode({ agent, ring, selected, onSelect, onClear }: AgentNodeProps)
       <circle className="ring-focus" r={r + 8} />
       {selected && <circle className="ring-selected" r={r + (agent.isLeader ? 7.5 : 5)} />}
       {agent.isLeader && <circle className="ring-leader" r={r + 3} />}
+      {agent.fork && <circle className={`ring-fork fork-side-${Math.min(agent.fork.side, 1)}`} r={r + 1.5} />}
       <circle className="ring-agent-body" r={r} />
       {agent.showLabel && ring.labelPlacement === 'inside' && (
         <text className="ring-agent-label" dy="0.35em" fontSize={Math.min(13, r * 0.85)}>
@@ -120,6 +121,7 @@ function AgentNode({ agent, ring, selected, onSelect, onClear }: AgentNodeProps)
           textAnchor="middle"
         >
           ✓{agent.committedCount}
+          {agent.fork && ` ${agent.fork.name}`}
         </text>
       )}
     </g>

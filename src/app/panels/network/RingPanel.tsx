@@ -4,6 +4,7 @@ import { EmptyState, Panel } from '../../components/Panel';
 import './network.css';
 import { RingAgents } from './RingAgents';
 import { RingLegend } from './RingLegend';
+import { forksAt } from '../../trace/decidedValues';
 import { RingCanvas } from './RingCanvas';
 import { RingMessagesLayer } from './RingMessagesLayer';
 import { legendMessageKeys, messageStyles } from './messageStyles';
@@ -107,6 +108,34 @@ function RingDrawing({ scenario, events, tick, selectedAgent, onSelectAgent }: R
         {flight.aggregatedCount > 0 && ` (${flight.messages.length} drawn, ${flight.aggregatedCount} aggregated)`}
       </p>
       {large && <InFlightByType flight={flight} />}
+      <ForkLegend events={events} tick={wholeTick} />
+    </div>
+  );
+}
+
+/**
+ * The fork, in words: which agents committed which value of a round. Agreement says this never
+ * happens; a safety switch turned off (or more than f Byzantine agents) makes it happen here.
+ */
+function ForkLegend({ events, tick }: { events: RingPanelProps['events']; tick: number }) {
+  const forks = forksAt(events, tick);
+  if (forks.length === 0) return null;
+  const names = (agents: number[]) => agents.map((agent) => `a${agent}`).join(', ');
+  return (
+    <div className="fork-legend" data-testid="fork-legend" role="note">
+      {forks.map((values) => (
+        <p key={values[0]!.roundNo}>
+          <strong>Fork in round {values[0]!.roundNo}:</strong>{' '}
+          {values.map((value, index) => (
+            <span key={value.side} className={`fork-side fork-side-${Math.min(value.side, 1)}`} data-side={value.sideName}>
+              {index > 0 ? '; ' : ''}side {value.sideName} committed{' '}
+              {value.winner === null ? '"no agreement"' : `winner a${value.winner}`} (
+              {names(value.commits.filter((commit) => commit.t <= tick).map((commit) => commit.agent))})
+            </span>
+          ))}
+          . Honest replicas decided different values: agreement is broken.
+        </p>
+      ))}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { easeCubicInOut } from 'd3';
 import type { Scenario, SimEvent, StreamEvent } from '../../../worker/api';
 import { messageKey, type MessageKey } from './messageStyles';
 import { lowerBound, upperBound } from '../../trace/tickSearch';
+import { forksAt } from '../../trace/decidedValues';
 import { ringEventIndex, type RingEventIndex } from './ringEventIndex';
 import { regionsAt, sidesAt, type RingRegion } from './ringRegions';
 
@@ -38,6 +39,11 @@ export interface RingAgent {
   isLeader: boolean;
   isLocked: boolean;
   committedCount: number;
+  /**
+   * In a round with conflicting commits at this tick (a fork): the side whose value this agent
+   * committed (0, 1, …) and its name (A, B, …); null when it committed no forked round.
+   */
+  fork: { side: number; name: string; roundNo: number } | null;
   /** Why the agent sends nothing at this tick, or null while it is up. */
   down: 'silent' | 'crashed' | null;
   /** Fault kinds other than silent (silent agents are drawn as down, not as Byzantine). */
@@ -120,6 +126,7 @@ export function ringStatic(input: RingInput): RingStatic {
   const spacing = (2 * Math.PI * radius) / n;
   const agentRadius = clamp(spacing * 0.36, n > svgAgentsMax ? 1.5 : 2.5, 21);
   const roles = rolesAt(input);
+  const forkOf = forkSides(input.events, input.tick);
   const sides = sidesAt(scenario, input.tick);
   const agents: RingAgent[] = [];
   for (let index = 0; index < n; index++) {
@@ -138,6 +145,7 @@ export function ringStatic(input: RingInput): RingStatic {
       isLeader: roles.leader === index,
       isLocked: roles.lockedRound[index]! > roles.committedRoundMax[index]!,
       committedCount: roles.committedCount[index]!,
+      fork: forkOf.get(index) ?? null,
       down: downAt(scenario, index, input.tick, roles.crashed[index]!),
       byzantineKinds: byzantineKinds(scenario, index),
       isEquivocator: false,
@@ -220,6 +228,19 @@ function rolesAt({ scenario, events, tick }: RingInput): Roles {
   return roles;
 }
 
+/** Each agent's side in the latest forked round by `tick` (agents that committed there). */
+function forkSides(events: RingInput['events'], tick: number): Map<number, NonNullable<RingAgent['fork']>> {
+  const sides = new Map<number, NonNullable<RingAgent['fork']>>();
+  for (const values of forksAt(events, tick)) {
+    for (const value of values) {
+      for (const commit of value.commits) {
+        if (commit.t <= tick) sides.set(commit.agent, { side: value.side, name: value.sideName, roundNo: value.roundNo });
+      }
+    }
+  }
+  return sides;
+}
+
 function downAt(scenario: Scenario, agent: number, tick: number, crashed: boolean): RingAgent['down'] {
   for (const fault of scenario.faults ?? []) {
     if (fault.kind !== 'silent' || !fault.agents.includes(agent)) continue;
@@ -245,6 +266,7 @@ function describe(agent: RingAgent, sideLabels: string[]): string {
   if (agent.byzantineKinds.length > 0) parts.push(`Byzantine: ${agent.byzantineKinds.join(', ')}`);
   if (agent.isLocked) parts.push('locked');
   parts.push(`${agent.committedCount} committed`);
+  if (agent.fork) parts.push(`committed side ${agent.fork.name} of the fork in round ${agent.fork.roundNo}`);
   if (agent.side !== null) parts.push(`partition ${sideLabels[agent.side] ?? ''}`);
   return `${agent.id}: ${parts.join(', ')}`;
 }

@@ -149,6 +149,18 @@ function RoundProgress({ round, snapshot, selectedAgent, onSelectAgent }: RoundP
 function Resolution({ round }: { round: QuorumRound }) {
   const r = round.resolution;
   if (r === null) return <span className="quorum-resolution pending"> · … not resolved yet</span>;
+  if (round.resolutions.length > 1) {
+    return (
+      <span className="quorum-resolution equivocated" data-testid="quorum-resolution" data-status="equivocated">
+        {' '}· ⚠ leader a{round.leader} resolved this round {round.resolutions.length} times and sent each value to
+        different replicas (it equivocated):{' '}
+        {round.resolutions
+          .map((each) => `${each.status === 'committed' ? '✓' : '✗'} winner ${each.winner === null ? '—' : `a${each.winner}`} ` +
+            `with ${each.quorumSize} counted, ${each.quorumNeeded} needed`)
+          .join('; ')}
+      </span>
+    );
+  }
   const names = (agents: number[]) => agents.map((a) => `a${a}`).join(' ');
   // Policy: "5 counted, 5 needed", never "5/5", which reads as a fraction (issue 12).
   const counted = `with ${r.quorumSize} counted, ${r.quorumNeeded} needed`;

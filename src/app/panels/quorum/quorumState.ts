@@ -53,6 +53,11 @@ export interface QuorumRound {
   /** Evaluations the leader holds at the cursor (its own included), whatever their fate. */
   arrivedCount: number;
   resolution: RoundResolution | null;
+  /**
+   * Every resolution the leader announced in this view, in order: more than one when it
+   * equivocated (two values for one round, each sent to half of the replicas).
+   */
+  resolutions: RoundResolution[];
 }
 
 export interface QuorumSnapshot {
@@ -121,6 +126,7 @@ function roundAt(n: number, events: readonly StreamEvent[], tick: number): Quoru
   const rejectedIds = rejectedIdsAt(index, leader, tick);
   const rejections = new Map<number, string>();
   let resolution: RoundResolution | null = null;
+  const resolutions: RoundResolution[] = [];
   for (const event of found.events) {
     if (event.t > tick) break;
     if (event.kind === 'evaluationSealed') {
@@ -141,6 +147,7 @@ function roundAt(n: number, events: readonly StreamEvent[], tick: number): Quoru
         tamperedAgents: [...event.tamperedAgents].sort((a, b) => a - b),
         winner: event.winner, reason: event.reason,
       };
+      resolutions.push(resolution);
     }
   }
   const arrivedCount = statuses.filter((s) => s === 'arrived').length;
@@ -149,7 +156,7 @@ function roundAt(n: number, events: readonly StreamEvent[], tick: number): Quoru
     for (const agent of resolution.quorumAgents) if (agent < n) statuses[agent] = 'inQuorum';
   }
   for (const agent of rejections.keys()) if (statuses[agent] !== 'rejected') rejections.delete(agent);
-  return { roundNo, view, leader, proposedAt: found.proposal.t, statuses, rejections, arrivedCount, resolution };
+  return { roundNo, view, leader, proposedAt: found.proposal.t, statuses, rejections, arrivedCount, resolution, resolutions };
 }
 
 type EvaluationMessage = Extract<SimEvent, { kind: 'messageSent' }>;

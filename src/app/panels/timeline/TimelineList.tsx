@@ -48,7 +48,13 @@ function RoundTable({ rows, onSeek }: { rows: RoundRow[]; onSeek(tick: number): 
         {rows.map((row) => {
           const { resolution } = row;
           return (
-            <tr key={row.roundNo} data-testid={`round-${row.roundNo}`} data-status={row.status}>
+            <tr
+              key={`${row.roundNo}:${row.conflict?.side ?? ''}`}
+              data-testid={row.conflict ? 'timeline-conflict' : `round-${row.roundNo}`}
+              data-round={row.roundNo}
+              data-status={row.status}
+              className={row.conflict ? 'timeline-conflict' : undefined}
+            >
               <td>
                 {row.commitTick === null ? (
                   row.roundNo
@@ -63,7 +69,15 @@ function RoundTable({ rows, onSeek }: { rows: RoundRow[]; onSeek(tick: number): 
                   </button>
                 )}
               </td>
-              <td className={`decision-${row.status}`}>{statusText[row.status]}</td>
+              <td className={`decision-${row.status}`}>
+                {statusText[row.status]}
+                {row.conflict && (
+                  <span className="conflict-note">
+                    {' '}· fork side {row.conflict.side}: winner {row.winner === null ? '—' : `a${row.winner}`}, by{' '}
+                    {row.conflict.agents.map((agent) => `a${agent}`).join(', ')}
+                  </span>
+                )}
+              </td>
               <td>
                 {resolution === null ? (
                   '—'

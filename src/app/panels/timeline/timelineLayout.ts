@@ -141,6 +141,21 @@ class MarkBuilder {
   ) {}
 
   marks(): TimelineMark[] {
+    // A fork: more than one committed value in a round. Each value keeps its own mark, named
+    // by its side, so the two conflicting commits are two marks and not one.
+    const commitsByRound = new Map<number, TimelineMark[]>();
+    for (const mark of this.byKey.values()) {
+      if (mark.kind !== 'commit') continue;
+      commitsByRound.set(mark.roundNo, [...(commitsByRound.get(mark.roundNo) ?? []), mark]);
+    }
+    for (const marks of commitsByRound.values()) {
+      if (marks.length < 2) continue;
+      marks.forEach((mark, side) => {
+        const name = String.fromCharCode(65 + Math.min(side, 25));
+        mark.label = `fork ${name}`;
+        mark.title = `Fork, side ${name}: ${mark.title}`;
+      });
+    }
     return [...this.byKey.values()];
   }
 
@@ -201,7 +216,9 @@ class MarkBuilder {
     kind: 'commit' | 'noAgreement' | 'timeout' | 'viewChange',
     what: string,
   ) {
-    const key = `${kind}:${event.roundNo}:${event.view}`;
+    // Commits of different values in one view (an equivocating leader) stay apart.
+    const value = event.kind === 'committed' ? `:${event.roundId}:${event.winner}` : '';
+    const key = `${kind}:${event.roundNo}:${event.view}${value}`;
     const agents = this.replicas.get(key) ?? new Set<number>();
     agents.add(event.agent);
     this.replicas.set(key, agents);

@@ -1,4 +1,5 @@
 import type { SimEvent, StreamEvent } from '../../../worker/api';
+import { decidedValues } from '../../trace/decidedValues';
 
 type Resolved = Extract<SimEvent, { kind: 'roundResolved' }>;
 
@@ -16,6 +17,11 @@ export interface RoundRow {
   winner: number | null;
   /** The tick of the round's first commit, once reached. */
   commitTick: number | null;
+  /**
+   * In a fork (two values committed for one round by the cursor), one row per value: its side
+   * and the agents that committed it; null for a round with one value.
+   */
+  conflict: { side: string; agents: number[] } | null;
 }
 
 /** One council proposal as it stood at the cursor. */
@@ -45,7 +51,10 @@ export function roundRows(events: readonly StreamEvent[], tick: number, ended: b
   const row = (roundNo: number): RoundRow => {
     let found = rows.get(roundNo);
     if (found === undefined) {
-      found = { roundNo, status: 'pending', view: 0, resolution: null, consensusType: null, winner: null, commitTick: null };
+      found = {
+        roundNo, status: 'pending', view: 0, resolution: null, consensusType: null, winner: null, commitTick: null,
+        conflict: null,
+      };
       rows.set(roundNo, found);
     }
     return found;
@@ -67,9 +76,25 @@ export function roundRows(events: readonly StreamEvent[], tick: number, ended: b
     const current = row(roundNo);
     if (current.status === 'pending' && ended) current.status = 'aborted';
     current.consensusType = consensus.get(`${roundNo}:${current.resolution?.view ?? current.view}`) ?? null;
-    result.push(current);
+    result.push(...conflictRows(current, events, tick));
   }
   return result;
+}
+
+/** A round's row, or one row per value committed by `tick` when the round forked. */
+function conflictRows(row: RoundRow, events: readonly StreamEvent[], tick: number): RoundRow[] {
+  const values = (decidedValues(events).get(row.roundNo) ?? []).filter((value) => value.firstTick <= tick);
+  if (values.length < 2) return [row];
+  return values.map((value) => ({
+    ...row,
+    view: value.view,
+    winner: value.winner,
+    commitTick: value.firstTick,
+    conflict: {
+      side: value.sideName,
+      agents: value.commits.filter((commit) => commit.t <= tick).map((commit) => commit.agent),
+    },
+  }));
 }
 
 function applyRoundEvent(row: RoundRow, event: StreamEvent, consensus: Map<string, string>): void {

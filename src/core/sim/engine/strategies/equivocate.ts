@@ -63,6 +63,12 @@ function collect(
   const values = twoValues(state, ctx, round);
   if (values === null) return maybeResolve(state, ctx, out);
   state.current.proposedView = state.view;
+  // Both resolutions go in the trace, so the page can show the leader resolving twice; the
+  // round is deliberated once, on all the records, as an honest leader's would be.
+  for (const value of values) {
+    out.push({ kind: 'resolved', roundNo: state.roundNo, view: state.view, outcome: ctx.resolve(state.index, value.round) });
+  }
+  out.push({ kind: 'deliberate', roundNo: state.roundNo, round: values[0].round });
   const honest = Array.from({ length: ctx.n }, (_, i) => i).filter((i) => i !== state.index && !colluders.includes(i));
   const half = Math.ceil(honest.length / 2);
   honest.forEach((to, position) => out.send(to, proposal(state, values[position < half ? 0 : 1]!)));

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { preset } from '../../core/sim/presets';
+import { runScenario } from '../../core/sim/runScenario';
+import type { StreamEvent } from '../../worker/api';
+import { decidedValues, forksAt } from './decidedValues';
+
+const traceOf = (name: 'unsafe-2f1-fork' | 'happy-path') => runScenario(preset(name).scenario).trace as readonly StreamEvent[];
+
+describe('decidedValues', () => {
+  it('finds the two sides of the 2f+1 fork, each with its own winner and committers', () => {
+    const trace = traceOf('unsafe-2f1-fork');
+    const [fork, ...others] = forksAt(trace, Infinity);
+    expect(others).toEqual([]);
+    expect(fork!.map((value) => value.sideName)).toEqual(['A', 'B']);
+    expect(fork![0]!.winner).not.toBe(fork![1]!.winner);
+    const sideA = new Set(fork![0]!.commits.map((commit) => commit.agent));
+    expect(fork![1]!.commits.some((commit) => sideA.has(commit.agent))).toBe(false);
+    // Before the second value's first commit there is no fork yet.
+    expect(forksAt(trace, fork![1]!.firstTick - 1)).toEqual([]);
+  });
+
+  it('sees one value per round in an honest run', () => {
+    const values = decidedValues(traceOf('happy-path'));
+    expect([...values.values()].every((round) => round.length === 1)).toBe(true);
+    expect(forksAt(traceOf('happy-path'), Infinity)).toEqual([]);
+  });
+});
