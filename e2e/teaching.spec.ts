@@ -98,4 +98,14 @@ test.describe('teaching claims', () => {
       await page.getByTestId('network-view').screenshot({ path: `test-results/fork-${preset}.png` });
     });
   }
+
+  test('the configuration warns before Apply that ResonanceBFT cannot decide with n < 4', async ({ page }) => {
+    await page.goto('/');
+    const config = page.getByTestId('config-panel');
+    await config.getByTestId('config-n').fill('3');
+    await expect(config.getByTestId('config-n-warning')).toContainText('needs at least 4 agents');
+    await expect(config.getByTestId('config-n-warning')).toContainText('aborts every round');
+    await config.getByTestId('config-n').fill('4');
+    await expect(config.getByTestId('config-n-warning')).toHaveCount(0);
+  });
 });
