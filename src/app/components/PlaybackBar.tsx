@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useLab } from '../store/labStore';
-import { decidedValues } from '../trace/decidedValues';
+import { byzantineAgents, decidedValues } from '../trace/decidedValues';
 
 const speeds = [2, 4, 8, 16, 32, 64];
 
@@ -15,6 +15,7 @@ export function PlaybackBar() {
   const endTick = useLab((state) => state.endTick);
   const speed = useLab((state) => state.speed);
   const trace = useLab((state) => state.trace);
+  const scenario = useLab((state) => state.scenario);
   const lab = useLab.getState;
   useAnimationClock(playing);
   useKeyboard();
@@ -31,11 +32,11 @@ export function PlaybackBar() {
       list.push({ tick: event.t, kind });
     }
     // A fork: every committed value after a round's first gets its own mark.
-    for (const values of decidedValues(trace).values()) {
+    for (const values of decidedValues(trace, byzantineAgents(scenario)).values()) {
       for (const value of values.slice(1)) list.push({ tick: value.firstTick, kind: 'fork' });
     }
     return list;
-  }, [trace]);
+  }, [trace, scenario]);
 
   // Play, step and End may be pressed while the run is simulated: they act once it is ready.
   const busy = status === 'starting';
@@ -85,7 +86,7 @@ export function PlaybackBar() {
           {endTick > 0 &&
             markers.map((marker, index) => (
               <span key={index} className={`marker marker-${marker.kind}`} style={{ left: `${(marker.tick / endTick) * 100}%` }}>
-                {{ commit: '✓', noAgreement: '⊘', view: '↻', fork: '⑂' }[marker.kind]}
+                {{ commit: '✓', noAgreement: '⊘', view: '↻', fork: '⋔' }[marker.kind]}
               </span>
             ))}
         </div>

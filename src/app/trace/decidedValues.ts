@@ -1,4 +1,4 @@
-import type { SimEvent, StreamEvent } from '../../worker/api';
+import type { Scenario, SimEvent, StreamEvent } from '../../worker/api';
 
 type Committed = Extract<SimEvent, { kind: 'committed' }>;
 
@@ -21,18 +21,23 @@ export interface DecidedValue {
 /**
  * The values committed per round, from the trace. Two commits are of one value when they agree
  * on the round id, the winner and the counted records (what the proposal's digest covers); two
- * values for one round are a fork, which is what the agreement invariant forbids. Cached per
- * trace array (rebuilt if the array has grown).
+ * values for one round are a fork, which is what the agreement invariant forbids. Only honest
+ * agents' commits count (a Byzantine replica may "commit" anything): pass the agents with a
+ * Byzantine fault (`byzantineAgents`). Cached per trace array (rebuilt if it has grown).
  */
-export function decidedValues(events: readonly StreamEvent[]): Map<number, DecidedValue[]> {
+export function decidedValues(
+  events: readonly StreamEvent[],
+  byzantine: ReadonlySet<number> = noAgents,
+): Map<number, DecidedValue[]> {
+  const key = [...byzantine].sort((a, b) => a - b).join(',');
   const cached = byTrace.get(events);
-  if (cached && cached.length === events.length) return cached.values;
+  if (cached && cached.length === events.length && cached.key === key) return cached.values;
   const values = new Map<number, DecidedValue[]>();
   const byKey = new Map<string, DecidedValue>();
   for (const event of events) {
-    if (event.kind !== 'committed') continue;
-    const key = valueKey(event);
-    let value = byKey.get(key);
+    if (event.kind !== 'committed' || byzantine.has(event.agent)) continue;
+    const valueId = valueKey(event);
+    let value = byKey.get(valueId);
     if (value === undefined) {
       const round = values.get(event.roundNo) ?? [];
       value = {
@@ -41,25 +46,43 @@ export function decidedValues(events: readonly StreamEvent[]): Map<number, Decid
       };
       round.push(value);
       values.set(event.roundNo, round);
-      byKey.set(key, value);
+      byKey.set(valueId, value);
     }
     value.commits.push({ agent: event.agent, t: event.t });
   }
-  byTrace.set(events, { length: events.length, values });
+  byTrace.set(events, { length: events.length, key, values });
   return values;
 }
 
+/** The agents with a Byzantine fault (silent agents are merely down, and honest). */
+export function byzantineAgents(scenario: Scenario | null): ReadonlySet<number> {
+  const agents = new Set<number>();
+  for (const fault of scenario?.faults ?? []) {
+    if (fault.kind !== 'silent') for (const agent of fault.agents) agents.add(agent);
+  }
+  return agents;
+}
+
+const noAgents: ReadonlySet<number> = new Set();
+
 /** The rounds with two or more committed values by `tick`, each with its values seen by then. */
-export function forksAt(events: readonly StreamEvent[], tick: number): DecidedValue[][] {
+export function forksAt(
+  events: readonly StreamEvent[],
+  tick: number,
+  byzantine: ReadonlySet<number> = noAgents,
+): DecidedValue[][] {
   const forks: DecidedValue[][] = [];
-  for (const round of decidedValues(events).values()) {
+  for (const round of decidedValues(events, byzantine).values()) {
     const seen = round.filter((value) => value.firstTick <= tick);
     if (seen.length > 1) forks.push(seen);
   }
   return forks;
 }
 
-const byTrace = new WeakMap<readonly StreamEvent[], { length: number; values: Map<number, DecidedValue[]> }>();
+const byTrace = new WeakMap<
+  readonly StreamEvent[],
+  { length: number; key: string; values: Map<number, DecidedValue[]> }
+>();
 
 function valueKey(event: Committed): string {
   return `${event.roundNo}|${event.roundId}|${event.winner}|${[...event.quorumAgents].sort((a, b) => a - b).join(',')}`;

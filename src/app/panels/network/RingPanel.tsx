@@ -4,7 +4,7 @@ import { EmptyState, Panel } from '../../components/Panel';
 import './network.css';
 import { RingAgents } from './RingAgents';
 import { RingLegend } from './RingLegend';
-import { forksAt } from '../../trace/decidedValues';
+import { byzantineAgents, forksAt } from '../../trace/decidedValues';
 import { RingCanvas } from './RingCanvas';
 import { RingMessagesLayer } from './RingMessagesLayer';
 import { legendMessageKeys, messageStyles } from './messageStyles';
@@ -108,7 +108,7 @@ function RingDrawing({ scenario, events, tick, selectedAgent, onSelectAgent }: R
         {flight.aggregatedCount > 0 && ` (${flight.messages.length} drawn, ${flight.aggregatedCount} aggregated)`}
       </p>
       {large && <InFlightByType flight={flight} />}
-      <ForkLegend events={events} tick={wholeTick} />
+      <ForkLegend events={events} tick={wholeTick} byzantine={byzantineAgents(scenario)} />
     </div>
   );
 }
@@ -117,8 +117,9 @@ function RingDrawing({ scenario, events, tick, selectedAgent, onSelectAgent }: R
  * The fork, in words: which agents committed which value of a round. Agreement says this never
  * happens; a safety switch turned off (or more than f Byzantine agents) makes it happen here.
  */
-function ForkLegend({ events, tick }: { events: RingPanelProps['events']; tick: number }) {
-  const forks = forksAt(events, tick);
+function ForkLegend(props: { events: RingPanelProps['events']; tick: number; byzantine: ReadonlySet<number> }) {
+  const { events, tick, byzantine } = props;
+  const forks = forksAt(events, tick, byzantine);
   if (forks.length === 0) return null;
   const names = (agents: number[]) => agents.map((agent) => `a${agent}`).join(', ');
   return (

@@ -2,7 +2,7 @@ import { easeCubicInOut } from 'd3';
 import type { Scenario, SimEvent, StreamEvent } from '../../../worker/api';
 import { messageKey, type MessageKey } from './messageStyles';
 import { lowerBound, upperBound } from '../../trace/tickSearch';
-import { forksAt } from '../../trace/decidedValues';
+import { byzantineAgents, forksAt } from '../../trace/decidedValues';
 import { ringEventIndex, type RingEventIndex } from './ringEventIndex';
 import { regionsAt, sidesAt, type RingRegion } from './ringRegions';
 
@@ -126,7 +126,7 @@ export function ringStatic(input: RingInput): RingStatic {
   const spacing = (2 * Math.PI * radius) / n;
   const agentRadius = clamp(spacing * 0.36, n > svgAgentsMax ? 1.5 : 2.5, 21);
   const roles = rolesAt(input);
-  const forkOf = forkSides(input.events, input.tick);
+  const forkOf = forkSides(input.events, input.tick, byzantineAgents(scenario));
   const sides = sidesAt(scenario, input.tick);
   const agents: RingAgent[] = [];
   for (let index = 0; index < n; index++) {
@@ -229,9 +229,13 @@ function rolesAt({ scenario, events, tick }: RingInput): Roles {
 }
 
 /** Each agent's side in the latest forked round by `tick` (agents that committed there). */
-function forkSides(events: RingInput['events'], tick: number): Map<number, NonNullable<RingAgent['fork']>> {
+function forkSides(
+  events: RingInput['events'],
+  tick: number,
+  byzantine: ReadonlySet<number>,
+): Map<number, NonNullable<RingAgent['fork']>> {
   const sides = new Map<number, NonNullable<RingAgent['fork']>>();
-  for (const values of forksAt(events, tick)) {
+  for (const values of forksAt(events, tick, byzantine)) {
     for (const value of values) {
       for (const commit of value.commits) {
         if (commit.t <= tick) sides.set(commit.agent, { side: value.side, name: value.sideName, roundNo: value.roundNo });

@@ -1,6 +1,7 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Scenario, StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
+import { byzantineAgents } from '../../trace/decidedValues';
 import { TimelineList } from './TimelineList';
 import { timelineKinds, timelineLayout, type TimelineGeometry, type TimelineMark } from './timelineLayout';
 import { useElementWidth } from './useElementWidth';
@@ -28,6 +29,7 @@ export function CommitTimelinePanel({ scenario, events, tick, endTick, ended, on
   const roundCount = scenario?.rounds ?? 5;
   // The timeline's kinds are a small share of the trace: pick them out once per run.
   const milestones = useMemo(() => events.filter((event) => timelineKinds.has(event.kind)), [events]);
+  const byzantine = useMemo(() => byzantineAgents(scenario), [scenario]);
   const box = useRef<HTMLDivElement>(null);
   const width = Math.max(useElementWidth(box, fallbackWidth), widthMin);
   const geometry = useMemo(
@@ -62,6 +64,7 @@ export function CommitTimelinePanel({ scenario, events, tick, endTick, ended, on
               tick={tick}
               ended={ended}
               roundCount={roundCount}
+              byzantine={byzantine}
               onSeek={onSeek}
             />
           </>

@@ -9,14 +9,16 @@ export interface TimelineListProps {
   tick: number;
   ended: boolean;
   roundCount: number;
+  /** Agents with a Byzantine fault: their commits do not make a fork. */
+  byzantine: ReadonlySet<number>;
   onSeek(tick: number): void;
 }
 
 /** The timeline in words, one row per round or proposal: its text alternative. */
-export function TimelineList({ council, events, tick, ended, roundCount, onSeek }: TimelineListProps) {
+export function TimelineList({ council, events, tick, ended, roundCount, byzantine, onSeek }: TimelineListProps) {
   const rows = useMemo(
-    () => (council ? proposalRows(events, tick) : roundRows(events, tick, ended, roundCount)),
-    [council, events, tick, ended, roundCount],
+    () => (council ? proposalRows(events, tick) : roundRows(events, tick, ended, roundCount, byzantine)),
+    [council, events, tick, ended, roundCount, byzantine],
   );
   return council ? (
     <ProposalTable rows={rows as ProposalRow[]} onSeek={onSeek} />

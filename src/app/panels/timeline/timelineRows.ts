@@ -46,7 +46,13 @@ export const roundRowsMax = 100;
  * Every round up to the latest the cursor has reached (at least the first `roundRowsMax` of the
  * scenario's `roundCount`), with what the trace says about it by `tick`.
  */
-export function roundRows(events: readonly StreamEvent[], tick: number, ended: boolean, roundCount: number): RoundRow[] {
+export function roundRows(
+  events: readonly StreamEvent[],
+  tick: number,
+  ended: boolean,
+  roundCount: number,
+  byzantine: ReadonlySet<number> = new Set(),
+): RoundRow[] {
   const rows = new Map<number, RoundRow>();
   const row = (roundNo: number): RoundRow => {
     let found = rows.get(roundNo);
@@ -76,14 +82,19 @@ export function roundRows(events: readonly StreamEvent[], tick: number, ended: b
     const current = row(roundNo);
     if (current.status === 'pending' && ended) current.status = 'aborted';
     current.consensusType = consensus.get(`${roundNo}:${current.resolution?.view ?? current.view}`) ?? null;
-    result.push(...conflictRows(current, events, tick));
+    result.push(...conflictRows(current, events, tick, byzantine));
   }
   return result;
 }
 
 /** A round's row, or one row per value committed by `tick` when the round forked. */
-function conflictRows(row: RoundRow, events: readonly StreamEvent[], tick: number): RoundRow[] {
-  const values = (decidedValues(events).get(row.roundNo) ?? []).filter((value) => value.firstTick <= tick);
+function conflictRows(
+  row: RoundRow,
+  events: readonly StreamEvent[],
+  tick: number,
+  byzantine: ReadonlySet<number>,
+): RoundRow[] {
+  const values = (decidedValues(events, byzantine).get(row.roundNo) ?? []).filter((value) => value.firstTick <= tick);
   if (values.length < 2) return [row];
   return values.map((value) => ({
     ...row,
