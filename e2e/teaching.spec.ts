@@ -108,4 +108,20 @@ test.describe('teaching claims', () => {
     await config.getByTestId('config-n').fill('4');
     await expect(config.getByTestId('config-n-warning')).toHaveCount(0);
   });
+
+  test('presenter mode narrates the key event of the step with its reason', async ({ page }) => {
+    await runPreset(page, 'byzantine-tamper');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('p');
+    const narration = page.getByTestId('presenter-narration');
+    // Step from the start until the leader resolves round 1: the line tells why two records are out.
+    await page.getByTestId('scrubber').fill('0');
+    await expect(async () => {
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('ArrowRight');
+      await expect(narration).toContainText('resolves round 1', { timeout: 500 });
+    }).toPass({ timeout: 30_000 });
+    await expect(narration).toContainText('The seals of a1, a2 do not match their vectors');
+    await expect(narration).toContainText('tampering is caught, not counted');
+  });
 });

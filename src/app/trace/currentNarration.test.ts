@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SimEvent } from '../../worker/api';
+import { preset } from '../../core/sim/presets';
+import { runScenario } from '../../core/sim/runScenario';
+import type { SimEvent, StreamEvent } from '../../worker/api';
 import { currentNarration } from './currentNarration';
 
 const events: SimEvent[] = [
@@ -19,5 +21,24 @@ describe('currentNarration', () => {
   it('has nothing to tell before the first event', () => {
     expect(currentNarration(events.slice(1), 1)).toBeNull();
     expect(currentNarration([], 10)).toBeNull();
+  });
+});
+
+describe('currentNarration on a real run', () => {
+  const trace = runScenario(preset('byzantine-tamper').scenario).trace as readonly StreamEvent[];
+  const resolved = trace.find((event) => event.kind === 'roundResolved')!;
+
+  it('tells the leader resolving with the tampered seals left out, not a vote cast in the same step', () => {
+    const told = currentNarration(trace, resolved.t)!;
+    expect(told.tick).toBe(resolved.t);
+    expect(told.text).toMatch(/^a0 resolves round 1: \d+ sealed evaluations count/);
+    expect(told.text).toContain('The seals of a1, a2 do not match their vectors');
+  });
+
+  it('keeps the step\'s key event while only votes follow, then tells the first commit and why', () => {
+    const commit = trace.find((event) => event.kind === 'committed')!;
+    expect(currentNarration(trace, commit.t - 0.5)!.tick).toBeLessThan(commit.t);
+    const told = currentNarration(trace, commit.t)!;
+    expect(told.text).toMatch(/commits round 1 \(winner a\d\): it holds \d+ signed commit votes/);
   });
 });

@@ -1,9 +1,12 @@
 import type { StreamEvent } from '../../worker/api';
-import { narrate } from '../panels/eventLog/narrate';
+import { keyNarration } from './keyNarration';
 import { traceEnd } from './tickSearch';
 
 /** How far back to look for an event worth narrating; a bound, not a search of the whole run. */
 export const narrationLookbackMax = 2_000;
+
+/** The least weight (`keyNarration`) that makes an event the step's key event. */
+const keyWeightMin = 3;
 
 export interface CurrentNarration {
   tick: number;
@@ -11,19 +14,64 @@ export interface CurrentNarration {
 }
 
 /**
- * The sentence presenter mode shows under the ring: the latest important event at or before
- * the cursor (messages are too many to read aloud). Null before the first one.
+ * The sentence presenter mode shows under the ring: the key event of the latest step at or
+ * before the cursor, told with its reason. The step is the latest tick with a key event
+ * (a proposal, a resolution, a first commit, a view change, a certificate, an invariant); at
+ * that tick the weightiest event wins, so "a0 resolves round 1 … the seals of a1, a2 do not
+ * match" is told, not the vote cast after it. Null before the first key event.
  */
-export function currentNarration(
-  events: readonly StreamEvent[],
-  tick: number,
-): CurrentNarration | null {
+export function currentNarration(events: readonly StreamEvent[], tick: number): CurrentNarration | null {
   const end = traceEnd(events, tick);
   const stop = Math.max(0, end - narrationLookbackMax);
+  const firsts = firstEvents(events);
+  let best: { t: number; weight: number; text: string } | null = null;
   for (let index = end - 1; index >= stop; index -= 1) {
     const event = events[index]!;
-    const told = narrate(event);
-    if (told !== null && told.important) return { tick: event.t, text: told.text };
+    if (best !== null && event.t < best.t) break;
+    const told = keyNarration(event, firsts.has(index));
+    if (told === null || told.weight < keyWeightMin) continue;
+    // Scanning backwards: an equal weight earlier in the same tick is the one that came first.
+    if (best === null || told.weight >= best.weight) best = { t: event.t, weight: told.weight, text: told.text };
   }
-  return null;
+  return best === null ? null : { tick: best.t, text: best.text };
+}
+
+const firstsByTrace = new WeakMap<readonly StreamEvent[], { length: number; firsts: Set<number> }>();
+
+/**
+ * Indices of the events that happen first of their kind: a round's first commit or "no
+ * agreement" decision, a (round, view)'s first view change or timeout. Later replicas doing
+ * the same are not news. Cached per trace array (extended as it grows).
+ */
+function firstEvents(events: readonly StreamEvent[]): Set<number> {
+  let cached = firstsByTrace.get(events);
+  if (cached === undefined || cached.length > events.length) {
+    cached = { length: 0, firsts: new Set() };
+    firstsByTrace.set(events, cached);
+  }
+  if (cached.length === events.length) return cached.firsts;
+  const seen = new Set<string>();
+  for (const index of cached.firsts) seen.add(keyOf(events[index]!) ?? '');
+  for (let index = cached.length; index < events.length; index++) {
+    const key = keyOf(events[index]!);
+    if (key === null || seen.has(key)) continue;
+    seen.add(key);
+    cached.firsts.add(index);
+  }
+  cached.length = events.length;
+  return cached.firsts;
+}
+
+function keyOf(event: StreamEvent): string | null {
+  switch (event.kind) {
+    case 'committed':
+    case 'decidedNoAgreement':
+      return `decided:${event.roundNo}`;
+    case 'viewChanged':
+      return `view:${event.roundNo}:${event.view}`;
+    case 'timedOut':
+      return `timeout:${event.roundNo}:${event.view}`;
+    default:
+      return null;
+  }
 }
