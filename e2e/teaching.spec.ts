@@ -124,4 +124,35 @@ test.describe('teaching claims', () => {
     await expect(narration).toContainText('The seals of a1, a2 do not match their vectors');
     await expect(narration).toContainText('tampering is caught, not counted');
   });
+
+  test('the ring fits: above the playback bar at 1440 × 900, with its narration at 1280 × 720 presenting, full width on a phone', async ({ page }) => {
+    const box = async (testId: string) => (await page.getByTestId(testId).boundingBox())!;
+    const ringBox = async () => (await page.getByTestId('network-view').locator('svg.ring-svg').boundingBox())!;
+    const footerTop = async () => (await page.locator('.app-footer').boundingBox())!.y;
+
+    await runPreset(page, 'byzantine-tamper');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect((await ringBox()).y + (await ringBox()).height).toBeLessThanOrEqual(await footerTop());
+
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('p');
+    await page.getByTestId('scrubber').fill('6');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const ring = await ringBox();
+    const narration = await box('presenter-narration');
+    expect(ring.height).toBeGreaterThan(250);
+    expect(ring.y + ring.height).toBeLessThanOrEqual(narration.y);
+    expect(narration.y + narration.height).toBeLessThanOrEqual(await footerTop());
+    const label = page.getByTestId('network-view').locator('.ring-agent-label').first();
+    const labelPx = await label.evaluate((text) => (text as SVGGraphicsElement).getBoundingClientRect().height);
+    expect(labelPx).toBeGreaterThanOrEqual(10);
+    await page.screenshot({ path: 'test-results/presenter-1280x720.png' });
+    await page.keyboard.press('p');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect((await ringBox()).width).toBeGreaterThan(330);
+    await page.screenshot({ path: 'test-results/phone-390x844.png' });
+  });
 });

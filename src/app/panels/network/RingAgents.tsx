@@ -95,7 +95,7 @@ function AgentNode({ agent, ring, selected, onSelect, onClear }: AgentNodeProps)
       {agent.fork && <circle className={`ring-fork fork-side-${Math.min(agent.fork.side, 1)}`} r={r + 1.5} />}
       <circle className="ring-agent-body" r={r} />
       {agent.showLabel && ring.labelPlacement === 'inside' && (
-        <text className="ring-agent-label" dy="0.35em" fontSize={Math.min(13, r * 0.85)}>
+        <text className="ring-agent-label" dy="0.35em" style={{ fontSize: Math.min(26, r * 0.72) }}>
           {agent.id}
         </text>
       )}
@@ -115,6 +115,7 @@ function AgentNode({ agent, ring, selected, onSelect, onClear }: AgentNodeProps)
       {ring.showBadges && agent.committedCount > 0 && (
         <text
           className="ring-badge-committed"
+          style={{ fontSize: Math.max(11, Math.min(16, r * 0.55)) }}
           x={agent.outX * badgeDistance}
           y={agent.outY * badgeDistance}
           dy="0.35em"

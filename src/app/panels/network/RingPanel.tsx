@@ -45,7 +45,6 @@ export function RingPanel({ scenario, events, tick, selectedAgent, onSelectAgent
           each other; messages across the cut are lost (✕). The event log is this picture in words.
         </p>
       }
-      legend={<RingLegend protocol={scenario?.protocol ?? null} />}
     >
       {scenario === null ? (
         <EmptyState>
@@ -61,6 +60,11 @@ export function RingPanel({ scenario, events, tick, selectedAgent, onSelectAgent
           onSelectAgent={onSelectAgent}
         />
       )}
+      {/* Policy: the legend goes under the ring, so the ring starts high enough to fit above the
+          playback bar at 1440 × 900 (issue 12). */}
+      <div className="panel-legend ring-legend-below">
+        <RingLegend protocol={scenario?.protocol ?? null} />
+      </div>
     </Panel>
   );
 }

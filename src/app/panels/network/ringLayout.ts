@@ -118,13 +118,18 @@ export function ringLayout(input: RingInput): RingGeometry {
  * Agents, roles and partition regions at `tick`. Events carry integer ticks, so the result
  * changes only when `Math.floor(tick)` does: callers may memoise on it.
  */
+/** The largest agent circle, in drawing units. */
+const agentRadiusMax = 36;
+
 export function ringStatic(input: RingInput): RingStatic {
   const { scenario, width, height } = input;
   const n = scenario.n;
   const margin = Math.min(width, height) * 0.115;
   const radius = Math.max(10, Math.min(width, height) / 2 - margin);
   const spacing = (2 * Math.PI * radius) / n;
-  const agentRadius = clamp(spacing * 0.36, n > svgAgentsMax ? 1.5 : 2.5, 21);
+  // Policy: up to 36 units (of a 560-unit drawing), so a few agents read from the back of a
+  // room; labels and badges scale with the circle (RingAgents).
+  const agentRadius = clamp(spacing * 0.36, n > svgAgentsMax ? 1.5 : 2.5, agentRadiusMax);
   const roles = rolesAt(input);
   const forkOf = forkSides(input.events, input.tick, byzantineAgents(scenario));
   const sides = sidesAt(scenario, input.tick);

@@ -3,6 +3,7 @@ import type { Round } from '../../resonance';
 import { preset } from '../presets';
 import { runScenario } from '../runScenario';
 import { sycophancyAudit } from './sycophancyAudit';
+import type { SimEvent } from './traceEvents';
 
 const description = 'ratify the budget change for the next release';
 const leaderWords = 'I support the budget change: it is effective and reliable. Let us proceed.';
@@ -32,7 +33,7 @@ describe('sycophancyAudit', () => {
 
   it('flags the sycophancy preset\'s two agents in every round, and nobody in the honest presets', () => {
     const flagged = (name: 'sycophancy' | 'happy-path' | 'byzantine-tamper') =>
-      runScenario(preset(name).scenario).trace.flatMap((event) =>
+      (runScenario(preset(name).scenario).trace as SimEvent[]).flatMap((event) =>
         event.kind === 'deliberated' ? [event.sycophants ?? []] : [],
       );
     expect(flagged('sycophancy')).toEqual([[1, 2], [1, 2], [1, 2]]);

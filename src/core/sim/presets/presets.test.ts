@@ -37,7 +37,9 @@ describe('presets', () => {
   });
 
   it('equivocation: each certificate names the accused, and shows two verifying records held by honest agents', () => {
-    const certificates = runWhole('equivocation').trace.filter((event) => event.kind === 'certificateFound');
+    const certificates = (runWhole('equivocation').trace as SimEvent[]).flatMap((event) =>
+      event.kind === 'certificateFound' ? [event] : [],
+    );
     expect(certificates.length).toBeGreaterThan(0);
     for (const certificate of certificates) {
       expect(certificate.accused).toBe(3);
@@ -53,10 +55,10 @@ describe('presets', () => {
   });
 
   it('crash-leader: the crashed a0 sends, seals and counts nothing; messages to it are refused as down', () => {
-    const trace = runWhole('crash-leader').trace;
+    const trace = runWhole('crash-leader').trace as SimEvent[];
     expect(trace.some((event) => event.kind === 'messageSent' && event.from === 0)).toBe(false);
     expect(trace.some((event) => 'agent' in event && event.agent === 0 && event.kind !== 'messageRejected')).toBe(false);
-    const refused = trace.filter((event) => event.kind === 'messageRejected');
+    const refused = trace.flatMap((event) => (event.kind === 'messageRejected' ? [event] : []));
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.every((event) => event.agent === 0 && event.reason === 'recipient is down')).toBe(true);
     for (const event of trace) {
