@@ -1,20 +1,36 @@
-import { VerifyMemo } from '../../crypto';
-import { ResolveMemo, ResonanceAgent, type Outcome, type Round } from '../../resonance';
+import { agentKeyPair, VerifyMemo, type KeyPair } from '../../crypto';
+import {
+  ResolveMemo,
+  ResonanceAgent,
+  type Outcome,
+  type ResonanceAgentState,
+  type Round,
+} from '../../resonance';
 import type { ManualAction, ResolvedScenario } from '../scenario';
 import { axisTrustRows, emitScored, round4 } from './axisData';
 import { byzantineEvaluations, impersonation } from './byzantineEvaluations';
+import { cloneSnapshot } from './cloneSnapshot';
 import { deliberateRound } from './deliberation';
-import { SimEngine, type EndReason } from './eventLoop';
-import { FaultBook } from './faultBook';
-import { machineFor, replicaOf, runMachine, type Machine } from './machines';
-import { Monitors } from './monitors';
-import type { OpinionSource } from './opinionSource';
+import { SimEngine, type EndReason, type LoopState, type RestoreSources } from './eventLoop';
+import { FaultBook, type FaultBookState } from './faultBook';
+import {
+  machineFor,
+  machineState,
+  replicaOf,
+  restoredMachine,
+  runMachine,
+  type Machine,
+  type MachineState,
+} from './machines';
+import { Monitors, type MonitorsState } from './monitors';
+import type { OpinionSource, OpinionsState } from './opinionSource';
 import { freshReplica } from './replica/out';
 import type { Effect, Input, Payload, ReplicaContext, ReplicaState } from './replica/types';
 import { replicaContext } from './replicaContext';
+import { scenarioOpinions } from './scenarioOpinions';
 import { stallDetail } from './stall';
 import type { SimEvent } from './traceEvents';
-import { Transport, type Delivery } from './Transport';
+import { Transport, type Delivery, type TransportState } from './Transport';
 
 type Scheduled =
   | ({ kind: 'deliver' } & Delivery<Payload>)
@@ -41,6 +57,40 @@ export interface EngineResult {
 }
 
 /**
+ * Everything of a ResonanceBFT engine that changes during a run, as plain data (objects,
+ * arrays, maps and sets; no class instance, no function): what `restore` rebuilds an engine
+ * from. The trace is not in it, only its length (`loop.eventCount`; see `SimEngine`).
+ */
+export interface ResonanceSnapshot {
+  protocol: 'resonance';
+  /** The clock, the queue (messages in flight, timers, restarts) and the next manual action. */
+  loop: LoopState<Scheduled>;
+  /** The `net` stream, crashed agents, pending drops and the message counter. */
+  transport: TransportState;
+  /** The `faults:aX` streams drawn from so far. */
+  faults: FaultBookState;
+  /** Each agent's state machine, by agent index (a twin: both copies). */
+  machines: MachineState[];
+  /** Each agent's counters and trust store, by agent index. */
+  agents: ResonanceAgentState[];
+  opinions: OpinionsState;
+  monitors: MonitorsState;
+  deliberatedRounds: Set<number>;
+  scoredRounds: Set<string>;
+}
+
+/**
+ * Work an engine restored from a snapshot may share with the engine it came from, because
+ * each is a pure function of its keys (never state): signature verdicts, resolution outcomes
+ * and the agents' key pairs (`agentKeyPair(seed, id)`, by agent index).
+ */
+export interface ResonanceCaches {
+  verifyMemo: VerifyMemo;
+  memo: ResolveMemo;
+  keys: readonly KeyPair[];
+}
+
+/**
  * The discrete-event engine of a ResonanceBFT scenario (SPEC §5): a priority queue of message
  * deliveries and timers over integer ticks, the network model deciding every loss and latency
  * at send time, and one state machine per agent (`replica/`, wrapped by its fault's strategy).
@@ -53,31 +103,75 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   readonly machines: Machine[];
   readonly faults: FaultBook;
   readonly memo: ResolveMemo;
-  readonly verifyMemo = new VerifyMemo();
+  readonly verifyMemo: VerifyMemo;
+  readonly caches: ResonanceCaches;
   readonly monitors: Monitors;
   readonly roster: string[];
   /** Rounds already deliberated (once per round, by the leader that first proposes a value). */
-  readonly deliberatedRounds = new Set<number>();
+  readonly deliberatedRounds: Set<number>;
   /** `roundNo:view` keys whose scores are in the trace (`roundScored`, once each). */
-  readonly scoredRounds = new Set<string>();
+  readonly scoredRounds: Set<string>;
   private readonly transport: Transport<Payload>;
-  private ctx: ReplicaContext;
+  private readonly ctx: ReplicaContext;
 
-  constructor(scenario: ResolvedScenario, readonly opinions: OpinionSource) {
-    super(scenario);
+  /**
+   * A run of `scenario` at tick 0, every agent started. `restoring` is how `restore` and
+   * `checkpoint` rebuild an engine instead: it takes the snapshot over without copying it, so
+   * call those rather than passing one here.
+   */
+  constructor(
+    scenario: ResolvedScenario,
+    readonly opinions: OpinionSource,
+    restoring?: RestoreSources<ResonanceCaches> & { snapshot: ResonanceSnapshot },
+  ) {
+    const saved = restoring?.snapshot;
+    super(scenario, saved && { loop: saved.loop, trace: restoring.trace });
     const { n, seed } = scenario;
     this.roster = Array.from({ length: n }, (_, index) => `a${index}`);
-    const options = { seed, threshold: scenario.resonance.threshold, expectedN: n, embed: scenario.resonance.embed };
-    this.agents = this.roster.map((id) => new ResonanceAgent(id, options));
-    this.faults = new FaultBook(scenario);
+    this.caches = restoring?.caches ?? freshCaches(seed, this.roster);
+    this.verifyMemo = this.caches.verifyMemo;
+    this.memo = this.caches.memo;
+    const { threshold, embed } = scenario.resonance;
+    const options = { seed, threshold, expectedN: n, embed };
+    const keys = this.caches.keys;
+    this.agents = this.roster.map(
+      (id, index) => new ResonanceAgent(id, { ...options, keys: keys[index]! }),
+    );
+    this.faults = new FaultBook(scenario, saved?.faults);
+    const hooks = this.transportHooks();
+    this.transport = new Transport<Payload>(scenario, this.faults, hooks, saved?.transport);
+    this.monitors = new Monitors(this, saved?.monitors);
+    this.deliberatedRounds = saved?.deliberatedRounds ?? new Set();
+    this.scoredRounds = saved?.scoredRounds ?? new Set();
+    if (saved) {
+      const { machines, agents } = saved;
+      const counted = machines.length === n && agents.length === n;
+      this.check(counted, `a snapshot of ${agents.length} agents for n = ${n}`);
+      agents.forEach((state, index) => this.agents[index]!.adopt(state));
+      this.machines = machines.map((state, index) => restoredMachine(index, this.faults, state));
+      this.ctx = this.makeContext();
+      return;
+    }
     this.machines = this.roster.map((_, index) => machineFor(index, this.faults, freshReplica(index)));
-    this.transport = new Transport<Payload>(scenario, this.faults, this.transportHooks());
-    this.memo = new ResolveMemo({ verify: this.verifyMemo, immutableRecords: true });
-    this.monitors = new Monitors(this);
     this.ctx = this.makeContext();
     for (const { agent, tick } of this.faults.restartTicks()) this.queue.push(tick, { kind: 'restart', agent });
     // A crashed agent sends nothing: it starts only when it comes back (a restart).
     for (let index = 0; index < n; index++) if (!this.isDown(index)) this.step(index, { kind: 'start' });
+  }
+
+  /**
+   * An engine at the snapshot's tick that runs on exactly as the one it was taken from: the
+   * same events, the same trace hash. The snapshot is copied, never kept, so one snapshot
+   * restores any number of independent engines. Opinions come from the scenario's source.
+   */
+  static restore(
+    scenario: ResolvedScenario,
+    snapshot: ResonanceSnapshot,
+    from: RestoreSources<ResonanceCaches>,
+  ): ResonanceEngine {
+    const owned = cloneSnapshot(snapshot);
+    const opinions = scenarioOpinions(scenario, owned.opinions);
+    return new ResonanceEngine(scenario, opinions, { ...from, snapshot: owned });
   }
 
   /** The replica state of each agent (a twin: its first copy). */
@@ -86,21 +180,38 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   }
 
   /**
-   * A checkpoint: an independent copy of the whole engine at its current tick, which can run
-   * on from there exactly as this one will. Caches that are pure functions of their keys (the
-   * signature and outcome memos) and the immutable scenario and records are shared.
+   * Everything that changes during the run, as one plain-data copy (`ResonanceSnapshot`),
+   * independent of this engine. structuredClone-safe; the trace is not in it.
+   */
+  snapshot(): ResonanceSnapshot {
+    return cloneSnapshot(this.state());
+  }
+
+  /**
+   * A checkpoint: an independent engine at this tick that runs on exactly as this one will
+   * (`restore` of a snapshot, copied once), sharing this engine's caches and opinion source kind.
    */
   checkpoint(): ResonanceEngine {
-    const ctx = this.ctx;
-    this.ctx = undefined as unknown as ReplicaContext;
-    try {
-      return this.checkpointWith([ResolveMemo, VerifyMemo], (copy) => {
-        copy.transport.rebind(copy.transportHooks());
-        copy.ctx = copy.makeContext();
-      });
-    } finally {
-      this.ctx = ctx;
-    }
+    const owned = this.snapshot();
+    const opinions = this.opinions.restored(owned.opinions);
+    const { events: trace, caches } = this;
+    return new ResonanceEngine(this.scenario, opinions, { snapshot: owned, trace, caches });
+  }
+
+  /** Every part's state by reference (not a copy); `snapshot` copies it whole. */
+  private state(): ResonanceSnapshot {
+    return {
+      protocol: 'resonance',
+      loop: this.loopState(),
+      transport: this.transport.state(),
+      faults: this.faults.state(),
+      machines: this.machines.map(machineState),
+      agents: this.agents.map((agent) => agent.state()),
+      opinions: this.opinions.state(),
+      monitors: this.monitors.state(),
+      deliberatedRounds: this.deliberatedRounds,
+      scoredRounds: this.scoredRounds,
+    };
   }
 
   /** What each replica knows now, for the agent inspector at the time cursor. */
@@ -333,6 +444,13 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     const stall = reason === 'completed' ? null : stallDetail(this, reason);
     this.emit({ t: this.tick, kind: 'runEnded', reason, commits, viewChanges, ...(stall ?? {}) });
   }
+}
+
+/** The caches of a run that starts from nothing: empty memos, keys derived per agent. */
+function freshCaches(seed: number, roster: readonly string[]): ResonanceCaches {
+  const verifyMemo = new VerifyMemo();
+  const memo = new ResolveMemo({ verify: verifyMemo, immutableRecords: true });
+  return { verifyMemo, memo, keys: roster.map((id) => agentKeyPair(seed, id)) };
 }
 
 function pick(effect: Extract<Effect, { kind: 'timer' }>) {
