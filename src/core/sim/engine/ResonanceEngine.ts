@@ -1,18 +1,12 @@
-import { agentKeyPair, VerifyMemo, type KeyPair } from '../../crypto';
-import {
-  ResolveMemo,
-  ResonanceAgent,
-  type Outcome,
-  type ResonanceAgentState,
-  type Round,
-} from '../../resonance';
+import type { VerifyMemo } from '../../crypto';
+import { ResonanceAgent, type Outcome, type ResolveMemo, type Round } from '../../resonance';
 import type { ManualAction, ResolvedScenario } from '../scenario';
 import { axisTrustRows, emitScored, round4 } from './axisData';
 import { byzantineEvaluations, impersonation } from './byzantineEvaluations';
 import { cloneSnapshot } from './cloneSnapshot';
 import { deliberateRound } from './deliberation';
-import { SimEngine, type EndReason, type LoopState, type RestoreSources } from './eventLoop';
-import { FaultBook, type FaultBookState } from './faultBook';
+import { SimEngine, type EndReason, type RestoreSources } from './eventLoop';
+import { FaultBook } from './faultBook';
 import {
   machineFor,
   machineState,
@@ -20,22 +14,24 @@ import {
   restoredMachine,
   runMachine,
   type Machine,
-  type MachineState,
 } from './machines';
-import { Monitors, type MonitorsState } from './monitors';
-import type { OpinionSource, OpinionsState } from './opinionSource';
+import { Monitors } from './monitors';
+import type { OpinionSource } from './opinionSource';
 import { freshReplica } from './replica/out';
 import type { Effect, Input, Payload, ReplicaContext, ReplicaState } from './replica/types';
 import { replicaContext } from './replicaContext';
+import {
+  freshCaches,
+  type ResonanceCaches,
+  type ResonanceScheduled,
+  type ResonanceSnapshot,
+} from './resonanceSnapshot';
 import { scenarioOpinions } from './scenarioOpinions';
 import { stallDetail } from './stall';
 import type { SimEvent } from './traceEvents';
-import { Transport, type Delivery, type TransportState } from './Transport';
+import { Transport, type Delivery } from './Transport';
 
-type Scheduled =
-  | ({ kind: 'deliver' } & Delivery<Payload>)
-  | { kind: 'timer'; agent: number; timer: 'view' | 'collect'; roundNo: number; view: number }
-  | { kind: 'restart'; agent: number };
+type Scheduled = ResonanceScheduled;
 
 /** One replica's state at a tick (plain data for the agent inspector). */
 export interface AgentState {
@@ -54,40 +50,6 @@ export interface EngineResult {
   events: SimEvent[];
   traceHash: string;
   ticks: number;
-}
-
-/**
- * Everything of a ResonanceBFT engine that changes during a run, as plain data (objects,
- * arrays, maps and sets; no class instance, no function): what `restore` rebuilds an engine
- * from. The trace is not in it, only its length (`loop.eventCount`; see `SimEngine`).
- */
-export interface ResonanceSnapshot {
-  protocol: 'resonance';
-  /** The clock, the queue (messages in flight, timers, restarts) and the next manual action. */
-  loop: LoopState<Scheduled>;
-  /** The `net` stream, crashed agents, pending drops and the message counter. */
-  transport: TransportState;
-  /** The `faults:aX` streams drawn from so far. */
-  faults: FaultBookState;
-  /** Each agent's state machine, by agent index (a twin: both copies). */
-  machines: MachineState[];
-  /** Each agent's counters and trust store, by agent index. */
-  agents: ResonanceAgentState[];
-  opinions: OpinionsState;
-  monitors: MonitorsState;
-  deliberatedRounds: Set<number>;
-  scoredRounds: Set<string>;
-}
-
-/**
- * Work an engine restored from a snapshot may share with the engine it came from, because
- * each is a pure function of its keys (never state): signature verdicts, resolution outcomes
- * and the agents' key pairs (`agentKeyPair(seed, id)`, by agent index).
- */
-export interface ResonanceCaches {
-  verifyMemo: VerifyMemo;
-  memo: ResolveMemo;
-  keys: readonly KeyPair[];
 }
 
 /**
@@ -446,15 +408,8 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   }
 }
 
-/** The caches of a run that starts from nothing: empty memos, keys derived per agent. */
-function freshCaches(seed: number, roster: readonly string[]): ResonanceCaches {
-  const verifyMemo = new VerifyMemo();
-  const memo = new ResolveMemo({ verify: verifyMemo, immutableRecords: true });
-  return { verifyMemo, memo, keys: roster.map((id) => agentKeyPair(seed, id)) };
-}
-
 function pick(effect: Extract<Effect, { kind: 'timer' }>) {
   return { timer: effect.timer, roundNo: effect.roundNo, view: effect.view };
 }
 
-export type { Round };
+export type { ResonanceCaches, ResonanceSnapshot, Round };
