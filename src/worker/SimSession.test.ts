@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { preset } from '../core/sim/presets';
 import { runScenario } from '../core/sim/runScenario';
+import { CouncilEngine } from '../core/sim/engine/CouncilEngine';
 import { ResonanceEngine } from '../core/sim/engine/ResonanceEngine';
 import { scenarioOpinions } from '../core/sim/engine/scenarioOpinions';
 import type { SimEvent } from '../core/sim/engine/traceEvents';
@@ -81,6 +82,27 @@ describe('SimSession', () => {
     expect(checkpointEveryTicks).toBeLessThan(215);
 
     do batch = session.advance(3, Infinity);
+    while (!batch.done);
+    expect(batch.traceHash).toBe(whole.summary.traceHash);
+  });
+
+  it('seeks a Council run from its checkpoints, ledger and tampered audit chain included', () => {
+    const scenario = {
+      ...preset('council-bloc').scenario, rounds: 40,
+      actions: [{ tick: 150, do: 'tamper-audit' as const, index: 4 }],
+    };
+    const session = new SimSession();
+    session.load(scenario, 5);
+    let batch;
+    do batch = session.advance(5, Infinity);
+    while (!batch.done);
+    const whole = runScenario(scenario);
+    expect(whole.summary.ticks).toBeGreaterThan(2 * checkpointEveryTicks + 30);
+
+    const fresh = new CouncilEngine(withDefaults(scenario));
+    fresh.runUntil(2 * checkpointEveryTicks + 30);
+    expect(session.seek(5, 2 * checkpointEveryTicks + 30).state).toEqual(fresh.inspect());
+    do batch = session.advance(5, Infinity);
     while (!batch.done);
     expect(batch.traceHash).toBe(whole.summary.traceHash);
   });

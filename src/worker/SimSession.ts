@@ -1,5 +1,5 @@
-import { CouncilEngine } from '../core/sim/engine/CouncilEngine';
-import { ResonanceEngine } from '../core/sim/engine/ResonanceEngine';
+import { CouncilEngine, type CouncilSnapshot } from '../core/sim/engine/CouncilEngine';
+import { ResonanceEngine, type ResonanceSnapshot } from '../core/sim/engine/ResonanceEngine';
 import { scenarioOpinions } from '../core/sim/engine/scenarioOpinions';
 import { finishedRun, parseScenario, runScenario, withDefaults, type Scenario, type ScenarioRun } from '../core/sim';
 import type { SimEvent } from '../core/sim/engine/traceEvents';
@@ -69,12 +69,24 @@ export type Progress = (done: number, total: number) => void;
 /** What the session needs of an engine: both protocols' engines step the same way. */
 type Engine = ResonanceEngine | CouncilEngine;
 
+/**
+ * The engine at a tick, as plain data: its snapshot, and the trace it had then. Policy: the
+ * trace is the engine's own array, by reference, not a copy: a trace only grows and its
+ * events are never edited, so its first `snapshot.loop.eventCount` events stay those of the
+ * checkpoint while the engine runs on, and restoring slices them.
+ */
+interface Checkpoint {
+  tick: number;
+  snapshot: ResonanceSnapshot | CouncilSnapshot;
+  trace: readonly SimEvent[];
+}
+
 /** Simulated ticks between two checkpoints, at first. */
 export const checkpointEveryTicks = 100;
 /**
- * Checkpoints kept at most (each holds a copy of the engine and of the trace so far). Policy:
- * when a long run would pass the bound, every other checkpoint is dropped and the interval
- * doubles, so memory stays bounded and a seek still replays at most two intervals.
+ * Checkpoints kept at most (each holds a snapshot of the engine). Policy: when a long run
+ * would pass the bound, every other checkpoint is dropped and the interval doubles, so memory
+ * stays bounded and a seek still replays at most two intervals.
  */
 export const checkpointsMax = 24;
 
@@ -104,8 +116,8 @@ export interface SeekReply {
 export class SimSession {
   private engine: Engine | null = null;
   private scenario: Scenario | null = null;
-  /** Copies of the engine every `checkpointEveryTicks`, oldest first; the first at load. */
-  private checkpoints: { tick: number; engine: Engine }[] = [];
+  /** Snapshots of the engine every `checkpointEveryTicks`, oldest first; the first at load. */
+  private checkpoints: Checkpoint[] = [];
   private checkpointIntervalTicks = checkpointEveryTicks;
   private epoch = -1;
   /** The engine last rebuilt for the inspector, so selecting another agent at the same tick is free. */
@@ -126,7 +138,7 @@ export class SimSession {
       resolved.protocol === 'resonance'
         ? new ResonanceEngine(resolved, scenarioOpinions(resolved))
         : new CouncilEngine(resolved);
-    this.checkpoints = [{ tick: -1, engine: this.engine.checkpoint() }];
+    this.checkpoints = [checkpointOf(this.engine, -1)];
     this.checkpointIntervalTicks = checkpointEveryTicks;
     this.inspected = null;
     const { protocol, n, rounds } = resolved;
@@ -272,7 +284,7 @@ export class SimSession {
   private rebuildAt(tick: number): Engine {
     let nearest = this.checkpoints[0]!;
     for (const checkpoint of this.checkpoints) if (checkpoint.tick <= tick) nearest = checkpoint;
-    const engine = nearest.engine.checkpoint();
+    const engine = restoreCheckpoint(this.engine!, nearest);
     this.simulateTo(engine, tick);
     return engine;
   }
@@ -286,7 +298,7 @@ export class SimSession {
       if (engine.done || next > tickMax) break;
       engine.runUntil(next);
       if (engine.done) return;
-      this.checkpoints.push({ tick: next, engine: engine.checkpoint() });
+      this.checkpoints.push(checkpointOf(engine, next));
       if (this.checkpoints.length > checkpointsMax) this.thinCheckpoints();
     }
     engine.runUntil(tickMax);
@@ -310,6 +322,26 @@ export class SimSession {
     }
     return this.engine;
   }
+}
+
+function checkpointOf(engine: Engine, tick: number): Checkpoint {
+  return { tick, snapshot: engine.snapshot(), trace: engine.events };
+}
+
+/**
+ * The engine at `checkpoint`, sharing the caches of `engine` (an engine of the same run):
+ * signature verdicts, outcomes and keys are pure functions of their inputs, so a seek does not
+ * verify or derive them again.
+ */
+function restoreCheckpoint(engine: Engine, checkpoint: Checkpoint): Engine {
+  const { snapshot, trace } = checkpoint;
+  if (engine instanceof ResonanceEngine && snapshot.protocol === 'resonance') {
+    return ResonanceEngine.restore(engine.scenario, snapshot, { trace, caches: engine.caches });
+  }
+  if (engine instanceof CouncilEngine && snapshot.protocol === 'council') {
+    return CouncilEngine.restore(engine.scenario, snapshot, { trace, caches: engine.caches });
+  }
+  throw new Error(`a ${snapshot.protocol} checkpoint cannot restore into this run's engine`);
 }
 
 function runSeed(scenario: Scenario): SeedResult {

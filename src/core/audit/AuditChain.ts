@@ -2,6 +2,12 @@ import { canonicalJson } from '../canonicalJson';
 import { copyAuditEntry, hashAuditPayload, type AuditEntry } from './auditEntry';
 import { verifyChainFrom, type ChainVerdict } from './verifyChain';
 
+/** A chain as plain data: its entries and how many leading ones are known to verify. */
+export interface AuditChainState {
+  log: AuditEntry[];
+  verifiedCount: number;
+}
+
 /**
  * An append-only, tamper-evident log shared by both protocols (reference §1.3).
  *
@@ -11,7 +17,7 @@ import { verifyChainFrom, type ChainVerdict } from './verifyChain';
  * `tamper`, which is how a teacher demonstrates detection; it moves the verified prefix back.
  */
 export class AuditChain {
-  private readonly log: AuditEntry[] = [];
+  private log: AuditEntry[] = [];
   private verifiedCount = 0;
 
   /** A chain holding copies of existing entries, none of them trusted until verified. */
@@ -19,6 +25,20 @@ export class AuditChain {
     const chain = new AuditChain();
     for (const entry of entries) chain.log.push(copyAuditEntry(entry));
     return chain;
+  }
+
+  /** The entries and the verified prefix, by reference (not a copy): for a snapshot. */
+  state(): AuditChainState {
+    return { log: this.log, verifiedCount: this.verifiedCount };
+  }
+
+  /**
+   * Takes `state` over (not a copy), verified prefix included: for a caller restoring its own
+   * copy of a `state()`. Entries of unknown origin go through `from`, which trusts none.
+   */
+  adopt(state: AuditChainState): void {
+    this.log = state.log;
+    this.verifiedCount = state.verifiedCount;
   }
 
   get length(): number {

@@ -1,3 +1,3 @@
-export { AuditChain } from './AuditChain';
+export { AuditChain, type AuditChainState } from './AuditChain';
 export { auditHashLength, computeAuditHash, copyAuditEntry, hashAuditPayload, type AuditEntry } from './auditEntry';
 export { verifyChain, verifyChainFrom, type ChainVerdict } from './verifyChain';

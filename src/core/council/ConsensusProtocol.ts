@@ -1,5 +1,5 @@
 import { assert, AssertionError } from '../assert';
-import { AuditChain, type AuditEntry, type ChainVerdict } from '../audit';
+import { AuditChain, type AuditChainState, type AuditEntry, type ChainVerdict } from '../audit';
 import {
   agreementMatrix,
   agreementRate,
@@ -47,6 +47,22 @@ type ProposalRecord = Omit<{ -readonly [K in keyof Proposal]: Proposal[K] }, 'vo
 };
 
 /**
+ * What changes in a protocol as it is used, as plain data; the voters, weights, config and
+ * clock are its construction's. A vote object appears both in its proposal's `votes` and in
+ * `ballots`: a copy made by structuredClone keeps them one object.
+ */
+export interface ConsensusProtocolState {
+  proposals: Map<string, ProposalRecord>;
+  ballots: Map<string, Map<string, Vote>>;
+  openByProposer: Map<string, number>;
+  chain: AuditChainState;
+  proposalCounter: number;
+  /** The last tick the clock returned (-Infinity before the first). */
+  lastTick: number;
+  votesVersion: number;
+}
+
+/**
  * The Agent Consensus Protocol (reference §1.3): weighted voting on safety actions with a
  * quorum, a supermajority for critical actions, expiry, and a tamper-evident audit chain.
  *
@@ -58,14 +74,14 @@ export class ConsensusProtocol {
   private readonly ids: readonly string[];
   private readonly weightById = new Map<string, number>();
   private readonly config: ConsensusConfig;
-  private clock: () => number;
-  private readonly proposals = new Map<string, ProposalRecord>();
+  private readonly clock: () => number;
+  private proposals = new Map<string, ProposalRecord>();
   /**
    * Each proposal's votes by voter id, for lookups. The proposal's own `votes` array keeps the
    * order they were first cast: a plain object would list integer-like ids ("1", "10") first.
    */
-  private readonly ballots = new Map<string, Map<string, Vote>>();
-  private readonly openByProposer = new Map<string, number>();
+  private ballots = new Map<string, Map<string, Vote>>();
+  private openByProposer = new Map<string, number>();
   private readonly chain = new AuditChain();
   private proposalCounter = 0;
   private lastTick = -Infinity;
@@ -92,11 +108,31 @@ export class ConsensusProtocol {
   }
 
   /**
-   * Replaces the clock, e.g. after the simulator restores a checkpoint of this protocol and
-   * its new owner keeps the ticks. Time must still never go backwards.
+   * Everything that changes as the protocol is used, by reference (not a copy): for a
+   * snapshot, which copies it. The agreement counts are a cache of the votes, not state.
    */
-  setClock(clock: () => number): void {
-    this.clock = clock;
+  state(): ConsensusProtocolState {
+    const { proposals, ballots, openByProposer, proposalCounter, lastTick, votesVersion } = this;
+    const chain = this.chain.state();
+    return { proposals, ballots, openByProposer, chain, proposalCounter, lastTick, votesVersion };
+  }
+
+  /**
+   * Takes `state` over (not a copy) from a protocol with the same voters, weights and config:
+   * for a caller restoring its own copy of a `state()`. Votes are frozen again, as when cast.
+   */
+  adopt(state: ConsensusProtocolState): void {
+    this.proposals = state.proposals;
+    this.ballots = state.ballots;
+    this.openByProposer = state.openByProposer;
+    this.chain.adopt(state.chain);
+    this.proposalCounter = state.proposalCounter;
+    this.lastTick = state.lastTick;
+    this.votesVersion = state.votesVersion;
+    this.agreementCache = null;
+    for (const ballot of this.ballots.values()) {
+      for (const vote of ballot.values()) Object.freeze(vote);
+    }
   }
 
   get voterCount(): number {

@@ -1,6 +1,7 @@
 export {
   ConsensusProtocol,
   type ConsensusProtocolOptions,
+  type ConsensusProtocolState,
   type ProposeOptions,
 } from './ConsensusProtocol';
 export {

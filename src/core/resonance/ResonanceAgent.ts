@@ -6,7 +6,7 @@ import { ResolveMemo } from './ResolveMemo';
 import { voteDigest } from './seal';
 import { sealEvaluation } from './sealEvaluation';
 import { roundTopic } from './stance';
-import { TrustStore } from './TrustStore';
+import { TrustStore, type TrustStoreData } from './TrustStore';
 import type {
   EmbedMode,
   Outcome,
@@ -27,6 +27,18 @@ export interface ResonanceAgentOptions {
   expectedN?: number;
   /** Semantic axis: bag-of-words (default) or the dense stance embedding. */
   embed?: EmbedMode;
+  /**
+   * The agent's key pair when the caller derived it already (an engine restoring a snapshot
+   * shares its agents' keys); it must be `agentKeyPair(seed, id)`. Default: derived here.
+   */
+  keys?: KeyPair;
+}
+
+/** What changes in an agent as it works, as plain data: its counters and its memory. */
+export interface ResonanceAgentState {
+  nonceCount: number;
+  roundCount: number;
+  store: TrustStoreData;
 }
 
 export interface Participation {
@@ -89,7 +101,7 @@ export class ResonanceAgent {
     this.threshold = threshold;
     this.expectedN = expectedN;
     this.embed = options.embed ?? 'bow';
-    this.keys = agentKeyPair(options.seed, id);
+    this.keys = options.keys ?? agentKeyPair(options.seed, id);
     this.publicKey = this.keys.publicKeyHex;
     // The adaptive threshold starts at the commit threshold; it never gates the commit.
     this.store.threshold = threshold;
@@ -205,6 +217,21 @@ export class ResonanceAgent {
   ): { signature: string; pubkey: string } {
     const signature = signHex(voteDigest(roundId, view, phase, winner), this.keys.secretKey);
     return { signature, pubkey: this.publicKey };
+  }
+
+  /**
+   * Everything that changes as the agent works, by reference (not a copy): for an engine
+   * snapshot, which copies it. The resolve memo is a cache, not state.
+   */
+  state(): ResonanceAgentState {
+    return { nonceCount: this.nonceCount, roundCount: this.roundCount, store: this.store.data() };
+  }
+
+  /** Takes `state` over (not a copy), as the same agent had it when it was saved. */
+  adopt(state: ResonanceAgentState): void {
+    this.nonceCount = state.nonceCount;
+    this.roundCount = state.roundCount;
+    this.store.adopt(state.store);
   }
 
   /** The config every honest resolver of the cluster shares. */

@@ -346,7 +346,16 @@ export class TrustStore implements TrustStoreData {
     Object.assign(this, fresh, JSON.parse(JSON.stringify(snapshot)) as TrustStoreData);
   }
 
-  private data(): TrustStoreData {
+  /**
+   * Takes `data` over as every layer, by reference (not a copy): for a caller that already
+   * holds a private copy, such as an engine restoring its own snapshot. `restore` copies.
+   */
+  adopt(data: TrustStoreData): void {
+    Object.assign(this, data);
+  }
+
+  /** Every layer, by reference (not a copy): for a caller that copies it anyway. */
+  data(): TrustStoreData {
     const {
       reputations, trustRows, axisTrustRows, roundClock, behavior, peerEncounters, semanticHistory,
       coCommitLedger, lastInteraction, baseEpsilon, threshold, axisWeights, similarityHistory,

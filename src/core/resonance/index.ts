@@ -51,6 +51,7 @@ export {
   type AgentResolveOptions,
   type Participation,
   type ResonanceAgentOptions,
+  type ResonanceAgentState,
 } from './ResonanceAgent';
 export { applyResolution, resolveRound, type Resolution, type ResolveConfig, type ResolveOptions } from './resolve';
 export { resolveDiagnostics, trajectoryDiagnostics } from './resolveDiagnostics';

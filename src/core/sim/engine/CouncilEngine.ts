@@ -1,13 +1,14 @@
-import { ConsensusProtocol } from '../../council';
+import { ConsensusProtocol, type ConsensusProtocolState } from '../../council';
 import { agentKeyPair, VerifyMemo, type KeyPair } from '../../crypto';
 import type { ManualAction, ResolvedScenario } from '../scenario';
-import { CouncilMonitors } from './councilMonitors';
+import { cloneSnapshot } from './cloneSnapshot';
+import { CouncilMonitors, type CouncilMonitorsState } from './councilMonitors';
 import type { CouncilEngineView, CouncilScheduled } from './councilEngineView';
-import { CouncilProtocol } from './councilProtocol';
+import { CouncilProtocol, type CouncilProtocolState } from './councilProtocol';
 import { garbledPayload, type CouncilPayload } from './councilVoting';
-import { SimEngine, type EndReason } from './eventLoop';
-import { FaultBook } from './faultBook';
-import { Transport, type Delivery } from './Transport';
+import { SimEngine, type EndReason, type LoopState, type RestoreSources } from './eventLoop';
+import { FaultBook, type FaultBookState } from './faultBook';
+import { Transport, type Delivery, type TransportState } from './Transport';
 import type { SimEvent } from './traceEvents';
 
 type Scheduled = CouncilScheduled;
@@ -18,6 +19,31 @@ export interface CouncilEngineResult {
   ticks: number;
 }
 
+/**
+ * Everything of a Council engine that changes during a run, as plain data: what `restore`
+ * rebuilds an engine from. The trace is not in it, only its length (see `SimEngine`).
+ */
+export interface CouncilSnapshot {
+  protocol: 'council';
+  loop: LoopState<Scheduled>;
+  transport: TransportState;
+  faults: FaultBookState;
+  /** The ledger: proposals, votes and the audit chain (tampered entries included). */
+  ledger: ConsensusProtocolState;
+  /** Rounds, leans and the voters' and targets' streams. */
+  council: CouncilProtocolState;
+  monitors: CouncilMonitorsState;
+}
+
+/**
+ * Work an engine restored from a snapshot may share with the one it came from, each a pure
+ * function of its keys (never state): signature verdicts and the key pairs derived so far.
+ */
+export interface CouncilCaches {
+  verifyMemo: VerifyMemo;
+  /** By agent index, each `agentKeyPair(seed, id)` once first used. */
+  keys: (KeyPair | undefined)[];
+}
 
 /**
  * The discrete-event engine of a Council scenario (SPEC §3, §5): each round a proposer
@@ -40,19 +66,30 @@ export class CouncilEngine extends SimEngine<Scheduled> implements CouncilEngine
   readonly roster: string[];
   readonly ledger: ConsensusProtocol;
   readonly faults: FaultBook;
-  readonly verifyMemo = new VerifyMemo();
+  readonly verifyMemo: VerifyMemo;
+  readonly caches: CouncilCaches;
   readonly monitors: CouncilMonitors;
   private readonly protocol: CouncilProtocol;
   private readonly transport: Transport<CouncilPayload>;
-  private readonly keys: (KeyPair | undefined)[];
 
-  constructor(scenario: ResolvedScenario) {
-    super(scenario);
+  /**
+   * A run of `scenario` at tick 0. `restoring` is how `restore` and `checkpoint` rebuild an
+   * engine instead: it takes the snapshot over without copying it, so call those rather than
+   * passing one here.
+   */
+  constructor(
+    scenario: ResolvedScenario,
+    restoring?: RestoreSources<CouncilCaches> & { snapshot: CouncilSnapshot },
+  ) {
+    const saved = restoring?.snapshot;
+    super(scenario, saved && { loop: saved.loop, trace: restoring.trace });
     const { n } = scenario;
     this.roster = Array.from({ length: n }, (_, index) => `a${index}`);
-    this.keys = new Array<KeyPair | undefined>(n);
-    this.faults = new FaultBook(scenario);
-    this.transport = new Transport<CouncilPayload>(scenario, this.faults, this.transportHooks());
+    this.caches = restoring?.caches ?? { verifyMemo: new VerifyMemo(), keys: new Array(n) };
+    this.verifyMemo = this.caches.verifyMemo;
+    this.faults = new FaultBook(scenario, saved?.faults);
+    const hooks = this.transportHooks();
+    this.transport = new Transport<CouncilPayload>(scenario, this.faults, hooks, saved?.transport);
     const council = scenario.council;
     this.ledger = new ConsensusProtocol(this.roster, {
       weights: Object.fromEntries(this.roster.map((id, index) => [id, council.weights[index]!])),
@@ -65,20 +102,53 @@ export class CouncilEngine extends SimEngine<Scheduled> implements CouncilEngine
       },
       clock: () => this.tick,
     });
-    this.monitors = new CouncilMonitors(this);
-    this.protocol = new CouncilProtocol(this);
-    if (scenario.rounds > 0) this.schedule(0, { kind: 'startRound', roundNo: 1 });
+    if (saved) this.ledger.adopt(saved.ledger);
+    this.monitors = new CouncilMonitors(this, saved?.monitors);
+    this.protocol = new CouncilProtocol(this, saved?.council);
+    if (!saved && scenario.rounds > 0) this.schedule(0, { kind: 'startRound', roundNo: 1 });
   }
 
   /**
-   * A checkpoint: an independent copy of the whole engine at its current tick (ledger and
-   * audit chain included), which runs on exactly as this one will.
+   * An engine at the snapshot's tick that runs on exactly as the one it was taken from (the
+   * same events, the same trace hash), ledger and audit chain included. The snapshot is
+   * copied, never kept, so one snapshot restores any number of independent engines.
+   */
+  static restore(
+    scenario: ResolvedScenario,
+    snapshot: CouncilSnapshot,
+    from: RestoreSources<CouncilCaches>,
+  ): CouncilEngine {
+    return new CouncilEngine(scenario, { ...from, snapshot: cloneSnapshot(snapshot) });
+  }
+
+  /**
+   * Everything that changes during the run, as one plain-data copy (`CouncilSnapshot`),
+   * independent of this engine. structuredClone-safe; the trace is not in it.
+   */
+  snapshot(): CouncilSnapshot {
+    return cloneSnapshot(this.state());
+  }
+
+  /**
+   * A checkpoint: an independent engine at this tick that runs on exactly as this one will
+   * (`restore` of a snapshot, copied once), sharing this engine's caches.
    */
   checkpoint(): CouncilEngine {
-    return this.checkpointWith([VerifyMemo], (copy) => {
-      copy.transport.rebind(copy.transportHooks());
-      copy.ledger.setClock(() => copy.tick);
-    });
+    const { events: trace, caches } = this;
+    return new CouncilEngine(this.scenario, { snapshot: this.snapshot(), trace, caches });
+  }
+
+  /** Every part's state by reference (not a copy); `snapshot` copies it whole. */
+  private state(): CouncilSnapshot {
+    return {
+      protocol: 'council',
+      loop: this.loopState(),
+      transport: this.transport.state(),
+      faults: this.faults.state(),
+      ledger: this.ledger.state(),
+      council: this.protocol.state(),
+      monitors: this.monitors.state(),
+    };
   }
 
   /** The ledger now: proposals by status and the audit chain's verdict, for the panels. */
@@ -104,10 +174,11 @@ export class CouncilEngine extends SimEngine<Scheduled> implements CouncilEngine
 
   /** The agent's key pair (secret = sha256(`bft-lab:key:{seed}:a{i}`)), derived on first use. */
   keyOf(agent: number): KeyPair {
-    let pair = this.keys[agent];
+    const keys = this.caches.keys;
+    let pair = keys[agent];
     if (pair === undefined) {
       pair = agentKeyPair(this.scenario.seed, this.roster[agent]!);
-      this.keys[agent] = pair;
+      keys[agent] = pair;
     }
     return pair;
   }

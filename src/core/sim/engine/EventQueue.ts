@@ -1,13 +1,36 @@
+/** A queue's contents as plain data: the heap's parallel arrays and the tie-break counter. */
+export interface QueueState<T> {
+  ticks: number[];
+  /** Insertion numbers: the tie-break between items due on the same tick. */
+  seqs: number[];
+  items: T[];
+  /** The insertion number of the next item pushed. */
+  nextSeq: number;
+}
+
 /**
  * A min-heap of scheduled items ordered by (tick, insertion order), so items due on the same
  * tick come out in the order they were scheduled: the engine stays deterministic without
  * comparing payloads.
  */
 export class EventQueue<T> {
-  private ticks: number[] = [];
-  private seqs: number[] = [];
-  private items: T[] = [];
-  private nextSeq = 0;
+  private readonly ticks: number[];
+  private readonly seqs: number[];
+  private readonly items: T[];
+  private nextSeq: number;
+
+  /** An empty queue, or one that takes `state` over (not a copy) with its heap order. */
+  constructor(state?: QueueState<T>) {
+    this.ticks = state?.ticks ?? [];
+    this.seqs = state?.seqs ?? [];
+    this.items = state?.items ?? [];
+    this.nextSeq = state?.nextSeq ?? 0;
+  }
+
+  /** The contents, by reference (not a copy): for an engine snapshot, which copies it. */
+  state(): QueueState<T> {
+    return { ticks: this.ticks, seqs: this.seqs, items: this.items, nextSeq: this.nextSeq };
+  }
 
   get size(): number {
     return this.items.length;

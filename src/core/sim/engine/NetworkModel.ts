@@ -1,4 +1,4 @@
-import { Rng } from '../../rng';
+import { Rng, type RngState } from '../../rng';
 import type { ResolvedScenario } from '../scenario';
 
 /** Why a message never arrives. */
@@ -19,8 +19,9 @@ export class NetworkModel {
   private readonly rng: Rng;
   private readonly groupOf: Int32Array[];
 
-  constructor(private readonly scenario: ResolvedScenario) {
-    this.rng = Rng.stream(scenario.seed, 'net');
+  /** `rng`: the `net` stream's state to resume from (a restored engine); default its start. */
+  constructor(private readonly scenario: ResolvedScenario, rng?: RngState) {
+    this.rng = rng ? Rng.restore(rng) : Rng.stream(scenario.seed, 'net');
     this.groupOf = scenario.network.partitions.map((partition) => {
       const groups = new Int32Array(scenario.n).fill(-1);
       partition.groups.forEach((group, index) => group.forEach((agent) => (groups[agent] = index)));
@@ -56,7 +57,8 @@ export class NetworkModel {
     return last;
   }
 
-  snapshot() {
+  /** The only thing that changes during a run: the `net` stream's state. */
+  state(): RngState {
     return this.rng.snapshot();
   }
 }

@@ -1,26 +1,38 @@
-import { VerifyMemo } from '../../crypto';
-import { ResolveMemo, ResonanceAgent, type Outcome, type Round } from '../../resonance';
+import type { VerifyMemo } from '../../crypto';
+import { ResonanceAgent, type Outcome, type ResolveMemo, type Round } from '../../resonance';
 import type { ManualAction, ResolvedScenario } from '../scenario';
 import { axisTrustRows, emitScored, round4 } from './axisData';
 import { byzantineEvaluations, impersonation } from './byzantineEvaluations';
+import { cloneSnapshot } from './cloneSnapshot';
 import { deliberateRound } from './deliberation';
-import { SimEngine, type EndReason } from './eventLoop';
+import { SimEngine, type EndReason, type RestoreSources } from './eventLoop';
 import { FaultBook } from './faultBook';
-import { machineFor, replicaOf, runMachine, type Machine } from './machines';
+import {
+  machineFor,
+  machineState,
+  replicaOf,
+  restoredMachine,
+  runMachine,
+  type Machine,
+} from './machines';
 import { Monitors } from './monitors';
 import type { OpinionSource } from './opinionSource';
 import { freshReplica } from './replica/out';
 import type { Effect, Input, Payload, ReplicaContext, ReplicaState } from './replica/types';
 import { replicaContext } from './replicaContext';
+import {
+  freshCaches,
+  type ResonanceCaches,
+  type ResonanceScheduled,
+  type ResonanceSnapshot,
+} from './resonanceSnapshot';
+import { scenarioOpinions } from './scenarioOpinions';
 import { stallDetail } from './stall';
 import { distinctViewChanges, roundsCommitted } from './summarizeRun';
 import type { SimEvent } from './traceEvents';
 import { Transport, type Delivery } from './Transport';
 
-type Scheduled =
-  | ({ kind: 'deliver' } & Delivery<Payload>)
-  | { kind: 'timer'; agent: number; timer: 'view' | 'collect'; roundNo: number; view: number }
-  | { kind: 'restart'; agent: number };
+type Scheduled = ResonanceScheduled;
 
 /** One replica's state at a tick (plain data for the agent inspector). */
 export interface AgentState {
@@ -54,31 +66,75 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   readonly machines: Machine[];
   readonly faults: FaultBook;
   readonly memo: ResolveMemo;
-  readonly verifyMemo = new VerifyMemo();
+  readonly verifyMemo: VerifyMemo;
+  readonly caches: ResonanceCaches;
   readonly monitors: Monitors;
   readonly roster: string[];
   /** Rounds already deliberated (once per round, by the leader that first proposes a value). */
-  readonly deliberatedRounds = new Set<number>();
+  readonly deliberatedRounds: Set<number>;
   /** `roundNo:view` keys whose scores are in the trace (`roundScored`, once each). */
-  readonly scoredRounds = new Set<string>();
+  readonly scoredRounds: Set<string>;
   private readonly transport: Transport<Payload>;
-  private ctx: ReplicaContext;
+  private readonly ctx: ReplicaContext;
 
-  constructor(scenario: ResolvedScenario, readonly opinions: OpinionSource) {
-    super(scenario);
+  /**
+   * A run of `scenario` at tick 0, every agent started. `restoring` is how `restore` and
+   * `checkpoint` rebuild an engine instead: it takes the snapshot over without copying it, so
+   * call those rather than passing one here.
+   */
+  constructor(
+    scenario: ResolvedScenario,
+    readonly opinions: OpinionSource,
+    restoring?: RestoreSources<ResonanceCaches> & { snapshot: ResonanceSnapshot },
+  ) {
+    const saved = restoring?.snapshot;
+    super(scenario, saved && { loop: saved.loop, trace: restoring.trace });
     const { n, seed } = scenario;
     this.roster = Array.from({ length: n }, (_, index) => `a${index}`);
-    const options = { seed, threshold: scenario.resonance.threshold, expectedN: n, embed: scenario.resonance.embed };
-    this.agents = this.roster.map((id) => new ResonanceAgent(id, options));
-    this.faults = new FaultBook(scenario);
+    this.caches = restoring?.caches ?? freshCaches(seed, this.roster);
+    this.verifyMemo = this.caches.verifyMemo;
+    this.memo = this.caches.memo;
+    const { threshold, embed } = scenario.resonance;
+    const options = { seed, threshold, expectedN: n, embed };
+    const keys = this.caches.keys;
+    this.agents = this.roster.map(
+      (id, index) => new ResonanceAgent(id, { ...options, keys: keys[index]! }),
+    );
+    this.faults = new FaultBook(scenario, saved?.faults);
+    const hooks = this.transportHooks();
+    this.transport = new Transport<Payload>(scenario, this.faults, hooks, saved?.transport);
+    this.monitors = new Monitors(this, saved?.monitors);
+    this.deliberatedRounds = saved?.deliberatedRounds ?? new Set();
+    this.scoredRounds = saved?.scoredRounds ?? new Set();
+    if (saved) {
+      const { machines, agents } = saved;
+      const counted = machines.length === n && agents.length === n;
+      this.check(counted, `a snapshot of ${agents.length} agents for n = ${n}`);
+      agents.forEach((state, index) => this.agents[index]!.adopt(state));
+      this.machines = machines.map((state, index) => restoredMachine(index, this.faults, state));
+      this.ctx = this.makeContext();
+      return;
+    }
     this.machines = this.roster.map((_, index) => machineFor(index, this.faults, freshReplica(index)));
-    this.transport = new Transport<Payload>(scenario, this.faults, this.transportHooks());
-    this.memo = new ResolveMemo({ verify: this.verifyMemo, immutableRecords: true });
-    this.monitors = new Monitors(this);
     this.ctx = this.makeContext();
     for (const { agent, tick } of this.faults.restartTicks()) this.queue.push(tick, { kind: 'restart', agent });
     // A crashed agent sends nothing: it starts only when it comes back (a restart).
     for (let index = 0; index < n; index++) if (!this.isDown(index)) this.step(index, { kind: 'start' });
+  }
+
+  /**
+   * An engine at the snapshot's tick that runs on exactly as the one it was taken from: the
+   * same events, the same trace hash. The snapshot is copied, never kept, so one snapshot
+   * restores any number of independent engines. Opinions come from the scenario's source.
+   */
+  static restore(
+    scenario: ResolvedScenario,
+    snapshot: ResonanceSnapshot,
+    from: RestoreSources<ResonanceCaches>,
+  ): ResonanceEngine {
+    const owned = cloneSnapshot(snapshot);
+    const opinions = scenarioOpinions(scenario, owned.opinions);
+    return new ResonanceEngine(scenario, opinions, { ...from, snapshot: owned });
   }
 
   /** The replica state of each agent (a twin: its first copy). */
@@ -87,21 +143,38 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   }
 
   /**
-   * A checkpoint: an independent copy of the whole engine at its current tick, which can run
-   * on from there exactly as this one will. Caches that are pure functions of their keys (the
-   * signature and outcome memos) and the immutable scenario and records are shared.
+   * Everything that changes during the run, as one plain-data copy (`ResonanceSnapshot`),
+   * independent of this engine. structuredClone-safe; the trace is not in it.
+   */
+  snapshot(): ResonanceSnapshot {
+    return cloneSnapshot(this.state());
+  }
+
+  /**
+   * A checkpoint: an independent engine at this tick that runs on exactly as this one will
+   * (`restore` of a snapshot, copied once), sharing this engine's caches and opinion source kind.
    */
   checkpoint(): ResonanceEngine {
-    const ctx = this.ctx;
-    this.ctx = undefined as unknown as ReplicaContext;
-    try {
-      return this.checkpointWith([ResolveMemo, VerifyMemo], (copy) => {
-        copy.transport.rebind(copy.transportHooks());
-        copy.ctx = copy.makeContext();
-      });
-    } finally {
-      this.ctx = ctx;
-    }
+    const owned = this.snapshot();
+    const opinions = this.opinions.restored(owned.opinions);
+    const { events: trace, caches } = this;
+    return new ResonanceEngine(this.scenario, opinions, { snapshot: owned, trace, caches });
+  }
+
+  /** Every part's state by reference (not a copy); `snapshot` copies it whole. */
+  private state(): ResonanceSnapshot {
+    return {
+      protocol: 'resonance',
+      loop: this.loopState(),
+      transport: this.transport.state(),
+      faults: this.faults.state(),
+      machines: this.machines.map(machineState),
+      agents: this.agents.map((agent) => agent.state()),
+      opinions: this.opinions.state(),
+      monitors: this.monitors.state(),
+      deliberatedRounds: this.deliberatedRounds,
+      scoredRounds: this.scoredRounds,
+    };
   }
 
   /** What each replica knows now, for the agent inspector at the time cursor. */
@@ -344,4 +417,4 @@ function pick(effect: Extract<Effect, { kind: 'timer' }>) {
   return { timer: effect.timer, roundNo: effect.roundNo, view: effect.view };
 }
 
-export type { Round };
+export type { ResonanceCaches, ResonanceSnapshot, Round };

@@ -1,3 +1,4 @@
+import type { RngState } from '../../rng';
 import type { ManualAction, ResolvedScenario } from '../scenario';
 import type { FaultBook } from './faultBook';
 import { NetworkModel } from './NetworkModel';
@@ -28,6 +29,16 @@ export interface TransportHooks<P> {
   garble?(payload: P): P;
 }
 
+/** What changes in a transport during a run, as plain data. */
+export interface TransportState {
+  network: RngState;
+  /** Agents crashed by a manual action, in the order they crashed. */
+  crashed: number[];
+  /** Agents whose next message a `drop-next` action drops. */
+  dropNext: number[];
+  messageCount: number;
+}
+
 /**
  * What both engines share between their protocols and the network (SPEC §5): message ids,
  * the network model deciding every loss and latency at send time, garbling by `garble`
@@ -37,21 +48,27 @@ export interface TransportHooks<P> {
  */
 export class Transport<P extends MessageHeader> {
   private readonly network: NetworkModel;
-  private readonly crashed = new Set<number>();
-  private readonly dropNext = new Set<number>();
-  private messageCount = 0;
+  private readonly crashed: Set<number>;
+  private readonly dropNext: Set<number>;
+  private messageCount: number;
 
+  /** `state`: where a restored engine's transport resumes; default the start of a run. */
   constructor(
     scenario: ResolvedScenario,
     private readonly faults: FaultBook,
-    private hooks: TransportHooks<P>,
+    private readonly hooks: TransportHooks<P>,
+    state?: TransportState,
   ) {
-    this.network = new NetworkModel(scenario);
+    this.network = new NetworkModel(scenario, state?.network);
+    this.crashed = new Set(state?.crashed);
+    this.dropNext = new Set(state?.dropNext);
+    this.messageCount = state?.messageCount ?? 0;
   }
 
-  /** After a checkpoint is restored: the hooks of the engine that now owns this transport. */
-  rebind(hooks: TransportHooks<P>): void {
-    this.hooks = hooks;
+  state(): TransportState {
+    const { crashed, dropNext, messageCount } = this;
+    const network = this.network.state();
+    return { network, crashed: [...crashed], dropNext: [...dropNext], messageCount };
   }
 
   isDown(agent: number, tick: number): boolean {

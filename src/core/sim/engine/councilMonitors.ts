@@ -11,6 +11,22 @@ import { voteDigest } from './councilVoting';
 import type { InvariantStatus } from './monitors';
 import { invariantNames, type InvariantName } from './traceEvents';
 
+/** What the monitors read of the Council engine (a narrow view: no import of the engine). */
+export interface MonitoredCouncil {
+  readonly tick: number;
+  readonly ledger: ConsensusProtocol;
+  readonly verifyMemo: VerifyMemo;
+  emit(event: SimEvent): void;
+  index(id: string): number;
+  pubkeyOf(voterId: string): string | null;
+}
+
+/** What the Council's monitors have seen so far, as plain data. */
+export interface CouncilMonitorsState {
+  sentVotes: SignedVote[];
+  violations: Map<InvariantName, string>;
+}
+
 /**
  * The invariant monitors of SPEC §5 that apply to a Council run, fed by the engine.
  *
@@ -22,21 +38,20 @@ import { invariantNames, type InvariantName } from './traceEvents';
  * The other invariants are about replicated commits, which a single-ledger council does not
  * have; they are reported green with what holds in their place (see `okDetail`).
  */
-/** What the monitors read of the Council engine (a narrow view: no import of the engine). */
-export interface MonitoredCouncil {
-  readonly tick: number;
-  readonly ledger: ConsensusProtocol;
-  readonly verifyMemo: VerifyMemo;
-  emit(event: SimEvent): void;
-  index(id: string): number;
-  pubkeyOf(voterId: string): string | null;
-}
-
 export class CouncilMonitors {
-  private readonly sentVotes: SignedVote[] = [];
-  private readonly violations = new Map<InvariantName, string>();
+  private readonly sentVotes: SignedVote[];
+  private readonly violations: Map<InvariantName, string>;
 
-  constructor(private readonly engine: MonitoredCouncil) {}
+  /** `state`: what a restored engine's monitors had seen (taken over, not copied). */
+  constructor(private readonly engine: MonitoredCouncil, state?: CouncilMonitorsState) {
+    this.sentVotes = state?.sentVotes ?? [];
+    this.violations = state?.violations ?? new Map();
+  }
+
+  /** Everything seen so far, by reference (not a copy): for an engine snapshot. */
+  state(): CouncilMonitorsState {
+    return { sentVotes: this.sentVotes, violations: this.violations };
+  }
 
   /** Every vote signed in the run, honest or not, as sent (before any loss or garbling). */
   onVoteSent(vote: SignedVote): void {

@@ -1,7 +1,7 @@
 import { AssertionError } from '../../assert';
 import { isCritical, ProposalStatus, VoteValue, type VoteValueT } from '../../council';
 import { signHex } from '../../crypto';
-import { Rng } from '../../rng';
+import { Rng, type RngState } from '../../rng';
 import type { CouncilEngineView } from './councilEngineView';
 import {
   againstMajority,
@@ -22,6 +22,20 @@ interface OpenRound {
   tallied: boolean;
 }
 
+/** What changes in the Council's protocol during a run, as plain data. */
+export interface CouncilProtocolState {
+  roundsTallied: number;
+  current: OpenRound | null;
+  leansByRound: Map<number, RoundLeans>;
+  /** By agent index: the last round it voted in (0: none). */
+  lastVotedRound: number[];
+  /** The `council:aX` streams, by agent index. */
+  streams: RngState[];
+  /** The `council:targets` stream. */
+  targets: RngState;
+  nextProposer: number;
+}
+
 /**
  * Rounds whose opinions are kept for proposals that arrive late. A proposal older than this
  * is ignored by its recipient: the council has long moved on, and the vote would only be
@@ -38,25 +52,45 @@ export const leansRoundsKept = 64;
  * the deadline, executes an approved proposal, and the next round starts one tick later.
  */
 export class CouncilProtocol {
-  roundsTallied = 0;
-  private current: OpenRound | null = null;
-  private readonly leansByRound = new Map<number, RoundLeans>();
+  roundsTallied: number;
+  private current: OpenRound | null;
+  private readonly leansByRound: Map<number, RoundLeans>;
   private readonly lastVotedRound: Int32Array;
   private readonly streams: Rng[];
   private readonly targets: Rng;
   private readonly honest: boolean[];
-  private nextProposer = 0;
+  private nextProposer: number;
 
-  constructor(private readonly engine: CouncilEngineView) {
+  /** `state`: where a restored engine's protocol resumes (taken over); default round 0. */
+  constructor(private readonly engine: CouncilEngineView, state?: CouncilProtocolState) {
     const { n, seed } = engine.scenario;
-    this.lastVotedRound = new Int32Array(n);
-    this.streams = Array.from({ length: n }, (_, agent) => Rng.stream(seed, `council:a${agent}`));
-    this.targets = Rng.stream(seed, 'council:targets');
+    this.roundsTallied = state?.roundsTallied ?? 0;
+    this.current = state?.current ?? null;
+    this.leansByRound = state?.leansByRound ?? new Map();
+    this.lastVotedRound = state ? Int32Array.from(state.lastVotedRound) : new Int32Array(n);
+    this.streams = state
+      ? state.streams.map((stream) => Rng.restore(stream))
+      : Array.from({ length: n }, (_, agent) => Rng.stream(seed, `council:a${agent}`));
+    this.targets = state ? Rng.restore(state.targets) : Rng.stream(seed, 'council:targets');
+    this.nextProposer = state?.nextProposer ?? 0;
     const faults = engine.faults;
     this.honest = Array.from(
       { length: n },
       (_, agent) => !faults.isByzantine(agent) && faults.of(agent, 'silent') === undefined,
     );
+  }
+
+  /** Everything that changes, by reference where it can be (not a copy): for a snapshot. */
+  state(): CouncilProtocolState {
+    return {
+      roundsTallied: this.roundsTallied,
+      current: this.current,
+      leansByRound: this.leansByRound,
+      lastVotedRound: Array.from(this.lastVotedRound),
+      streams: this.streams.map((stream) => stream.snapshot()),
+      targets: this.targets.snapshot(),
+      nextProposer: this.nextProposer,
+    };
   }
 
   private get n(): number {

@@ -1,9 +1,8 @@
-import { AssertionError } from '../../assert';
+import { assert, AssertionError } from '../../assert';
 import { canonicalJson } from '../../canonicalJson';
 import { sha256Hex } from '../../crypto';
 import type { ManualAction, ResolvedScenario } from '../scenario';
-import { cloneState } from './cloneState';
-import { EventQueue } from './EventQueue';
+import { EventQueue, type QueueState } from './EventQueue';
 import { quantise, type SimEvent } from './traceEvents';
 import { traceHash } from './traceHash';
 
@@ -12,6 +11,28 @@ export const eventsMax = 2_000_000;
 
 export type EndReason = 'completed' | 'maxTicks' | 'stalled';
 
+/** The event loop's part of an engine snapshot: the clock, the queue and the loop's place. */
+export interface LoopState<I> {
+  tick: number;
+  /** The next manual action to apply, as an index into the scenario's `actions`. */
+  actionIndex: number;
+  finished: boolean;
+  /** How many events the trace held; the trace itself is not in the snapshot (see `SimEngine`). */
+  eventCount: number;
+  queue: QueueState<I>;
+}
+
+/** What rebuilding an engine from a snapshot takes besides the scenario. */
+export interface RestoreSources<C> {
+  /**
+   * The run's trace up to the snapshot or beyond: any trace of the same run whose first
+   * `eventCount` events are there (a run's trace only grows, so a later one will do).
+   */
+  trace: readonly SimEvent[];
+  /** Caches to share with the engine the snapshot came from; default: fresh ones. */
+  caches?: C;
+}
+
 /**
  * What both engines share (SPEC §5): the trace, the virtual clock, the queue of scheduled
  * items, the manual actions in (tick, array order), and the discrete-event loop. Each loop
@@ -19,42 +40,54 @@ export type EndReason = 'completed' | 'maxTicks' | 'stalled';
  * actions, processes one item and lets the protocol check for the end; `runUntil` stops at
  * `tickMax` (to resume later), and the run ends when nothing is left to happen ("stalled"),
  * the scenario's `maxTicks` is passed, or the trace reaches `eventsMax`.
+ *
+ * Engine state (SPEC §5) is one plain-data snapshot: each engine's `snapshot()` gathers every
+ * part's state by reference and copies the whole with one structured clone, so an object two
+ * parts share (a round in a queued message and in a replica's state) stays shared in the
+ * copy; `restore` copies it again, so one snapshot restores any number of independent engines.
+ *
+ * Policy: the trace is not in the snapshot, only its length (`LoopState.eventCount`). Events
+ * are immutable once recorded and the trace only grows, so a restored engine takes a slice of
+ * the run's trace instead: a checkpoint never copies events, of which a run may hold
+ * `eventsMax`.
  */
 export abstract class SimEngine<I> {
   /** The trace so far. Append-only; events are never edited after they are recorded. */
-  events: SimEvent[] = [];
-  tick = 0;
-  protected readonly queue = new EventQueue<I>();
-  private finished = false;
-  private actionIndex = 0;
+  events: SimEvent[];
+  tick: number;
+  protected readonly queue: EventQueue<I>;
+  private finished: boolean;
+  private actionIndex: number;
 
-  constructor(readonly scenario: ResolvedScenario) {}
+  /** A run at tick 0, or, with `from`, the loop of a restored engine (its state taken over). */
+  constructor(
+    readonly scenario: ResolvedScenario,
+    from?: { loop: LoopState<I>; trace: readonly SimEvent[] },
+  ) {
+    const loop = from?.loop;
+    if (from) {
+      const { trace } = from;
+      const needed = from.loop.eventCount;
+      const got = trace.length;
+      assert(got >= needed, `restore: the snapshot needs ${needed} trace events, not ${got}`);
+    }
+    this.events = from ? from.trace.slice(0, from.loop.eventCount) : [];
+    this.tick = loop?.tick ?? 0;
+    this.queue = new EventQueue<I>(loop?.queue);
+    this.finished = loop?.finished ?? false;
+    this.actionIndex = loop?.actionIndex ?? 0;
+  }
 
   /** The index of a roster id the engine itself wrote (`a3` → 3). */
   index(id: string): number {
     return Number(id.slice(1));
   }
 
-  /**
-   * A checkpoint: an independent copy of the whole engine at its current tick, which runs on
-   * exactly as this one will. The trace so far is sliced, not cloned (events are never edited);
-   * the scenario and instances of `sharedClasses` (caches that are pure functions of their
-   * keys) are shared; `rewire` rebuilds what closes over the copy (transport hooks, clocks).
-   */
-  protected checkpointWith(
-    sharedClasses: readonly (abstract new (...args: never[]) => object)[],
-    rewire: (copy: this) => void,
-  ): this {
-    const events = this.events;
-    this.events = [];
-    try {
-      const copy = cloneState(this, new Set<object>([this.scenario]), sharedClasses);
-      copy.events = events.slice();
-      rewire(copy);
-      return copy;
-    } finally {
-      this.events = events;
-    }
+  /** The loop's state, by reference (not a copy): part of the engine's snapshot. */
+  protected loopState(): LoopState<I> {
+    const { tick, actionIndex, finished } = this;
+    const eventCount = this.events.length;
+    return { tick, actionIndex, finished, eventCount, queue: this.queue.state() };
   }
 
   /** The roster index of an id like `a3`, or null for anything else. */

@@ -1,15 +1,24 @@
-import { Rng } from '../../rng';
+import { Rng, type RngState } from '../../rng';
 import type { ResolvedFault, ResolvedScenario } from '../scenario';
+
+/** What changes in a fault book during a run: the state of each stream drawn from so far. */
+export interface FaultBookState {
+  /** `[agent, state]` in the order the streams were first drawn from. */
+  streams: [number, RngState][];
+}
 
 /**
  * Which agent has which fault, and the per-agent random streams faults draw from
- * (`faults:a3`), so one agent's garbling never shifts another's.
+ * (`faults:a3`), so one agent's garbling never shifts another's. Only the streams change
+ * during a run; which agent has which fault is the scenario's.
  */
 export class FaultBook {
   private readonly byAgent: Map<number, ResolvedFault[]> = new Map();
-  private readonly streams = new Map<number, Rng>();
+  private readonly streams: Map<number, Rng>;
 
-  constructor(private readonly scenario: ResolvedScenario) {
+  /** `state`: the streams of a restored engine; default none drawn from yet. */
+  constructor(private readonly scenario: ResolvedScenario, state?: FaultBookState) {
+    this.streams = new Map(state?.streams.map(([agent, rng]) => [agent, Rng.restore(rng)]));
     for (const fault of scenario.faults) {
       for (const agent of fault.agents) {
         const list = this.byAgent.get(agent) ?? [];
@@ -38,6 +47,10 @@ export class FaultBook {
   isSilentAt(agent: number, tick: number): boolean {
     const fault = this.of(agent, 'silent');
     return fault !== undefined && tick >= fault.from && (fault.until === null || tick < fault.until);
+  }
+
+  state(): FaultBookState {
+    return { streams: [...this.streams].map(([agent, rng]) => [agent, rng.snapshot()]) };
   }
 
   stream(agent: number): Rng {

@@ -1,3 +1,4 @@
+import { assert } from '../../assert';
 import type { FaultBook } from './faultBook';
 import { honestReplica } from './replica/honestReplica';
 import { freshReplica } from './replica/out';
@@ -11,6 +12,11 @@ export type Machine =
   | { kind: 'replica'; state: ReplicaState; step: Handler<ReplicaState> }
   | { kind: 'twin'; state: TwinState; step: Handler<TwinState> };
 
+/** A machine without its handler: plain data, which the agent's fault turns back into one. */
+export type MachineState =
+  | { kind: 'replica'; state: ReplicaState }
+  | { kind: 'twin'; state: TwinState };
+
 /**
  * The machine an agent runs, by its fault (SPEC §4): the honest replica, or a strategy that
  * wraps it. Faults that only change what an agent seals (tamper, biased, sycophant,
@@ -20,13 +26,34 @@ export function machineFor(index: number, faults: FaultBook, state: ReplicaState
   if (faults.of(index, 'twin')) {
     return { kind: 'twin', state: { copies: [state, freshReplica(index)] }, step: twinStep };
   }
+  return { kind: 'replica', state, step: replicaStep(index, faults) };
+}
+
+/** The machine of a restored engine: the saved state with the handler of the agent's fault. */
+export function restoredMachine(index: number, faults: FaultBook, saved: MachineState): Machine {
+  const twin = faults.of(index, 'twin') !== undefined;
+  assert(twin === (saved.kind === 'twin'), `a${index}: a saved ${saved.kind} machine, wrong fault`);
+  return saved.kind === 'twin'
+    ? { kind: 'twin', state: saved.state, step: twinStep }
+    : { kind: 'replica', state: saved.state, step: replicaStep(index, faults) };
+}
+
+/** The machine's state without its handler, by reference (not a copy). */
+export function machineState(machine: Machine): MachineState {
+  return machine.kind === 'twin'
+    ? { kind: 'twin', state: machine.state }
+    : { kind: 'replica', state: machine.state };
+}
+
+/** The handler of an agent that is not a twin: a strategy wrapping the replica, or the replica. */
+function replicaStep(index: number, faults: FaultBook): Handler<ReplicaState> {
   if (faults.of(index, 'equivocate')) {
     const colluders: number[] = [];
     for (let i = 0; i < faults.agentCount; i++) if (faults.of(i, 'equivocate')) colluders.push(i);
-    return { kind: 'replica', state, step: equivocateStrategy(colluders) };
+    return equivocateStrategy(colluders);
   }
-  if (faults.of(index, 'forge')) return { kind: 'replica', state, step: forgeStrategy };
-  return { kind: 'replica', state, step: honestReplica };
+  if (faults.of(index, 'forge')) return forgeStrategy;
+  return honestReplica;
 }
 
 /** The replica state the trace and the inspector show (a twin: its first copy). */

@@ -38,6 +38,20 @@ export interface InvariantStatus {
   detail: string;
 }
 
+/** What the monitors have seen so far, as plain data. */
+export interface MonitorsState {
+  firstCommit: Map<number, FirstCommit>;
+  /** Every record sent, by round id, as one-record evaluation sets. */
+  sentRecords: Map<string, Record<string, SealedRecord>[]>;
+  /** `roundId|commitment` → the first honest agent that received that record. */
+  firstHolders: Map<string, number>;
+  violations: Map<InvariantName, string>;
+  /** `name:roundNo` of every violation recorded. */
+  seen: Set<string>;
+  lastCommitTick: number;
+  viewTimeoutPeaks: { tick: number; ticks: number }[];
+}
+
 /** View timeouts after the last heal within which a connected quorum must commit. */
 export const livenessTimeoutsMax = 4;
 
@@ -47,17 +61,32 @@ export const livenessTimeoutsMax = 4;
  * Only honest replicas (no Byzantine fault) count: a Byzantine replica may "commit" anything.
  */
 export class Monitors {
-  private readonly firstCommit = new Map<number, FirstCommit>();
-  private readonly sentRecords = new Map<string, Record<string, SealedRecord>[]>();
+  private readonly firstCommit: Map<number, FirstCommit>;
+  private readonly sentRecords: Map<string, Record<string, SealedRecord>[]>;
   /** `roundId|commitment` → the first honest agent that received that record. */
-  private readonly firstHolders = new Map<string, number>();
-  private readonly violations = new Map<InvariantName, string>();
-  private readonly seen = new Set<string>();
-  private lastCommitTick = -1;
+  private readonly firstHolders: Map<string, number>;
+  private readonly violations: Map<InvariantName, string>;
+  private readonly seen: Set<string>;
+  private lastCommitTick: number;
   /** Each time a longer view timeout than any before was armed: (tick, ticks); at most a few. */
-  private readonly viewTimeoutPeaks: { tick: number; ticks: number }[] = [];
+  private readonly viewTimeoutPeaks: { tick: number; ticks: number }[];
 
-  constructor(private readonly engine: MonitoredEngine) {}
+  /** `state`: what a restored engine's monitors had seen (taken over, not copied). */
+  constructor(private readonly engine: MonitoredEngine, state?: MonitorsState) {
+    this.firstCommit = state?.firstCommit ?? new Map();
+    this.sentRecords = state?.sentRecords ?? new Map();
+    this.firstHolders = state?.firstHolders ?? new Map();
+    this.violations = state?.violations ?? new Map();
+    this.seen = state?.seen ?? new Set();
+    this.lastCommitTick = state?.lastCommitTick ?? -1;
+    this.viewTimeoutPeaks = state?.viewTimeoutPeaks ?? [];
+  }
+
+  /** Everything seen so far, by reference (not a copy): for an engine snapshot, which copies it. */
+  state(): MonitorsState {
+    const { firstCommit, sentRecords, firstHolders, violations, seen, lastCommitTick, viewTimeoutPeaks } = this;
+    return { firstCommit, sentRecords, firstHolders, violations, seen, lastCommitTick, viewTimeoutPeaks };
+  }
 
   onEvaluationSent(roundId: string, record: SealedRecord): void {
     const list = this.sentRecords.get(roundId) ?? [];

@@ -1,6 +1,12 @@
 import type { Task } from '../../resonance';
 import type { Persona } from '../opinions';
 
+/** What changes in an opinion source during a run, as plain data. */
+export interface OpinionsState {
+  /** Each agent's persona as it has drifted so far (carry-over), by agent index. */
+  personas: Persona[];
+}
+
 /**
  * Where the simulated agents' evaluations come from: the scenario's opinion generator, or
  * fixed texts. The engine asks, per agent and round, for the text it seals.
@@ -19,4 +25,8 @@ export interface OpinionSource {
   afterRound?(roundNo: number, stances: Map<number, number>): void;
   /** The agent's persona now (after any carry-over), for the agent inspector. */
   persona?(agent: number): Persona;
+  /** What changed during the run, by reference (not a copy): for an engine snapshot. */
+  state(): OpinionsState;
+  /** A source like this one that takes `state` over (not a copy): a restored engine's. */
+  restored(state: OpinionsState): OpinionSource;
 }

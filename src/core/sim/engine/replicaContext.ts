@@ -17,8 +17,9 @@ export interface ContextSources {
 /**
  * The replicas' context: configuration and deterministic oracles. Policy: the verdict, digest
  * and outcome caches are keyed by object identity in WeakMaps outside engine state (a
- * broadcast message is one object all n receivers check), so checkpoints never copy them; a
- * checkpoint's copied messages simply miss and are computed again, with the same result.
+ * broadcast message is one object all n receivers check), so snapshots never hold them; an
+ * engine restored from a snapshot builds its own context, and its copied messages simply miss
+ * and are computed again, with the same result.
  */
 export function replicaContext(sources: ContextSources): ReplicaContext {
   const { scenario, agents, memo, verifyMemo } = sources;

@@ -10,7 +10,7 @@ import {
 } from '../opinions';
 import { fixedTextOf } from '../opinions/evaluationText';
 import type { ResolvedScenario } from '../scenario';
-import type { OpinionSource } from './opinionSource';
+import type { OpinionSource, OpinionsState } from './opinionSource';
 
 /**
  * Policy: a sycophant echoes the leader with certainty it has not earned ("definitely",
@@ -22,7 +22,7 @@ const sycophantEcho = 'Absolutely, I definitely agree with the leader.';
 /**
  * The opinions of a scenario's agents: personas from the seed, evaluation texts per round
  * (fixed texts from `opinions.texts` win), and the carry-over of each persona toward its
- * deliberated stance between rounds. Plain fields only, so an engine checkpoint copies it.
+ * deliberated stance between rounds. Only the personas change during a run (`state`).
  */
 export class ScenarioOpinions implements OpinionSource {
   private readonly personas: Persona[];
@@ -30,13 +30,24 @@ export class ScenarioOpinions implements OpinionSource {
   private readonly carryOverShare: number;
   private readonly majority: number;
 
-  constructor(scenario: ResolvedScenario) {
-    this.personas = makePersonas(scenario);
+  /** `state`: the drifted personas of a restored engine (taken over); default the seed's. */
+  constructor(private readonly scenario: ResolvedScenario, state?: OpinionsState) {
+    const initial = makePersonas(scenario);
+    this.personas = state?.personas ?? initial;
     this.texts = scenario.opinions.texts;
     this.carryOverShare = scenario.opinions.carryOver;
-    const approving = this.personas.filter((p) => p.stance > 0).length;
-    // +1 when most personas lean to approve, else −1: what a biased agent argues against.
-    this.majority = approving * 2 >= this.personas.length ? 1 : -1;
+    // +1 when most personas first lean to approve, else −1: what a biased agent argues against.
+    // From the personas as drawn, not as drifted, so a restored source argues the same way.
+    const approving = initial.filter((p) => p.stance > 0).length;
+    this.majority = approving * 2 >= initial.length ? 1 : -1;
+  }
+
+  state(): OpinionsState {
+    return { personas: this.personas };
+  }
+
+  restored(state: OpinionsState): ScenarioOpinions {
+    return new ScenarioOpinions(this.scenario, state);
   }
 
   task(roundNo: number) {
@@ -75,6 +86,7 @@ export class ScenarioOpinions implements OpinionSource {
   }
 }
 
-export function scenarioOpinions(scenario: ResolvedScenario): OpinionSource {
-  return new ScenarioOpinions(scenario);
+/** The scenario's opinion source, at the start of a run or holding a restored `state`. */
+export function scenarioOpinions(scenario: ResolvedScenario, state?: OpinionsState): OpinionSource {
+  return new ScenarioOpinions(scenario, state);
 }

@@ -13,7 +13,7 @@ import { onVote } from './votes';
  * effects)`. It reads top to bottom without fault branches; Byzantine behaviours are strategy
  * modules that wrap it (`strategies/`). Policy: the state is owned by the handler for the
  * duration of the call and updated in place (copying every vote set on every vote would make a
- * round O(n³) at n = 1000); the engine never aliases it, and checkpoints copy it whole.
+ * round O(n³) at n = 1000); the engine never aliases it, and its snapshots copy it whole.
  */
 export const honestReplica: Handler<ReplicaState> = (state, input, ctx) => {
   const out = new Out();
