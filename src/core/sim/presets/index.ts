@@ -37,7 +37,7 @@ const catalog = {
     file: silentTwo,
     explanation:
       'Two of seven agents have crashed and never answer. f = 2, so n−f = 5 live agents are exactly enough: every ' +
-      'round still commits at 5/5. One more crash and the cluster would stall, which is the point of n−f.',
+      'round still commits with 5 evaluations counted of the 5 needed. One more crash and the cluster would stall, which is the point of n−f.',
   },
   'crash-leader': {
     file: crashLeader,
@@ -79,7 +79,9 @@ const catalog = {
     file: sycophancy,
     explanation:
       'Two agents copy what the leader wrote instead of judging for themselves. They land in every quorum; the ' +
-      'consensus-quality audit is what exposes them.',
+      'sycophancy audit is what exposes them: they repeated the leader word for word, then moved toward less ' +
+      'confident peers (a negative evidence delta). Honest agents may score below zero too, but only these two ' +
+      'are flagged.',
   },
   'scale-49': {
     file: scale49,
@@ -97,7 +99,8 @@ const catalog = {
       'Twelve agents, f = 3, and the textbook quorum 2f+1 = 7 instead of n−f = 9. Three equivocators (no more ' +
       'than f) include the leader, which shows one value to half of the honest replicas and another to the ' +
       'other half, and they vote for both. Two 7-vote quorums share only the three Byzantine agents, so both ' +
-      'halves commit and the agreement invariant turns red. With n−f, neither half reaches 9 and views change ' +
+      'halves commit: the ring draws the two sides, the timeline has a row for each, and the agreement invariant ' +
+      'turns red. With n−f, neither half reaches 9 and views change ' +
       'until an honest leader proposes: that is why the quorum is n−f. (At n = 10, which is 3f+1, the two ' +
       'rules coincide, so the fork needs n > 3f+1.)',
   },
@@ -121,10 +124,11 @@ const catalog = {
   'hk-classic': {
     file: hkClassic,
     explanation:
-      'Two hundred agents with mixed stances and a wide range of certainty. Deliberation is Hegselmann–Krause: ' +
-      'each agent moves toward the mean of the opinions within ε of its own. Opinions contract into a few ' +
-      'clusters that no longer see each other; a larger ε gives fewer clusters. The opinion panel draws the ' +
-      'classic one-dimensional trajectories of the agents\' stances.',
+      'Two hundred agents with a wide range of certainty, whose stances start in two bands (approve and reject). ' +
+      'Deliberation is Hegselmann–Krause: each agent moves toward the mean of the opinions within ε of its own, ' +
+      'so opinions contract into clusters that no longer see each other. The opinion panel draws the classic ' +
+      'one-dimensional trajectories of the stances: at ε = 0.15 each band collapses into one camp (two ' +
+      'clusters); at ε = 0.05 four clusters remain.',
   },
   'council-quarantine': {
     file: councilQuarantine,
