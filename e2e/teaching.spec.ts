@@ -88,8 +88,8 @@ test.describe('teaching claims', () => {
       await expect(ring.locator('.ring-fork.fork-side-1').first()).toBeAttached();
       const conflicts = page.getByTestId('commit-timeline').getByTestId('timeline-conflict');
       await expect(conflicts).toHaveCount(2);
-      await expect(conflicts.nth(0)).toContainText('fork side A');
-      await expect(conflicts.nth(1)).toContainText('fork side B');
+      await expect(conflicts.nth(0)).toContainText('fork, value A');
+      await expect(conflicts.nth(1)).toContainText('fork, value B');
       await expect(page.locator('.scrubber-markers .marker-fork')).toHaveCount(1);
       await expect(page.getByTestId('invariant-agreement')).toHaveAttribute('data-ok', 'false');
       // Every panel's end state stays right: the leader did resolve, and the round was deliberated.

@@ -133,9 +133,9 @@ function ForkLegend(props: { events: RingPanelProps['events']; tick: number; byz
           <strong>Fork in round {values[0]!.roundNo}:</strong>{' '}
           {values.map((value, index) => (
             <span key={value.side} className={`fork-side fork-side-${Math.min(value.side, 1)}`} data-side={value.sideName}>
-              {index > 0 ? '; ' : ''}side {value.sideName} committed{' '}
-              {value.winner === null ? '"no agreement"' : `winner a${value.winner}`} (
-              {names(value.commits.filter((commit) => commit.t <= tick).map((commit) => commit.agent))})
+              {index > 0 ? '; ' : ''}value {value.sideName} (
+              {value.winner === null ? '"no agreement"' : `winner a${value.winner}`}) committed by{' '}
+              {names(value.commits.filter((commit) => commit.t <= tick).map((commit) => commit.agent))}
             </span>
           ))}
           . Honest replicas decided different values: agreement is broken.

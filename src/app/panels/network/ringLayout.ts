@@ -40,7 +40,7 @@ export interface RingAgent {
   isLocked: boolean;
   committedCount: number;
   /**
-   * In a round with conflicting commits at this tick (a fork): the side whose value this agent
+   * In a round with conflicting commits at this tick (a fork): the value this agent
    * committed (0, 1, …) and its name (A, B, …); null when it committed no forked round.
    */
   fork: { side: number; name: string; roundNo: number } | null;
@@ -275,7 +275,7 @@ function describe(agent: RingAgent, sideLabels: string[]): string {
   if (agent.byzantineKinds.length > 0) parts.push(`Byzantine: ${agent.byzantineKinds.join(', ')}`);
   if (agent.isLocked) parts.push('locked');
   parts.push(`${agent.committedCount} committed`);
-  if (agent.fork) parts.push(`committed side ${agent.fork.name} of the fork in round ${agent.fork.roundNo}`);
+  if (agent.fork) parts.push(`committed value ${agent.fork.name} of the fork in round ${agent.fork.roundNo}`);
   if (agent.side !== null) parts.push(`partition ${sideLabels[agent.side] ?? ''}`);
   return `${agent.id}: ${parts.join(', ')}`;
 }

@@ -75,7 +75,7 @@ function RoundTable({ rows, onSeek }: { rows: RoundRow[]; onSeek(tick: number): 
                 {statusText[row.status]}
                 {row.conflict && (
                   <span className="conflict-note">
-                    {' '}· fork side {row.conflict.side}: winner {row.winner === null ? '—' : `a${row.winner}`}, by{' '}
+                    {' '}· fork, value {row.conflict.side}: winner {row.winner === null ? '—' : `a${row.winner}`}, by{' '}
                     {row.conflict.agents.map((agent) => `a${agent}`).join(', ')}
                   </span>
                 )}

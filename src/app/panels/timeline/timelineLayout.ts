@@ -153,7 +153,7 @@ class MarkBuilder {
       marks.forEach((mark, side) => {
         const name = String.fromCharCode(65 + Math.min(side, 25));
         mark.label = `fork ${name}`;
-        mark.title = `Fork, side ${name}: ${mark.title}`;
+        mark.title = `Fork, value ${name}: ${mark.title}`;
       });
     }
     return [...this.byKey.values()];
