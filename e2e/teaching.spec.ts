@@ -155,4 +155,17 @@ test.describe('teaching claims', () => {
     expect((await ringBox()).width).toBeGreaterThan(330);
     await page.screenshot({ path: 'test-results/phone-390x844.png' });
   });
+
+  test('split-stance: the false-agreement audit and the opposed stances inside the quorum are on the page', async ({ page }) => {
+    await runPreset(page, 'split-stance');
+    const audit = page.getByTestId('quorum-view').getByTestId('stance-audit');
+    await expect(audit).toContainText('False agreement');
+    await expect(audit).toContainText("6 of the quorum's 10 pairs are close in topic but take opposite stances (60%)");
+    await expect(audit).toContainText(/for a\d \(\+0\.\d{3}\).* against a\d \(−0\.\d{3}\)/);
+    // Without the stance embedding there is no such audit to show.
+    await page.getByTestId('preset-select').selectOption('happy-path');
+    await page.getByTestId('run-end').click();
+    await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{64}$/);
+    await expect(page.getByTestId('stance-audit')).toHaveCount(0);
+  });
 });

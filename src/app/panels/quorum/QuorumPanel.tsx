@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Scenario, StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
+import { percent, signed } from '../../format';
 import { AgentChips, QuorumLegend } from './AgentChips';
 import { OverlapDiagram } from './OverlapDiagram';
 import { quorumAt, type QuorumRound, type QuorumSnapshot } from './quorumState';
@@ -142,7 +143,38 @@ function RoundProgress({ round, snapshot, selectedAgent, onSelectAgent }: RoundP
         selectedAgent={selectedAgent}
         onSelectAgent={onSelectAgent}
       />
+      {round.resolution?.stanceAudit && <StanceAudit audit={round.resolution.stanceAudit} />}
     </div>
+  );
+}
+
+/**
+ * The false-agreement audit (split-stance): topic-close texts that take opposite sides can
+ * form a quorum, because the stance embedding sees mostly the topic. The audit splits the
+ * quorum by the sign of each member's stance and counts the opposed pairs.
+ */
+function StanceAudit({ audit }: { audit: NonNullable<NonNullable<QuorumRound['resolution']>['stanceAudit']> }) {
+  const side = (sign: 1 | -1) =>
+    audit.stances
+      .filter(([, stance]) => Math.sign(stance) === sign)
+      .map(([agent, stance]) => `a${agent} (${signed(stance)})`)
+      .join(', ');
+  const memberCount = audit.stances.length;
+  const pairCount = (memberCount * (memberCount - 1)) / 2;
+  const flagged = audit.pairs.length > 0;
+  return (
+    <p className={`stance-audit${flagged ? ' flagged' : ''}`} data-testid="stance-audit" data-rate={audit.rate}>
+      <strong>{flagged ? '⚠ False agreement: ' : '✓ Stances agree: '}</strong>
+      {flagged ? (
+        <>
+          {audit.pairs.length} of the quorum&apos;s {pairCount} pairs are close in topic but take opposite stances
+          ({percent(audit.rate)}): for {side(1) || 'nobody'} against {side(-1) || 'nobody'}. The audit is a
+          diagnostic: the commit stands, but the agreement it records is only about the topic.
+        </>
+      ) : (
+        <>no two quorum members take opposite stances.</>
+      )}
+    </p>
   );
 }
 

@@ -38,6 +38,8 @@ export interface RoundResolution {
   tamperedAgents: number[];
   winner: number | null;
   reason: string | null;
+  /** The quorum's false-agreement audit (stance embedding only), as the trace gives it. */
+  stanceAudit: NonNullable<Extract<SimEvent, { kind: 'roundResolved' }>['stanceAudit']> | null;
 }
 
 export interface QuorumRound {
@@ -145,7 +147,7 @@ function roundAt(n: number, events: readonly StreamEvent[], tick: number): Quoru
         quorumNeeded: event.quorumNeeded,
         quorumAgents: [...event.quorumAgents].sort((a, b) => a - b),
         tamperedAgents: [...event.tamperedAgents].sort((a, b) => a - b),
-        winner: event.winner, reason: event.reason,
+        winner: event.winner, reason: event.reason, stanceAudit: event.stanceAudit ?? null,
       };
       resolutions.push(resolution);
     }

@@ -303,6 +303,15 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
       status: outcome.status, quorumSize: outcome.quorumSize, quorumNeeded: outcome.quorumNeeded, n: outcome.n, f: outcome.f,
       quorumAgents: outcome.quorumAgents.map(index), tamperedAgents: outcome.tamperedAgents.map(index),
       winner: outcome.winner ? index(outcome.winner) : null, reason: outcome.reason ?? null,
+      ...(outcome.falseAgreementRate === undefined ? {} : {
+        stanceAudit: {
+          rate: outcome.falseAgreementRate,
+          pairs: (outcome.falseAgreementPairs ?? []).map(([a, b]): [number, number] => [index(a), index(b)]),
+          stances: Object.entries(outcome.stances ?? {})
+            .map(([id, stance]): [number, number] => [index(id), stance])
+            .sort((a, b) => a[0] - b[0]),
+        },
+      }),
     });
     emitScored(this, agent, roundNo, view, outcome);
   }

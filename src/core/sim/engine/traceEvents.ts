@@ -64,6 +64,12 @@ export type SimEvent =
       tamperedAgents: number[];
       winner: number | null;
       reason: string | null;
+      /**
+       * The false-agreement audit of the quorum (stance embedding only; a diagnostic, never
+       * part of the commit): the share of topic-close quorum pairs whose stances are opposed,
+       * those pairs, and each member's stance in [−1, 1]. Absent with other embeddings.
+       */
+      stanceAudit?: { rate: number; pairs: [number, number][]; stances: [number, number][] };
     }
   | {
       t: number;

@@ -36,6 +36,21 @@ describe('presets', () => {
     expect(committed('silent-two').map((round) => `${round.quorumSize}/${round.quorumNeeded}`)).toEqual(Array(5).fill('5/5'));
   });
 
+  it('split-stance: every resolution carries the false-agreement audit; other embeddings carry none', () => {
+    const resolutions = (name: PresetName) =>
+      (runWhole(name).trace as SimEvent[]).flatMap((event) => (event.kind === 'roundResolved' ? [event] : []));
+    for (const resolved of resolutions('split-stance')) {
+      expect(resolved.stanceAudit?.rate).toBeGreaterThan(0);
+      const members = resolved.stanceAudit!.stances.map(([agent]) => agent);
+      expect(members).toEqual([...resolved.quorumAgents].sort((a, b) => a - b));
+      for (const [a, b] of resolved.stanceAudit!.pairs) {
+        const stanceOf = (agent: number) => resolved.stanceAudit!.stances.find(([id]) => id === agent)![1];
+        expect(Math.sign(stanceOf(a))).toBe(-Math.sign(stanceOf(b)));
+      }
+    }
+    expect(resolutions('happy-path').every((resolved) => resolved.stanceAudit === undefined)).toBe(true);
+  });
+
   it('equivocation: each certificate names the accused, and shows two verifying records held by honest agents', () => {
     const certificates = (runWhole('equivocation').trace as SimEvent[]).flatMap((event) =>
       event.kind === 'certificateFound' ? [event] : [],
