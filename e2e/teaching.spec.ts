@@ -168,4 +168,19 @@ test.describe('teaching claims', () => {
     await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{64}$/);
     await expect(page.getByTestId('stance-audit')).toHaveCount(0);
   });
+
+  test('the Council tells an honest majority voting alike from a colluding bloc', async ({ page }) => {
+    await runPreset(page, 'council-quarantine');
+    const majority = page.getByTestId('voting-blocs').locator('li');
+    await expect(majority).toHaveCount(1);
+    await expect(majority).toHaveAttribute('data-kind', 'majority');
+    await expect(majority).toContainText('expected of honest voters, not collusion');
+
+    await page.getByTestId('preset-select').selectOption('council-bloc');
+    await page.getByTestId('run-end').click();
+    const bloc = page.getByTestId('voting-blocs').locator('li');
+    await expect(bloc).toContainText('{a6, a7, a8}');
+    await expect(bloc).toHaveAttribute('data-kind', 'against');
+    await expect(bloc).toContainText('a colluding bloc');
+  });
 });

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { CouncilRunReport, StreamEvent } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
+import { percent } from '../../format';
 import { councilAt, lastTallyTick } from './councilState';
 import { ProposalCard } from './ProposalCard';
 import './council.css';
@@ -55,14 +56,58 @@ export function CouncilPanel({ report, events, tick, ended }: CouncilPanelProps)
               ))}
             </ol>
           )}
-          <Blocs blocs={report.blocs} shown={blocsShown} fromTick={blocsTick} />
+          <Blocs blocs={report.blocs} report={report} shown={blocsShown} fromTick={blocsTick} />
         </>
       )}
     </Panel>
   );
 }
 
-function Blocs({ blocs, shown, fromTick }: { blocs: string[][]; shown: boolean; fromTick: number | null }) {
+interface BlocsProps {
+  blocs: string[][];
+  report: CouncilRunReport;
+  shown: boolean;
+  fromTick: number | null;
+}
+
+type BlocKind = 'majority' | 'against' | 'alike';
+
+/**
+ * What a detected bloc is (issue 12: an honest majority must not read like collusion).
+ * Policy: a bloc holding at least half of the voting weight is the majority voting alike,
+ * which honest voters do; a smaller bloc that voted against most of the other voters on most
+ * of its votes is voting together against the rest, which is what collusion looks like; any
+ * other bloc is a group that voted alike.
+ */
+function blocKind(bloc: readonly string[], report: CouncilRunReport): { kind: BlocKind; share: number } {
+  const weightOf = (id: string) => report.weights[report.voterIds.indexOf(id)] ?? 1;
+  const total = report.voterIds.reduce((sum, id) => sum + weightOf(id), 0);
+  const held = bloc.reduce((sum, id) => sum + weightOf(id), 0);
+  let cast = 0;
+  let against = 0;
+  for (const proposal of report.proposals) {
+    const others = proposal.votes.filter((vote) => !bloc.includes(vote.voterId) && vote.value !== 'abstain');
+    const approving = others.filter((vote) => vote.value === 'approve').length;
+    if (others.length === 0 || approving * 2 === others.length) continue;
+    const othersApprove = approving * 2 > others.length;
+    for (const vote of proposal.votes) {
+      if (!bloc.includes(vote.voterId) || vote.value === 'abstain') continue;
+      cast += 1;
+      if ((vote.value === 'approve') !== othersApprove) against += 1;
+    }
+  }
+  const share = cast === 0 ? 0 : against / cast;
+  if (held * 2 >= total) return { kind: 'majority', share };
+  return { kind: share >= 0.5 ? 'against' : 'alike', share };
+}
+
+const blocWords: Record<BlocKind, (share: number) => string> = {
+  majority: () => 'the majority of the voting weight voting alike: expected of honest voters, not collusion',
+  against: (share) => `⚠ a minority voting together against the other voters (${percent(share)} of its votes): a colluding bloc`,
+  alike: (share) => `a group voting alike, against the other voters on ${percent(share)} of its votes`,
+};
+
+function Blocs({ blocs, report, shown, fromTick }: BlocsProps) {
   return (
     <div className="blocs" data-testid="voting-blocs" data-shown={shown}>
       <h3>Voting blocs (agreement ≥ 90%)</h3>
@@ -77,9 +122,15 @@ function Blocs({ blocs, shown, fromTick }: { blocs: string[][]; shown: boolean; 
         <>
           <p>Over the whole run, these voters voted together:</p>
           <ul>
-            {blocs.map((bloc) => (
-              <li key={bloc.join(',')}>{`{${bloc.join(', ')}}`}</li>
-            ))}
+            {blocs.map((bloc) => {
+              const { kind, share } = blocKind(bloc, report);
+              return (
+                <li key={bloc.join(',')} data-kind={kind}>
+                  {`{${bloc.join(', ')}}`}{' '}
+                  <span className={kind === 'against' ? 'bloc-colluding' : 'bloc-majority'}>{blocWords[kind](share)}</span>
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
