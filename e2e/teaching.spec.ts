@@ -175,6 +175,8 @@ test.describe('teaching claims', () => {
     await expect(majority).toHaveCount(1);
     await expect(majority).toHaveAttribute('data-kind', 'majority');
     await expect(majority).toContainText('expected of honest voters, not collusion');
+    // Each tally, the Council's decision, has its mark on the scrubber.
+    await expect(page.locator('.scrubber-markers .marker-tally')).toHaveCount(2);
 
     await page.getByTestId('preset-select').selectOption('council-bloc');
     await page.getByTestId('run-end').click();
@@ -182,5 +184,16 @@ test.describe('teaching claims', () => {
     await expect(bloc).toContainText('{a6, a7, a8}');
     await expect(bloc).toHaveAttribute('data-kind', 'against');
     await expect(bloc).toContainText('a colluding bloc');
+  });
+
+  test('a red invariant links to the tick of its violation', async ({ page }) => {
+    await runPreset(page, 'unsafe-mean');
+    const validity = page.getByTestId('invariant-validity');
+    await expect(validity).toHaveAttribute('data-ok', 'false');
+    const link = validity.getByTestId('invariant-seek');
+    const at = Number(/tick (\d+)/.exec((await link.textContent()) ?? '')?.[1]);
+    await link.click();
+    await expect.poll(async () => Number(await page.getByTestId('scrubber').inputValue())).toBe(at);
+    await expect(page.getByTestId('invariant-validity')).toHaveAttribute('data-ok', 'false');
   });
 });

@@ -108,7 +108,7 @@ export function App() {
             </div>
             <div className="side-column">
               {!council && <QuorumPanel scenario={scenario} {...animatedProps} />}
-              <InvariantsPanel summary={summary} trace={trace} tick={tick} ended={ended} />
+              <InvariantsPanel summary={summary} trace={trace} tick={tick} ended={ended} onSeek={seek} />
               <AgentInspector />
             </div>
           </div>

@@ -22,8 +22,13 @@ export function PlaybackBar() {
 
   const markers = useMemo(() => {
     const seen = new Set<string>();
-    const list: { tick: number; kind: 'commit' | 'noAgreement' | 'view' | 'fork' }[] = [];
+    const list: { tick: number; kind: 'commit' | 'noAgreement' | 'view' | 'fork' | 'tally' }[] = [];
     for (const event of trace) {
+      // The Council's tallies are its decisions: one mark each (issue 12).
+      if (event.kind === 'councilTallied') {
+        list.push({ tick: event.t, kind: 'tally' });
+        continue;
+      }
       const decided = event.kind === 'committed' || event.kind === 'decidedNoAgreement';
       const key = decided ? `c${event.roundNo}` : event.kind === 'viewChanged' ? `v${event.roundNo}:${event.view}` : null;
       if (key === null || seen.has(key)) continue;
@@ -86,7 +91,7 @@ export function PlaybackBar() {
           {endTick > 0 &&
             markers.map((marker, index) => (
               <span key={index} className={`marker marker-${marker.kind}`} style={{ left: `${(marker.tick / endTick) * 100}%` }}>
-                {{ commit: '✓', noAgreement: '⊘', view: '↻', fork: '⋔' }[marker.kind]}
+                {{ commit: '✓', noAgreement: '⊘', view: '↻', fork: '⋔', tally: '⚖' }[marker.kind]}
               </span>
             ))}
         </div>

@@ -18,11 +18,14 @@ export function InvariantsPanel({
   trace,
   tick,
   ended,
+  onSeek,
 }: {
   summary: RunSummaryReply['summary'] | null;
   trace: readonly StreamEvent[];
   tick: number;
   ended: boolean;
+  /** Moves the time cursor to the tick of a violation. */
+  onSeek(tick: number): void;
 }) {
   // An invariant turns red at the tick of its first violation event (or at the end of the run
   // for the checks made when it ends); until then it has held so far. Indexed once per trace,
@@ -62,7 +65,20 @@ export function InvariantsPanel({
                   <strong>{invariantTitles[invariant.name] ?? invariant.name}</strong>
                   <span className="invariant-detail">
                     {detail}
-                    {!ok && at !== undefined && ` (tick ${at})`}
+                    {!ok && at !== undefined && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          className="link-button"
+                          data-testid="invariant-seek"
+                          aria-label={`Go to the violation of ${invariant.name} at tick ${at}`}
+                          onClick={() => onSeek(at)}
+                        >
+                          (tick {at})
+                        </button>
+                      </>
+                    )}
                   </span>
                 </span>
               </li>
