@@ -107,6 +107,13 @@ test.describe('teaching claims', () => {
     await expect(config.getByTestId('config-n-warning')).toContainText('aborts every round');
     await config.getByTestId('config-n').fill('4');
     await expect(config.getByTestId('config-n-warning')).toHaveCount(0);
+
+    // A cleared field says so instead of showing nothing.
+    await config.getByTestId('config-n').fill('');
+    const field = config.getByTestId('config-n').locator('xpath=ancestor::div[contains(@class, "config-field")]');
+    await expect(field.getByTestId('config-field-problem')).toHaveText('Empty: enter a number.');
+    await config.getByTestId('config-n').fill('7');
+    await expect(field.getByTestId('config-field-problem')).toHaveCount(0);
   });
 
   test('presenter mode narrates the key event of the step with its reason', async ({ page }) => {
@@ -123,6 +130,13 @@ test.describe('teaching claims', () => {
     }).toPass({ timeout: 30_000 });
     await expect(narration).toContainText('The seals of a1, a2 do not match their vectors');
     await expect(narration).toContainText('tampering is caught, not counted');
+    // [ and ] reach every preset in presenter mode, past the nine number keys.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press(']');
+    await expect(page.getByTestId('preset-select')).toHaveValue('partition-heal');
+    await page.keyboard.press('[');
+    await page.keyboard.press('[');
+    await expect(page.getByTestId('preset-select')).toHaveValue('crash-leader');
   });
 
   test('the ring fits: above the playback bar at 1440 × 900, with its narration at 1280 × 720 presenting, full width on a phone', async ({ page }) => {

@@ -19,6 +19,12 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('1'), false)).toBeNull();
   });
 
+  it('steps to the previous or next preset with [ and ] in presenter mode', () => {
+    expect(shortcutFor(press(']'), true)).toEqual({ kind: 'presetStep', delta: 1 });
+    expect(shortcutFor(press('['), true)).toEqual({ kind: 'presetStep', delta: -1 });
+    expect(shortcutFor(press(']'), false)).toBeNull();
+  });
+
   it('leaves browser shortcuts such as Ctrl+P alone', () => {
     expect(shortcutFor(press('p', { ctrlKey: true }), false)).toBeNull();
     expect(shortcutFor(press('p', { metaKey: true }), false)).toBeNull();

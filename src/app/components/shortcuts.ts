@@ -5,6 +5,7 @@ export const shortcutList: readonly { keys: string; action: string }[] = [
   { keys: '←', action: 'back to the previous event' },
   { keys: 'P', action: 'presenter mode on or off' },
   { keys: '1 – 9', action: 'in presenter mode: open the first nine presets' },
+  { keys: '[  ]', action: 'in presenter mode: the previous or next preset (reaches every preset)' },
   { keys: '?', action: 'this help' },
   { keys: 'Esc', action: 'close this help' },
 ];
@@ -12,7 +13,8 @@ export const shortcutList: readonly { keys: string; action: string }[] = [
 export type Shortcut =
   | { kind: 'presenter' }
   | { kind: 'help' }
-  | { kind: 'preset'; presetIndex: number };
+  | { kind: 'preset'; presetIndex: number }
+  | { kind: 'presetStep'; delta: 1 | -1 };
 
 export interface KeyPress {
   key: string;
@@ -33,6 +35,7 @@ export function shortcutFor(press: KeyPress, presenter: boolean): Shortcut | nul
   if (presenter && /^[1-9]$/.test(press.key)) {
     return { kind: 'preset', presetIndex: Number(press.key) - 1 };
   }
+  if (presenter && (press.key === '[' || press.key === ']')) return { kind: 'presetStep', delta: press.key === ']' ? 1 : -1 };
   return null;
 }
 

@@ -16,8 +16,17 @@ export function usePageShortcuts(): void {
       if (shortcut.kind === 'presenter') ui.togglePresenter();
       else if (shortcut.kind === 'help') ui.setHelpOpen(true);
       else {
-        const preset = useLab.getState().presets[shortcut.presetIndex];
-        if (preset) void useLab.getState().selectPreset(preset.name);
+        const { presets, presetName, selectPreset } = useLab.getState();
+        let index: number;
+        if (shortcut.kind === 'preset') index = shortcut.presetIndex;
+        else {
+          // From a custom scenario, ] opens the first preset and [ the last.
+          const current = presets.findIndex((preset) => preset.name === presetName);
+          const from = current === -1 ? (shortcut.delta === 1 ? -1 : 0) : current;
+          index = (from + shortcut.delta + presets.length) % presets.length;
+        }
+        const preset = presets[index];
+        if (preset) void selectPreset(preset.name);
       }
     };
     window.addEventListener('keydown', onKey);

@@ -45,12 +45,21 @@ export function NumberField(props: NumberFieldProps) {
   const { label, value, onChange, min, max, step = 1, unit, placeholder, hint, testId } = props;
   const id = useId();
   const [text, setText] = useState(value === undefined ? '' : String(value));
+  // A number input reports '' for text it cannot read ("1e", "abc"): remember that it did.
+  const [unreadable, setUnreadable] = useState(false);
   useEffect(() => {
     // Follow the draft when it changes from elsewhere (Discard, a new preset), not while typing.
     setText((current) => (parseNumber(current) === value ? current : value === undefined ? '' : String(value)));
   }, [value]);
   const parsed = parseNumber(text);
-  const invalid = text.trim() !== '' && parsed === undefined;
+  const invalid = unreadable || (text.trim() !== '' && parsed === undefined);
+  // Policy (issue 12): an empty or unreadable field says so, instead of showing nothing.
+  // A field with a placeholder is optional: empty, its default (the placeholder) applies.
+  const problem = invalid
+    ? 'Not a number: this field keeps its last value until it holds one.'
+    : text.trim() === '' && placeholder === undefined
+      ? 'Empty: enter a number.'
+      : null;
   return (
     <div className="config-field">
       <label htmlFor={id}>{label}</label>
@@ -65,10 +74,13 @@ export function NumberField(props: NumberFieldProps) {
           step={step}
           placeholder={placeholder}
           aria-invalid={invalid || undefined}
-          aria-describedby={hint ? `${id}-hint` : undefined}
+          aria-describedby={[hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].join(' ').trim() || undefined}
           data-testid={testId}
           onChange={(event) => {
+            const badInput = event.target.validity.badInput;
+            setUnreadable(badInput);
             setText(event.target.value);
+            if (badInput) return;
             const next = parseNumber(event.target.value);
             if (next !== undefined || event.target.value.trim() === '') onChange(next);
           }}
@@ -76,6 +88,11 @@ export function NumberField(props: NumberFieldProps) {
         {unit && <span className="config-unit">{unit}</span>}
       </span>
       {hint && <span className="config-hint" id={`${id}-hint`}>{hint}</span>}
+      {problem && (
+        <span className="config-field-problem" id={`${id}-problem`} data-testid="config-field-problem">
+          {problem}
+        </span>
+      )}
     </div>
   );
 }
