@@ -209,5 +209,14 @@ test.describe('teaching claims', () => {
     await link.click();
     await expect.poll(async () => Number(await page.getByTestId('scrubber').inputValue())).toBe(at);
     await expect(page.getByTestId('invariant-validity')).toHaveAttribute('data-ok', 'false');
+    // The evidence is drawn: the honest box, the biased agent's value and the centroid outside.
+    const evidence = page.getByTestId('invariant-validity').getByTestId('validity-box');
+    await expect(evidence).toContainText(/the honest agents' values span \[[-\d.]+, [-\d.]+\], the committed centroid is [-\d.]+, pulled by a[56] at/);
+    await expect(evidence.locator('.validity-byzantine')).toHaveCount(1);
+    await expect(evidence.locator('.validity-centroid')).toHaveCount(1);
+    await evidence.screenshot({ path: 'test-results/validity-box.png' });
+    // Before the violation the drawing is not there.
+    await page.getByTestId('scrubber').fill(String(at - 1));
+    await expect(page.getByTestId('validity-box')).toHaveCount(0);
   });
 });

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { RunSummaryReply, StreamEvent } from '../../worker/api';
 import { EmptyState, Panel } from '../components/Panel';
 import { CertificateCards } from './CertificateCards';
+import { ValidityBoxView } from './ValidityBoxView';
 
 const invariantTitles: Record<string, string> = {
   agreement: 'Agreement',
@@ -36,6 +37,11 @@ export function InvariantsPanel({
       if (event.kind === 'invariantViolated' && !first.has(event.name)) first.set(event.name, event.t);
     }
     return first;
+  }, [trace]);
+  // The first centroid found outside the honest box, drawn under the validity row once reached.
+  const validityBox = useMemo(() => {
+    for (const event of trace) if (event.kind === 'invariantViolated' && event.box) return event;
+    return null;
   }, [trace]);
   return (
     <Panel
@@ -78,6 +84,9 @@ export function InvariantsPanel({
                           (tick {at})
                         </button>
                       </>
+                    )}
+                    {invariant.name === 'validity' && !ok && validityBox?.box && validityBox.t <= tick && (
+                      <ValidityBoxView box={validityBox.box} roundNo={validityBox.roundNo} />
                     )}
                   </span>
                 </span>

@@ -16,7 +16,7 @@ import type { EngineView } from './engineView';
 /** What the monitors reads of the engine. */
 type MonitoredEngine = Pick<EngineView, 'emit' | 'events' | 'faults' | 'index' | 'indexOf' | 'scenario' | 'tick' | 'verifyMemo' | 'memo' | 'agents'>;
 import type { Certificate, Value } from './replica/types';
-import { invariantNames, type InvariantName } from './traceEvents';
+import { invariantNames, type InvariantName, type ValidityBox } from './traceEvents';
 
 /** The first honest decision of a round: what the run decided. */
 export interface FirstCommit {
@@ -207,8 +207,12 @@ export class Monitors {
       const trim = unsafe.centroid === 'mean' ? 0 : unsafe.trim === 'arrived' ? Math.floor((k - 1) / 3) : f;
       const centroid = trimmedMean(included.map(vectorOf), trim);
       if (!isBoxValid(honest.map(vectorOf), 0, centroid)) {
+        const index = (v: (typeof verdicts)[number]) => this.engine.index(v.aid);
+        const counted = included.map((v) => ({ agent: index(v), vector: vectorOf(v) }));
+        const box = validityBox(axis, centroid, honest.map(vectorOf), counted, (agent) => faults.isByzantine(agent));
         this.violate('validity', roundNo,
-          `round ${roundNo}: the committed ${axis} centroid lies outside the box of the honest agents' ${axis} vectors`);
+          `round ${roundNo}: the committed ${axis} centroid lies outside the box of the honest agents' ${axis} vectors`,
+          box);
         return;
       }
     }
@@ -277,13 +281,44 @@ export class Monitors {
     return 0;
   }
 
-  private violate(name: InvariantName, roundNo: number | null, detail: string): void {
+  private violate(name: InvariantName, roundNo: number | null, detail: string, box?: ValidityBox): void {
     const key = `${name}:${roundNo}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     if (!this.violations.has(name)) this.violations.set(name, detail);
-    this.engine.emit({ t: this.engine.tick, kind: 'invariantViolated', name, detail, roundNo });
+    this.engine.emit({ t: this.engine.tick, kind: 'invariantViolated', name, detail, roundNo, ...(box ? { box } : {}) });
   }
+}
+
+/** The coordinate where `centroid` lies farthest outside the honest box, with what to draw. */
+function validityBox(
+  axis: string,
+  centroid: readonly number[],
+  honest: readonly (readonly number[])[],
+  counted: readonly { agent: number; vector: readonly number[] }[],
+  isByzantine: (agent: number) => boolean,
+): ValidityBox {
+  let worst = { coordinate: 0, outside: -Infinity, min: 0, max: 0 };
+  for (let coordinate = 0; coordinate < centroid.length; coordinate++) {
+    const column = honest.map((vector) => vector[coordinate] ?? 0);
+    const min = Math.min(...column);
+    const max = Math.max(...column);
+    const value = centroid[coordinate] ?? 0;
+    const outside = Math.max(min - value, value - max);
+    if (outside > worst.outside) worst = { coordinate, outside, min, max };
+  }
+  const { coordinate } = worst;
+  const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+  return {
+    axis,
+    coordinate,
+    box: [round4(worst.min), round4(worst.max)],
+    centroid: round4(centroid[coordinate] ?? 0),
+    values: counted
+      .map(({ agent, vector }): [number, number] => [agent, round4(vector[coordinate] ?? 0)])
+      .sort((a, b) => a[0] - b[0]),
+    byzantine: counted.map(({ agent }) => agent).filter(isByzantine).sort((a, b) => a - b),
+  };
 }
 
 function describe(decision: Value['decision'], winner: string | null, roundId: string): string {

@@ -15,6 +15,23 @@ export type CouncilMessageType = 'CP' | 'CV';
 /** A council vote's value, as `core/council` spells it. */
 export type CouncilVoteValue = 'approve' | 'reject' | 'abstain';
 
+/**
+ * Why a committed centroid breaks validity, on the coordinate where it lies farthest outside
+ * the box of the honest agents' vectors (values to 4 decimals).
+ */
+export interface ValidityBox {
+  axis: string;
+  /** The coordinate of the axis's vector (0-based). */
+  coordinate: number;
+  /** The honest box on that coordinate, [min, max]. */
+  box: [number, number];
+  centroid: number;
+  /** Each counted agent's value there, `[agent, value]`, by agent index. */
+  values: [number, number][];
+  /** The counted agents with a Byzantine fault. */
+  byzantine: number[];
+}
+
 /** One of the conflicting records of an equivocation certificate, as the trace shows it. */
 export interface CertificateRecord {
   /** The sealed commitment (ResonanceBFT) or the vote digest (Council), hex. */
@@ -215,7 +232,15 @@ export type SimEvent =
       /** The conflicting signed records, side by side: what each says and who received it. */
       records: CertificateRecord[];
     }
-  | { t: number; kind: 'invariantViolated'; name: InvariantName; detail: string; roundNo: number | null }
+  | {
+      t: number;
+      kind: 'invariantViolated';
+      name: InvariantName;
+      detail: string;
+      roundNo: number | null;
+      /** For a centroid outside the honest box: the evidence on one coordinate, to draw it. */
+      box?: ValidityBox;
+    }
   | {
       t: number;
       kind: 'runEnded';

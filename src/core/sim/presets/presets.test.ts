@@ -36,6 +36,20 @@ describe('presets', () => {
     expect(committed('silent-two').map((round) => `${round.quorumSize}/${round.quorumNeeded}`)).toEqual(Array(5).fill('5/5'));
   });
 
+  it('unsafe-mean: each validity violation carries its evidence, a centroid outside the honest box', () => {
+    const violations = (runWhole('unsafe-mean').trace as SimEvent[]).flatMap((event) =>
+      event.kind === 'invariantViolated' && event.name === 'validity' ? [event] : [],
+    );
+    expect(violations.length).toBeGreaterThan(0);
+    for (const { box } of violations) {
+      expect(box).toBeDefined();
+      const [min, max] = box!.box;
+      expect(box!.centroid < min || box!.centroid > max).toBe(true);
+      expect(box!.byzantine.length).toBeGreaterThan(0);
+      expect(box!.byzantine.every((agent) => [5, 6].includes(agent))).toBe(true);
+    }
+  });
+
   it('split-stance: every resolution carries the false-agreement audit; other embeddings carry none', () => {
     const resolutions = (name: PresetName) =>
       (runWhole(name).trace as SimEvent[]).flatMap((event) => (event.kind === 'roundResolved' ? [event] : []));
