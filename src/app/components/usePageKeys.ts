@@ -4,6 +4,9 @@ import { useLab } from '../store/labStore';
 import { useUi } from '../store/uiStore';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 
+/** The preset the last key press asked for, until it has loaded. */
+let stepFrom: string | null = null;
+
 /** Presenter, help and preset keys (the playback bar answers space and the arrows). */
 export function usePageShortcuts(): void {
   useEffect(() => {
@@ -20,13 +23,18 @@ export function usePageShortcuts(): void {
         let index: number;
         if (shortcut.kind === 'preset') index = shortcut.presetIndex;
         else {
-          // From a custom scenario, ] opens the first preset and [ the last.
-          const current = presets.findIndex((preset) => preset.name === presetName);
+          // Steps count from the last preset asked for, so quick presses add up while the
+          // first is still loading. From a custom scenario, ] opens the first preset and [ the last.
+          const current = presets.findIndex((preset) => preset.name === (stepFrom ?? presetName));
           const from = current === -1 ? (shortcut.delta === 1 ? -1 : 0) : current;
           index = (from + shortcut.delta + presets.length) % presets.length;
         }
         const preset = presets[index];
-        if (preset) void selectPreset(preset.name);
+        if (preset === undefined) return;
+        stepFrom = preset.name;
+        void selectPreset(preset.name).finally(() => {
+          if (stepFrom === preset.name) stepFrom = null;
+        });
       }
     };
     window.addEventListener('keydown', onKey);
