@@ -88,6 +88,7 @@ function valueKey(event: Committed): string {
   return `${event.roundNo}|${event.roundId}|${event.winner}|${[...event.quorumAgents].sort((a, b) => a - b).join(',')}`;
 }
 
-function sideName(side: number): string {
+/** `A`, `B`, …: how the page names the values of a fork, in the order they were committed. */
+export function sideName(side: number): string {
   return side < 26 ? String.fromCharCode(65 + side) : `#${side + 1}`;
 }

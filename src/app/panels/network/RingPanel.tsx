@@ -79,6 +79,8 @@ function RingDrawing({ scenario, events, tick, selectedAgent, onSelectAgent }: R
     () => ringStatic({ scenario, events, tick: wholeTick, width: drawingSize, height: drawingSize }),
     [scenario, events, eventCount, wholeTick],
   );
+  // The fork legend's Byzantine agents change only with the scenario, not once per frame.
+  const byzantine = useMemo(() => byzantineAgents(scenario), [scenario]);
   const flight = ringMessages({ scenario, events, tick, width: drawingSize, height: drawingSize, travel }, ring);
   const leader = ring.leader === null ? 'no leader yet' : `leader a${ring.leader}`;
   const summary =
@@ -112,7 +114,7 @@ function RingDrawing({ scenario, events, tick, selectedAgent, onSelectAgent }: R
         {flight.aggregatedCount > 0 && ` (${flight.messages.length} drawn, ${flight.aggregatedCount} aggregated)`}
       </p>
       {large && <InFlightByType flight={flight} />}
-      <ForkLegend events={events} tick={wholeTick} byzantine={byzantineAgents(scenario)} />
+      <ForkLegend events={events} tick={wholeTick} byzantine={byzantine} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3';
 import type { SimEvent, StreamEvent } from '../../../worker/api';
 import { quorumCount } from '../../format';
+import { sideName } from '../../trace/decidedValues';
 
 /** The event kinds the timeline draws; the panel picks them out of the trace once per run. */
 export const timelineKinds = new Set<StreamEvent['kind']>([
@@ -151,7 +152,7 @@ class MarkBuilder {
     for (const marks of commitsByRound.values()) {
       if (marks.length < 2) continue;
       marks.forEach((mark, side) => {
-        const name = String.fromCharCode(65 + Math.min(side, 25));
+        const name = sideName(side);
         mark.label = `fork ${name}`;
         mark.title = `Fork, value ${name}: ${mark.title}`;
       });

@@ -11,6 +11,7 @@ import {
   type SealedRecord,
 } from '../../resonance';
 import { isBoxValid, trimmedMean } from '../../vec';
+import { round4 } from './axisData';
 import type { EngineView } from './engineView';
 
 /** What the monitors reads of the engine. */
@@ -308,7 +309,6 @@ function validityBox(
     if (outside > worst.outside) worst = { coordinate, outside, min, max };
   }
   const { coordinate } = worst;
-  const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
   return {
     axis,
     coordinate,
