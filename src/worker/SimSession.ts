@@ -90,6 +90,26 @@ export const checkpointEveryTicks = 100;
  */
 export const checkpointsMax = 24;
 
+/**
+ * Bytes of JSON per batch while simulating ahead of the cursor. Policy: larger than an
+ * animation batch (`batchBytesMax`), since these batches are not drawn as they arrive: at
+ * 10 KB a 200-agent run took thousands of round trips before its first frame.
+ */
+export const aheadBytesMax = 256_000;
+/** Wall time one `ahead` call simulates at most before answering, so the page sees progress. */
+export const aheadWallMsMax = 50;
+/** Core events simulated but not yet streamed above which `ahead` stops to hand them out. */
+export const aheadEventsMax = 4_000;
+
+/** A batch of the run simulated ahead: the events, and the tick the page may play up to. */
+export interface AheadBatch extends EventBatch {
+  /**
+   * Every event at or before this tick has been handed out (the run's last tick once `done`):
+   * the page's cursor may not pass it.
+   */
+  frontier: number;
+}
+
 /** Events in the largest trace the page exports (about 60 MB of JSON). */
 export const exportEventsMax = 400_000;
 
@@ -124,6 +144,10 @@ export class SimSession {
   private inspected: { epoch: number; tick: number; engine: Engine } | null = null;
   private stream = new TraceStream(false);
   private readonly cancelled = new Set<number>();
+  /** Every event at or before this tick has been simulated (`simulateTo` asked for it). */
+  private simulatedTo = -1;
+  /** The tick `ahead` last told the page it may play to. */
+  private frontier = -1;
 
   load(input: unknown, epoch: number): LoadReply {
     const parsed = parseScenario(input);
@@ -141,6 +165,8 @@ export class SimSession {
     this.checkpoints = [checkpointOf(this.engine, -1)];
     this.checkpointIntervalTicks = checkpointEveryTicks;
     this.inspected = null;
+    this.simulatedTo = -1;
+    this.frontier = -1;
     const { protocol, n, rounds } = resolved;
     return { epoch, ok: true, scenario, protocol, n, rounds, aggregated };
   }
@@ -168,6 +194,31 @@ export class SimSession {
       traceHash: done ? stream.traceHash() : null,
       coreEventCount: stream.coreEventCount,
     };
+  }
+
+  /**
+   * Simulates run `epoch` a little further, tick by tick, for at most `wallMsMax` of wall time
+   * or until `aheadEventsMax` events wait to be streamed, and returns the next events (at most
+   * `bytesMax` of JSON) with the frontier the page may play to (SPEC §5: play while
+   * simulating). The first call answers after the first ticks, not after the whole run.
+   */
+  ahead(epoch: number, bytesMax = aheadBytesMax, wallMsMax = aheadWallMsMax): AheadBatch {
+    const engine = this.requireEngine(epoch);
+    const started = performance.now();
+    const unread = () => engine.events.length - this.stream.coreEventCount;
+    do {
+      if (engine.done) break;
+      this.simulateTo(engine, this.simulatedTo + 1);
+    } while (unread() < aheadEventsMax && performance.now() - started < wallMsMax);
+    const batch = this.advance(epoch, this.simulatedTo, bytesMax);
+    const lastTick = batch.events.at(-1)?.t;
+    if (this.stream.drained(engine.events)) {
+      this.frontier = engine.done ? engine.tick : this.simulatedTo;
+    } else if (lastTick !== undefined) {
+      // Events of `lastTick` may still wait in the stream: only the ticks before it are whole.
+      this.frontier = Math.max(this.frontier, lastTick - 1);
+    }
+    return { ...batch, frontier: this.frontier };
   }
 
   /**
@@ -213,6 +264,7 @@ export class SimSession {
     this.requireEngine(epoch);
     const engine = this.rebuildAt(tick);
     this.engine = engine;
+    this.simulatedTo = tick;
     // The rebuilt engine stops at `tick`; count back past any event after it, not a copy.
     let eventCount = engine.events.length;
     while (eventCount > 0 && engine.events[eventCount - 1]!.t > tick) eventCount -= 1;
@@ -302,6 +354,7 @@ export class SimSession {
       if (this.checkpoints.length > checkpointsMax) this.thinCheckpoints();
     }
     engine.runUntil(tickMax);
+    this.simulatedTo = Math.max(this.simulatedTo, tickMax);
   }
 
   /** Keeps the first checkpoint and those on the doubled interval (see `checkpointsMax`). */

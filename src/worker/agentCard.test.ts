@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withBroadcastsExpanded } from '../core/sim/engine/broadcastCopies';
 import { preset } from '../core/sim/presets';
 import { runScenario } from '../core/sim/runScenario';
 import type { SimEvent } from '../core/sim/engine/traceEvents';
@@ -94,7 +95,7 @@ describe('SimSession.inspectAgent', () => {
       events.push(...batch.events);
     } while (!batch.done);
     expect(batch.traceHash).toBe(runScenario(scenario).summary.traceHash);
-    expect(events).toHaveLength(runScenario(scenario).trace.length);
+    expect(events).toHaveLength(withBroadcastsExpanded(runScenario(scenario).trace as SimEvent[]).length);
   });
 });
 

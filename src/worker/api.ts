@@ -39,7 +39,13 @@ export interface EpochReply<T> {
   value: T;
 }
 
-export type { CoreTraceReply, EventBatch, LoadReply, SeedResult, SeekReply, SweepPoint } from './SimSession';
+/**
+ * An `AheadBatch` whose events cross the worker boundary as one transferred buffer of UTF-8
+ * JSON (an array of stream events), not as thousands of structured-cloned objects.
+ */
+export type EncodedBatch = Omit<import('./SimSession').AheadBatch, 'events'> & { eventsJson: Uint8Array };
+
+export type { AheadBatch, CoreTraceReply, EventBatch, LoadReply, SeedResult, SeekReply, SweepPoint } from './SimSession';
 export type { AgentCard, AgentCardReply, PersonaCard, SealedRecordCard } from './agentCard';
 export type { SimEvent } from '../core/sim/engine/traceEvents';
 export type { MessagesAggregated, StreamEvent, MessageKey as StreamMessageKey } from './streamEvents';
@@ -49,6 +55,12 @@ export interface WorkerApi {
   load(input: unknown, epoch: number): import('./SimSession').LoadReply;
   /** The next batch of events (≤ 10 KB) of run `epoch`, simulating ahead to the end. */
   run(epoch: number): import('./SimSession').EventBatch;
+  /**
+   * Simulates run `epoch` a little further (a wall-time budget) and returns the next events as
+   * UTF-8 JSON in a transferred buffer, with the frontier the page may play to: the page plays
+   * while the worker simulates (SPEC §5).
+   */
+  ahead(epoch: number): EncodedBatch;
   /** Simulates `ticks` more ticks of run `epoch` and returns the new events (≤ 10 KB). */
   step(epoch: number, ticks: number): import('./SimSession').EventBatch;
   /** The finished run of `epoch`: its summary and, for the Council, the panels' report. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { broadcastCopies } from '../core/sim/engine/broadcastCopies';
+import type { MessageBroadcast } from '../core/sim/engine/traceEvents';
 import { aggregateMessages, sampleOf, streamsAggregates, type MessageSent } from './streamEvents';
 
 function message(id: number, overrides: Partial<MessageSent> = {}): MessageSent {
@@ -43,5 +45,18 @@ describe('streamsAggregates', () => {
   it('aggregates above 200 agents only', () => {
     expect(streamsAggregates(200)).toBe(false);
     expect(streamsAggregates(201)).toBe(true);
+  });
+});
+
+describe('aggregateMessages of broadcasts', () => {
+  it('counts a broadcast exactly as its copies sent one by one', () => {
+    const broadcast: MessageBroadcast = {
+      t: 4, kind: 'messageBroadcast', id: 0, from: 0, type: 'V', roundNo: 1, view: 0, phase: 'prepare',
+      deliverAt: Array.from({ length: 99 }, (_, i) => (i % 10 === 3 ? null : 5 + (i % 3))),
+      lost: Array.from({ length: 99 }, (_, i) => i).filter((i) => i % 10 === 3).map((i) => [i + 1, 'drop'] as [number, 'drop']),
+      garbled: [2, 50],
+    };
+    const copies = broadcastCopies(broadcast);
+    expect(aggregateMessages(4, [broadcast], 12)).toEqual(aggregateMessages(4, copies, 12));
   });
 });

@@ -3,14 +3,15 @@
  * `messageSent` events folded into one `messagesAggregated` event per tick. UI-only: these
  * events never enter the core trace or its hash, which still covers every message.
  */
-import type { SimEvent } from '../core/sim/engine/traceEvents';
+import { broadcastCopy, broadcastRecipient } from '../core/sim/engine/broadcastCopies';
+import type { MessageBroadcast, SimEvent } from '../core/sim/engine/traceEvents';
 
 export type MessageSent = Extract<SimEvent, { kind: 'messageSent' }>;
 
 /** A message's type, with votes split by phase: what a ring dot stands for. */
 export type MessageKey = 'R' | 'E' | 'P' | 'prepare' | 'commit' | 'V' | 'NV' | 'C' | 'CP' | 'CV';
 
-export type LostReason = NonNullable<MessageSent['lost']> | 'drop';
+export type LostReason = NonNullable<MessageSent['lost']>;
 
 export interface MessagesAggregated {
   t: number;
@@ -51,75 +52,153 @@ export function messageKey(message: Pick<MessageSent, 'type' | 'phase'>): Messag
   return message.phase ?? 'V';
 }
 
+/** A tick's messages as the core trace records them: one by one, or a broadcast's copies. */
+export type MessagePart = MessageSent | MessageBroadcast;
+
+const copiesIn = (part: MessagePart) => (part.kind === 'messageSent' ? 1 : part.deliverAt.length);
+
 /**
  * Folds the messages of one tick into a `messagesAggregated` event. Messages that a panel
  * needs one by one are not folded (see `Folding`): the caller streams them unchanged.
+ * Broadcasts are counted from their arrays: only the sampled copies become objects, so a vote
+ * phase at n = 1000 (10⁶ copies) costs no more than its arrays.
  */
 export class TickAggregate {
   readonly t: number;
-  private readonly messages: MessageSent[] = [];
+  private readonly parts: MessagePart[] = [];
 
   constructor(t: number) {
     this.t = t;
   }
 
-  add(message: MessageSent): void {
-    this.messages.push(message);
+  add(message: MessagePart): void {
+    this.parts.push(message);
   }
 
   finish(sampleMax = aggregateSampleMax): MessagesAggregated {
-    return aggregateMessages(this.t, this.messages, sampleMax);
+    return aggregateMessages(this.t, this.parts, sampleMax);
   }
 }
 
 /** The aggregate of `messages`, all sent at tick `t`. */
 export function aggregateMessages(
   t: number,
-  messages: readonly MessageSent[],
+  messages: readonly MessagePart[],
   sampleMax = aggregateSampleMax,
 ): MessagesAggregated {
-  const countsByKey: MessagesAggregated['countsByKey'] = {};
-  const lostByReason: MessagesAggregated['lostByReason'] = {};
-  const deliveredByLatency: MessagesAggregated['deliveredByLatency'] = {};
-  let garbledCount = 0;
-  for (const message of messages) {
-    const key = messageKey(message);
-    countsByKey[key] = (countsByKey[key] ?? 0) + 1;
-    if (message.garbled) garbledCount += 1;
-    if (message.deliverAt === null) {
-      const reason = message.lost ?? 'drop';
-      lostByReason[reason] = (lostByReason[reason] ?? 0) + 1;
-    } else {
-      const latency = Math.max(0, message.deliverAt - t);
-      const counts = (deliveredByLatency[key] ??= []);
-      while (counts.length <= latency) counts.push(0);
-      counts[latency]! += 1;
+  const counts = new Counts(t);
+  for (const part of messages) {
+    if (part.kind === 'messageSent') {
+      counts.add(messageKey(part), part.deliverAt, part.lost, part.garbled === true);
+      continue;
     }
+    const key = messageKey(part);
+    const lostBy = new Map(part.lost);
+    const garbled = new Set(part.garbled);
+    part.deliverAt.forEach((deliverAt, copyIndex) => {
+      const to = broadcastRecipient(part, copyIndex);
+      counts.add(key, deliverAt, lostBy.get(to), garbled.has(to));
+    });
   }
-  return {
-    t,
-    kind: 'messagesAggregated',
-    count: messages.length,
-    countsByKey,
-    lostByReason,
-    garbledCount,
-    deliveredByLatency,
-    sample: sampleOf(messages, sampleMax),
-  };
+  return { t, kind: 'messagesAggregated', ...counts.fields(), sample: sampleOf(messages, sampleMax) };
+}
+
+class Counts {
+  private count = 0;
+  private garbledCount = 0;
+  private readonly countsByKey: MessagesAggregated['countsByKey'] = {};
+  private readonly lostByReason: MessagesAggregated['lostByReason'] = {};
+  private readonly deliveredByLatency: MessagesAggregated['deliveredByLatency'] = {};
+
+  constructor(private readonly t: number) {}
+
+  add(key: MessageKey, deliverAt: number | null, lost: LostReason | undefined, garbled: boolean): void {
+    this.count += 1;
+    this.countsByKey[key] = (this.countsByKey[key] ?? 0) + 1;
+    if (garbled) this.garbledCount += 1;
+    if (deliverAt === null) {
+      const reason = lost ?? 'drop';
+      this.lostByReason[reason] = (this.lostByReason[reason] ?? 0) + 1;
+      return;
+    }
+    const latency = Math.max(0, deliverAt - this.t);
+    const counts = (this.deliveredByLatency[key] ??= []);
+    while (counts.length <= latency) counts.push(0);
+    counts[latency]! += 1;
+  }
+
+  fields() {
+    const { count, countsByKey, lostByReason, garbledCount, deliveredByLatency } = this;
+    return { count, countsByKey, lostByReason, garbledCount, deliveredByLatency };
+  }
 }
 
 /**
  * Policy: an even stride over the tick's messages in send order, so every sender and type is
  * represented in proportion; lost and garbled ones are sampled first (at most half the sample),
- * because they are what a teacher looks for.
+ * because they are what a teacher looks for. Works on copy positions, so only the sampled
+ * copies of a broadcast are ever built.
  */
-export function sampleOf(messages: readonly MessageSent[], sampleMax: number): MessageSent[] {
-  if (messages.length <= sampleMax) return [...messages];
-  const unusual = messages.filter((message) => message.deliverAt === null || message.garbled);
+export function sampleOf(messages: readonly MessagePart[], sampleMax: number): MessageSent[] {
+  const copies = new CopyIndex(messages);
+  const all = Array.from({ length: copies.length }, (_, position) => position);
+  if (copies.length <= sampleMax) return all.map((position) => copies.at(position));
+  const unusual = copies.unusualPositions();
   const picked = evenly(unusual, Math.floor(sampleMax / 2));
   const chosen = new Set(picked);
-  const rest = messages.filter((message) => !chosen.has(message));
-  return [...picked, ...evenly(rest, sampleMax - picked.length)].sort((a, b) => a.id - b.id);
+  const rest = all.filter((position) => !chosen.has(position));
+  const sample = [...picked, ...evenly(rest, sampleMax - picked.length)].sort((a, b) => a - b);
+  return sample.map((position) => copies.at(position));
+}
+
+/** The copies of a tick's messages by position in send order, built only when asked for. */
+class CopyIndex {
+  private readonly starts: number[] = [];
+  readonly length: number;
+
+  constructor(private readonly parts: readonly MessagePart[]) {
+    let length = 0;
+    for (const part of parts) {
+      this.starts.push(length);
+      length += copiesIn(part);
+    }
+    this.length = length;
+  }
+
+  at(position: number): MessageSent {
+    const partIndex = startsAtOrBelow(this.starts, position) - 1;
+    const part = this.parts[partIndex]!;
+    return part.kind === 'messageSent' ? part : broadcastCopy(part, position - this.starts[partIndex]!);
+  }
+
+  /** Positions of the lost and garbled copies. */
+  unusualPositions(): number[] {
+    const positions: number[] = [];
+    this.parts.forEach((part, partIndex) => {
+      const start = this.starts[partIndex]!;
+      if (part.kind === 'messageSent') {
+        if (part.deliverAt === null || part.garbled) positions.push(start);
+        return;
+      }
+      const garbled = new Set(part.garbled);
+      part.deliverAt.forEach((deliverAt, copyIndex) => {
+        if (deliverAt === null || garbled.has(broadcastRecipient(part, copyIndex))) positions.push(start + copyIndex);
+      });
+    });
+    return positions;
+  }
+}
+
+/** How many `starts` are at or below `position` (ascending starts; the worker has no d3). */
+function startsAtOrBelow(starts: readonly number[], position: number): number {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (starts[middle]! <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function evenly<T>(items: readonly T[], countMax: number): T[] {
@@ -137,10 +216,11 @@ export class Folding {
   private proposal: { leader: number; roundNo: number; view: number } | null = null;
 
   /** True when `event` is a message to fold into its tick's aggregate. */
-  folds(event: SimEvent): event is MessageSent {
+  folds(event: SimEvent): event is MessagePart {
     if (event.kind === 'roundProposed') {
       this.proposal = { leader: event.agent, roundNo: event.roundNo, view: event.view };
     }
+    if (event.kind === 'messageBroadcast') return true;
     if (event.kind !== 'messageSent') return false;
     const proposal = this.proposal;
     const toLeader =

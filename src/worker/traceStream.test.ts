@@ -3,6 +3,7 @@ import { preset, type PresetName } from '../core/sim/presets';
 import { runScenario } from '../core/sim/runScenario';
 import type { SimEvent } from '../core/sim/engine/traceEvents';
 import { traceHash } from '../core/sim/engine/traceHash';
+import { withBroadcastsExpanded } from '../core/sim/engine/broadcastCopies';
 import type { MessagesAggregated, StreamEvent } from './streamEvents';
 import { TraceStream } from './traceStream';
 
@@ -25,10 +26,10 @@ function streamAll(events: readonly SimEvent[], aggregate: boolean, bytesMax = 1
 const isAggregate = (event: StreamEvent): event is MessagesAggregated => event.kind === 'messagesAggregated';
 
 describe('TraceStream', () => {
-  it('hands out a run unchanged, in batches of at most 10 KB, when it does not aggregate', () => {
+  it('hands out a run with broadcasts as their copies, in batches of at most 10 KB, when it does not aggregate', () => {
     const events = trace('crash-leader');
     const { stream, streamed, sizes } = streamAll(events, false);
-    expect(streamed).toEqual(events);
+    expect(streamed).toEqual(withBroadcastsExpanded(events));
     expect(Math.max(...sizes)).toBeLessThanOrEqual(10_000);
     expect(stream.traceHash()).toBe(traceHash(events));
   });
@@ -46,7 +47,7 @@ describe('TraceStream', () => {
     const aggregates = streamed.filter(isAggregate);
     const ticks = aggregates.map((aggregate) => aggregate.t);
     expect(new Set(ticks).size).toBe(ticks.length);
-    const messageCount = events.filter((event) => event.kind === 'messageSent').length;
+    const messageCount = withBroadcastsExpanded(events).filter((event) => event.kind === 'messageSent').length;
     const folded = aggregates.reduce((sum, aggregate) => sum + aggregate.count, 0);
     expect(folded + kept.length).toBe(messageCount);
   });
@@ -55,7 +56,7 @@ describe('TraceStream', () => {
     const events = trace('partition-heal');
     const { streamed } = streamAll(events, true, 2_000);
     const others = (list: readonly StreamEvent[]) =>
-      list.filter((event) => event.kind !== 'messageSent' && event.kind !== 'messagesAggregated');
+      list.filter((event) => !['messageSent', 'messageBroadcast', 'messagesAggregated'].includes(event.kind));
     expect(others(streamed)).toEqual(others(events));
     for (let i = 1; i < streamed.length; i++) expect(streamed[i]!.t).toBeGreaterThanOrEqual(streamed[i - 1]!.t);
   });

@@ -1,4 +1,5 @@
 import type { SimEvent } from '../core/sim/engine/traceEvents';
+import { broadcastCopies } from '../core/sim/engine/broadcastCopies';
 import { TraceHasher } from '../core/sim/engine/traceHash';
 import { Folding, TickAggregate, type StreamEvent } from './streamEvents';
 
@@ -76,12 +77,27 @@ export class TraceStream {
       } else {
         // An event of the same tick goes out at once; the tick's aggregate keeps growing.
         if (this.pending !== null && this.pending.t !== event.t) this.flush();
-        this.ready.push(event);
-        this.readySizes.push(size);
+        this.push(event, size);
       }
     }
     // The engine may add more events at this tick later; what is read so far goes out now.
     if (this.read === events.length) this.flush();
+  }
+
+  /**
+   * Policy: the page sees messages one by one below the aggregation threshold, so a broadcast
+   * (one core event) goes out as its copies; the hash covered the broadcast itself.
+   */
+  private push(event: SimEvent, size: number): void {
+    if (event.kind !== 'messageBroadcast') {
+      this.ready.push(event);
+      this.readySizes.push(size);
+      return;
+    }
+    for (const copy of broadcastCopies(event)) {
+      this.ready.push(copy);
+      this.readySizes.push(JSON.stringify(copy).length);
+    }
   }
 
   private flush(): void {

@@ -3,7 +3,7 @@
  * The Web Worker entry: the only place, with src/app/bridge, that imports comlink.
  * Everything here is a thin adapter over src/core, which does the work.
  */
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import {
   decodeShareLink, encodeShareLink, isPresetName, parseScenario, preset, presetMatching, presetNames,
 } from '../core/sim';
@@ -12,6 +12,7 @@ import { SimSession } from './SimSession';
 import { streamCodec } from './streamCodec';
 
 const session = new SimSession();
+const encoder = new TextEncoder();
 let stepTick = 0;
 
 const api: WorkerApi = {
@@ -20,6 +21,11 @@ const api: WorkerApi = {
     return session.load(input, epoch);
   },
   run: (epoch) => session.advance(epoch, Infinity),
+  ahead(epoch) {
+    const { events, ...batch } = session.ahead(epoch);
+    const eventsJson = encoder.encode(JSON.stringify(events));
+    return transfer({ ...batch, eventsJson }, [eventsJson.buffer]);
+  },
   step(epoch, ticks) {
     stepTick += ticks;
     return session.advance(epoch, stepTick);

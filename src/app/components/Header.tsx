@@ -63,8 +63,9 @@ function RunStatus() {
     [trace],
   );
   let text = '';
+  const simulating = status === 'simulating';
   if (status === 'starting') text = 'starting the simulation worker…';
-  else if (status === 'simulating') text = 'simulating…';
+  else if (simulating && trace.length === 0) text = 'simulating…';
   else if (scenario !== null) {
     const rounds = scenario.rounds ?? 5;
     const council = scenario.protocol === 'council';
@@ -72,13 +73,14 @@ function RunStatus() {
       const unit = council ? 'proposal' : 'round';
       text = `${scenario.n} agents · ${rounds} ${unit}${rounds === 1 ? '' : 's'} · seed ${scenario.seed} · ready`;
     } else {
-      const ended = cursor >= endTick;
+      const ended = !simulating && cursor >= endTick;
       const at = cursorStatus(scenario, milestones, cursor, ended);
       text = council
         ? `${at.decided + at.aborted}/${rounds} proposals · ✓${at.decided} approved · ✗${at.aborted} not approved · tick ${at.tick}`
         : `round ${Math.min(at.decided + at.noAgreement + 1, rounds)}/${rounds} · view ${at.view} · tick ${at.tick} · ` +
           `✓${at.decided}${at.noAgreement > 0 ? ` ⊘${at.noAgreement}` : ''} ✗${at.aborted}`;
       if (ended) text += ' · ended';
+      if (simulating) text += ' · simulating ahead…';
     }
   }
   return (

@@ -43,11 +43,14 @@ export function PlaybackBar() {
     return list;
   }, [trace, scenario]);
 
-  // Play, step and End may be pressed while the run is simulated: they act once it is ready.
+  // Play, step and End may be pressed while the run is simulated: play starts with the first
+  // simulated ticks, and the cursor can go anywhere the simulation has reached.
   const busy = status === 'starting';
+  const simulating = status === 'simulating';
+  const scrubbable = status === 'loaded' || (simulating && trace.length > 0);
   return (
     <div className="playback" role="group" aria-label="Playback">
-      <button type="button" aria-label="Back one event" data-testid="back" disabled={status !== 'loaded'} onClick={() => lab().back()}>
+      <button type="button" aria-label="Back one event" data-testid="back" disabled={!scrubbable} onClick={() => lab().back()}>
         ◀
       </button>
       {playing ? (
@@ -84,7 +87,7 @@ export function PlaybackBar() {
           max={Math.max(endTick, 1)}
           step={0.1}
           value={cursor}
-          disabled={status !== 'loaded'}
+          disabled={!scrubbable}
           onChange={(event) => lab().setCursor(Number(event.target.value))}
         />
         <div className="scrubber-markers" aria-hidden="true">
@@ -96,7 +99,14 @@ export function PlaybackBar() {
             ))}
         </div>
       </div>
-      <span className="cursor-tick">tick {Math.floor(cursor)} / {endTick}</span>
+      <span className="cursor-tick">
+        tick {Math.floor(cursor)} / {endTick}
+        {simulating && (
+          <span className="simulation-progress" data-testid="simulation-progress" title="The worker is still simulating the run; the cursor can go up to here">
+            {' '}simulated so far…
+          </span>
+        )}
+      </span>
     </div>
   );
 }
@@ -113,7 +123,7 @@ function useAnimationClock(playing: boolean) {
     const onFrame = (now: number) => {
       // A frame that came late (a busy machine, a tab in the background) plays on from where
       // it was instead of leaping ahead: at most a tenth of a second per frame.
-      useLab.getState().advance(Math.min(now - last, frameSecondsMax * 1000) / 1000);
+      useLab.getState().advance(Math.min(Math.max(now - last, 0), frameSecondsMax * 1000) / 1000);
       last = now;
       frame = requestAnimationFrame(onFrame);
     };

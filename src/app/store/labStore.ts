@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type {
   AgentCardReply,
   CoreTraceReply,
+  EncodedBatch,
   CouncilRunReport,
   LinkResult,
   LoadReply,
@@ -14,6 +15,7 @@ import type {
   StreamEvent,
 } from '../../worker/api';
 import { WorkerBridge } from '../bridge/WorkerBridge';
+import { TracePublisher } from './tracePublisher';
 
 export type RunStatus = 'starting' | 'ready' | 'simulating' | 'loaded';
 
@@ -30,8 +32,16 @@ export interface LabState {
    * messages come folded into per-tick `messagesAggregated` events (the hash covers them all).
    */
   trace: StreamEvent[];
-  /** The tick of the last event, once the run is simulated. */
+  /**
+   * The tick of the last event once the run is simulated; while it is being simulated, the
+   * frontier (the scrubber's end grows with the simulation).
+   */
   endTick: number;
+  /**
+   * Every event at or before this tick is in `trace`: the cursor never passes it. Equal to
+   * `endTick` once the run is simulated; -1 before the first batch.
+   */
+  frontier: number;
   /** The time cursor (a float tick): every panel draws the run as it stood then. */
   cursor: number;
   playing: boolean;
@@ -67,7 +77,10 @@ export interface LabState {
    * message is returned and shown, and the current scenario and run are kept.
    */
   applyScenario(candidate: unknown, options?: { simulate?: boolean }): Promise<string | null>;
-  /** Simulates the run if needed and plays it from the cursor (from the start once ended). */
+  /**
+   * Plays from the cursor (from the start once ended), simulating the run if needed: playback
+   * starts with the first simulated ticks and waits at the frontier until more arrive.
+   */
   play(): Promise<void>;
   pause(): void;
   togglePlay(): Promise<void>;
@@ -100,6 +113,20 @@ export interface LabState {
   coreTrace(): Promise<{ ok: true; events: SimEvent[] } | { ok: false; message: string }>;
   share(): Promise<void>;
   dismissError(): void;
+}
+
+/** A run being simulated: its epoch, its first batch in the store, and its end. */
+interface Simulation {
+  epoch: number;
+  first: Promise<boolean>;
+  done: Promise<boolean>;
+}
+
+const decoder = new TextDecoder();
+
+/** The events of a batch, from the UTF-8 JSON buffer the worker transferred. */
+function decodeEvents(json: Uint8Array): StreamEvent[] {
+  return JSON.parse(decoder.decode(json)) as StreamEvent[];
 }
 
 /** What a first visit shows: the first preset of the picker. */
@@ -136,28 +163,35 @@ export const useLab = create<LabState>()((set, get) => {
     return next;
   };
   /** The simulation in flight and the epoch it is for; shared by every action that needs it. */
-  let simulation: { epoch: number; done: Promise<boolean> } | null = null;
+  let simulation: Simulation | null = null;
 
   const load = (scenario: Scenario, presetName: PresetName | null) =>
     set((state) => ({
       presetName, scenario, report: null, summary: null, status: 'ready', epoch: state.epoch + 1,
-      trace: [], endTick: 0, cursor: 0, playing: false, selectedAgent: null,
+      trace: [], endTick: 0, frontier: -1, cursor: 0, playing: false, selectedAgent: null,
     }));
 
-  /** Simulates the whole run ahead in the worker, in ≤ 10 KB batches; false if superseded. */
-  const simulate = async (): Promise<boolean> => {
+  /**
+   * Simulates the whole run ahead in the worker, keeping each batch as it arrives so the page
+   * can play while the worker simulates (SPEC §5); `onFirst` once the first batch is in the
+   * store. Resolves false if the run was superseded.
+   */
+  const simulate = async (onFirst: () => void): Promise<boolean> => {
     const { scenario } = get();
     if (scenario === null) return false;
     const epoch = get().epoch + 1;
-    set({ epoch, status: 'simulating', error: null, trace: [], cursor: 0, playing: false });
+    set({ epoch, status: 'simulating', error: null, trace: [], endTick: 0, frontier: -1, cursor: 0, playing: false });
     const loaded = await bridge.call<LoadReply>((api) => api.load(scenario, epoch));
     if (!loaded.ok) throw new Error(loaded.message);
     const trace: StreamEvent[] = [];
-    let batch;
+    const publisher = new TracePublisher((frontier) =>
+      set({ trace: trace.slice(), frontier, endTick: Math.max(frontier, 0) }));
+    let batch: EncodedBatch;
     do {
-      batch = await bridge.call((api) => api.run(epoch));
+      batch = await bridge.call<EncodedBatch>((api) => api.ahead(epoch));
       if (batch.epoch !== get().epoch) return false;
-      for (const event of batch.events) trace.push(event);
+      for (const event of decodeEvents(batch.eventsJson)) trace.push(event);
+      if (!batch.done && publisher.due(trace.length, batch.frontier)) onFirst();
     } while (!batch.done);
     const hash = batch.traceHash;
     const result = await bridge.call((api) => api.result(epoch));
@@ -171,7 +205,8 @@ export const useLab = create<LabState>()((set, get) => {
       );
     }
     const endTick = trace.length > 0 ? trace[trace.length - 1]!.t : 0;
-    set({ trace, endTick, summary: result.summary, report: result.report, status: 'loaded' });
+    set({ trace, endTick, frontier: endTick, summary: result.summary, report: result.report, status: 'loaded' });
+    onFirst();
     return true;
   };
 
@@ -239,30 +274,52 @@ export const useLab = create<LabState>()((set, get) => {
     }
   };
 
-  /** True once the current scenario's run is simulated; false if it failed or was replaced. */
-  const ensureSimulated = async (): Promise<boolean> => {
+  /**
+   * Starts simulating the current scenario's run unless it is simulated or under way; the
+   * simulation in flight, or null when there is nothing to simulate.
+   */
+  const startSimulation = async (): Promise<Simulation | null> => {
     await loading;
     const { status, epoch, scenario } = get();
-    if (status === 'loaded') return true;
-    if (scenario === null || status === 'starting') return false;
-    let ours = simulation;
-    if (status !== 'simulating' || ours?.epoch !== epoch) {
-      // simulate() bumps the epoch before its first await, so get().epoch is the new run's.
-      const done = simulate().catch((error: unknown) => {
-        fail(error);
-        return false;
-      });
-      ours = simulation = { epoch: get().epoch, done };
-    }
+    if (scenario === null || status === 'starting') return null;
+    if (status === 'loaded') return { epoch, first: Promise.resolve(true), done: Promise.resolve(true) };
+    if (status === 'simulating' && simulation?.epoch === epoch) return simulation;
+    let markFirst = () => {};
+    const first = new Promise<boolean>((resolve) => (markFirst = () => resolve(true)));
+    // simulate() bumps the epoch before its first await, so get().epoch is the new run's.
+    const done = simulate(markFirst).catch((error: unknown) => {
+      fail(error);
+      return false;
+    });
+    const ours: Simulation = { epoch: get().epoch, first: Promise.race([first, done]), done };
+    simulation = ours;
+    return ours;
+  };
+
+  const isCurrent = (ours: Simulation) => get().epoch === ours.epoch;
+
+  /** True once the current scenario's run is wholly simulated; false if it failed or was replaced. */
+  const ensureSimulated = async (): Promise<boolean> => {
+    const ours = await startSimulation();
+    if (ours === null) return false;
     const ok = await ours.done;
-    return ok && get().epoch === ours.epoch && get().status === 'loaded';
+    return ok && isCurrent(ours) && get().status === 'loaded';
+  };
+
+  /** True once the current run's first ticks are in the store (or the run is simulated). */
+  const ensureStarted = async (): Promise<boolean> => {
+    const ours = await startSimulation();
+    if (ours === null) return false;
+    const ok = await ours.first;
+    return ok && isCurrent(ours) && get().frontier >= 0;
   };
 
   /** What the inspector should show now, or null when there is nothing to ask for. */
   const wantedCard = () => {
-    const { selectedAgent, status, epoch, cursor } = get();
-    if (selectedAgent === null || status !== 'loaded') return null;
-    return { epoch, tick: Math.floor(cursor), agent: selectedAgent };
+    const { selectedAgent, status, epoch, cursor, frontier } = get();
+    if (selectedAgent === null || (status !== 'loaded' && status !== 'simulating')) return null;
+    const tick = Math.floor(cursor);
+    return tick <= frontier ? { epoch, tick, agent: selectedAgent } : null;
   };
   const answers = (reply: AgentCardReply | null, wanted: ReturnType<typeof wantedCard>) =>
     reply !== null && wanted !== null &&
@@ -321,6 +378,7 @@ export const useLab = create<LabState>()((set, get) => {
     status: 'starting',
     trace: [],
     endTick: 0,
+    frontier: -1,
     cursor: 0,
     playing: false,
     speed: 8,
@@ -373,9 +431,9 @@ export const useLab = create<LabState>()((set, get) => {
     },
 
     async play() {
-      if (!(await ensureSimulated())) return;
-      const { cursor, endTick } = get();
-      set({ playing: true, cursor: cursor >= endTick ? 0 : cursor });
+      if (!(await ensureStarted())) return;
+      const { cursor, endTick, status } = get();
+      set({ playing: true, cursor: status === 'loaded' && cursor >= endTick ? 0 : cursor });
     },
 
     pause: () => set({ playing: false }),
@@ -386,10 +444,17 @@ export const useLab = create<LabState>()((set, get) => {
     },
 
     async step() {
-      if (!(await ensureSimulated())) return;
-      const { trace, cursor, endTick } = get();
-      const next = trace.find((event) => event.t > cursor);
-      set({ playing: false, cursor: next ? next.t : endTick });
+      if (!(await ensureStarted())) return;
+      const nextTick = () => {
+        const { trace, cursor, frontier } = get();
+        const next = trace.find((event) => event.t > cursor);
+        return next !== undefined && next.t <= frontier ? next.t : null;
+      };
+      // The next event may not be simulated yet: then the step waits for the run.
+      let tick = nextTick();
+      if (tick === null && get().status === 'simulating' && !(await ensureSimulated())) return;
+      tick ??= nextTick();
+      set({ playing: false, cursor: tick ?? get().endTick });
     },
 
     back() {
@@ -407,15 +472,19 @@ export const useLab = create<LabState>()((set, get) => {
       set({ playing: false, cursor: get().endTick });
     },
 
-    setCursor: (tick) => set((state) => ({ cursor: Math.min(Math.max(tick, 0), state.endTick) })),
+    setCursor: (tick) => set((state) => ({ cursor: Math.min(Math.max(tick, 0), Math.max(state.frontier, 0)) })),
 
     setSpeed: (speed) => set({ speed }),
 
     advance(seconds) {
-      const { playing, cursor, speed, endTick } = get();
+      const { playing, cursor, speed, endTick, frontier, status } = get();
       if (!playing) return;
-      const next = cursor + seconds * speed;
-      set(next >= endTick ? { cursor: endTick, playing: false } : { cursor: next });
+      const next = Math.max(cursor + seconds * speed, 0);
+      if (status === 'loaded' && next >= endTick) set({ cursor: endTick, playing: false });
+      else if (status === 'simulating') set({ cursor: Math.min(next, Math.max(frontier, 0)) });
+      else if (status === 'loaded') set({ cursor: next });
+      // A run that failed or was replaced stops playing.
+      else set({ playing: false });
     },
 
     selectAgent: (selectedAgent) => set({ selectedAgent }),

@@ -238,6 +238,14 @@ export function narrate(event: StreamEvent): Narration | null {
   switch (event.kind) {
     case 'messageSent':
       return { text: narrateMessage(event), agents: [event.from, event.to], category: 'message', important: false };
+    case 'messageBroadcast': {
+      // The page's stream sends a broadcast as its copies; an imported core trace has it whole.
+      const name = messageTypeNames[event.type] ?? event.type;
+      const lost = event.lost?.length ?? 0;
+      const text = `message ${event.type} (${name}${event.phase ? ` ${event.phase}` : ''}) ` +
+        `${agentName(event.from)} → all ${event.deliverAt.length} others${lost > 0 ? `, ${lost} lost` : ''}`;
+      return { text, agents: [event.from], category: 'message', important: false };
+    }
     case 'messageRejected':
       return told(`${a} rejected message #${event.id}: ${event.reason}`, [event.agent], 'message');
     case 'roundProposed': {

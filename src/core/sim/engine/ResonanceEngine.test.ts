@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { preset } from '../presets';
 import { runScenario } from '../runScenario';
 import type { Scenario } from '../scenario';
+import { withBroadcastsExpanded } from './broadcastCopies';
 import type { SimEvent } from './traceEvents';
 
 const hashOf = (scenario: Scenario) => runScenario(scenario).summary.traceHash;
 
-/** One line per event, for golden files a reviewer can read and diff. */
+/**
+ * One line per event, for golden files a reviewer can read and diff. Broadcasts are written
+ * as their per-message copies: the goldens predate `messageBroadcast`, so they also prove that
+ * recording a broadcast as one event changed nothing about which messages went where.
+ */
 function goldenLines(trace: readonly unknown[]): string {
-  return (trace as SimEvent[]).map((event) => JSON.stringify(event)).join('\n') + '\n';
+  return withBroadcastsExpanded(trace as SimEvent[]).map((event) => JSON.stringify(event)).join('\n') + '\n';
 }
 
 describe('ResonanceEngine', () => {
@@ -34,7 +39,7 @@ describe('ResonanceEngine', () => {
 
   it('records every message with its send and delivery ticks', () => {
     const { trace } = runScenario({ ...preset('silent-two').scenario, rounds: 1 });
-    const sent = (trace as SimEvent[]).filter((event) => event.kind === 'messageSent');
+    const sent = withBroadcastsExpanded(trace as SimEvent[]).filter((event) => event.kind === 'messageSent');
     expect(sent.length).toBeGreaterThan(0);
     for (const event of sent) {
       if (event.kind !== 'messageSent') continue;
@@ -46,7 +51,7 @@ describe('ResonanceEngine', () => {
   it('drops every message across an active partition and none after it heals', () => {
     const { trace } = runScenario({ ...preset('partition-heal').scenario, rounds: 1 });
     const sides = (agent: number) => (agent <= 3 ? 0 : 1);
-    for (const event of trace as SimEvent[]) {
+    for (const event of withBroadcastsExpanded(trace as SimEvent[])) {
       if (event.kind !== 'messageSent' || sides(event.from) === sides(event.to)) continue;
       expect(event.lost === 'partition').toBe(event.t < 200);
     }
@@ -55,7 +60,7 @@ describe('ResonanceEngine', () => {
   it('garbles a garbler\'s messages and the receivers reject them', () => {
     const scenario: Scenario = { ...preset('happy-path').scenario, rounds: 2, faults: [{ kind: 'garble', agents: [3], rate: 1 }] };
     const { trace, summary } = runScenario(scenario);
-    const garbled = (trace as SimEvent[]).filter((event) => event.kind === 'messageSent' && event.garbled);
+    const garbled = withBroadcastsExpanded(trace as SimEvent[]).filter((event) => event.kind === 'messageSent' && event.garbled);
     expect(garbled.length).toBeGreaterThan(0);
     expect(garbled.every((event) => event.kind === 'messageSent' && event.from === 3)).toBe(true);
     expect(summary.rounds.every((round) => round.status === 'committed')).toBe(true);

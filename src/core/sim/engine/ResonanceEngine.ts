@@ -242,8 +242,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
       case 'send':
         return this.transport.send(agent, effect.to, effect.payload, t);
       case 'broadcast':
-        for (let to = 0; to < this.scenario.n; to++) if (to !== agent) this.transport.send(agent, to, effect.payload, t);
-        return;
+        return this.transport.broadcast(agent, effect.payload, t, this.scenario.n);
       case 'timer':
         this.check(effect.afterTicks > 0, 'a timer fires after its tick');
         if (effect.timer === 'view') this.monitors.onViewTimerArmed(t, effect.afterTicks);

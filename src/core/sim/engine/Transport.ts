@@ -2,7 +2,7 @@ import type { RngState } from '../../rng';
 import type { ManualAction, ResolvedScenario } from '../scenario';
 import type { FaultBook } from './faultBook';
 import { NetworkModel } from './NetworkModel';
-import type { MessageType, SimEvent } from './traceEvents';
+import type { LostReason, MessageType, SimEvent } from './traceEvents';
 
 /** What every message carries for the trace. */
 export interface MessageHeader {
@@ -44,7 +44,7 @@ export interface TransportState {
  * the network model deciding every loss and latency at send time, garbling by `garble`
  * agents, agents being down (a `silent` fault or a manual crash), and the manual actions
  * `drop-next`, `crash` and `restart`. Every send is a `messageSent` event with its send and
- * delivery ticks, or the reason it was lost.
+ * delivery ticks, or the reason it was lost; a broadcast is one `messageBroadcast` event.
  */
 export class Transport<P extends MessageHeader> {
   private readonly network: NetworkModel;
@@ -100,6 +100,42 @@ export class Transport<P extends MessageHeader> {
     this.hooks.emit({ ...base, deliverAt: outcome.deliverAt, ...(garbled ? { garbled: true as const } : {}) });
     const delivered = garbled && this.hooks.garble ? this.hooks.garble(payload) : payload;
     this.hooks.schedule(outcome.deliverAt, { id, from, to, payload: delivered, garbled });
+  }
+
+  /**
+   * Sends one payload to every other agent, in index order, deciding each copy's fate exactly
+   * as `send` would (the same draws from the `net` and fault streams, in the same order), but
+   * records one `messageBroadcast` event instead of n − 1 `messageSent` events.
+   */
+  broadcast(from: number, payload: P, tick: number, n: number): void {
+    const firstId = this.messageCount;
+    const { view, phase } = this.hooks.describe(payload);
+    const deliverAt: (number | null)[] = [];
+    const lost: [number, LostReason][] = [];
+    const garbledTo: number[] = [];
+    const garble = this.faults.of(from, 'garble');
+    for (let to = 0; to < n; to++) {
+      if (to === from) continue;
+      const id = this.messageCount++;
+      const outcome = this.dropNext.delete(from) ? { lost: 'manual' as const } : this.network.send(from, to, tick);
+      if ('lost' in outcome) {
+        deliverAt.push(null);
+        lost.push([to, outcome.lost]);
+        continue;
+      }
+      const garbled = garble !== undefined && this.faults.stream(from).chance(garble.rate);
+      deliverAt.push(outcome.deliverAt);
+      if (garbled) garbledTo.push(to);
+      const delivered = garbled && this.hooks.garble ? this.hooks.garble(payload) : payload;
+      this.hooks.schedule(outcome.deliverAt, { id, from, to, payload: delivered, garbled });
+    }
+    this.hooks.emit({
+      t: tick, kind: 'messageBroadcast', id: firstId, from, type: payload.type, roundNo: payload.roundNo, view,
+      ...(phase ? { phase } : {}),
+      deliverAt,
+      ...(lost.length > 0 ? { lost } : {}),
+      ...(garbledTo.length > 0 ? { garbled: garbledTo } : {}),
+    });
   }
 
   /**

@@ -58,11 +58,12 @@ export type SimEvent =
       view: number;
       /** Delivery tick, or null when the message is lost. */
       deliverAt: number | null;
-      lost?: 'drop' | 'partition' | 'silent' | 'manual';
+      lost?: LostReason;
       garbled?: true;
       /** Prepare or commit, for V messages. */
       phase?: 'prepare' | 'commit';
     }
+  | MessageBroadcast
   | { t: number; kind: 'messageRejected'; id: number; agent: number; reason: string }
   | { t: number; kind: 'roundProposed'; agent: number; roundNo: number; view: number; roundId: string; topic: string; forged?: true }
   | { t: number; kind: 'evaluationSealed'; agent: number; roundNo: number; view: number; commitment: string; text: string; fault?: string }
@@ -352,6 +353,34 @@ export type CouncilEvent =
     };
 
 export type SimEventKind = SimEvent['kind'];
+
+/** Why a message never arrived: the network dropped it, a partition cut it, or an action. */
+export type LostReason = 'drop' | 'partition' | 'silent' | 'manual';
+
+/**
+ * One message sent to every other agent, as one event (SPEC §5, issue 11): at n = 1000 an
+ * all-to-all vote phase is 10⁶ messages, too many to record one by one. Each copy's fate is
+ * in the arrays, so the per-message `messageSent` events stay derivable (`broadcastCopies`).
+ * The copies go to every agent but the sender, in index order; the copy to the i-th
+ * recipient has the message id `id + i`.
+ */
+export interface MessageBroadcast {
+  t: number;
+  kind: 'messageBroadcast';
+  id: number;
+  from: number;
+  type: MessageType;
+  roundNo: number;
+  view: number;
+  /** Prepare or commit, for V messages. */
+  phase?: 'prepare' | 'commit';
+  /** Each copy's delivery tick, or null when it was lost. */
+  deliverAt: (number | null)[];
+  /** Why each lost copy was lost: `[recipient, reason]`, in recipient order. */
+  lost?: [number, LostReason][];
+  /** The recipients whose copy a `garble` sender corrupted on the way. */
+  garbled?: number[];
+}
 
 export const invariantNames = [
   'agreement',

@@ -85,7 +85,8 @@ describe('presets', () => {
 
   it('crash-leader: the crashed a0 sends, seals and counts nothing; messages to it are refused as down', () => {
     const trace = runWhole('crash-leader').trace as SimEvent[];
-    expect(trace.some((event) => event.kind === 'messageSent' && event.from === 0)).toBe(false);
+    const sends = (event: SimEvent) => event.kind === 'messageSent' || event.kind === 'messageBroadcast';
+    expect(trace.some((event) => sends(event) && event.from === 0)).toBe(false);
     expect(trace.some((event) => 'agent' in event && event.agent === 0 && event.kind !== 'messageRejected')).toBe(false);
     const refused = trace.flatMap((event) => (event.kind === 'messageRejected' ? [event] : []));
     expect(refused.length).toBeGreaterThan(0);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { publishIntervalMs, TracePublisher } from './tracePublisher';
+
+describe('TracePublisher', () => {
+  function publisher() {
+    let nowMs = 0;
+    const published: number[] = [];
+    const it = new TracePublisher((frontier) => published.push(frontier), () => nowMs);
+    return { it, published, wait: (ms: number) => (nowMs += ms) };
+  }
+
+  it('publishes the first batch at once, so the first frame does not wait', () => {
+    const { it: p, published } = publisher();
+    expect(p.due(10, 3)).toBe(true);
+    expect(published).toEqual([3]);
+  });
+
+  it('waits for a whole tick before publishing anything', () => {
+    const { it: p, published } = publisher();
+    expect(p.due(10, -1)).toBe(false);
+    expect(published).toEqual([]);
+  });
+
+  it('then publishes at most once per interval', () => {
+    const { it: p, published, wait } = publisher();
+    p.due(10, 3);
+    wait(publishIntervalMs - 1);
+    expect(p.due(20, 5)).toBe(true);
+    wait(1);
+    p.due(30, 7);
+    expect(published).toEqual([3, 7]);
+  });
+
+  it('stretches the interval as the trace grows', () => {
+    const { it: p, published, wait } = publisher();
+    p.due(1_000_000, 3);
+    wait(publishIntervalMs * 2);
+    p.due(1_000_000, 9);
+    expect(published).toEqual([3]);
+    wait(1_000_000 / 2_000);
+    p.due(1_000_000, 9);
+    expect(published).toEqual([3, 9]);
+  });
+});
