@@ -5,6 +5,7 @@ import { epochRounds, epochUpdate } from './epochUpdate';
 import { epsilonRadius } from './epsilonRadius';
 import { bftSafetyLowerBound } from './quorum';
 import { roundHalfEven } from '../roundHalfEven';
+import { coCommitCount, coCommitGroups, internMembers, lastCoCommitClock, type CoCommitEntry } from './coCommitLog';
 import type { ConsensusType, Outcome } from './types';
 
 /**
@@ -47,10 +48,11 @@ export interface TrustStoreData {
   behavior: Record<string, BehaviorCounters>;
   peerEncounters: Record<string, number>;
   semanticHistory: Record<string, number[][]>;
-  /** Co-commit counts by `pairKey(a, b)`. */
-  coCommitLedger: Record<string, number>;
-  /** Round clock of each pair's last co-commit, by `pairKey(a, b)`. */
-  lastInteraction: Record<string, number>;
+  /**
+   * Every co-commit recorded, oldest first: the pair counts and last interactions of the
+   * reference's `co_commit_ledger` and `last_interaction` are read off it (`coCommitLog.ts`).
+   */
+  coCommitLog: CoCommitEntry[];
   baseEpsilon: number;
   threshold: number;
   axisWeights: Record<Axis, number>;
@@ -71,8 +73,7 @@ export class TrustStore implements TrustStoreData {
   behavior: Record<string, BehaviorCounters> = {};
   peerEncounters: Record<string, number> = {};
   semanticHistory: Record<string, number[][]> = {};
-  coCommitLedger: Record<string, number> = {};
-  lastInteraction: Record<string, number> = {};
+  coCommitLog: CoCommitEntry[] = [];
   /** Layer-2 deliberation radius (adapted by the trust-adaptation issue). */
   baseEpsilon = 0.15;
   /** Layer-2 adaptive threshold; shapes deliberation only, never the commit. */
@@ -110,19 +111,12 @@ export class TrustStore implements TrustStoreData {
   }
 
   coCommits(a: string, b: string): number {
-    return this.coCommitLedger[pairKey(a, b)] ?? 0;
+    return coCommitCount(this.coCommitLog, a, b);
   }
 
   /** Counts a co-commit for every pair of `ids` and stamps the pair with the round clock. */
   recordCoCommit(ids: readonly string[]): void {
-    const sorted = [...ids].sort();
-    for (let i = 0; i < sorted.length; i++) {
-      for (let j = i + 1; j < sorted.length; j++) {
-        const key = pairKey(sorted[i]!, sorted[j]!);
-        this.coCommitLedger[key] = (this.coCommitLedger[key] ?? 0) + 1;
-        this.lastInteraction[key] = this.roundClock;
-      }
-    }
+    this.coCommitLog.push([internMembers(ids), this.roundClock]);
   }
 
   /**
@@ -130,9 +124,9 @@ export class TrustStore implements TrustStoreData {
    * co-commits remember longer (reference `dyad_decay`).
    */
   dyadDecay(a: string, b: string): number {
-    const key = pairKey(a, b);
-    const silence = Math.max(this.roundClock - (this.lastInteraction[key] ?? this.roundClock), 0);
-    const strength = 0.04 * Math.min((this.coCommitLedger[key] ?? 0) / 15, 1);
+    const last = lastCoCommitClock(this.coCommitLog, a, b);
+    const silence = Math.max(this.roundClock - (last ?? this.roundClock), 0);
+    const strength = 0.04 * Math.min(this.coCommits(a, b) / 15, 1);
     return roundHalfEven(Math.max(Math.min(trustDecay - 0.015 * silence + strength, 0.99), 0.8), 4);
   }
 
@@ -214,21 +208,26 @@ export class TrustStore implements TrustStoreData {
    * ledger's size whatever the number of agents.
    */
   medianCoCommits(ids: readonly string[]): number {
-    const members = new Set(ids);
-    const pairCount = (members.size * (members.size - 1)) / 2;
+    const { groups, shared } = coCommitGroups(this.coCommitLog, ids);
+    const pairsByCount = new Map<number, number>();
+    let pairCount = 0;
+    groups.forEach((g, i) => {
+      for (let j = i; j < groups.length; j++) {
+        const pairs = i === j ? (g.size * (g.size - 1)) / 2 : g.size * groups[j]!.size;
+        const count = shared[i]![j]!;
+        pairsByCount.set(count, (pairsByCount.get(count) ?? 0) + pairs);
+        pairCount += pairs;
+      }
+    });
     if (pairCount === 0) return 0;
-    const counts: number[] = [];
-    for (const [key, count] of Object.entries(this.coCommitLedger)) {
-      const comma = key.indexOf(',');
-      const a = key.slice(0, comma);
-      const b = key.slice(comma + 1);
-      if (a !== b && members.has(a) && members.has(b) && count > 0) counts.push(count);
-    }
-    const zeros = pairCount - counts.length;
+    // The value at position ⌊pairs/2⌋ of every pair's count in ascending order.
     const middle = Math.floor(pairCount / 2);
-    if (middle < zeros) return 0;
-    counts.sort((x, y) => x - y);
-    return counts[middle - zeros]!;
+    let seen = 0;
+    for (const [count, pairs] of [...pairsByCount].sort((x, y) => x[0] - y[0])) {
+      seen += pairs;
+      if (seen > middle) return count;
+    }
+    return 0;
   }
 
   /** How much `me` weighs `id`'s position: reputation × trust, at least 0.01. */
@@ -358,12 +357,12 @@ export class TrustStore implements TrustStoreData {
   data(): TrustStoreData {
     const {
       reputations, trustRows, axisTrustRows, roundClock, behavior, peerEncounters, semanticHistory,
-      coCommitLedger, lastInteraction, baseEpsilon, threshold, axisWeights, similarityHistory,
+      coCommitLog, baseEpsilon, threshold, axisWeights, similarityHistory,
       consensusTypeHistory,
     } = this;
     return {
       reputations, trustRows, axisTrustRows, roundClock, behavior, peerEncounters, semanticHistory,
-      coCommitLedger, lastInteraction, baseEpsilon, threshold, axisWeights, similarityHistory,
+      coCommitLog, baseEpsilon, threshold, axisWeights, similarityHistory,
       consensusTypeHistory,
     };
   }

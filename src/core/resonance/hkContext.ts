@@ -1,4 +1,5 @@
 import { AXES, AXIS_EPSILON_MULTIPLIERS, AXIS_WEIGHTS } from './axes';
+import { coCommitGroups } from './coCommitLog';
 import { epsilonRadius } from './epsilonRadius';
 import { radiusColumns, type HkContext, type HkOffer } from './hkStep';
 import type { TrustStore } from './TrustStore';
@@ -76,21 +77,22 @@ export function indexOffers(
   });
 }
 
-/** Co-commit counts between deliberating agents as a CSR adjacency, read off the ledger. */
+/** Co-commit counts between deliberating agents as a CSR adjacency, read off the log. */
 function coCommitAdjacency(
   agents: readonly string[],
   store: TrustStore,
 ): NonNullable<HkContext['coCommits']> {
-  const index = new Map(agents.map((aid, i) => [aid, i]));
+  const { groupOf, shared } = coCommitGroups(store.coCommitLog, agents);
+  const groups = agents.map((aid) => groupOf.get(aid)!);
   const edges: [number, number, number][] = [];
-  for (const [key, count] of Object.entries(store.coCommitLedger)) {
-    const comma = key.indexOf(',');
-    const a = index.get(key.slice(0, comma));
-    const b = index.get(key.slice(comma + 1));
-    if (a === undefined || b === undefined || a === b || !(count > 0)) continue;
-    edges.push([a, b, count], [b, a, count]);
+  for (let a = 0; a < agents.length; a++) {
+    const row = shared[groups[a]!]!;
+    for (let b = 0; b < agents.length; b++) {
+      const count = row[groups[b]!]!;
+      if (a !== b && count > 0) edges.push([a, b, count]);
+    }
   }
-  edges.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  // Built row by row, column by column: already in CSR order.
   const start = new Int32Array(agents.length + 1);
   for (const [a] of edges) start[a + 1]! += 1;
   for (let i = 0; i < agents.length; i++) start[i + 1]! += start[i]!;

@@ -1,0 +1,82 @@
+/**
+ * The co-commit history of a trust store (reference `co_commit_ledger` and
+ * `last_interaction`), kept as the list of committed quorums rather than a count per pair.
+ *
+ * Policy: every replica records every quorum it commits, so a ledger per pair costs n²/2
+ * entries per replica and n³/2 for a run: 160 MB at n = 200, beyond any heap at n = 1000
+ * (issue 11). The list costs one entry per committed round, and n replicas recording one
+ * quorum share one interned array. Every count the reference reads off its ledger is read
+ * off the list instead, with the same result.
+ */
+
+/** One recorded co-commit: the quorum's members (sorted, distinct) and the round clock then. */
+export type CoCommitEntry = [members: readonly string[], clock: number];
+
+/** Each recorded member list as a set, for membership tests; a pure cache by array identity. */
+const memberSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function membersOf(entry: CoCommitEntry): ReadonlySet<string> {
+  let set = memberSets.get(entry[0]);
+  if (set === undefined) {
+    set = new Set(entry[0]);
+    memberSets.set(entry[0], set);
+  }
+  return set;
+}
+
+/** Recent member lists by content, so stores recording one quorum share one array. */
+const interned = new Map<string, readonly string[]>();
+const internedMax = 64;
+
+/** The sorted distinct members of `ids`, as an array shared with every store that records them. */
+export function internMembers(ids: readonly string[]): readonly string[] {
+  const sorted = [...new Set(ids)].sort();
+  const key = sorted.join(',');
+  const known = interned.get(key);
+  if (known !== undefined) return known;
+  if (interned.size >= internedMax) interned.delete(interned.keys().next().value!);
+  interned.set(key, sorted);
+  return sorted;
+}
+
+/** How many recorded quorums hold both a and b (a ≠ b). */
+export function coCommitCount(log: readonly CoCommitEntry[], a: string, b: string): number {
+  let count = 0;
+  for (const entry of log) {
+    const members = membersOf(entry);
+    if (members.has(a) && members.has(b)) count += 1;
+  }
+  return count;
+}
+
+/** The clock of the last recorded quorum holding both a and b, or undefined if none did. */
+export function lastCoCommitClock(log: readonly CoCommitEntry[], a: string, b: string): number | undefined {
+  for (let i = log.length - 1; i >= 0; i--) {
+    const members = membersOf(log[i]!);
+    if (members.has(a) && members.has(b)) return log[i]![1];
+  }
+  return undefined;
+}
+
+/**
+ * The agents of `ids` grouped by which recorded quorums hold them: two agents' co-commit
+ * count is the number of quorums their groups share, so pair counts cost groups², not n².
+ */
+export function coCommitGroups(log: readonly CoCommitEntry[], ids: readonly string[]) {
+  const groupOf = new Map<string, number>();
+  const groups: { entries: number[]; size: number }[] = [];
+  const indexByKey = new Map<string, number>();
+  for (const id of new Set(ids)) {
+    const entries = log.flatMap((entry, index) => (membersOf(entry).has(id) ? [index] : []));
+    const key = entries.join(',');
+    let group = indexByKey.get(key);
+    if (group === undefined) {
+      group = groups.push({ entries, size: 0 }) - 1;
+      indexByKey.set(key, group);
+    }
+    groups[group]!.size += 1;
+    groupOf.set(id, group);
+  }
+  const shared = groups.map((g) => groups.map((h) => h.entries.filter((entry) => g.entries.includes(entry)).length));
+  return { groupOf, groups, shared };
+}
