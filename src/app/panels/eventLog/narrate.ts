@@ -126,6 +126,7 @@ const runEndWords: Record<Extract<SimEvent, { kind: 'runEnded' }>['reason'], str
   completed: 'every round decided',
   maxTicks: 'the tick limit was reached',
   stalled: 'no progress was possible',
+  eventsMax: "the simulator's limit on trace events was reached",
 };
 
 type Tallied = Extract<SimEvent, { kind: 'councilTallied' }>;

@@ -9,7 +9,11 @@ import { traceHash } from './traceHash';
 /** Events kept in one run; a run that would exceed it stops with `runEnded: stalled`. */
 export const eventsMax = 2_000_000;
 
-export type EndReason = 'completed' | 'maxTicks' | 'stalled';
+/**
+ * Why a run ended: every round decided, the scenario's tick limit, nothing left to happen, or
+ * the trace reached `eventsMax` (a limit of the simulator, said as such, never as a stall).
+ */
+export type EndReason = 'completed' | 'maxTicks' | 'stalled' | 'eventsMax';
 
 /** The event loop's part of an engine snapshot: the clock, the queue and the loop's place. */
 export interface LoopState<I> {
@@ -124,7 +128,7 @@ export abstract class SimEngine<I> {
       if (next !== Infinity && next > tickMax) return;
       const pastMax = next !== Infinity && next > this.scenario.maxTicks;
       if (next === Infinity || pastMax || this.events.length > eventsMax) {
-        this.finish(pastMax ? 'maxTicks' : 'stalled');
+        this.finish(pastMax ? 'maxTicks' : next === Infinity ? 'stalled' : 'eventsMax');
         return;
       }
       this.check(next >= this.tick, `the clock went back from ${this.tick} to ${next}`);

@@ -1,4 +1,4 @@
-import type { EndReason } from './eventLoop';
+import { eventsMax, type EndReason } from './eventLoop';
 import type { ReplicaState } from './replica/types';
 
 /** What the end of a run needs to say why it did not complete. */
@@ -22,6 +22,8 @@ export function stallDetail(sources: StallSources, reason: Exclude<EndReason, 'c
   const exhausted = stuck.some((replica) => replica.current.exhausted);
   const why = exhausted
     ? 'view changes exhausted'
-    : reason === 'maxTicks' ? 'the tick limit (maxTicks) came first' : 'nothing left to happen';
+    : reason === 'maxTicks' ? 'the tick limit (maxTicks) came first'
+      : reason === 'eventsMax' ? `the simulator's limit of ${eventsMax.toLocaleString('en-US')} trace events came first`
+        : 'nothing left to happen';
   return { stalledRound: round, detail: `stalled in round ${round}: ${why}` };
 }

@@ -245,7 +245,7 @@ export type SimEvent =
   | {
       t: number;
       kind: 'runEnded';
-      reason: 'completed' | 'maxTicks' | 'stalled';
+      reason: 'completed' | 'maxTicks' | 'stalled' | 'eventsMax';
       /** Rounds committed (distinct rounds an honest replica committed); Council: proposals executed. */
       commits: number;
       /** Distinct (round, view) pairs entered by a view change; 0 for the Council. */
