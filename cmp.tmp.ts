@@ -3,7 +3,7 @@ import { withBroadcastsExpanded } from './src/core/sim/engine/broadcastCopies';
 import { canonicalJson } from './src/core/canonicalJson';
 const old = await import('/tmp/oldtree/src/core/sim/index.ts');
 for (const name of presetNames) {
-  if (name === 'hk-classic') continue;
+  if (process.argv[2] && name !== process.argv[2]) continue;
   const a = await old.runScenario(old.preset(name).scenario);
   const b = await runScenario(preset(name).scenario);
   const ea = (a.trace as any[]).map(canonicalJson);
