@@ -1,0 +1,48 @@
+import { availableParallelism } from 'node:os';
+import { poolSize } from '../src/pool/jobPool';
+import { preset } from '../src/core/sim/presets';
+import { ThreadPool } from '../src/cli/threadPool';
+import { batchJobs, runBatchJobs, type BatchJob, type SeedResult } from '../src/worker/batchJobs';
+import { measure, round, type BenchResult } from './harness';
+
+/** Runs per sample: enough that thread messages and chunk tails are a small share. */
+const runsPerSample = 48;
+const batchThread = new URL('../src/cli/batchThread.ts', import.meta.url);
+
+/**
+ * The batch throughput of `byzantine-tamper` (SPEC §8: ≥ 25 runs/s per worker, ≥ 100/s
+ * across a pool on 4 cores) in this thread, on one worker thread and on the pool
+ * (`poolSize` threads, and 2 threads when that is 1, to show the scaling on 2 cores).
+ * Threads start before the timing; each sample runs new seeds.
+ */
+export async function run(): Promise<BenchResult[]> {
+  const spec = { scenario: preset('byzantine-tamper').scenario };
+  let firstSeed = 1000;
+  const nextSeeds = () => Array.from({ length: runsPerSample }, () => firstSeed++);
+  const options = { samples: 3, warmup: 1 };
+  const inline = await measure('pool: byzantine-tamper, 48 runs in this thread', () =>
+    runBatchJobs(spec, batchJobs(nextSeeds()), { cancelled: () => false, yieldToMessages: async () => undefined }),
+  options);
+  const results: BenchResult[] = [withRate(inline, null)];
+  const sizes = [...new Set([1, poolSize(availableParallelism()), 2])].sort((a, b) => a - b);
+  let oneThreadMs: number | null = null;
+  for (const size of sizes) {
+    const pool = new ThreadPool<BatchJob, SeedResult>(batchThread, spec, size);
+    try {
+      const name = `pool: byzantine-tamper, 48 runs on ${size} worker thread${size === 1 ? '' : 's'}`;
+      const result = await measure(name, () => pool.run(batchJobs(nextSeeds())).outcome, options);
+      oneThreadMs ??= result.medianMs;
+      results.push(withRate(result, size === 1 ? null : oneThreadMs));
+    } finally {
+      await pool.close();
+    }
+  }
+  return results;
+}
+
+function withRate(result: BenchResult, oneThreadMs: number | null): BenchResult {
+  const runsPerSecond = round((runsPerSample * 1000) / result.medianMs, 1);
+  const extra: Record<string, number> = { runsPerSecond, targetRunsPerSecondPerWorker: 25 };
+  if (oneThreadMs !== null) extra.speedupOverOneThread = round(oneThreadMs / result.medianMs, 2);
+  return { ...result, extra };
+}
