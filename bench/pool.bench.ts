@@ -7,6 +7,8 @@ import { measure, round, type BenchResult } from './harness';
 
 /** Runs per sample: enough that thread messages and chunk tails are a small share. */
 const runsPerSample = 48;
+/** Timed samples and untimed warmups per figure. */
+const options = { samples: 3, warmup: 1 };
 const batchThread = new URL('../src/cli/batchThread.ts', import.meta.url);
 
 /**
@@ -19,10 +21,9 @@ export async function run(): Promise<BenchResult[]> {
   const spec = { scenario: preset('byzantine-tamper').scenario };
   let firstSeed = 1000;
   const nextSeeds = () => Array.from({ length: runsPerSample }, () => firstSeed++);
-  const options = { samples: 3, warmup: 1 };
-  const inline = await measure('pool: byzantine-tamper, 48 runs in this thread', () =>
+  const inline = await withCpu(() => measure('pool: byzantine-tamper, 48 runs in this thread', () =>
     runBatchJobs(spec, batchJobs(nextSeeds()), { cancelled: () => false, yieldToMessages: async () => undefined }),
-  options);
+  options));
   const results: BenchResult[] = [withRate(inline, null)];
   const sizes = [...new Set([1, poolSize(availableParallelism()), 2])].sort((a, b) => a - b);
   let oneThreadMs: number | null = null;
@@ -30,7 +31,7 @@ export async function run(): Promise<BenchResult[]> {
     const pool = new ThreadPool<BatchJob, SeedResult>(batchThread, spec, size);
     try {
       const name = `pool: byzantine-tamper, 48 runs on ${size} worker thread${size === 1 ? '' : 's'}`;
-      const result = await measure(name, () => pool.run(batchJobs(nextSeeds())).outcome, options);
+      const result = await withCpu(() => measure(name, () => pool.run(batchJobs(nextSeeds())).outcome, options));
       oneThreadMs ??= result.medianMs;
       results.push(withRate(result, size === 1 ? null : oneThreadMs));
     } finally {
@@ -40,9 +41,23 @@ export async function run(): Promise<BenchResult[]> {
   return results;
 }
 
+/**
+ * Adds the process's CPU time per run (every thread, warmup included) to a figure. Policy:
+ * on a machine shared with other work the wall-clock rate says little; CPU ms per run does
+ * not depend on the load, and 1000 / it is the rate one idle core would give.
+ */
+async function withCpu(timed: () => Promise<BenchResult>): Promise<BenchResult> {
+  const before = process.cpuUsage();
+  const result = await timed();
+  const { user, system } = process.cpuUsage(before);
+  const runs = runsPerSample * (options.samples + options.warmup);
+  const cpuMsPerRun = round((user + system) / 1000 / runs, 1);
+  return { ...result, extra: { cpuMsPerRun, runsPerCpuSecond: round(1000 / cpuMsPerRun, 1) } };
+}
+
 function withRate(result: BenchResult, oneThreadMs: number | null): BenchResult {
   const runsPerSecond = round((runsPerSample * 1000) / result.medianMs, 1);
-  const extra: Record<string, number> = { runsPerSecond, targetRunsPerSecondPerWorker: 25 };
+  const extra: Record<string, number | string> = { runsPerSecond, ...result.extra, targetRunsPerSecondPerWorker: 25 };
   if (oneThreadMs !== null) extra.speedupOverOneThread = round(oneThreadMs / result.medianMs, 2);
   return { ...result, extra };
 }

@@ -31,7 +31,6 @@ test.describe('check over seeds', () => {
     await expect(progress).toContainText('20 / 20 runs');
     await expect(progress).toContainText('runs/s');
     await expect(page.getByTestId('seeds-violations')).toContainText(/of 20 runs had a red invariant: agreement/);
-    await page.screenshot({ path: '/tmp/pool-shots/seeds-done.png' });
 
     const seed = page.getByTestId('seeds-open-seed').nth(1);
     const seedNumber = await seed.getAttribute('data-seed');
@@ -42,7 +41,6 @@ test.describe('check over seeds', () => {
     await expect(page.getByTestId('config-seed')).toHaveValue(seedNumber!);
     await expect(page.getByTestId('trace-hash')).toHaveText(hash!, { timeout: 60_000 });
     expect(page.url()).toMatch(/#s=1\./);
-    await page.screenshot({ path: '/tmp/pool-shots/seed-opened.png' });
   });
 
   test('cancel stops the check and keeps the partial results on screen', async ({ page }) => {
@@ -62,6 +60,5 @@ test.describe('check over seeds', () => {
     expect(done).toBeLessThan(500);
     await expect(page.getByTestId('seeds-cancel')).toBeDisabled();
     await expect(page.getByTestId('seeds-run')).toBeEnabled();
-    await page.screenshot({ path: '/tmp/pool-shots/seeds-cancelled.png' });
   });
 });

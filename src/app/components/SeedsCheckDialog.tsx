@@ -126,8 +126,8 @@ function SeedsProgress() {
 }
 
 function SeedsResult({ onOpenSeed }: { onOpenSeed: () => void }) {
-  const { status, results, total } = useSeeds();
-  if (results.length === 0) return null;
+  const { status, results, total, scenario } = useSeeds();
+  if (results.length === 0 || scenario === null) return null;
   const summary = seedsSummary(results);
   const partial = status !== 'done';
   const share = summary.rounds === 0 ? 0 : (100 * summary.roundsCommitted) / summary.rounds;
@@ -137,6 +137,9 @@ function SeedsResult({ onOpenSeed }: { onOpenSeed: () => void }) {
         {partial ? `Partial: ${summary.runs} of ${total} runs` : `${summary.runs} runs`}
         {status === 'cancelled' && ' (cancelled)'}
       </h3>
+      <p className="seeds-checked">
+        {scenario.name ?? 'this scenario'}, seeds {scenario.seed} to {scenario.seed + total - 1}
+      </p>
       <ul className="seeds-figures">
         <li data-testid="seeds-violations" className={summary.runsWithViolation > 0 ? 'broken' : 'ok'}>
           {summary.runsWithViolation === 0 ? '✓ every invariant green in every run' : (
@@ -146,9 +149,11 @@ function SeedsResult({ onOpenSeed }: { onOpenSeed: () => void }) {
             </>
           )}
         </li>
-        <li>
-          rounds committed {share.toFixed(1)}% ({summary.roundsCommitted} of {summary.rounds})
-        </li>
+        {summary.rounds > 0 && (
+          <li>
+            rounds committed {share.toFixed(1)}% ({summary.roundsCommitted} of {summary.rounds})
+          </li>
+        )}
         {summary.ticksPerCommitMean !== null && (
           <li>ticks per committed round {summary.ticksPerCommitMean.toFixed(1)} (mean)</li>
         )}
