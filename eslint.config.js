@@ -45,6 +45,15 @@ export default tseslint.config(
     ),
   },
   {
+    files: ['src/pool/**/*.ts'],
+    ignores: ['src/pool/**/*.test.ts'],
+    rules: restrict(
+      [...uiLibraries, 'comlink'],
+      ['**/app/**', '**/worker/**', '**/cli/**', '**/core/**', 'node:*', 'd3-*', 'react-dom/*', 'zustand/*'],
+      'src/pool is a transport-agnostic scheduler: it imports nothing; its callers bring the workers.',
+    ),
+  },
+  {
     files: ['src/worker/**/*.ts'],
     rules: restrict(
       uiLibraries,

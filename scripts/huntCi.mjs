@@ -1,8 +1,10 @@
 // The CI budget of the fault-space search (SPEC §9), about 2 to 3 minutes on 2 cores:
 // random seeds and an even sample of the exhaustive space in safe mode (each must find
 // nothing), and the unsafe-membership self-test (which must find its agreement violation).
-// The jobs run in parallel, one per core; each job's output is printed when it ends.
+// The jobs run in parallel, and each gets its share of the cores as worker threads (at least
+// one: on 2 cores every job runs in its own thread); each job's output is printed when it ends.
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 
 const jobs = [
   { args: ['--seeds', '1..500'], expect: 'nothing' },
@@ -10,9 +12,12 @@ const jobs = [
   { args: ['--seeds', '1..25', '--unsafe', 'membership'], expect: 'found' },
 ];
 
+const workers = String(Math.max(1, Math.floor(availableParallelism() / jobs.length)));
+
 function run({ args, expect }) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/hunt.ts', ...args], {
+    const argv = ['--import', 'tsx', 'src/cli/hunt.ts', ...args, '--workers', workers];
+    const child = spawn(process.execPath, argv, {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';

@@ -131,3 +131,22 @@ describe('hunt command line', () => {
     }
   });
 });
+
+describe('hunt on worker threads', () => {
+  it('prints the same violations and tally on 1 and 2 threads', async () => {
+    const args = ['--seeds', '1..8', '--unsafe', 'membership'];
+    const one = await inProcess(main, ...args, '--workers', '1');
+    const two = await inProcess(main, ...args, '--workers', '2');
+    const timeless = (text: string) => text.replace(/ in [0-9.]+ s /, ' in – s ');
+    expect(one.code).toBe(1);
+    expect(two.code).toBe(one.code);
+    expect(timeless(two.stdout)).toBe(timeless(one.stdout));
+    expect(one.stdout).toMatch(/^[a-z-]+ \(seed \d+\): /);
+  }, 120_000);
+
+  it('refuses a thread count that is not a positive integer or is above 64', () => {
+    expect(() => parseHuntArgs(['--workers', '0'])).toThrow(/--workers: "0"/);
+    expect(() => parseHuntArgs(['--workers', '65'])).toThrow(/--workers: 65 is above 64/);
+    expect(parseHuntArgs(['--workers', '2']).workers).toBe(2);
+  });
+});

@@ -3,36 +3,33 @@
  * space) and prints each violation with a share link that replays it.
  *
  *   npm run --silent hunt -- [--seeds A..B] [--shard i/k] [--exhaustive] [--n 4|5]
- *                            [--unsafe NAME] [--jsonl FILE] [--limit N]
+ *                            [--unsafe NAME] [--jsonl FILE] [--limit N] [--workers N]
+ *
+ * `--workers N` runs the search on N worker threads (default: one per core minus one, at
+ * least one; 1 runs it in this thread); the output is the same for any N.
  *
  * Exit 0 when nothing was found, 1 when a violation was found, 2 on bad input with one line
  * on stderr that names the problem and never a stack trace (3 if the search itself broke).
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { checkRun, type HuntViolation, type RunVerdict } from '../core/sim/hunt/checkRun';
-import { exhaustiveSpace } from '../core/sim/hunt/exhaustiveSpace';
-import { randomScenario, type HuntScenario } from '../core/sim/hunt/randomScenario';
-import { selectPositions } from '../core/sim/hunt/selection';
-import { withUnsafeSwitch } from '../core/sim/hunt/unsafeSwitch';
-import { runScenario } from '../core/sim/runScenario';
+import { availableParallelism } from 'node:os';
+import type { HuntViolation, RunVerdict } from '../core/sim/hunt/checkRun';
+import type { HuntScenario } from '../core/sim/hunt/randomScenario';
 import { encodeShareLink } from '../core/sim/shareLink';
+import { poolSize } from '../pool/jobPool';
 import { HuntTally } from './huntTally';
 import { huntUsage, InputError, parseHuntArgs, type HuntOptions } from './huntArgs';
+import { planOf, verdictOf, type Plan } from './huntPlan';
 import { nodeCodec } from './nodeCodec';
+import { ThreadPool } from './threadPool';
+
+/** The module each worker thread runs. */
+const huntThread = new URL('./huntThread.ts', import.meta.url);
 
 /** Wall-clock seconds between progress lines on stderr. */
 const progressSecondsMin = 10;
 /** Characters of an invariant's detail shown on a violation line. */
 const detailCharsMax = 140;
-
-/** The runs of one invocation: how many, and the scenario at each selected place. */
-interface Plan {
-  label: string;
-  key: 'seed' | 'index';
-  /** The seed or exhaustive index of each run, ascending. */
-  ids: number[];
-  scenarioOf(id: number): HuntScenario;
-}
 
 export async function main(argv: string[]): Promise<number> {
   const options = parseHuntArgs(argv);
@@ -45,19 +42,26 @@ export async function main(argv: string[]): Promise<number> {
   const tally = new HuntTally();
   const started = process.hrtime.bigint();
   let lastProgress = started;
+  /** Reads one run's verdict; called in id order, whichever thread ran it. */
+  const record = async (id: number, verdict: RunVerdict) => {
+    tally.add(verdict);
+    if (verdict.violations.length > 0) {
+      await printViolations(plan, id, plan.scenarioOf(id), verdict.violations);
+    }
+    if (jsonl !== null) writeSync(jsonl, `${jsonlLine(plan.key, id, verdict)}\n`);
+    const now = process.hrtime.bigint();
+    if (Number(now - lastProgress) / 1e9 >= progressSecondsMin) {
+      lastProgress = now;
+      process.stderr.write(`hunt: ${tally.runs}/${plan.ids.length} runs, ` +
+        `${tally.violationCount} violations, ${Math.round(secondsSince(started))} s\n`);
+    }
+  };
+  const workers = options.workers ?? poolSize(availableParallelism());
   try {
-    for (const id of plan.ids) {
-      const hunt = plan.scenarioOf(id);
-      const verdict = verdictOf(hunt);
-      tally.add(verdict);
-      if (verdict.violations.length > 0) await printViolations(plan, id, hunt, verdict.violations);
-      if (jsonl !== null) writeSync(jsonl, `${jsonlLine(plan.key, id, verdict)}\n`);
-      const now = process.hrtime.bigint();
-      if (Number(now - lastProgress) / 1e9 >= progressSecondsMin) {
-        lastProgress = now;
-        process.stderr.write(`hunt: ${tally.runs}/${plan.ids.length} runs, ` +
-          `${tally.violationCount} violations, ${Math.round(secondsSince(started))} s\n`);
-      }
+    if (workers === 1 || plan.ids.length <= 1) {
+      for (const id of plan.ids) await record(id, verdictOf(plan.scenarioOf(id)));
+    } else {
+      await runOnThreads(options, plan.ids, workers, record);
     }
   } finally {
     if (jsonl !== null) closeSync(jsonl);
@@ -67,57 +71,30 @@ export async function main(argv: string[]): Promise<number> {
   return tally.violationCount > 0 ? 1 : 0;
 }
 
-function planOf(options: HuntOptions): Plan {
-  const selection = { ...(options.limit === undefined ? {} : { limit: options.limit }),
-    ...(options.shard === undefined ? {} : { shard: options.shard }) };
-  const unsafe = options.unsafe;
-  const notes = [
-    options.limit === undefined ? '' : `, limit ${options.limit}`,
-    options.shard === undefined ? '' : `, shard ${options.shard.index}/${options.shard.count}`,
-    unsafe === undefined ? '' : `, unsafe ${unsafe}`,
-  ].join('');
-  if (options.exhaustive) {
-    const space = exhaustiveSpace({ ...(options.n === undefined ? {} : { n: options.n }),
-      ...(unsafe === undefined ? {} : { unsafe }) });
-    const last = space.firstIndex + space.size - 1;
-    const counts = options.n === undefined ? 'n=4,5' : `n=${options.n}`;
-    return {
-      label: `exhaustive ${counts}, indices ${space.firstIndex}..${last} of ${space.size}${notes}`,
-      key: 'index',
-      ids: selectPositions(space.size, selection).map((position) => space.firstIndex + position),
-      scenarioOf: (index) => space.scenarioAt(index),
-    };
-  }
-  const { first, last } = options.seeds!;
-  return {
-    label: `seeds ${first}..${last}${notes}`,
-    key: 'seed',
-    ids: selectPositions(last - first + 1, selection).map((position) => first + position),
-    scenarioOf: (seed) => {
-      const hunt = randomScenario(seed);
-      return unsafe === undefined ? hunt : withUnsafeSwitch(hunt, unsafe);
-    },
-  };
-}
-
 /**
- * The verdict on one run. The trace is dropped as soon as it is judged, so memory stays
- * bounded however long the search. An engine that throws (a failed assertion) is a finding
- * too, reported like a red invariant, and the search goes on.
+ * Runs the plan's ids over `workers` threads (`huntThread.ts`). Policy: verdicts are read in
+ * id order, one after another, so the output and the tally are exactly a single thread's;
+ * the pool keeps none of them, so memory stays bounded however long the search.
  */
-function verdictOf(hunt: HuntScenario): RunVerdict {
+async function runOnThreads(
+  options: HuntOptions,
+  ids: number[],
+  workers: number,
+  record: (id: number, verdict: RunVerdict) => Promise<void>,
+): Promise<void> {
+  const pool = new ThreadPool<number, RunVerdict>(huntThread, options, Math.min(workers, ids.length));
+  let recorded = Promise.resolve();
   try {
-    return checkRun(hunt, runScenario(hunt.scenario));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      violations: [{ invariant: 'engine-error', detail: message.split('\n')[0]! }],
-      roundsDecided: 0,
-      rounds: hunt.scenario.rounds ?? 5,
-      drops: hunt.drops,
-      healing: hunt.healing,
-      traceHash: '',
-    };
+    const run = pool.run(ids, {
+      keepResults: false,
+      onResult: (index, verdict) => {
+        recorded = recorded.then(() => record(ids[index]!, verdict));
+      },
+    });
+    await run.outcome;
+    await recorded;
+  } finally {
+    await pool.close();
   }
 }
 

@@ -16,7 +16,7 @@ export class InputError extends Error {}
 
 export const huntUsage =
   'usage: npm run --silent hunt -- [--seeds A..B] [--shard i/k] [--exhaustive] [--n 4|5] ' +
-  '[--unsafe NAME] [--jsonl FILE] [--limit N]';
+  '[--unsafe NAME] [--jsonl FILE] [--limit N] [--workers N]';
 
 export interface HuntOptions {
   /** Random seeds first..last (inclusive); null with --exhaustive. */
@@ -27,6 +27,8 @@ export interface HuntOptions {
   unsafe?: UnsafeSwitchName;
   jsonl?: string;
   limit?: number;
+  /** Worker threads (default: one per core minus one, at least one; 1 runs in this thread). */
+  workers?: number;
   help: boolean;
 }
 
@@ -46,6 +48,7 @@ export function parseHuntArgs(argv: string[]): HuntOptions {
         unsafe: { type: 'string' },
         jsonl: { type: 'string' },
         limit: { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -72,6 +75,7 @@ export function parseHuntArgs(argv: string[]): HuntOptions {
   if (values.unsafe !== undefined) options.unsafe = unsafeName(values.unsafe);
   if (values.jsonl !== undefined) options.jsonl = values.jsonl;
   if (values.limit !== undefined) options.limit = positiveInteger('--limit', values.limit);
+  if (values.workers !== undefined) options.workers = workerCount(values.workers);
   return options;
 }
 
@@ -113,6 +117,15 @@ function unsafeName(text: string): UnsafeSwitchName {
     throw new InputError(`--unsafe: unknown switch "${text}"; known: ${known}`);
   }
   return text;
+}
+
+/** Worker threads at most: more than any machine this runs on has cores. */
+export const huntWorkersMax = 64;
+
+function workerCount(text: string): number {
+  const count = positiveInteger('--workers', text);
+  if (count > huntWorkersMax) throw new InputError(`--workers: ${count} is above ${huntWorkersMax}`);
+  return count;
 }
 
 function positiveInteger(flag: string, text: string): number {

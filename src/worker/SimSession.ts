@@ -1,12 +1,17 @@
 import { CouncilEngine, type CouncilSnapshot } from '../core/sim/engine/CouncilEngine';
 import { ResonanceEngine, type ResonanceSnapshot } from '../core/sim/engine/ResonanceEngine';
 import { scenarioOpinions } from '../core/sim/engine/scenarioOpinions';
-import { finishedRun, parseScenario, runScenario, withDefaults, type Scenario, type ScenarioRun } from '../core/sim';
+import { finishedRun, parseScenario, withDefaults, type Scenario, type ScenarioRun } from '../core/sim';
 import type { SimEvent } from '../core/sim/engine/traceEvents';
 import type { CouncilRunReport } from '../core/sim/runCouncilScenario';
 import { agentCard, type AgentCardReply } from './agentCard';
 import { streamsAggregates, type StreamEvent } from './streamEvents';
 import { TraceStream } from './traceStream';
+import { seedResult, type SeedResult } from './batchJobs';
+import { setPath } from './setPath';
+
+export type { SeedResult };
+export { setPath };
 
 /** Bytes of JSON per streamed batch while animating (SPEC §8: ≤ 10 KB per frame batch). */
 export const batchBytesMax = 10_000;
@@ -43,16 +48,6 @@ export interface RunResult {
   summary: ScenarioRun['summary'];
   report: CouncilRunReport | null;
   eventCount: number;
-}
-
-export interface SeedResult {
-  seed: number;
-  traceHash: string;
-  committed: number;
-  aborted: number;
-  viewChanges: number;
-  ticks: number;
-  invariantsFailed: string[];
 }
 
 export interface SweepPoint {
@@ -296,7 +291,7 @@ export class SimSession {
     const results: SeedResult[] = [];
     for (const seed of seeds) {
       if (this.cancelled.has(token)) break;
-      results.push(runSeed({ ...scenario, seed }));
+      results.push(seedResult({ ...scenario, seed }));
       progress?.(results.length, seeds.length);
       await yieldToMessages();
     }
@@ -397,20 +392,6 @@ function restoreCheckpoint(engine: Engine, checkpoint: Checkpoint): Engine {
   throw new Error(`a ${snapshot.protocol} checkpoint cannot restore into this run's engine`);
 }
 
-function runSeed(scenario: Scenario): SeedResult {
-  const { summary } = runScenario(scenario);
-  const committed = summary.rounds.filter((round) => round.status === 'committed').length;
-  return {
-    seed: scenario.seed,
-    traceHash: summary.traceHash,
-    committed,
-    aborted: summary.rounds.length - committed,
-    viewChanges: summary.viewChanges,
-    ticks: summary.ticks,
-    invariantsFailed: summary.invariants.filter((inv) => !inv.ok).map((inv) => inv.name),
-  };
-}
-
 function summarisePoint(value: unknown, runs: SeedResult[]): SweepPoint {
   const rounds = runs.reduce((sum, run) => sum + run.committed + run.aborted, 0);
   const committed = runs.reduce((sum, run) => sum + run.committed, 0);
@@ -420,23 +401,6 @@ function summarisePoint(value: unknown, runs: SeedResult[]): SweepPoint {
     commitRate: rounds === 0 ? 0 : committed / rounds,
     failedRuns: runs.filter((run) => run.invariantsFailed.length > 0).length,
   };
-}
-
-/** A copy of `scenario` with the dotted `path` set to `value` (objects created on the way). */
-export function setPath(scenario: Scenario, path: string, value: unknown): unknown {
-  const keys = path.split('.');
-  if (keys.some((key) => key === '' || key === '__proto__' || key === 'constructor' || key === 'prototype')) {
-    throw new Error(`sweep: "${path}" is not a scenario field path`);
-  }
-  const copy = JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>;
-  let node = copy;
-  for (const key of keys.slice(0, -1)) {
-    const next = Object.hasOwn(node, key) ? node[key] : undefined;
-    node[key] = typeof next === 'object' && next !== null ? next : {};
-    node = node[key] as Record<string, unknown>;
-  }
-  node[keys.at(-1)!] = value;
-  return copy;
 }
 
 /** Lets the worker handle queued messages (a cancel) between two runs of a batch. */

@@ -1,15 +1,21 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type RefObject } from 'react';
 import { exportScenarioFile, exportTraceFile, importFile } from '../store/fileActions';
 import { useLab } from '../store/labStore';
 
+/** Loaded on first use: the check's dialog, store and worker pool are not in the first page. */
+const SeedsCheckDialog = lazy(() => import('./SeedsCheckDialog'));
+
 /**
- * The header's File menu: export the scenario or the trace as JSON, import either. A
- * disclosure (`<details>`), so it opens and closes from the keyboard without extra code.
+ * The header's File menu: export the scenario or the trace as JSON, import either, and check
+ * the scenario over many seeds. A disclosure (`<details>`), so it opens and closes from the
+ * keyboard without extra code.
  */
 export function FileMenu() {
   const scenario = useLab((state) => state.scenario);
   const status = useLab((state) => state.status);
   const [open, setOpen] = useState(false);
+  /** The seeds check: asked for once (then kept mounted), and open now. */
+  const [seeds, setSeeds] = useState({ wanted: false, open: false });
   const menuRef = useRef<HTMLDetailsElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   useCloseOnOutsidePointer(open, menuRef, () => setOpen(false));
@@ -58,6 +64,14 @@ export function FileMenu() {
             Import scenario or trace…
           </button>
           <p className="file-menu-hint">or drop a file anywhere on the page</p>
+          <button
+            type="button"
+            data-testid="seeds-open"
+            disabled={scenario === null}
+            onClick={run(() => setSeeds({ wanted: true, open: true }))}
+          >
+            Check over seeds…
+          </button>
         </div>
       </details>
       <input
@@ -73,6 +87,11 @@ export function FileMenu() {
           if (file) void importFile(file);
         }}
       />
+      {seeds.wanted && (
+        <Suspense fallback={null}>
+          <SeedsCheckDialog open={seeds.open} onClose={() => setSeeds({ wanted: true, open: false })} />
+        </Suspense>
+      )}
     </>
   );
 }

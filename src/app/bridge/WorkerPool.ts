@@ -1,0 +1,127 @@
+import { wrap, type Remote } from 'comlink';
+import type { BatchJob, BatchSpec, PoolWorkerApi, SeedResult } from '../../worker/poolApi';
+import type { Scenario } from '../../worker/api';
+import {
+  poolSize, runJobPool, type PoolOptions, type PoolRun, type PoolWorker,
+} from '../../pool/jobPool';
+
+export type { PoolOptions, PoolOutcome, PoolRun } from '../../pool/jobPool';
+export { PoolError } from '../../pool/jobPool';
+
+/**
+ * The page's worker pool for batch runs and sweeps (SPEC §5, §8): `size` Web Workers
+ * (`src/worker/poolWorker.ts`), apart from the simulation worker, so the simulator stays
+ * responsive while they run. The scheduling is `src/pool/jobPool.ts`; this class only
+ * starts the workers, carries chunks to them with comlink and restarts one that dies.
+ * Workers start on the first run and are kept for the next.
+ */
+export class WorkerPool {
+  private slots: PoolSlot[] = [];
+  private current: PoolRun<SeedResult> | null = null;
+
+  constructor(
+    /** Workers in the pool: one per core minus one, at least one. */
+    readonly size = poolSize(globalThis.navigator?.hardwareConcurrency),
+    private readonly createWorker: () => Worker = defaultPoolWorker,
+  ) {}
+
+  /** Runs `scenario` under each seed; results in seed order. */
+  batch(scenario: Scenario, seeds: readonly number[], options?: PoolOptions<SeedResult>): PoolRun<SeedResult> {
+    return this.run({ scenario }, seeds.map((seed) => ({ seed })), options);
+  }
+
+  /**
+   * Runs each value of the dotted field `param` under each seed; results value by value,
+   * seed by seed (the result of value i and seed j is at i × seeds.length + j).
+   */
+  sweep(
+    scenario: Scenario,
+    param: string,
+    values: readonly unknown[],
+    seeds: readonly number[],
+    options?: PoolOptions<SeedResult>,
+  ): PoolRun<SeedResult> {
+    const jobs = values.flatMap((_, valueIndex) => seeds.map((seed) => ({ seed, valueIndex })));
+    return this.run({ scenario, param, values: [...values] }, jobs, options);
+  }
+
+  /** Stops the workers; a later run starts new ones. */
+  dispose(): void {
+    this.current?.cancel();
+    for (const slot of this.slots) slot.terminate();
+    this.slots = [];
+  }
+
+  /** Policy: one run at a time; a new run cancels the one in flight. */
+  private run(spec: BatchSpec, jobs: BatchJob[], options?: PoolOptions<SeedResult>): PoolRun<SeedResult> {
+    this.current?.cancel();
+    while (this.slots.length < this.size) this.slots.push(new PoolSlot(this.createWorker));
+    const workers = this.slots.map((slot): PoolWorker<BatchJob, SeedResult> => ({
+      run: (chunk) => slot.runJobs(spec, chunk),
+      cancel: () => slot.cancel(),
+    }));
+    const run = runJobPool(workers, jobs, options);
+    this.current = run;
+    return run;
+  }
+}
+
+/** One pool worker: its comlink proxy, the chunk in flight, and a restart when it dies. */
+class PoolSlot {
+  private worker!: Worker;
+  private api!: Remote<PoolWorkerApi>;
+  private token = 0;
+  private inFlight: { token: number; reject: (error: Error) => void } | null = null;
+
+  constructor(private readonly createWorker: () => Worker) {
+    this.start();
+  }
+
+  runJobs(spec: BatchSpec, jobs: readonly BatchJob[]): Promise<SeedResult[]> {
+    const token = ++this.token;
+    return new Promise<SeedResult[]>((resolve, reject) => {
+      this.inFlight = { token, reject };
+      this.api.runJobs(spec, [...jobs], token).then(resolve, (error: unknown) => reject(asError(error)))
+        .finally(() => {
+          if (this.inFlight?.token === token) this.inFlight = null;
+        });
+    });
+  }
+
+  cancel(): void {
+    if (this.inFlight !== null) void this.api.cancel(this.inFlight.token);
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+  }
+
+  private start(): void {
+    this.worker = this.createWorker();
+    this.worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.restart(`a pool worker stopped (${event.message || 'unknown error'})`);
+    });
+    this.worker.addEventListener('messageerror', () => {
+      this.restart('a pool worker sent a message that could not be read');
+    });
+    this.api = wrap<PoolWorkerApi>(this.worker);
+  }
+
+  /** Rejects the chunk in flight (the pool reports it) and starts a fresh worker. */
+  private restart(reason: string): void {
+    this.worker.terminate();
+    this.inFlight?.reject(new Error(reason));
+    this.inFlight = null;
+    this.start();
+  }
+}
+
+function defaultPoolWorker(): Worker {
+  return new Worker(new URL('../../worker/poolWorker.ts', import.meta.url), { type: 'module', name: 'bft-lab-pool' });
+}
+
+function asError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  return new Error(typeof error === 'string' ? error : 'A pool worker failed.');
+}
