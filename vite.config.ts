@@ -47,6 +47,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Unit tests run on the fast WebAssembly crypto backend, as the worker and the CLI do.
+    setupFiles: ['src/testing/fastCryptoSetup.ts'],
     testTimeout: 20_000,
   },
 });

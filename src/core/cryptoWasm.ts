@@ -1,0 +1,70 @@
+import { sameBytes, type CryptoBackend, type Sha256Stream } from './cryptoBackend';
+
+/**
+ * The fast backend: libsodium (ed25519) and hash-wasm (sha256), both WebAssembly. Compiling
+ * WebAssembly is asynchronous, so `loadWasmBackend` is too; once it resolves every call is
+ * synchronous, and the core stays synchronous. Loaded by dynamic import so that a bundle
+ * which never calls `initFastCrypto` carries neither library.
+ *
+ * The only core module that may import libsodium-wrappers or hash-wasm (eslint.config.js).
+ */
+
+type Sodium = (typeof import('libsodium-wrappers'))['default'];
+type Hasher = Awaited<ReturnType<(typeof import('hash-wasm'))['createSHA256']>>;
+
+export async function loadWasmBackend(): Promise<CryptoBackend> {
+  const [sodiumModule, hashWasm] = await Promise.all([import('libsodium-wrappers'), import('hash-wasm')]);
+  const sodium = sodiumModule.default;
+  await sodium.ready;
+  const hasher = await hashWasm.createSHA256();
+  return wasmBackend(sodium, hasher);
+}
+
+function wasmBackend(sodium: Sodium, hasher: Hasher): CryptoBackend {
+  const secretKeys = new SecretKeyCache(sodium);
+  return {
+    name: 'wasm',
+    sha256: (input) => hasher.init().update(input).digest('binary'),
+    sha256Hex: (input) => hasher.init().update(input).digest('hex'),
+    sha256Stream: () => wasmStream(hasher),
+    publicKey: (secretKey) => secretKeys.expand(secretKey).subarray(32, 64).slice(),
+    sign: (message, secretKey) => sodium.crypto_sign_detached(message, secretKeys.expand(secretKey)),
+    verify: (signature, message, publicKey) =>
+      sodium.crypto_sign_verify_detached(signature, message, publicKey),
+  };
+}
+
+/**
+ * A stream over the one shared hasher: between updates its state lives outside (hash-wasm's
+ * `save`/`load`), so streams and one-shot hashes can interleave freely, as they do while the
+ * engine hashes its trace.
+ */
+function wasmStream(hasher: Hasher): Sha256Stream {
+  let state = hasher.init().save();
+  return {
+    update(text) {
+      state = hasher.load(state).update(text).save();
+    },
+    hex: () => hasher.load(state).digest('hex'),
+  };
+}
+
+/**
+ * libsodium signs with a 64-byte secret, seed ‖ public key, and deriving the public key costs a
+ * scalar multiplication, so each 32-byte seed's expansion is kept, keyed by the array object (an
+ * agent signs with the same `KeyPair.secretKey` all run long). A copy of the seed is kept too,
+ * so an array whose bytes changed since is expanded again rather than signed with a stale key.
+ */
+class SecretKeyCache {
+  private readonly expanded = new WeakMap<Uint8Array, { seed: Uint8Array; secretKey: Uint8Array }>();
+
+  constructor(private readonly sodium: Sodium) {}
+
+  expand(seed: Uint8Array): Uint8Array {
+    const known = this.expanded.get(seed);
+    if (known !== undefined && sameBytes(known.seed, seed)) return known.secretKey;
+    const secretKey = this.sodium.crypto_sign_seed_keypair(seed).privateKey;
+    this.expanded.set(seed, { seed: seed.slice(), secretKey });
+    return secretKey;
+  }
+}
