@@ -1,28 +1,51 @@
+import type { CryptoBackendName } from '../src/core/crypto';
 import { preset } from '../src/core/sim/presets';
 import { runScenario } from '../src/core/sim/runScenario';
 import type { Scenario } from '../src/core/sim/scenario';
+import { withCryptoTimes } from './cryptoTimer';
 import { measure, round, type BenchResult } from './harness';
 
 /**
- * Whole ResonanceBFT rounds through the engine (every message, every signature checked with
- * the sync @noble backend) and the batch throughput of `byzantine-tamper`, single-threaded.
+ * Whole ResonanceBFT rounds through the engine (every message, every signature checked), on the
+ * fast backend and then on the @noble reference, with one extra timed run splitting the round
+ * into signing, verifying and everything else; and the batch throughput of `byzantine-tamper`,
+ * single-threaded, on each backend.
  */
-export async function run(): Promise<BenchResult[]> {
-  const results: BenchResult[] = [];
+async function engineRound(backend: CryptoBackendName, n: number): Promise<BenchResult> {
   const targets: Record<number, number> = { 49: 75, 100: 150 };
-  for (const n of [7, 49, 100]) {
-    const scenario: Scenario = { v: 1, seed: 42, protocol: 'resonance', n, rounds: 1 };
-    const options = n >= 100 ? { samples: 3, warmup: 1 } : { samples: 7, warmup: 1 };
-    const result = await measure(`engine: one ResonanceBFT round, n=${n} (noble sync)`, () => runScenario(scenario), options);
-    const events = runScenario(scenario).trace.length;
-    results.push({ ...result, ...(targets[n] ? { targetMs: targets[n] } : {}), extra: { events } });
-  }
+  const scenario: Scenario = { v: 1, seed: 42, protocol: 'resonance', n, rounds: 1 };
+  const options = n >= 100 ? { samples: 3, warmup: 1 } : { samples: 7, warmup: 1 };
+  const { result: run, times } = withCryptoTimes(backend, () => runScenario(scenario));
+  const result = await measure(`engine: one ResonanceBFT round, n=${n} (${backend})`, () =>
+    withCryptoTimes(backend, () => runScenario(scenario)), options);
+  const otherMs = result.medianMs - times.signMs - times.verifyMs;
+  return {
+    ...result,
+    ...(backend === 'wasm' && targets[n] ? { targetMs: targets[n] } : {}),
+    extra: {
+      events: run.trace.length,
+      signingMs: round(times.signMs, 1),
+      verifyingMs: round(times.verifyMs, 1),
+      otherMs: round(otherMs, 1),
+      verifies: times.verifyCount,
+    },
+  };
+}
+
+async function tamperBatch(backend: CryptoBackendName): Promise<BenchResult> {
   const tamper = preset('byzantine-tamper').scenario;
   let seed = 0;
-  const one = await measure('engine: byzantine-tamper run (7 agents, 5 rounds)', () => runScenario({ ...tamper, seed: seed++ }), {
-    samples: 15,
-    warmup: 2,
-  });
-  results.push({ ...one, extra: { runsPerSecondOneThread: round(1000 / one.medianMs, 1) } });
+  const work = () => withCryptoTimes(backend, () => runScenario({ ...tamper, seed: seed++ }));
+  const name = `engine: byzantine-tamper run (7 agents, 5 rounds) (${backend})`;
+  const one = await measure(name, work, { samples: 15, warmup: 2 });
+  return { ...one, extra: { runsPerSecondOneThread: round(1000 / one.medianMs, 1) } };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const backend of ['wasm', 'noble'] as const) {
+    for (const n of [7, 49, 100]) results.push(await engineRound(backend, n));
+    results.push(await tamperBatch(backend));
+  }
   return results;
 }

@@ -19,7 +19,7 @@ import { passesStrictChecks } from './ed25519Strict';
  */
 
 export { publicKeyBytes, signatureBytes } from './ed25519Strict';
-export type { CryptoBackendName, Sha256Stream } from './cryptoBackend';
+export type { CryptoBackend, CryptoBackendName, Sha256Stream } from './cryptoBackend';
 export { bytesToHex as toHex, utf8ToBytes as utf8 };
 
 let backend: CryptoBackend = nobleBackend;
@@ -41,12 +41,14 @@ export async function initFastCrypto(): Promise<CryptoBackendName> {
 }
 
 /**
- * Forces a backend, for the tests that compare them and for the bench; `wasm` requires a
- * resolved `initFastCrypto` that loaded it. Returns the backend that was in use.
+ * Forces a backend, for the tests that compare them and for the bench: `noble`, `wasm` (which
+ * requires a resolved `initFastCrypto` that loaded it), or any implementation of the interface
+ * (the bench wraps one with timers). Returns the backend that was in use, to restore it.
  */
-export function useCryptoBackend(name: CryptoBackendName): CryptoBackendName {
-  const previous = backend.name;
-  if (name === 'noble') backend = nobleBackend;
+export function useCryptoBackend(choice: CryptoBackendName | CryptoBackend): CryptoBackend {
+  const previous = backend;
+  if (typeof choice === 'object') backend = choice;
+  else if (choice === 'noble') backend = nobleBackend;
   else if (wasm !== null) backend = wasm;
   else throw new Error('useCryptoBackend: the wasm backend is not loaded (await initFastCrypto() first)');
   return previous;
