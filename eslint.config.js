@@ -51,7 +51,7 @@ export default tseslint.config(
         ['**/app/**', '**/worker/**', '**/cli/**', 'node:*', 'd3-*', 'react-dom/*', 'zustand/*', 'hash-wasm/*'],
         coreMessage,
       ),
-      // no-restricted-imports does not see `import('…')`; the fast backend is loaded that way.
+      // no-restricted-imports does not see `import('…')`, which would slip past it.
       // (Setting the rule here replaces the list above, so it is repeated.)
       'no-restricted-syntax': [
         'error',

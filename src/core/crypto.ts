@@ -1,7 +1,8 @@
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import { sameBytes, type CryptoBackend, type CryptoBackendName, type Sha256Stream } from './cryptoBackend';
+import {
+  sameBytes, type CryptoBackend, type CryptoBackendName, type Sha256Stream,
+} from './cryptoBackend';
 import { nobleBackend } from './cryptoNoble';
-import { loadWasmBackend } from './cryptoWasm';
 import { passesStrictChecks } from './ed25519Strict';
 
 /**
@@ -34,7 +35,9 @@ let wasm: CryptoBackend | null = null;
  * same results, so even a switch in the middle of a run would change nothing but the speed.
  */
 export async function initFastCrypto(): Promise<CryptoBackendName> {
-  wasmLoading ??= loadWasmBackend().catch(() => null);
+  wasmLoading ??= import('./cryptoWasm')
+    .then((module) => module.loadWasmBackend())
+    .catch(() => null);
   wasm = await wasmLoading;
   if (wasm !== null) backend = wasm;
   return backend.name;
@@ -50,7 +53,7 @@ export function useCryptoBackend(choice: CryptoBackendName | CryptoBackend): Cry
   if (typeof choice === 'object') backend = choice;
   else if (choice === 'noble') backend = nobleBackend;
   else if (wasm !== null) backend = wasm;
-  else throw new Error('useCryptoBackend: the wasm backend is not loaded (await initFastCrypto() first)');
+  else throw new Error('useCryptoBackend: wasm is not loaded (await initFastCrypto() first)');
   return previous;
 }
 
@@ -141,10 +144,13 @@ export class VerifyMemo {
   private entryCount = 0;
   private hitCount = 0;
 
-  verify(signature: Uint8Array | string, message: Uint8Array, publicKey: Uint8Array | string): boolean {
-    if (!isBytesOrText(signature) || !isBytesOrText(publicKey) || !(message instanceof Uint8Array)) {
-      return false;
-    }
+  verify(
+    signature: Uint8Array | string,
+    message: Uint8Array,
+    publicKey: Uint8Array | string,
+  ): boolean {
+    if (!isBytesOrText(signature) || !isBytesOrText(publicKey)) return false;
+    if (!(message instanceof Uint8Array)) return false;
     const key = memoKey(signature) + '|' + memoKey(publicKey);
     const seen = this.results.get(key);
     const known = seen?.find((entry) => sameBytes(entry.message, message));

@@ -39,7 +39,11 @@ function littleEndianNumber(bytes: Uint8Array): bigint {
  * accepts a signature whose R or A carries a small-order component where libsodium does not.)
  * S < L, canonical R and A and their small-order checks were done by `passesStrictChecks`.
  */
-function verifyCofactorless(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+function verifyCofactorless(
+  signature: Uint8Array,
+  message: Uint8Array,
+  publicKey: Uint8Array,
+): boolean {
   const r = signature.subarray(0, 32);
   const a = ed.Point.fromBytes(publicKey, false);
   const k = littleEndianNumber(sha512(concatBytes(r, publicKey, message))) % groupOrder;

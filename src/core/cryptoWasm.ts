@@ -1,23 +1,23 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { createSHA256 } from 'hash-wasm';
+import sodium from 'libsodium-wrappers';
 import { sameBytes, type CryptoBackend, type Sha256Stream } from './cryptoBackend';
 
 /**
  * The fast backend: libsodium (ed25519) and hash-wasm (sha256), both WebAssembly. Compiling
  * WebAssembly is asynchronous, so `loadWasmBackend` is too; once it resolves every call is
- * synchronous, and the core stays synchronous. Loaded by dynamic import so that a bundle
- * which never calls `initFastCrypto` carries neither library.
+ * synchronous, and the core stays synchronous. `crypto.ts` imports this module dynamically, so
+ * a bundle that never calls `initFastCrypto` carries neither library, and one that does loads
+ * them as a separate chunk (hash-wasm tree-shaken to its sha256).
  *
  * The only core module that may import libsodium-wrappers or hash-wasm (eslint.config.js).
  */
 
-type Sodium = (typeof import('libsodium-wrappers'))['default'];
-type Hasher = Awaited<ReturnType<(typeof import('hash-wasm'))['createSHA256']>>;
+type Sodium = typeof sodium;
+type Hasher = Awaited<ReturnType<typeof createSHA256>>;
 
 export async function loadWasmBackend(): Promise<CryptoBackend> {
-  const [sodiumModule, hashWasm] = await Promise.all([import('libsodium-wrappers'), import('hash-wasm')]);
-  const sodium = sodiumModule.default;
-  await sodium.ready;
-  const hasher = await hashWasm.createSHA256();
+  const [hasher] = await Promise.all([createSHA256(), sodium.ready]);
   return wasmBackend(sodium, hasher);
 }
 
@@ -30,7 +30,8 @@ function wasmBackend(sodium: Sodium, hasher: Hasher): CryptoBackend {
     sha256Hex: (input) => bytesToHex(hasher.init().update(input).digest('binary')),
     sha256Stream: () => wasmStream(hasher),
     publicKey: (secretKey) => secretKeys.expand(secretKey).subarray(32, 64).slice(),
-    sign: (message, secretKey) => sodium.crypto_sign_detached(message, secretKeys.expand(secretKey)),
+    sign: (message, secretKey) =>
+      sodium.crypto_sign_detached(message, secretKeys.expand(secretKey)),
     verify: (signature, message, publicKey) =>
       sodium.crypto_sign_verify_detached(signature, message, publicKey),
   };
@@ -57,8 +58,13 @@ function wasmStream(hasher: Hasher): Sha256Stream {
  * agent signs with the same `KeyPair.secretKey` all run long). A copy of the seed is kept too,
  * so an array whose bytes changed since is expanded again rather than signed with a stale key.
  */
+interface ExpandedKey {
+  seed: Uint8Array;
+  secretKey: Uint8Array;
+}
+
 class SecretKeyCache {
-  private readonly expanded = new WeakMap<Uint8Array, { seed: Uint8Array; secretKey: Uint8Array }>();
+  private readonly expanded = new WeakMap<Uint8Array, ExpandedKey>();
 
   constructor(private readonly sodium: Sodium) {}
 

@@ -6,4 +6,6 @@
 import { initFastCrypto } from '../core/crypto';
 
 const backend = await initFastCrypto();
-if (backend !== 'wasm') throw new Error(`fastCryptoSetup: the wasm crypto backend did not load (using ${backend})`);
+if (backend !== 'wasm') {
+  throw new Error(`fastCryptoSetup: the wasm crypto backend did not load (using ${backend})`);
+}

@@ -20,7 +20,9 @@ import { streamCodec } from './streamCodec';
 const cryptoReady = initFastCrypto();
 
 type AfterCryptoReady<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K];
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R
+    ? (...args: A) => Promise<Awaited<R>>
+    : T[K];
 };
 
 /** `api` with every method first awaiting `cryptoReady` (comlink callers await anyway). */

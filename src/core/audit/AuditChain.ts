@@ -106,8 +106,9 @@ export class AuditChain {
 /**
  * What `JSON.parse(canonicalJson(data))` gives, built without the parse, when every value is a
  * string, a number, a boolean, null or undefined (a vote's data, once per vote); null when some
- * value is nested (or a key is "__proto__"). Keys come out sorted and undefined ones dropped, as in the canonical JSON,
- * and −0 becomes 0, as JSON does. Non-finite numbers never get here: `canonicalJson` rejects them.
+ * value is nested (or a key is "__proto__"). Keys come out sorted and undefined ones dropped,
+ * as in the canonical JSON, and −0 becomes 0, as JSON does. Non-finite numbers never get here:
+ * `canonicalJson` rejects them first.
  */
 function flatCopy(data: Record<string, unknown>): Record<string, unknown> | null {
   const copy: Record<string, unknown> = {};
