@@ -8,7 +8,7 @@ import { passesStrictChecks } from './ed25519Strict';
 /**
  * Hashing and ed25519 signatures for both protocols, behind one synchronous interface with two
  * backends (SPEC §8): @noble (the reference, always available) and WebAssembly (libsodium and
- * hash-wasm, about 6× faster at signing and 10× at verifying), which `initFastCrypto` loads.
+ * hash-wasm, about 6× faster at signing and 12× at verifying), which `initFastCrypto` loads.
  * Every digest, key, signature and verdict is the same with either, so the trace hash is too.
  *
  * Policy: signatures are verified in strict RFC 8032 mode, which also rejects every small-order
