@@ -56,7 +56,8 @@ describe('the wasm crypto backend', () => {
 
   it('streams the digest of the joined parts, with other hashing and streams interleaved', () => {
     const rng = Rng.stream(7, 'test:sha256-stream');
-    const parts = Array.from({ length: 300 }, () => randomText(rng, rng.int(0, 40)));
+    // Enough text to cross the wasm stream's buffer (64 K code units) a few times.
+    const parts = Array.from({ length: 6000 }, () => randomText(rng, rng.int(0, 60)).replace(/[\uD800-\uDFFF]/g, 'x'));
     const both = onBoth(() => {
       const first = sha256Stream();
       const second = sha256Stream();
@@ -71,6 +72,18 @@ describe('the wasm crypto backend', () => {
     expect(both.wasm.first).toBe(sha256Hex(parts.join('')));
     expect(both.wasm.second).toBe(sha256Hex(parts.filter((_, index) => index % 2 === 0).join('')));
     expect(both.wasm.empty).toBe(sha256Hex(''));
+  });
+
+  it('streams a surrogate pair split across two updates as the reference does', () => {
+    const rng = Rng.stream(9, 'test:sha256-stream-surrogates');
+    const parts = ['a\uD83D', '\uDE42b', '\uD800', '\uDFFF'];
+    for (let index = 0; index < 500; index++) parts.push(randomText(rng, rng.int(0, 5)));
+    const both = onBoth(() => {
+      const stream = sha256Stream();
+      for (const part of parts) stream.update(part);
+      return stream.hex();
+    });
+    expect(both.wasm).toBe(both.noble);
   });
 
   it('derives the same keys and signs the same bytes as the reference', () => {

@@ -37,19 +37,45 @@ function wasmBackend(sodium: Sodium, hasher: Hasher): CryptoBackend {
   };
 }
 
+/** Text a stream buffers before hashing it, in UTF-16 code units: 64 K. */
+const streamPendingCharsMax = 1 << 16;
+
 /**
  * A stream over the one shared hasher: between updates its state lives outside (hash-wasm's
  * `save`/`load`), so streams and one-shot hashes can interleave freely, as they do while the
- * engine hashes its trace.
+ * engine hashes its trace. Saving and loading cost more than hashing one short event, so
+ * updates are buffered and hashed together, up to `streamPendingCharsMax` at a time.
+ *
+ * Policy: every part is encoded as UTF-8 on its own, as @noble's stream does, so a surrogate
+ * pair split across two updates gives two U+FFFD, not the character it would form joined: a
+ * part that ends in a high surrogate is hashed before the next part is added.
  */
 function wasmStream(hasher: Hasher): Sha256Stream {
   let state = hasher.init().save();
+  let pending: string[] = [];
+  let pendingChars = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    state = hasher.load(state).update(pending.join('')).save();
+    pending = [];
+    pendingChars = 0;
+  };
   return {
     update(text) {
-      state = hasher.load(state).update(text).save();
+      pending.push(text);
+      pendingChars += text.length;
+      if (pendingChars >= streamPendingCharsMax || endsInHighSurrogate(text)) flush();
     },
-    hex: () => hasher.load(state).digest('hex'),
+    hex() {
+      flush();
+      return bytesToHex(hasher.load(state).digest('binary'));
+    },
   };
+}
+
+function endsInHighSurrogate(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last >= 0xd800 && last <= 0xdbff;
 }
 
 /**
