@@ -1,28 +1,58 @@
+import type { CryptoBackendName } from '../src/core/crypto';
 import { preset } from '../src/core/sim/presets';
 import { runScenario } from '../src/core/sim/runScenario';
 import type { Scenario } from '../src/core/sim/scenario';
-import { measure, round, type BenchResult } from './harness';
+import { withCryptoTimes, type CryptoTimes } from './cryptoTimer';
+import { measure, median, round, type BenchResult } from './harness';
 
 /**
- * Whole ResonanceBFT rounds through the engine (every message, every signature checked with
- * the sync @noble backend) and the batch throughput of `byzantine-tamper`, single-threaded.
+ * Whole ResonanceBFT rounds through the engine (every message, every signature checked), on the
+ * fast backend and then on the @noble reference, each split into signing, verifying (time inside
+ * the crypto backend, medians) and everything else; and the batch throughput of `byzantine-tamper`,
+ * single-threaded, on each backend.
  */
-export async function run(): Promise<BenchResult[]> {
-  const results: BenchResult[] = [];
+async function engineRound(backend: CryptoBackendName, n: number): Promise<BenchResult> {
   const targets: Record<number, number> = { 49: 75, 100: 150 };
-  for (const n of [7, 49, 100]) {
-    const scenario: Scenario = { v: 1, seed: 42, protocol: 'resonance', n, rounds: 1 };
-    const options = n >= 100 ? { samples: 3, warmup: 1 } : { samples: 7, warmup: 1 };
-    const result = await measure(`engine: one ResonanceBFT round, n=${n} (noble sync)`, () => runScenario(scenario), options);
-    const events = runScenario(scenario).trace.length;
-    results.push({ ...result, ...(targets[n] ? { targetMs: targets[n] } : {}), extra: { events } });
-  }
+  const scenario: Scenario = { v: 1, seed: 42, protocol: 'resonance', n, rounds: 1 };
+  const options = n >= 100 ? { samples: 3, warmup: 1 } : { samples: 7, warmup: 1 };
+  const samples: CryptoTimes[] = [];
+  let events = 0;
+  const work = () => {
+    const { result, times } = withCryptoTimes(backend, () => runScenario(scenario));
+    samples.push(times);
+    events = result.trace.length;
+  };
+  const result = await measure(`engine: one ResonanceBFT round, n=${n} (${backend})`, work, options);
+  // Warmup samples come first; the split is the median over the timed ones.
+  const timed = samples.slice(-result.samples);
+  const med = (pick: (times: CryptoTimes) => number) => round(median(timed.map(pick)), 1);
+  return {
+    ...result,
+    ...(backend === 'wasm' && targets[n] ? { targetMs: targets[n] } : {}),
+    extra: {
+      events,
+      signingMs: med((times) => times.signMs),
+      verifyingMs: med((times) => times.verifyMs),
+      otherMs: round(result.medianMs - med((times) => times.signMs + times.verifyMs), 1),
+      verifies: timed[0]!.verifyCount,
+    },
+  };
+}
+
+async function tamperBatch(backend: CryptoBackendName): Promise<BenchResult> {
   const tamper = preset('byzantine-tamper').scenario;
   let seed = 0;
-  const one = await measure('engine: byzantine-tamper run (7 agents, 5 rounds)', () => runScenario({ ...tamper, seed: seed++ }), {
-    samples: 15,
-    warmup: 2,
-  });
-  results.push({ ...one, extra: { runsPerSecondOneThread: round(1000 / one.medianMs, 1) } });
+  const work = () => withCryptoTimes(backend, () => runScenario({ ...tamper, seed: seed++ }));
+  const name = `engine: byzantine-tamper run (7 agents, 5 rounds) (${backend})`;
+  const one = await measure(name, work, { samples: 15, warmup: 2 });
+  return { ...one, extra: { runsPerSecondOneThread: round(1000 / one.medianMs, 1) } };
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const backend of ['wasm', 'noble'] as const) {
+    for (const n of [7, 49, 100]) results.push(await engineRound(backend, n));
+    results.push(await tamperBatch(backend));
+  }
   return results;
 }

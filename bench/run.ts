@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { initFastCrypto } from '../src/core/crypto';
 import type { BenchResult } from './harness';
 
 const dir = import.meta.dirname;
@@ -17,6 +18,8 @@ if (filter === 'browser') {
   await main(process.argv[3]);
   process.exit(0);
 }
+// The benches measure the fast WebAssembly backend unless they switch to @noble themselves.
+const cryptoBackend = await initFastCrypto();
 const files = readdirSync(dir)
   .filter((name) => name.endsWith('.bench.ts') && name.includes(filter))
   .sort();
@@ -26,6 +29,7 @@ const machine = {
   cores: cpus().length,
   memoryGiB: Math.round(totalmem() / 2 ** 30),
   node: process.version,
+  cryptoBackend,
 };
 
 const results: (BenchResult & { file: string })[] = [];

@@ -11,6 +11,13 @@ async function restrictedImports(code: string, filePath: string): Promise<string
     .map((message) => message.message);
 }
 
+/** Every layer-rule message, static imports and dynamic `import()` alike. */
+async function layerErrors(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  const rules = ['@typescript-eslint/no-restricted-imports', 'no-restricted-syntax'];
+  return (result?.messages ?? []).filter((message) => rules.includes(message.ruleId ?? '')).map((message) => message.message);
+}
+
 describe('layer rules', () => {
   it('keep React, zustand, d3 and comlink out of src/core', async () => {
     for (const library of ['react', 'zustand', 'd3', 'comlink']) {
@@ -27,6 +34,19 @@ describe('layer rules', () => {
 
   it('allow @noble in src/core', async () => {
     expect(await restrictedImports(`import { sha256 } from '@noble/hashes/sha2.js';\nexport { sha256 };\n`, 'src/core/x.ts')).toEqual([]);
+  });
+
+  it('keep libsodium and hash-wasm in core/cryptoWasm.ts, statically or dynamically imported', async () => {
+    for (const library of ['libsodium-wrappers', 'hash-wasm']) {
+      const staticImport = `import * as x from '${library}';\nexport { x };\n`;
+      const dynamicImport = `export const load = () => import('${library}');\n`;
+      for (const code of [staticImport, dynamicImport]) {
+        const messages = await layerErrors(code, 'src/core/x.ts');
+        expect(messages, `${library}: ${code}`).toHaveLength(1);
+        expect(messages[0]).toContain('only in core/cryptoWasm.ts');
+        expect(await layerErrors(code, 'src/core/cryptoWasm.ts'), code).toEqual([]);
+      }
+    }
   });
 
   it('keep zustand in src/app/store and comlink in src/app/bridge', async () => {

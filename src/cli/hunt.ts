@@ -12,6 +12,7 @@
  * on stderr that names the problem and never a stack trace (3 if the search itself broke).
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { initFastCrypto } from '../core/crypto';
 import { availableParallelism } from 'node:os';
 import type { HuntViolation, RunVerdict } from '../core/sim/hunt/checkRun';
 import type { HuntScenario } from '../core/sim/hunt/randomScenario';
@@ -37,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${huntUsage}\n`);
     return 0;
   }
+  await initFastCrypto();
   const plan = planOf(options);
   const jsonl = options.jsonl === undefined ? null : openJsonl(options.jsonl);
   const tally = new HuntTally();

@@ -3,6 +3,7 @@
  * its results, in order, and lets a cancel in between two jobs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { initFastCrypto } from '../core/crypto';
 
 export type ChunkRequest<Job> =
   | { kind: 'run'; token: number; jobs: Job[] }
@@ -30,6 +31,8 @@ export function serveChunks<Job, Result>(
   const port = parentPort;
   if (port === null) throw new Error('serveChunks: not on a worker thread');
   const cancelled = new Set<number>();
+  // Every chunk runs on the fast crypto backend, as the single-threaded command does.
+  const cryptoReady = initFastCrypto();
   const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolve));
   port.on('message', async (request: ChunkRequest<Job>) => {
     if (request.kind === 'cancel') {
@@ -40,6 +43,7 @@ export function serveChunks<Job, Result>(
     let reply: ChunkReply<Result>;
     try {
       const control = { cancelled: () => cancelled.has(token), yieldToMessages };
+      await cryptoReady;
       reply = { kind: 'results', token, results: await runChunk(request.jobs, control) };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -35,10 +35,14 @@ function write(value: unknown, depth: number): string {
   }
 }
 
+/** One pass over the sorted keys, skipping undefined values (hashed per vote: kept lean). */
 function writeObject(value: Record<string, unknown>, depth: number): string {
-  const keys = Object.keys(value)
-    .filter((key) => value[key] !== undefined)
-    .sort();
-  const parts = keys.map((key) => JSON.stringify(key) + ':' + write(value[key], depth + 1));
-  return '{' + parts.join(',') + '}';
+  const keys = Object.keys(value).sort();
+  let text = '{';
+  for (const key of keys) {
+    const item = value[key];
+    if (item === undefined) continue;
+    text += (text.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + write(item, depth + 1);
+  }
+  return text + '}';
 }

@@ -5,11 +5,15 @@
  * compact results. With `worker.ts`, the only places in src/worker that import comlink.
  */
 import { expose } from 'comlink';
+import { initFastCrypto } from '../core/crypto';
 import { runBatchJobs } from './batchJobs';
 import type { PoolWorkerApi } from './poolApi';
 
 /** Tokens cancelled before or while their chunk ran; a chunk forgets its token when it ends. */
 const cancelled = new Set<number>();
+
+/** The fast crypto backend, loading from the start; every chunk waits for it (see worker.ts). */
+const cryptoReady = initFastCrypto();
 
 /**
  * Lets a queued cancel in between two runs. Policy: a MessageChannel message, not
@@ -28,6 +32,7 @@ function yieldToMessages(): Promise<void> {
 const api: PoolWorkerApi = {
   async runJobs(spec, jobs, token) {
     try {
+      await cryptoReady;
       return await runBatchJobs(spec, jobs, { cancelled: () => cancelled.has(token), yieldToMessages });
     } finally {
       cancelled.delete(token);

@@ -46,8 +46,9 @@ export class AuditChain {
   }
 
   /**
-   * Appends an entry linked to the last one and returns its hash; `data` is copied (through
-   * its canonical JSON, computed once for both the hash and the copy), never aliased.
+   * Appends an entry linked to the last one and returns its hash; `data` is copied, never
+   * aliased: a flat record directly, anything nested through its canonical JSON (computed
+   * once, for the hash too).
    *
    * Policy: an entry the chain builds itself is valid by construction, so when everything
    * before it is verified it joins the verified prefix without being hashed a second time.
@@ -68,7 +69,7 @@ export class AuditChain {
       eventType,
       proposalId,
       actorId,
-      data: JSON.parse(dataJson) as Record<string, unknown>,
+      data: flatCopy(data) ?? (JSON.parse(dataJson) as Record<string, unknown>),
       timestamp,
       prevHash,
       hash: '',
@@ -100,4 +101,23 @@ export class AuditChain {
     Object.assign(entry, JSON.parse(JSON.stringify(patch)) as Partial<AuditEntry>);
     this.verifiedCount = Math.min(this.verifiedCount, index);
   }
+}
+
+/**
+ * What `JSON.parse(canonicalJson(data))` gives, built without the parse, when every value is a
+ * string, a number, a boolean, null or undefined (a vote's data, once per vote); null when some
+ * value is nested (or a key is "__proto__"). Keys come out sorted and undefined ones dropped,
+ * as in the canonical JSON, and −0 becomes 0, as JSON does. Non-finite numbers never get here:
+ * `canonicalJson` rejects them first.
+ */
+function flatCopy(data: Record<string, unknown>): Record<string, unknown> | null {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(data).sort()) {
+    const value = data[key];
+    if (value === undefined) continue;
+    // An own "__proto__" key, which JSON.parse makes, cannot be set by assignment.
+    if ((typeof value === 'object' && value !== null) || key === '__proto__') return null;
+    copy[key] = value === 0 ? 0 : value;
+  }
+  return copy;
 }
