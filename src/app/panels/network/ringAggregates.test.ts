@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { preset, type PresetName } from '../../../core/sim/presets';
 import { runScenario } from '../../../core/sim/runScenario';
+import { withBroadcastsExpanded } from '../../../core/sim/engine/broadcastCopies';
 import { TraceStream } from '../../../worker/traceStream';
 import type { SimEvent, StreamEvent } from '../../../worker/api';
 import { ringMessages, ringStatic } from './ringLayout';
@@ -8,11 +9,12 @@ import { ringMessages, ringStatic } from './ringLayout';
 /** A small run and the same run as the large-n stream would deliver it (messages aggregated). */
 function both(name: PresetName) {
   const scenario = preset(name).scenario;
-  const full = runScenario(scenario).trace as SimEvent[];
+  const core = runScenario(scenario).trace as SimEvent[];
   const stream = new TraceStream(true);
   const aggregated: StreamEvent[] = [];
-  while (!stream.drained(full)) aggregated.push(...stream.take(full, 10_000));
-  return { scenario, full, aggregated };
+  while (!stream.drained(core)) aggregated.push(...stream.take(core, 10_000));
+  // The small-n stream: every message one by one, broadcasts as their copies.
+  return { scenario, full: withBroadcastsExpanded(core), aggregated };
 }
 
 function flightAt(scenario: ReturnType<typeof both>['scenario'], events: readonly StreamEvent[], tick: number) {
