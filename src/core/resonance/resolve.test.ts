@@ -75,6 +75,28 @@ describe('resolve: quorum and faults', () => {
     );
   });
 
+  it('decides the same with decisionOnly, leaving out only the diagnostics (property)', () => {
+    const texts = [demoText(0), demoText(1), opposed, offTopic];
+    const scenario = fc.integer({ min: 4, max: 10 }).chain((n) =>
+      fc.record({ n: fc.constant(n), choices: fc.array(fc.nat(texts.length - 1), { minLength: n, maxLength: n }) }),
+    );
+    checkProperty(
+      fc.property(scenario, ({ n, choices }) => {
+        const { agents, round } = demoRound(n, { text: (i) => texts[choices[i]!]! });
+        const config = agents[0]!.resolveConfig();
+        const full = resolveRound(round, config).outcome;
+        const decision = resolveRound(round, config, { decisionOnly: true }).outcome;
+        const decided = ({ status, quorumAgents, winner, reason, viewNumber }: typeof full) =>
+          ({ status, quorumAgents, winner, reason, viewNumber });
+        expect(decided(decision)).toEqual(decided(full));
+        expect(full.deliberation).toBeDefined();
+        expect(decision.deliberation).toBeUndefined();
+        expect(decision.consensusType).toBe('unknown');
+      }),
+      25,
+    );
+  });
+
   it('still commits with 2 of 7 records tampered, excluding them', () => {
     const { agents, round } = demoRound(7);
     round.evaluations.a1!.semantic = round.evaluations.a1!.semantic.map((x) => x + 999);

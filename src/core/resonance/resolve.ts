@@ -38,6 +38,14 @@ export interface ResolveOptions {
   memo?: ResolveMemo;
   /** The resolver's learned parameters, to report (never used) in the outcome. */
   adaptive?: { threshold: number; axisWeights: Readonly<Record<Axis, number>> };
+  /**
+   * Decide only: the status, quorum, winner and reason, without the diagnostics that describe
+   * them (conflict report, stance audit, the trust-free deliberation). The decision is the same
+   * as a full resolve's, which computes the diagnostics after it; a leader asks this at each
+   * arrival and resolves in full only the records it proposes (at n = 1000 the deliberation
+   * is most of a resolve).
+   */
+  decisionOnly?: boolean;
 }
 
 /** What `computeOutcome` needs besides the verdicts, derived once. */
@@ -89,10 +97,10 @@ export function resolveRound(
   };
   const carried = readTrajectory(round.trajectory);
   if (carried) context.carried = carried;
-  const key = outcomeKey(context, verdicts);
+  const key = outcomeKey(context, verdicts) + (options.decisionOnly ? '|decision' : '');
   let entry = memo.outcome(key);
   if (!entry) {
-    entry = computeOutcome(context, verdicts);
+    entry = computeOutcome(context, verdicts, options.decisionOnly === true);
     memo.remember(key, entry);
   }
   const roundChange = entry.outcome.status === 'aborted'
@@ -111,7 +119,7 @@ export function resolveRound(
 }
 
 /** Steps 1 to 12 of reference §2.3, after the tamper check. */
-function computeOutcome(context: Context, verdicts: readonly RecordVerdict[]): MemoEntry {
+function computeOutcome(context: Context, verdicts: readonly RecordVerdict[], decisionOnly = false): MemoEntry {
   const { round, config, unsafe, n, f, needed, view } = context;
   const present = verdicts.length;
   if (present === 0) return earlyAbort(context, verdicts, 'no_evaluations');
@@ -148,7 +156,7 @@ function computeOutcome(context: Context, verdicts: readonly RecordVerdict[]): M
   if (committed) outcome.winner = winnerOf(quorum, scores.pentadic);
   else outcome.reason = `no_quorum: ${quorum.length} of ${n} reached the threshold, need ${needed}`;
   // The commit is decided above; the diagnostics only describe it.
-  Object.assign(
+  if (!decisionOnly) Object.assign(
     outcome,
     resolveDiagnostics({
       verdicts,

@@ -29,11 +29,12 @@ export function replicaContext(sources: ContextSources): ReplicaContext {
   const outcomes = new WeakMap<Value, Outcome>();
   const verdicts = new WeakMap<SignedVote, boolean>();
   // `resolveRound` mutates nothing, so the replica's round is resolved as it is, uncopied.
-  const resolve = (agent: number, round: Round): Outcome => {
+  const resolveAs = (agent: number, round: Round, decisionOnly: boolean): Outcome => {
     const resolver = agents[agent]!;
     const adaptive = { threshold: resolver.store.threshold, axisWeights: resolver.store.axisWeights };
-    return resolveRound(round, resolver.resolveConfig(), { memo, unsafe, adaptive }).outcome;
+    return resolveRound(round, resolver.resolveConfig(), { memo, unsafe, adaptive, decisionOnly }).outcome;
   };
+  const resolve = (agent: number, round: Round): Outcome => resolveAs(agent, round, false);
   return {
     n,
     f: faultBound(n),
@@ -52,6 +53,7 @@ export function replicaContext(sources: ContextSources): ReplicaContext {
     recordsNeeded: () => (unsafe.membership === 'present' ? 1 : quorumNeeded(n, unsafe)),
     newViewsNeeded: () => (unsafe.membership === 'present' ? 1 : n - faultBound(n)),
     resolve,
+    decide: (agent, round) => resolveAs(agent, round, true),
     outcomeOf(agent, value) {
       let outcome = outcomes.get(value);
       if (outcome === undefined) {

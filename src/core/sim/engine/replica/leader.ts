@@ -98,9 +98,12 @@ export function collectingRound(state: ReplicaState): Round | null {
 export function maybeResolve(state: ReplicaState, ctx: ReplicaContext, out: Out): void {
   const round = collectingRound(state);
   if (!round || !enoughRecords(round, ctx)) return;
-  const outcome = ctx.resolve(state.index, round);
+  // Decided first without the diagnostics; resolved in full only when it will be proposed.
+  const decision = ctx.decide(state.index, round);
   const everyRecord = Object.keys(round.evaluations).length >= ctx.n;
-  if (proposeResolved(state, ctx, out, round, outcome, everyRecord) || !disagrees(outcome)) return;
+  const proposes = decision.status === 'committed' || (everyRecord && disagrees(decision));
+  if (proposes && proposeResolved(state, ctx, out, round, ctx.resolve(state.index, round), everyRecord)) return;
+  if (!disagrees(decision)) return;
   if (state.current.deadlineView !== state.view) {
     state.current.deadlineView = state.view;
     out.timer('collect', state.roundNo, state.view, collectTicks(ctx));

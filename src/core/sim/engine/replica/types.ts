@@ -198,6 +198,11 @@ export interface ReplicaContext {
   newViewsNeeded(): number;
   /** Resolves a round whose records may still grow (a leader collecting). */
   resolve(agent: number, round: Round): Outcome;
+  /**
+   * What `resolve` would decide (status, quorum, winner, reason), without the diagnostics that
+   * only describe it: what a leader asks at each arrival before it resolves in full.
+   */
+  decide(agent: number, round: Round): Outcome;
   /** The outcome of a value's evidence (values are never edited, so it is remembered per value). */
   outcomeOf(agent: number, value: Value): Outcome;
   valueDigest(value: Value): string;
