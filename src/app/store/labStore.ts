@@ -15,7 +15,7 @@ import type {
   StreamEvent,
 } from '../../worker/api';
 import { WorkerBridge } from '../bridge/WorkerBridge';
-import { TracePublisher } from './tracePublisher';
+import { lookaheadSeconds, TracePublisher } from './tracePublisher';
 
 export type RunStatus = 'starting' | 'ready' | 'simulating' | 'loaded';
 
@@ -176,6 +176,12 @@ export const useLab = create<LabState>()((set, get) => {
    * can play while the worker simulates (SPEC §5); `onFirst` once the first batch is in the
    * store. Resolves false if the run was superseded.
    */
+  /** True when playback will reach the published frontier within `lookaheadSeconds`. */
+  const needsMore = () => {
+    const { playing, cursor, speed, frontier } = get();
+    return playing && cursor + speed * lookaheadSeconds >= frontier;
+  };
+
   const simulate = async (onFirst: () => void): Promise<boolean> => {
     const { scenario } = get();
     if (scenario === null) return false;
@@ -191,7 +197,7 @@ export const useLab = create<LabState>()((set, get) => {
       batch = await bridge.call<EncodedBatch>((api) => api.ahead(epoch));
       if (batch.epoch !== get().epoch) return false;
       for (const event of decodeEvents(batch.eventsJson)) trace.push(event);
-      if (!batch.done && publisher.due(trace.length, batch.frontier)) onFirst();
+      if (!batch.done && publisher.due(trace.length, batch.frontier, needsMore())) onFirst();
     } while (!batch.done);
     const hash = batch.traceHash;
     const result = await bridge.call((api) => api.result(epoch));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishIntervalMs, TracePublisher } from './tracePublisher';
+import { idleIntervalMs, publishIntervalMs, TracePublisher } from './tracePublisher';
 
 describe('TracePublisher', () => {
   function publisher() {
@@ -40,5 +40,22 @@ describe('TracePublisher', () => {
     wait(1_000_000 / 2_000);
     p.due(1_000_000, 9);
     expect(published).toEqual([3, 9]);
+  });
+});
+
+describe('TracePublisher while the cursor is far behind the frontier', () => {
+  it('hands the trace over only every idle interval, so playback is not redrawn for nothing', () => {
+    let nowMs = 0;
+    const published: number[] = [];
+    const publisher = new TracePublisher((frontier) => published.push(frontier), () => nowMs);
+    publisher.due(10, 3, false);
+    nowMs += publishIntervalMs;
+    publisher.due(20, 5, false);
+    expect(published).toEqual([3]);
+    publisher.due(20, 5, true);
+    expect(published).toEqual([3, 5]);
+    nowMs += idleIntervalMs;
+    publisher.due(30, 9, false);
+    expect(published).toEqual([3, 5, 9]);
   });
 });
