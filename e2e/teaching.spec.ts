@@ -76,7 +76,7 @@ test.describe('teaching claims', () => {
     await expect(page.getByTestId('quorum-resolution')).toContainText(/committed with \d+ counted, \d+ needed/);
   });
 
-  for (const preset of ['unsafe-2f1-fork', 'unsafe-membership'] as const) {
+  for (const preset of ['unsafe-2f1-fork', 'unsafe-membership', 'unsafe-lock-off'] as const) {
     test(`${preset}: the fork is drawn, two sides in the ring, one timeline row per conflicting commit`, async ({ page }) => {
       await runPreset(page, preset);
       const legend = page.getByTestId('fork-legend');

@@ -19,6 +19,8 @@ import unsafe2f1Fork from './unsafe-2f1-fork.json';
 import unsafeMean from './unsafe-mean.json';
 import unsafeMembership from './unsafe-membership.json';
 import unsafeViewChange from './unsafe-view-change.json';
+import unsafeLockOff from './unsafe-lock-off.json';
+import unsafeTrimArrivals from './unsafe-trim-arrivals.json';
 
 /**
  * The named scenarios of SPEC §4. Names are stable: links and tests use them. Each is a
@@ -120,6 +122,28 @@ const catalog = {
       'replicas refuse it, views run out and the run stalls: liveness-after-heal turns red. Switch the rule off ' +
       'and the new-view messages carry the lock and its certificate, the next leader re-proposes the locked value ' +
       'and every round is decided.',
+  },
+  'unsafe-lock-off': {
+    file: unsafeLockOff,
+    explanation:
+      'Four agents with two safety rules off: replicas ignore their prepare locks, and the reference view change ' +
+      'carries no locks and no commit certificates. In round 1 all four prepare the proposal whose winner is a1 ' +
+      'and send their commit votes at tick 4; a1, a2 and a3 crash for one tick (5), so only a0 receives the votes ' +
+      'and commits a1. Nothing tells the other three when they restart: their view times out at tick 40, the new ' +
+      'leader a1 collects fresh records whose winner is a3, and the three commit that. Round 1 is decided two ways ' +
+      'and the agreement invariant turns red. Three crashes are more than f = 1, which may stop progress but must ' +
+      'never fork a run: with both rules on, a0 answers their new-view messages with its commit certificate and ' +
+      'they commit a1 too.',
+  },
+  'unsafe-trim-arrivals': {
+    file: unsafeTrimArrivals,
+    explanation:
+      'The biased minority again (a5 and a6, f = 2), with the trimmed mean told to trim by the records that ' +
+      'arrived, ⌊(k−1)/3⌋ at each end, instead of f. The leader resolves as soon as n−f = 5 records are in, and ' +
+      'in round 1 both biased records are among them: it trims only one value at each end, so one extreme ' +
+      'survives on each coordinate and the centroid leaves the box of the honest values (on semantic coordinate ' +
+      '1 the honest agents all say 0 and the centroid is 0.0745). The validity invariant turns red, in rounds 1 ' +
+      'and 2. Trimming f at each end, whatever arrived, keeps the centroid inside.',
   },
   'hk-classic': {
     file: hkClassic,

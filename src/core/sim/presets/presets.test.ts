@@ -192,6 +192,33 @@ describe('presets', () => {
     expect(summary.stalled).toBeUndefined();
   });
 
+  it('unsafe-lock-off: only a0 commits a1 before the crashes; the restarted three commit a3 and agreement breaks', () => {
+    expect(failed('unsafe-lock-off')).toEqual(['agreement']);
+    const commits = (runWhole('unsafe-lock-off').trace as SimEvent[]).flatMap((event) =>
+      event.kind === 'committed' && event.roundNo === 1 ? [[event.t, event.agent, event.winner, event.view]] : []);
+    expect(commits).toEqual([[5, 0, 1, 0], [45, 2, 3, 1], [45, 1, 3, 1], [45, 3, 3, 1]]);
+  });
+
+  it('the same crashes with locks and the lock-carrying view change: the three commit a1 from a0\'s certificate', () => {
+    const { resonance: _unsafe, ...safe } = preset('unsafe-lock-off').scenario;
+    const { summary, trace } = runScenario(safe);
+    expect(summary.invariants.every((inv) => inv.ok)).toBe(true);
+    const round1 = (trace as SimEvent[]).flatMap((event) =>
+      event.kind === 'committed' && event.roundNo === 1 ? [[event.agent, event.winner, event.via]] : []);
+    expect(round1).toEqual([[0, 1, 'votes'], [1, 1, 'certificate'], [2, 1, 'certificate'], [3, 1, 'certificate']]);
+  });
+
+  it('unsafe-trim-arrivals: five records trimmed by one at each end leave a biased value in; validity breaks in rounds 1 and 2', () => {
+    const trace = runWhole('unsafe-trim-arrivals').trace as SimEvent[];
+    const broken = trace.flatMap((event) => (event.kind === 'invariantViolated' ? [event] : []));
+    expect(broken.map((event) => [event.name, event.roundNo])).toEqual([['validity', 1], ['validity', 2]]);
+    const first = trace.find((event) => event.kind === 'roundResolved' && event.roundNo === 1);
+    expect(first).toMatchObject({ quorumAgents: [0, 2, 3, 5, 6] });
+    expect(broken[0]!.box).toMatchObject({ axis: 'semantic', coordinate: 1, box: [0, 0], centroid: 0.0745 });
+    const { resonance: _unsafe, ...safe } = preset('unsafe-trim-arrivals').scenario;
+    expect(runScenario(safe).summary.invariants.every((inv) => inv.ok)).toBe(true);
+  });
+
   it('council-bloc detects the colluding bloc, its chain intact', () => {
     expect(run('council-bloc').council!.blocs).toContainEqual(['a6', 'a7', 'a8']);
     expect(run('council-bloc').council!.proposals).toHaveLength(12);
