@@ -7,7 +7,7 @@ import { scenarioOpinions } from '../core/sim/engine/scenarioOpinions';
 import { withBroadcastsExpanded } from '../core/sim/engine/broadcastCopies';
 import type { SimEvent } from '../core/sim/engine/traceEvents';
 import { withDefaults } from '../core/sim/scenario';
-import { batchBytesMax, checkpointEveryTicks, checkpointsMax, setPath, SimSession } from './SimSession';
+import { batchBytesMax, checkpointBudgetBytes, checkpointEveryTicks, checkpointPlan, checkpointsMax, setPath, SimSession } from './SimSession';
 
 describe('SimSession', () => {
   it('refuses an invalid scenario with the validator\'s message and keeps nothing', () => {
@@ -219,5 +219,23 @@ describe('SimSession.ahead', () => {
     expect(frontiers.at(-1)).toBe(events.at(-1)!.t);
     expect(events).toEqual(expected);
     expect(batch.traceHash).toBe(whole.summary.traceHash);
+  });
+});
+
+describe('checkpointPlan', () => {
+  it('keeps every checkpoint for small runs and few, far apart, for 1000 agents', () => {
+    expect(checkpointPlan('resonance', 7)).toEqual({ max: checkpointsMax, intervalTicks: checkpointEveryTicks });
+    expect(checkpointPlan('council', 1000)).toEqual({ max: checkpointsMax, intervalTicks: checkpointEveryTicks });
+    expect(checkpointPlan('resonance', 1000)).toEqual({ max: 2, intervalTicks: 12 * checkpointEveryTicks });
+    const half = checkpointPlan('resonance', 500);
+    expect(half.max).toBeGreaterThan(2);
+    expect(half.max).toBeLessThan(checkpointsMax);
+  });
+
+  it('holds the estimated snapshots of a run within the budget', () => {
+    for (const n of [50, 200, 300, 500, 700]) {
+      const { max } = checkpointPlan('resonance', n);
+      if (max > 2) expect(max * 270 * n * n).toBeLessThanOrEqual(checkpointBudgetBytes);
+    }
   });
 });

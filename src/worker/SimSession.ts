@@ -86,6 +86,22 @@ export const checkpointEveryTicks = 100;
 export const checkpointsMax = 24;
 
 /**
+ * Bytes all checkpoints of one run may hold. Policy: a ResonanceBFT snapshot grows as n² (every
+ * replica's votes and trust row): measured at about 270 bytes × n², so 11 MB at n = 200 and
+ * 261 MB (taking 12 s) at n = 1000. Large runs keep fewer checkpoints, further apart.
+ */
+export const checkpointBudgetBytes = 512e6;
+const snapshotBytesPerAgentPair = 270;
+
+/** How many checkpoints a run of n agents keeps at most, and the ticks between them at first. */
+export function checkpointPlan(protocol: Scenario['protocol'], n: number): { max: number; intervalTicks: number } {
+  if (protocol !== 'resonance') return { max: checkpointsMax, intervalTicks: checkpointEveryTicks };
+  const fits = Math.floor(checkpointBudgetBytes / (snapshotBytesPerAgentPair * n * n));
+  const max = Math.min(checkpointsMax, Math.max(2, fits));
+  return { max, intervalTicks: checkpointEveryTicks * Math.ceil(checkpointsMax / max) };
+}
+
+/**
  * Bytes of JSON per batch while simulating ahead of the cursor. Policy: larger than an
  * animation batch (`batchBytesMax`), since these batches are not drawn as they arrive: at
  * 10 KB a 200-agent run took thousands of round trips before its first frame.
@@ -134,6 +150,7 @@ export class SimSession {
   /** Snapshots of the engine every `checkpointEveryTicks`, oldest first; the first at load. */
   private checkpoints: Checkpoint[] = [];
   private checkpointIntervalTicks = checkpointEveryTicks;
+  private checkpointsKeptMax = checkpointsMax;
   private epoch = -1;
   /** The engine last rebuilt for the inspector, so selecting another agent at the same tick is free. */
   private inspected: { epoch: number; tick: number; engine: Engine } | null = null;
@@ -158,7 +175,9 @@ export class SimSession {
         ? new ResonanceEngine(resolved, scenarioOpinions(resolved))
         : new CouncilEngine(resolved);
     this.checkpoints = [checkpointOf(this.engine, -1)];
-    this.checkpointIntervalTicks = checkpointEveryTicks;
+    const plan = checkpointPlan(resolved.protocol, resolved.n);
+    this.checkpointIntervalTicks = plan.intervalTicks;
+    this.checkpointsKeptMax = plan.max;
     this.inspected = null;
     this.simulatedTo = -1;
     this.frontier = -1;
@@ -346,7 +365,7 @@ export class SimSession {
       engine.runUntil(next);
       if (engine.done) return;
       this.checkpoints.push(checkpointOf(engine, next));
-      if (this.checkpoints.length > checkpointsMax) this.thinCheckpoints();
+      if (this.checkpoints.length > this.checkpointsKeptMax) this.thinCheckpoints();
     }
     engine.runUntil(tickMax);
     this.simulatedTo = Math.max(this.simulatedTo, tickMax);
