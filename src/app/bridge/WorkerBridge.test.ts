@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { FakeWorker } from './FakeWorker';
 import { WorkerBridge } from './WorkerBridge';
 
-/** A worker that never answers, and can be made to die. */
-class FakeWorker extends EventTarget {
-  terminated = false;
-  postMessage(): void {}
-  terminate(): void {
-    this.terminated = true;
-  }
-  die(message: string): void {
-    const event = new Event('error', { cancelable: true }) as Event & { message: string };
-    event.message = message;
-    this.dispatchEvent(event);
-  }
-}
 
 describe('WorkerBridge', () => {
   it('reports a dead worker, rejects its pending calls and starts a fresh one', async () => {

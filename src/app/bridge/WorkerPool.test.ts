@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../worker/api';
+import { FakeWorker } from './FakeWorker';
 import { PoolError, WorkerPool } from './WorkerPool';
 
-/** A worker that never answers, and can be made to die. */
-class FakeWorker extends EventTarget {
-  terminated = false;
-  postMessage(): void {}
-  terminate(): void {
-    this.terminated = true;
-  }
-  die(message: string): void {
-    const event = new Event('error', { cancelable: true }) as Event & { message: string };
-    event.message = message;
-    this.dispatchEvent(event);
-  }
-}
 
 const scenario = { v: 1, seed: 1, protocol: 'resonance', n: 4 } as Scenario;
 
