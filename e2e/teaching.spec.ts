@@ -170,6 +170,27 @@ test.describe('teaching claims', () => {
     await page.screenshot({ path: 'test-results/phone-390x844.png' });
   });
 
+  test('presenting a long claim with a fork at 1280 × 720: the brief folds to two lines and the narration stays on screen', async ({ page }) => {
+    await runPreset(page, 'unsafe-lock-off');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('p');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const brief = page.getByTestId('scenario-brief');
+    await expect(brief).toHaveAttribute('aria-expanded', 'false');
+    const folded = (await brief.boundingBox())!.height;
+    const narration = (await page.getByTestId('presenter-narration').boundingBox())!;
+    const footerTop = (await page.locator('.app-footer').boundingBox())!.y;
+    expect(narration.y + narration.height).toBeLessThanOrEqual(footerTop);
+    await expect(page.getByTestId('fork-legend')).toBeInViewport();
+    // The whole claim is one click away.
+    await brief.click();
+    await expect(brief).toHaveAttribute('aria-expanded', 'true');
+    expect((await brief.boundingBox())!.height).toBeGreaterThan(folded * 1.5);
+    await brief.press('Enter');
+    await expect(brief).toHaveAttribute('aria-expanded', 'false');
+  });
+
   test('split-stance: the false-agreement audit and the opposed stances inside the quorum are on the page', async ({ page }) => {
     await runPreset(page, 'split-stance');
     const audit = page.getByTestId('quorum-view').getByTestId('stance-audit');

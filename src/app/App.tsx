@@ -5,6 +5,7 @@ import { Header } from './components/Header';
 import { HelpDialog } from './components/HelpDialog';
 import { PlaybackBar } from './components/PlaybackBar';
 import { PresenterNarration } from './components/PresenterNarration';
+import { ScenarioBrief } from './components/ScenarioBrief';
 import { useFileDrop, usePageShortcuts, useThemeAttribute } from './components/usePageKeys';
 import { useUi } from './store/uiStore';
 import { AuditChainPanel } from './panels/council/AuditChainPanel';
@@ -97,7 +98,7 @@ export function App() {
           {notice}
         </p>
       )}
-      {explanation && <p className="scenario-brief">{explanation}</p>}
+      {explanation && <ScenarioBrief text={explanation} presenter={presenter} />}
       <div className="workspace">
         <ConfigPanel />
         <main className="layout">
