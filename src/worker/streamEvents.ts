@@ -3,10 +3,10 @@
  * `messageSent` events folded into one `messagesAggregated` event per tick. UI-only: these
  * events never enter the core trace or its hash, which still covers every message.
  */
-import { broadcastCopy, broadcastRecipient } from '../core/sim/engine/broadcastCopies';
+import { broadcastCopy, broadcastRecipient, type MessageSent } from '../core/sim/engine/broadcastCopies';
 import type { MessageBroadcast, SimEvent } from '../core/sim/engine/traceEvents';
 
-export type MessageSent = Extract<SimEvent, { kind: 'messageSent' }>;
+export type { MessageSent };
 
 /** A message's type, with votes split by phase: what a ring dot stands for. */
 export type MessageKey = 'R' | 'E' | 'P' | 'prepare' | 'commit' | 'V' | 'NV' | 'C' | 'CP' | 'CV';
@@ -140,65 +140,60 @@ class Counts {
  * copies of a broadcast are ever built.
  */
 export function sampleOf(messages: readonly MessagePart[], sampleMax: number): MessageSent[] {
-  const copies = new CopyIndex(messages);
-  const all = Array.from({ length: copies.length }, (_, position) => position);
-  if (copies.length <= sampleMax) return all.map((position) => copies.at(position));
-  const unusual = copies.unusualPositions();
-  const picked = evenly(unusual, Math.floor(sampleMax / 2));
-  const chosen = new Set(picked);
-  const rest = all.filter((position) => !chosen.has(position));
-  const sample = [...picked, ...evenly(rest, sampleMax - picked.length)].sort((a, b) => a - b);
-  return sample.map((position) => copies.at(position));
+  const total = messages.reduce((sum, part) => sum + copiesIn(part), 0);
+  if (total <= sampleMax) return copiesAt(messages, Array.from({ length: total }, (_, position) => position));
+  const picked = evenly(unusualPositions(messages), Math.floor(sampleMax / 2));
+  const rest = evenlySkipping(total, sampleMax - picked.length, picked);
+  return copiesAt(messages, [...picked, ...rest].sort((a, b) => a - b));
 }
 
-/** The copies of a tick's messages by position in send order, built only when asked for. */
-class CopyIndex {
-  private readonly starts: number[] = [];
-  readonly length: number;
-
-  constructor(private readonly parts: readonly MessagePart[]) {
-    let length = 0;
-    for (const part of parts) {
-      this.starts.push(length);
-      length += copiesIn(part);
-    }
-    this.length = length;
-  }
-
-  at(position: number): MessageSent {
-    const partIndex = startsAtOrBelow(this.starts, position) - 1;
-    const part = this.parts[partIndex]!;
-    return part.kind === 'messageSent' ? part : broadcastCopy(part, position - this.starts[partIndex]!);
-  }
-
-  /** Positions of the lost and garbled copies. */
-  unusualPositions(): number[] {
-    const positions: number[] = [];
-    this.parts.forEach((part, partIndex) => {
-      const start = this.starts[partIndex]!;
-      if (part.kind === 'messageSent') {
-        if (part.deliverAt === null || part.garbled) positions.push(start);
-        return;
-      }
+/** Positions of the lost and garbled copies, ascending. */
+function unusualPositions(parts: readonly MessagePart[]): number[] {
+  const positions: number[] = [];
+  let start = 0;
+  for (const part of parts) {
+    if (part.kind === 'messageSent') {
+      if (part.deliverAt === null || part.garbled) positions.push(start);
+    } else {
       const garbled = new Set(part.garbled);
       part.deliverAt.forEach((deliverAt, copyIndex) => {
         if (deliverAt === null || garbled.has(broadcastRecipient(part, copyIndex))) positions.push(start + copyIndex);
       });
-    });
-    return positions;
+    }
+    start += copiesIn(part);
   }
+  return positions;
 }
 
-/** How many `starts` are at or below `position` (ascending starts; the worker has no d3). */
-function startsAtOrBelow(starts: readonly number[], position: number): number {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (starts[middle]! <= position) low = middle + 1;
-    else high = middle;
+/**
+ * `evenly` over the positions 0 … total − 1 without those in `skipped` (ascending), without
+ * listing them: a vote phase at n = 1000 has 10⁶ of them.
+ */
+function evenlySkipping(total: number, countMax: number, skipped: readonly number[]): number[] {
+  const restCount = total - skipped.length;
+  const count = Math.min(countMax, restCount);
+  const stride = restCount / count;
+  return Array.from({ length: count }, (_, i) => {
+    let position = restCount <= countMax ? i : Math.floor(i * stride);
+    for (const skip of skipped) {
+      if (skip > position) break;
+      position += 1;
+    }
+    return position;
+  });
+}
+
+/** The copies at ascending `positions`, built in one walk over the parts. */
+function copiesAt(parts: readonly MessagePart[], positions: readonly number[]): MessageSent[] {
+  const copies: MessageSent[] = [];
+  let partIndex = 0;
+  let start = 0;
+  for (const position of positions) {
+    while (position >= start + copiesIn(parts[partIndex]!)) start += copiesIn(parts[partIndex++]!);
+    const part = parts[partIndex]!;
+    copies.push(part.kind === 'messageSent' ? part : broadcastCopy(part, position - start));
   }
-  return low;
+  return copies;
 }
 
 function evenly<T>(items: readonly T[], countMax: number): T[] {

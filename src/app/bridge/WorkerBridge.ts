@@ -1,5 +1,6 @@
 import { wrap, type Remote } from 'comlink';
 import type { WorkerApi } from '../../worker/api';
+import { asError, watchWorker } from './watchWorker';
 
 /**
  * Owns the simulation worker: the only place in the app that imports comlink.
@@ -26,7 +27,7 @@ export class WorkerBridge {
       const onDeath = (reason: Error) => reject(reason);
       this.pending.add(onDeath);
       invoke(this.api)
-        .then(resolve, (error: unknown) => reject(asError(error)))
+        .then(resolve, (error: unknown) => reject(asError(error, 'The simulation worker failed.')))
         .finally(() => this.pending.delete(onDeath));
     });
   }
@@ -47,22 +48,11 @@ export class WorkerBridge {
 
   private start(): void {
     this.worker = this.createWorker();
-    this.worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.restart(`The simulation worker stopped (${event.message || 'unknown error'}); it was restarted.`);
-    });
-    this.worker.addEventListener('messageerror', () => {
-      this.restart('The simulation worker sent a message that could not be read; it was restarted.');
-    });
+    watchWorker(this.worker, 'The simulation worker', (reason) => this.restart(`${reason}; it was restarted.`));
     this.api = wrap<WorkerApi>(this.worker);
   }
 }
 
 function defaultWorker(): Worker {
   return new Worker(new URL('../../worker/worker.ts', import.meta.url), { type: 'module', name: 'bft-lab-sim' });
-}
-
-function asError(error: unknown): Error {
-  if (error instanceof Error) return error;
-  return new Error(typeof error === 'string' ? error : 'The simulation worker failed.');
 }

@@ -1,4 +1,5 @@
 import { wrap, type Remote } from 'comlink';
+import { asError, watchWorker } from './watchWorker';
 import type { BatchJob, BatchSpec, PoolWorkerApi, SeedResult } from '../../worker/poolApi';
 import type { Scenario } from '../../worker/api';
 import {
@@ -81,7 +82,7 @@ class PoolSlot {
     const token = ++this.token;
     return new Promise<SeedResult[]>((resolve, reject) => {
       this.inFlight = { token, reject };
-      this.api.runJobs(spec, [...jobs], token).then(resolve, (error: unknown) => reject(asError(error)))
+      this.api.runJobs(spec, [...jobs], token).then(resolve, (error: unknown) => reject(asError(error, 'A pool worker failed.')))
         .finally(() => {
           if (this.inFlight?.token === token) this.inFlight = null;
         });
@@ -98,13 +99,7 @@ class PoolSlot {
 
   private start(): void {
     this.worker = this.createWorker();
-    this.worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.restart(`a pool worker stopped (${event.message || 'unknown error'})`);
-    });
-    this.worker.addEventListener('messageerror', () => {
-      this.restart('a pool worker sent a message that could not be read');
-    });
+    watchWorker(this.worker, 'a pool worker', (reason) => this.restart(reason));
     this.api = wrap<PoolWorkerApi>(this.worker);
   }
 
@@ -119,9 +114,4 @@ class PoolSlot {
 
 function defaultPoolWorker(): Worker {
   return new Worker(new URL('../../worker/poolWorker.ts', import.meta.url), { type: 'module', name: 'bft-lab-pool' });
-}
-
-function asError(error: unknown): Error {
-  if (error instanceof Error) return error;
-  return new Error(typeof error === 'string' ? error : 'A pool worker failed.');
 }

@@ -80,26 +80,15 @@ export class Transport<P extends MessageHeader> {
   }
 
   send(from: number, to: number, payload: P, tick: number): void {
-    const id = this.messageCount++;
     const { view, phase } = this.hooks.describe(payload);
-    const base = {
-      t: tick, kind: 'messageSent' as const, id, from, to, type: payload.type, roundNo: payload.roundNo, view,
+    const copy = this.sendCopy(from, to, payload, tick, this.faults.of(from, 'garble'));
+    this.hooks.emit({
+      t: tick, kind: 'messageSent', id: copy.id, from, to, type: payload.type, roundNo: payload.roundNo, view,
       ...(phase ? { phase } : {}),
-    };
-    if (this.dropNext.delete(from)) {
-      this.hooks.emit({ ...base, deliverAt: null, lost: 'manual' });
-      return;
-    }
-    const outcome = this.network.send(from, to, tick);
-    if ('lost' in outcome) {
-      this.hooks.emit({ ...base, deliverAt: null, lost: outcome.lost });
-      return;
-    }
-    const garble = this.faults.of(from, 'garble');
-    const garbled = garble !== undefined && this.faults.stream(from).chance(garble.rate);
-    this.hooks.emit({ ...base, deliverAt: outcome.deliverAt, ...(garbled ? { garbled: true as const } : {}) });
-    const delivered = garbled && this.hooks.garble ? this.hooks.garble(payload) : payload;
-    this.hooks.schedule(outcome.deliverAt, { id, from, to, payload: delivered, garbled });
+      deliverAt: copy.deliverAt,
+      ...(copy.lost ? { lost: copy.lost } : {}),
+      ...(copy.garbled ? { garbled: true as const } : {}),
+    });
   }
 
   /**
@@ -110,24 +99,16 @@ export class Transport<P extends MessageHeader> {
   broadcast(from: number, payload: P, tick: number, n: number): void {
     const firstId = this.messageCount;
     const { view, phase } = this.hooks.describe(payload);
+    const garble = this.faults.of(from, 'garble');
     const deliverAt: (number | null)[] = [];
     const lost: [number, LostReason][] = [];
     const garbledTo: number[] = [];
-    const garble = this.faults.of(from, 'garble');
     for (let to = 0; to < n; to++) {
       if (to === from) continue;
-      const id = this.messageCount++;
-      const outcome = this.dropNext.delete(from) ? { lost: 'manual' as const } : this.network.send(from, to, tick);
-      if ('lost' in outcome) {
-        deliverAt.push(null);
-        lost.push([to, outcome.lost]);
-        continue;
-      }
-      const garbled = garble !== undefined && this.faults.stream(from).chance(garble.rate);
-      deliverAt.push(outcome.deliverAt);
-      if (garbled) garbledTo.push(to);
-      const delivered = garbled && this.hooks.garble ? this.hooks.garble(payload) : payload;
-      this.hooks.schedule(outcome.deliverAt, { id, from, to, payload: delivered, garbled });
+      const copy = this.sendCopy(from, to, payload, tick, garble);
+      deliverAt.push(copy.deliverAt);
+      if (copy.lost) lost.push([to, copy.lost]);
+      if (copy.garbled) garbledTo.push(to);
     }
     this.hooks.emit({
       t: tick, kind: 'messageBroadcast', id: firstId, from, type: payload.type, roundNo: payload.roundNo, view,
@@ -136,6 +117,27 @@ export class Transport<P extends MessageHeader> {
       ...(lost.length > 0 ? { lost } : {}),
       ...(garbledTo.length > 0 ? { garbled: garbledTo } : {}),
     });
+  }
+
+  /**
+   * One copy's fate, decided at send time: a `drop-next` action, then the network (loss or
+   * latency), then a `garble` sender's corruption; a delivered copy is scheduled.
+   */
+  private sendCopy(
+    from: number,
+    to: number,
+    payload: P,
+    tick: number,
+    garble: { rate: number } | undefined,
+  ): { id: number; deliverAt: number | null; lost?: LostReason; garbled: boolean } {
+    const id = this.messageCount++;
+    if (this.dropNext.delete(from)) return { id, deliverAt: null, lost: 'manual', garbled: false };
+    const outcome = this.network.send(from, to, tick);
+    if ('lost' in outcome) return { id, deliverAt: null, lost: outcome.lost, garbled: false };
+    const garbled = garble !== undefined && this.faults.stream(from).chance(garble.rate);
+    const delivered = garbled && this.hooks.garble ? this.hooks.garble(payload) : payload;
+    this.hooks.schedule(outcome.deliverAt, { id, from, to, payload: delivered, garbled });
+    return { id, deliverAt: outcome.deliverAt, garbled };
   }
 
   /**

@@ -101,8 +101,10 @@ export function maybeResolve(state: ReplicaState, ctx: ReplicaContext, out: Out)
   // Decided first without the diagnostics; resolved in full only when it will be proposed.
   const decision = ctx.decide(state.index, round);
   const everyRecord = Object.keys(round.evaluations).length >= ctx.n;
-  const proposes = decision.status === 'committed' || (everyRecord && disagrees(decision));
-  if (proposes && proposeResolved(state, ctx, out, round, ctx.resolve(state.index, round), everyRecord)) return;
+  if (proposable(decision, everyRecord)) {
+    proposeResolved(state, ctx, out, round, ctx.resolve(state.index, round), everyRecord);
+    return;
+  }
   if (!disagrees(decision)) return;
   if (state.current.deadlineView !== state.view) {
     state.current.deadlineView = state.view;
@@ -124,7 +126,7 @@ function enoughRecords(round: Round, ctx: ReplicaContext): boolean {
 
 /**
  * Proposes what the records resolve to: a commit at once; "no agreement" only when `final`
- * (every record is in, or the collection deadline came). Returns whether it proposed.
+ * (every record is in, or the collection deadline came).
  */
 function proposeResolved(
   state: ReplicaState,
@@ -133,11 +135,14 @@ function proposeResolved(
   round: Round,
   outcome: Outcome,
   final: boolean,
-): boolean {
-  if (outcome.status === 'committed') proposeValue(state, ctx, out, round, outcome, 'commit');
-  else if (final && disagrees(outcome)) proposeValue(state, ctx, out, round, outcome, 'no-agreement');
-  else return false;
-  return true;
+): void {
+  if (!proposable(outcome, final)) return;
+  proposeValue(state, ctx, out, round, outcome, outcome.status === 'committed' ? 'commit' : 'no-agreement');
+}
+
+/** A commit is proposed at once; "no agreement" only when `final`. */
+function proposable(outcome: Outcome, final: boolean): boolean {
+  return outcome.status === 'committed' || (final && disagrees(outcome));
 }
 
 /** An abort for lack of similarity (not for lack of records): evidence the round cannot agree. */
