@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useLab } from './store/labStore';
+import { useEnded, useLab, useWholeTick } from './store/labStore';
 import { Drawer } from './components/Drawer';
 import { Header } from './components/Header';
 import { HelpDialog } from './components/HelpDialog';
@@ -26,19 +26,9 @@ export function App() {
   const scenario = useLab((state) => state.scenario);
   const presets = useLab((state) => state.presets);
   const presetName = useLab((state) => state.presetName);
-  const status = useLab((state) => state.status);
-  const report = useLab((state) => state.report);
-  const summary = useLab((state) => state.summary);
-  const trace = useLab((state) => state.trace);
-  const cursor = useLab((state) => state.cursor);
-  const endTick = useLab((state) => state.endTick);
   const error = useLab((state) => state.error);
   const notice = useLab((state) => state.notice);
   const dismissError = useLab((state) => state.dismissError);
-  const selectedAgent = useLab((state) => state.selectedAgent);
-  const selectAgent = useLab((state) => state.selectAgent);
-  const setCursor = useLab((state) => state.setCursor);
-  const pause = useLab((state) => state.pause);
   const presenter = useUi((state) => state.presenter);
   usePageShortcuts();
   useThemeAttribute();
@@ -60,27 +50,11 @@ export function App() {
     };
   }, []);
 
-  const seek = (tick: number) => {
-    pause();
-    setCursor(tick);
-  };
   const explanation = presets.find((preset) => preset.name === presetName)?.explanation;
   const council = scenario?.protocol === 'council';
-  const ended = status === 'loaded' && cursor >= endTick;
-  // Every event happens at a whole tick, so panels that only show the trace up to the cursor
-  // get the whole tick: their memoised work reruns once per tick, not once per animation
-  // frame. The ring and the quorum panel animate messages in flight and take the exact cursor.
-  const tick = Math.floor(cursor);
-  const timeline = { scenario, events: trace, tick, endTick, ended, onSeek: seek };
-  const agentProps = { events: trace, tick, selectedAgent, onSelectAgent: selectAgent };
-  const animatedProps = { ...agentProps, tick: cursor };
   const drawerTabs = [
-    {
-      id: 'event-log',
-      label: 'Event log',
-      content: <EventLogPanel events={trace} tick={tick} selectedAgent={selectedAgent} onSeek={seek} />,
-    },
-    ...(council ? [] : [{ id: 'pentadic', label: 'Pentadic report', content: <PentadicPanel {...agentProps} /> }]),
+    { id: 'event-log', label: 'Event log', content: <EventLogSlot /> },
+    ...(council ? [] : [{ id: 'pentadic', label: 'Pentadic report', content: <PentadicSlot /> }]),
   ];
   return (
     <div className={`app${presenter ? ' presenter' : ''}${dropping ? ' dropping' : ''}`}>
@@ -104,36 +78,31 @@ export function App() {
         <main className="layout">
           <div className="top-row">
             <div className="ring-column">
-              <RingPanel scenario={scenario} {...animatedProps} />
+              <RingSlot />
               {presenter && <PresenterNarration />}
             </div>
             <div className="side-column">
-              {!council && <QuorumPanel scenario={scenario} {...animatedProps} />}
-              <InvariantsPanel summary={summary} trace={trace} tick={tick} ended={ended} onSeek={seek} />
+              {!council && <QuorumSlot />}
+              <InvariantsSlot />
               <AgentInspector />
             </div>
           </div>
           {council ? (
             <div className="bottom-row council">
-              <CouncilPanel report={report} events={trace} tick={tick} ended={ended} />
+              <CouncilSlot />
               <div className="stacked-column">
-                <AuditChainPanel report={report} events={trace} tick={tick} />
-                <TrustPanel
-                  scenario={scenario}
-                  agreement={report?.agreement ?? null}
-                  blocs={report?.blocs ?? []}
-                  {...agentProps}
-                />
+                <AuditChainSlot />
+                <TrustSlot />
               </div>
               <div className="wide-row">
-                <CommitTimelinePanel {...timeline} />
+                <TimelineSlot />
               </div>
             </div>
           ) : (
             <div className="bottom-row">
-              <OpinionPanel {...agentProps} />
-              <TrustPanel scenario={scenario} agreement={null} {...agentProps} />
-              <CommitTimelinePanel {...timeline} />
+              <OpinionSlot />
+              <TrustSlot />
+              <TimelineSlot />
             </div>
           )}
           <div className="wide-row">
@@ -143,14 +112,125 @@ export function App() {
       </div>
       <footer className="app-footer">
         <PlaybackBar />
-        <p className="trace-footer">
-          trace hash{' '}
-          <code className="hash" data-testid="trace-hash">
-            {ended && summary ? summary.traceHash : ''}
-          </code>
-        </p>
+        <TraceHashFooter />
       </footer>
       <HelpDialog />
     </div>
+  );
+}
+
+/*
+ * Policy: each slot below subscribes to what its panel draws, so a frame re-renders the panels
+ * that follow the exact cursor (the ring and the quorum panel), a new tick those that draw
+ * whole ticks, and nothing else; the page shell above never re-renders during playback.
+ */
+
+/** The shared selection props of the panels that select an agent. */
+function useSelection() {
+  const selectedAgent = useLab((state) => state.selectedAgent);
+  const onSelectAgent = useLab((state) => state.selectAgent);
+  return { selectedAgent, onSelectAgent };
+}
+
+/** Pauses and moves the cursor: what a click on a mark, a row or a violation does. */
+function seek(tick: number): void {
+  const lab = useLab.getState();
+  lab.pause();
+  lab.setCursor(tick);
+}
+
+function RingSlot() {
+  const scenario = useLab((state) => state.scenario);
+  const trace = useLab((state) => state.trace);
+  const cursor = useLab((state) => state.cursor);
+  return <RingPanel scenario={scenario} trace={trace} tick={cursor} {...useSelection()} />;
+}
+
+function QuorumSlot() {
+  const scenario = useLab((state) => state.scenario);
+  const trace = useLab((state) => state.trace);
+  const cursor = useLab((state) => state.cursor);
+  return <QuorumPanel scenario={scenario} trace={trace} tick={cursor} {...useSelection()} />;
+}
+
+function InvariantsSlot() {
+  const summary = useLab((state) => state.summary);
+  const trace = useLab((state) => state.trace);
+  const tick = useWholeTick();
+  const ended = useEnded();
+  return <InvariantsPanel summary={summary} trace={trace} tick={tick} ended={ended} onSeek={seek} />;
+}
+
+function OpinionSlot() {
+  const trace = useLab((state) => state.trace);
+  const tick = useWholeTick();
+  return <OpinionPanel trace={trace} tick={tick} {...useSelection()} />;
+}
+
+function TrustSlot() {
+  const scenario = useLab((state) => state.scenario);
+  const report = useLab((state) => state.report);
+  const trace = useLab((state) => state.trace);
+  const tick = useWholeTick();
+  const council = scenario?.protocol === 'council';
+  return (
+    <TrustPanel
+      scenario={scenario}
+      trace={trace}
+      tick={tick}
+      agreement={council ? (report?.agreement ?? null) : null}
+      blocs={council ? (report?.blocs ?? []) : []}
+      {...useSelection()}
+    />
+  );
+}
+
+function TimelineSlot() {
+  const scenario = useLab((state) => state.scenario);
+  const trace = useLab((state) => state.trace);
+  const endTick = useLab((state) => state.endTick);
+  const tick = useWholeTick();
+  const ended = useEnded();
+  return <CommitTimelinePanel scenario={scenario} trace={trace} tick={tick} endTick={endTick} ended={ended} onSeek={seek} />;
+}
+
+function CouncilSlot() {
+  const report = useLab((state) => state.report);
+  const trace = useLab((state) => state.trace);
+  const tick = useWholeTick();
+  const ended = useEnded();
+  return <CouncilPanel report={report} trace={trace} tick={tick} ended={ended} />;
+}
+
+function AuditChainSlot() {
+  const report = useLab((state) => state.report);
+  const trace = useLab((state) => state.trace);
+  const tick = useWholeTick();
+  return <AuditChainPanel report={report} trace={trace} tick={tick} />;
+}
+
+function EventLogSlot() {
+  const trace = useLab((state) => state.trace);
+  const tick = useWholeTick();
+  const selectedAgent = useLab((state) => state.selectedAgent);
+  return <EventLogPanel trace={trace} tick={tick} selectedAgent={selectedAgent} onSeek={seek} />;
+}
+
+function PentadicSlot() {
+  const trace = useLab((state) => state.trace);
+  const tick = useWholeTick();
+  return <PentadicPanel trace={trace} tick={tick} {...useSelection()} />;
+}
+
+function TraceHashFooter() {
+  const summary = useLab((state) => state.summary);
+  const ended = useEnded();
+  return (
+    <p className="trace-footer">
+      trace hash{' '}
+      <code className="hash" data-testid="trace-hash">
+        {ended && summary ? summary.traceHash : ''}
+      </code>
+    </p>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { scenarioDefaults } from '../../core/values';
 import type { PresetName } from '../../worker/api';
 import { useLab } from '../store/labStore';
 import { cursorStatus } from '../trace/cursorStatus';
@@ -56,25 +56,19 @@ function RunStatus() {
   // The whole tick: the line changes when a tick passes, so it re-renders once per tick.
   const cursor = useLab((state) => Math.floor(state.cursor));
   const endTick = useLab((state) => state.endTick);
-  // Only these kinds move the status line; picked out once per trace, not once per frame.
-  const milestones = useMemo(
-    () => trace.filter((e) =>
-      e.kind === 'committed' || e.kind === 'decidedNoAgreement' || e.kind === 'viewChanged' || e.kind === 'councilTallied'),
-    [trace],
-  );
   let text = '';
   const simulating = status === 'simulating';
   if (status === 'starting') text = 'starting the simulation worker…';
   else if (simulating && trace.length === 0) text = 'simulating…';
   else if (scenario !== null) {
-    const rounds = scenario.rounds ?? 5;
+    const rounds = scenario.rounds ?? scenarioDefaults.rounds;
     const council = scenario.protocol === 'council';
     if (status === 'ready') {
       const unit = council ? 'proposal' : 'round';
       text = `${scenario.n} agents · ${rounds} ${unit}${rounds === 1 ? '' : 's'} · seed ${scenario.seed} · ready`;
     } else {
       const ended = !simulating && cursor >= endTick;
-      const at = cursorStatus(scenario, milestones, cursor, ended);
+      const at = cursorStatus(scenario, trace, cursor, ended);
       text = council
         ? `${at.decided + at.aborted}/${rounds} proposals · ✓${at.decided} approved · ✗${at.aborted} not approved · tick ${at.tick}`
         : `round ${Math.min(at.decided + at.noAgreement + 1, rounds)}/${rounds} · view ${at.view} · tick ${at.tick} · ` +

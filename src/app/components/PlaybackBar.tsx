@@ -23,7 +23,7 @@ export function PlaybackBar() {
   const markers = useMemo(() => {
     const seen = new Set<string>();
     const list: { tick: number; kind: 'commit' | 'noAgreement' | 'view' | 'fork' | 'tally' }[] = [];
-    for (const event of trace) {
+    for (const event of trace.ofKinds(['councilTallied', 'committed', 'decidedNoAgreement', 'viewChanged'] as const)) {
       // The Council's tallies are its decisions: one mark each (issue 12).
       if (event.kind === 'councilTallied') {
         list.push({ tick: event.t, kind: 'tally' });

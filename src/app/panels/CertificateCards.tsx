@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { SimEvent, StreamEvent } from '../../worker/api';
+import type { SimEvent } from '../../worker/api';
+import type { TraceIndex } from '../trace/traceIndex';
 import { HashText } from '../components/HashText';
 
 type Certificate = Extract<SimEvent, { kind: 'certificateFound' }>;
@@ -10,11 +11,11 @@ type Certificate = Extract<SimEvent, { kind: 'certificateFound' }>;
  * and that every signature verifies under the accused's one public key. Anyone holding that
  * key can check it; nobody has to trust whoever put the records together.
  */
-export function CertificateCards({ trace, tick }: { trace: readonly StreamEvent[]; tick: number }) {
+export function CertificateCards({ trace, tick }: { trace: TraceIndex; tick: number }) {
   const certificates = useMemo(
     () =>
       trace
-        .filter((event): event is Certificate => event.kind === 'certificateFound')
+        .kindUpTo('certificateFound', Infinity)
         .sort((a, b) => a.t - b.t || a.roundNo - b.roundNo),
     [trace],
   );

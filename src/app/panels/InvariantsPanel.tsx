@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { RunSummaryReply, StreamEvent } from '../../worker/api';
+import type { RunSummaryReply } from '../../worker/api';
+import type { TraceIndex } from '../trace/traceIndex';
 import { EmptyState, Panel } from '../components/Panel';
 import { CertificateCards } from './CertificateCards';
 import { ValidityBoxView } from './ValidityBoxView';
@@ -22,27 +23,23 @@ export function InvariantsPanel({
   onSeek,
 }: {
   summary: RunSummaryReply['summary'] | null;
-  trace: readonly StreamEvent[];
+  trace: TraceIndex;
   tick: number;
   ended: boolean;
   /** Moves the time cursor to the tick of a violation. */
   onSeek(tick: number): void;
 }) {
   // An invariant turns red at the tick of its first violation event (or at the end of the run
-  // for the checks made when it ends); until then it has held so far. Indexed once per trace,
-  // not once per animation frame.
+  // for the checks made when it ends); until then it has held so far. Read from the trace
+  // index's violations, once per batch, not once per animation frame.
+  const violations = useMemo(() => trace.kindUpTo('invariantViolated', Infinity), [trace]);
   const brokenAt = useMemo(() => {
     const first = new Map<string, number>();
-    for (const event of trace) {
-      if (event.kind === 'invariantViolated' && !first.has(event.name)) first.set(event.name, event.t);
-    }
+    for (const event of violations) if (!first.has(event.name)) first.set(event.name, event.t);
     return first;
-  }, [trace]);
+  }, [violations]);
   // The first centroid found outside the honest box, drawn under the validity row once reached.
-  const validityBox = useMemo(() => {
-    for (const event of trace) if (event.kind === 'invariantViolated' && event.box) return event;
-    return null;
-  }, [trace]);
+  const validityBox = useMemo(() => violations.find((event) => event.box) ?? null, [violations]);
   return (
     <Panel
       testId="invariants-panel"

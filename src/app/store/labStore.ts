@@ -15,6 +15,7 @@ import type {
   StreamEvent,
 } from '../../worker/api';
 import { WorkerBridge } from '../bridge/WorkerBridge';
+import { TraceIndex } from '../trace/traceIndex';
 import { lookaheadSeconds, TracePublisher } from './tracePublisher';
 
 export type RunStatus = 'starting' | 'ready' | 'simulating' | 'loaded';
@@ -28,10 +29,11 @@ export interface LabState {
   epoch: number;
   status: RunStatus;
   /**
-   * The whole trace of the current run, simulated ahead of the cursor; above 200 agents its
-   * messages come folded into per-tick `messagesAggregated` events (the hash covers them all).
+   * The run's one trace index (SPEC §5), extended as the worker's batches arrive: a new value
+   * per publication, sharing its storage. Above 200 agents messages come folded into per-tick
+   * `messagesAggregated` events (the hash covers them all).
    */
-  trace: StreamEvent[];
+  trace: TraceIndex;
   /**
    * The tick of the last event once the run is simulated; while it is being simulated, the
    * frontier (the scrubber's end grows with the simulation).
@@ -168,7 +170,7 @@ export const useLab = create<LabState>()((set, get) => {
   const load = (scenario: Scenario, presetName: PresetName | null) =>
     set((state) => ({
       presetName, scenario, report: null, summary: null, status: 'ready', epoch: state.epoch + 1,
-      trace: [], endTick: 0, frontier: -1, cursor: 0, playing: false, selectedAgent: null,
+      trace: TraceIndex.of(), endTick: 0, frontier: -1, cursor: 0, playing: false, selectedAgent: null,
     }));
 
   /**
@@ -186,19 +188,28 @@ export const useLab = create<LabState>()((set, get) => {
     const { scenario } = get();
     if (scenario === null) return false;
     const epoch = get().epoch + 1;
-    set({ epoch, status: 'simulating', error: null, trace: [], endTick: 0, frontier: -1, cursor: 0, playing: false });
+    set({ epoch, status: 'simulating', error: null, trace: TraceIndex.of(), endTick: 0, frontier: -1, cursor: 0, playing: false });
     const loaded = await bridge.call<LoadReply>((api) => api.load(scenario, epoch));
     if (!loaded.ok) throw new Error(loaded.message);
-    const trace: StreamEvent[] = [];
-    const publisher = new TracePublisher((frontier) =>
-      set({ trace: trace.slice(), frontier, endTick: Math.max(frontier, 0) }));
+    // Events arrive in batches and join the index when the publisher says the panels are due.
+    let trace = TraceIndex.of();
+    let pending: StreamEvent[] = [];
+    let received = 0;
+    const publisher = new TracePublisher((frontier) => {
+      trace = trace.extend(pending);
+      pending = [];
+      set({ trace, frontier, endTick: Math.max(frontier, 0) });
+    });
     let batch: EncodedBatch;
     do {
       batch = await bridge.call<EncodedBatch>((api) => api.ahead(epoch));
       if (batch.epoch !== get().epoch) return false;
-      for (const event of decodeEvents(batch.eventsJson)) trace.push(event);
-      if (!batch.done && publisher.due(trace.length, batch.frontier, needsMore())) onFirst();
+      const events = decodeEvents(batch.eventsJson);
+      received += events.length;
+      pending = pending.length === 0 ? events : pending.concat(events);
+      if (!batch.done && publisher.due(received, batch.frontier, needsMore())) onFirst();
     } while (!batch.done);
+    trace = trace.extend(pending);
     const hash = batch.traceHash;
     const result = await bridge.call((api) => api.result(epoch));
     if (result.epoch !== get().epoch) return false;
@@ -210,7 +221,7 @@ export const useLab = create<LabState>()((set, get) => {
           `${hash}, the run (${result.eventCount} events) to ${result.summary.traceHash}.`,
       );
     }
-    const endTick = trace.length > 0 ? trace[trace.length - 1]!.t : 0;
+    const endTick = trace.lastTick;
     set({ trace, endTick, frontier: endTick, summary: result.summary, report: result.report, status: 'loaded' });
     onFirst();
     return true;
@@ -382,7 +393,7 @@ export const useLab = create<LabState>()((set, get) => {
     scenario: null,
     epoch: 0,
     status: 'starting',
-    trace: [],
+    trace: TraceIndex.of(),
     endTick: 0,
     frontier: -1,
     cursor: 0,
@@ -453,8 +464,8 @@ export const useLab = create<LabState>()((set, get) => {
       if (!(await ensureStarted())) return;
       const nextTick = () => {
         const { trace, cursor, frontier } = get();
-        const next = trace.find((event) => event.t > cursor);
-        return next !== undefined && next.t <= frontier ? next.t : null;
+        const next = trace.after(Math.floor(cursor));
+        return next !== null && next.t <= frontier ? next.t : null;
       };
       // The next event may not be simulated yet: then the step waits for the run.
       let tick = nextTick();
@@ -465,12 +476,9 @@ export const useLab = create<LabState>()((set, get) => {
 
     back() {
       const { trace, cursor } = get();
-      let previous = 0;
-      for (const event of trace) {
-        if (event.t >= cursor) break;
-        previous = event.t;
-      }
-      set({ playing: false, cursor: previous });
+      // The last event before the cursor: events sit at whole ticks.
+      const before = trace.end(Math.ceil(cursor) - 1);
+      set({ playing: false, cursor: before === 0 ? 0 : trace.events[before - 1]!.t });
     },
 
     async runToEnd() {
@@ -555,3 +563,17 @@ useLab.subscribe((state, previous) => {
     state.inspectSelected();
   }
 });
+
+/**
+ * The cursor's whole tick. Every event happens at a whole tick, so a panel that shows the trace
+ * up to the cursor re-renders once per tick with this, not once per animation frame; the ring
+ * and the quorum panel animate messages in flight and read the exact cursor.
+ */
+export function useWholeTick(): number {
+  return useLab((state) => Math.floor(state.cursor));
+}
+
+/** True once the run is wholly simulated and the cursor is at its end. */
+export function useEnded(): boolean {
+  return useLab((state) => state.status === 'loaded' && state.cursor >= state.endTick);
+}

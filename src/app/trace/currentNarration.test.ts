@@ -3,6 +3,7 @@ import { preset } from '../../core/sim/presets';
 import { runScenario } from '../../core/sim/runScenario';
 import type { SimEvent, StreamEvent } from '../../worker/api';
 import { currentNarration } from './currentNarration';
+import { TraceIndex } from './traceIndex';
 
 const events: SimEvent[] = [
   { t: 0, kind: 'agentCrashed', agent: 4 },
@@ -13,14 +14,14 @@ const events: SimEvent[] = [
 
 describe('currentNarration', () => {
   it('tells the latest important event at or before the cursor, skipping messages', () => {
-    expect(currentNarration(events, 3.5)).toEqual({ tick: 0, text: expect.stringContaining('a4') });
-    expect(currentNarration(events, 5)?.tick).toBe(5);
-    expect(currentNarration(events, 99)?.text).toMatch(/a4/);
+    expect(currentNarration(TraceIndex.of(events), 3.5)).toEqual({ tick: 0, text: expect.stringContaining('a4') });
+    expect(currentNarration(TraceIndex.of(events), 5)?.tick).toBe(5);
+    expect(currentNarration(TraceIndex.of(events), 99)?.text).toMatch(/a4/);
   });
 
   it('has nothing to tell before the first event', () => {
-    expect(currentNarration(events.slice(1), 1)).toBeNull();
-    expect(currentNarration([], 10)).toBeNull();
+    expect(currentNarration(TraceIndex.of(events.slice(1)), 1)).toBeNull();
+    expect(currentNarration(TraceIndex.of([]), 10)).toBeNull();
   });
 });
 
@@ -29,7 +30,7 @@ describe('currentNarration on a real run', () => {
   const resolved = trace.find((event) => event.kind === 'roundResolved')!;
 
   it('tells the leader resolving with the tampered seals left out, not a vote cast in the same step', () => {
-    const told = currentNarration(trace, resolved.t)!;
+    const told = currentNarration(TraceIndex.of(trace), resolved.t)!;
     expect(told.tick).toBe(resolved.t);
     expect(told.text).toMatch(/^a0 resolves round 1: \d+ sealed evaluations count/);
     expect(told.text).toContain('The seals of a1, a2 do not match their vectors');
@@ -37,8 +38,8 @@ describe('currentNarration on a real run', () => {
 
   it('keeps the step\'s key event while only votes follow, then tells the first commit and why', () => {
     const commit = trace.find((event) => event.kind === 'committed')!;
-    expect(currentNarration(trace, commit.t - 0.5)!.tick).toBeLessThan(commit.t);
-    const told = currentNarration(trace, commit.t)!;
+    expect(currentNarration(TraceIndex.of(trace), commit.t - 0.5)!.tick).toBeLessThan(commit.t);
+    const told = currentNarration(TraceIndex.of(trace), commit.t)!;
     expect(told.text).toMatch(/commits round 1 \(winner a\d\): it holds \d+ signed commit votes/);
   });
 });

@@ -1,6 +1,6 @@
 import type { StreamEvent } from '../../worker/api';
 import { keyNarration } from './keyNarration';
-import { traceEnd } from './tickSearch';
+import type { TraceIndex, TraceSection } from './traceIndex';
 
 /** How far back to look for an event worth narrating; a bound, not a search of the whole run. */
 export const narrationLookbackMax = 2_000;
@@ -20,10 +20,11 @@ export interface CurrentNarration {
  * that tick the weightiest event wins, so "a0 resolves round 1 … the seals of a1, a2 do not
  * match" is told, not the vote cast after it. Null before the first key event.
  */
-export function currentNarration(events: readonly StreamEvent[], tick: number): CurrentNarration | null {
-  const end = traceEnd(events, tick);
+export function currentNarration(trace: TraceIndex, tick: number): CurrentNarration | null {
+  const { events } = trace;
+  const end = trace.end(tick);
   const stop = Math.max(0, end - narrationLookbackMax);
-  const firsts = firstEvents(events);
+  const firsts = trace.section(firstsSection).positions;
   let best: { t: number; weight: number; text: string } | null = null;
   for (let index = end - 1; index >= stop; index -= 1) {
     const event = events[index]!;
@@ -36,31 +37,23 @@ export function currentNarration(events: readonly StreamEvent[], tick: number): 
   return best === null ? null : { tick: best.t, text: best.text };
 }
 
-const firstsByTrace = new WeakMap<readonly StreamEvent[], { length: number; firsts: Set<number> }>();
-
 /**
- * Indices of the events that happen first of their kind: a round's first commit or "no
+ * Positions of the events that happen first of their kind: a round's first commit or "no
  * agreement" decision, a (round, view)'s first view change or timeout. Later replicas doing
- * the same are not news. Cached per trace array (extended as it grows).
+ * the same are not news.
  */
-function firstEvents(events: readonly StreamEvent[]): Set<number> {
-  let cached = firstsByTrace.get(events);
-  if (cached === undefined || cached.length > events.length) {
-    cached = { length: 0, firsts: new Set() };
-    firstsByTrace.set(events, cached);
-  }
-  if (cached.length === events.length) return cached.firsts;
-  const seen = new Set<string>();
-  for (const index of cached.firsts) seen.add(keyOf(events[index]!) ?? '');
-  for (let index = cached.length; index < events.length; index++) {
-    const key = keyOf(events[index]!);
-    if (key === null || seen.has(key)) continue;
-    seen.add(key);
-    cached.firsts.add(index);
-  }
-  cached.length = events.length;
-  return cached.firsts;
-}
+const firstsSection: TraceSection<{ seen: Set<string>; positions: Set<number>; read: number }> = {
+  name: 'first events',
+  create: () => ({ seen: new Set(), positions: new Set(), read: 0 }),
+  read(state, event) {
+    const key = keyOf(event);
+    if (key !== null && !state.seen.has(key)) {
+      state.seen.add(key);
+      state.positions.add(state.read);
+    }
+    state.read += 1;
+  },
+};
 
 function keyOf(event: StreamEvent): string | null {
   switch (event.kind) {

@@ -1,4 +1,5 @@
-import type { Scenario, SimEvent, StreamEvent } from '../../worker/api';
+import type { Scenario, SimEvent } from '../../worker/api';
+import type { TraceIndex } from './traceIndex';
 
 type Committed = Extract<SimEvent, { kind: 'committed' }>;
 
@@ -23,19 +24,16 @@ export interface DecidedValue {
  * on the round id, the winner and the counted records (what the proposal's digest covers); two
  * values for one round are a fork, which is what the agreement invariant forbids. Only honest
  * agents' commits count (a Byzantine replica may "commit" anything): pass the agents with a
- * Byzantine fault (`byzantineAgents`). Cached per trace array (rebuilt if it has grown).
+ * Byzantine fault (`byzantineAgents`). Reads only the trace's commits (about n per round).
  */
 export function decidedValues(
-  events: readonly StreamEvent[],
+  trace: TraceIndex,
   byzantine: ReadonlySet<number> = noAgents,
 ): Map<number, DecidedValue[]> {
-  const key = [...byzantine].sort((a, b) => a - b).join(',');
-  const cached = byTrace.get(events);
-  if (cached && cached.length === events.length && cached.key === key) return cached.values;
   const values = new Map<number, DecidedValue[]>();
   const byKey = new Map<string, DecidedValue>();
-  for (const event of events) {
-    if (event.kind !== 'committed' || byzantine.has(event.agent)) continue;
+  for (const event of trace.kindUpTo('committed', Infinity)) {
+    if (byzantine.has(event.agent)) continue;
     const valueId = valueKey(event);
     let value = byKey.get(valueId);
     if (value === undefined) {
@@ -50,7 +48,6 @@ export function decidedValues(
     }
     value.commits.push({ agent: event.agent, t: event.t });
   }
-  byTrace.set(events, { length: events.length, key, values });
   return values;
 }
 
@@ -67,22 +64,17 @@ const noAgents: ReadonlySet<number> = new Set();
 
 /** The rounds with two or more committed values by `tick`, each with its values seen by then. */
 export function forksAt(
-  events: readonly StreamEvent[],
+  trace: TraceIndex,
   tick: number,
   byzantine: ReadonlySet<number> = noAgents,
 ): DecidedValue[][] {
   const forks: DecidedValue[][] = [];
-  for (const round of decidedValues(events, byzantine).values()) {
+  for (const round of decidedValues(trace, byzantine).values()) {
     const seen = round.filter((value) => value.firstTick <= tick);
     if (seen.length > 1) forks.push(seen);
   }
   return forks;
 }
-
-const byTrace = new WeakMap<
-  readonly StreamEvent[],
-  { length: number; key: string; values: Map<number, DecidedValue[]> }
->();
 
 function valueKey(event: Committed): string {
   return `${event.roundNo}|${event.roundId}|${event.winner}|${[...event.quorumAgents].sort((a, b) => a - b).join(',')}`;

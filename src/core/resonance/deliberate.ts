@@ -1,4 +1,5 @@
 import { assert } from '../assert';
+import { scenarioLimits } from '../values';
 import { AXES, type Axis } from './axes';
 import { checkRecords, type RecordVerdict } from './checkRecords';
 import { classifyTrajectory } from './classifyTrajectory';
@@ -30,7 +31,7 @@ import type { DeliberationStart, EmbedMode, Offer, Round, Trajectory } from './t
  */
 
 /** Deliberations run at most this many steps. */
-export const deliberationStepsMax = 64;
+export const deliberationStepsMax = scenarioLimits.deliberationStepsMax;
 
 export interface DeliberateOptions {
   /** HK steps (default 3). */

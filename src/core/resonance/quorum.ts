@@ -1,26 +1,16 @@
 import { roundHalfEven } from '../roundHalfEven';
+import { faultBound, quorumNeeded as quorumNeededBy } from '../values';
 import type { Round, UnsafeSwitches } from './types';
 
 /**
  * Membership and quorum arithmetic (reference §2.3 steps 3 and 11, §2.6).
  */
 
-/** f = ⌊(n−1)/3⌋, the faults a cluster of n tolerates; 0 for an empty cluster. */
-export function faultBound(n: number): number {
-  return n > 0 ? Math.floor((n - 1) / 3) : 0;
-}
+export { faultBound };
 
-/**
- * Records needed to commit: n − f.
- *
- * Policy: not the textbook 2f+1, which is right only at n = 3f+1. For n > 3f+1 two 2f+1
- * quorums can share only f agents, all of them possibly Byzantine; two n−f quorums always
- * share at least n − 2f ≥ f+1, so at least one honest agent. The teaching switch
- * `quorum: '2f+1'` restores the textbook rule to show the fork.
- */
+/** Records needed to commit: n − f, or 2f+1 with the teaching switch (see `core/values`). */
 export function quorumNeeded(n: number, unsafe: UnsafeSwitches = {}): number {
-  const f = faultBound(n);
-  return unsafe.quorum === '2f+1' ? 2 * f + 1 : n - f;
+  return quorumNeededBy(n, unsafe.quorum === '2f+1' ? '2f+1' : 'n-f');
 }
 
 /**

@@ -1,7 +1,25 @@
 import { exhaustive } from '../assert';
-import { defaultConsensusConfig } from '../council/consensusConfig';
-import { deliberationStepsMax } from '../resonance/deliberate';
 import type { UnsafeSwitches } from '../resonance/types';
+import {
+  defaultMaxTicks,
+  defaultMaxViewChanges,
+  faultKinds,
+  faultProtocols,
+  manualActionKinds,
+  protocols,
+  scenarioAxes,
+  scenarioDefaults as defaults,
+  scenarioLimits,
+  type Axis,
+  type FaultKind,
+  type ManualActionKind,
+  type Protocol,
+} from '../values';
+
+// Policy: the limits, defaults and kind lists live in the dependency-free `core/values`, which
+// the app may import; they are re-exported here for the core code that reads the schema.
+export { faultKinds, faultProtocols, manualActionKinds, protocols, scenarioAxes, scenarioLimits };
+export type { Axis, FaultKind, ManualActionKind, Protocol };
 
 /**
  * Scenario schema version 1 (SPEC §4): one plain-data object that fully determines a run.
@@ -11,22 +29,6 @@ import type { UnsafeSwitches } from '../resonance/types';
  * Agents are referred to by index 0 .. n−1 (agent ids are `a0` .. `a{n-1}`). Every time is an
  * integer tick.
  */
-
-/**
- * The five belief axes. Policy: defined here rather than imported from `core/resonance`, so
- * the schema does not depend on the protocol code; a test checks the two lists agree.
- */
-export const scenarioAxes = [
-  'semantic',
-  'affective',
-  'relational',
-  'epistemic',
-  'behavioral',
-] as const;
-export type Axis = (typeof scenarioAxes)[number];
-
-export const protocols = ['resonance', 'council'] as const;
-export type Protocol = (typeof protocols)[number];
 
 export interface Partition {
   /**
@@ -89,28 +91,9 @@ export type Fault =
   | BlocFault
   | TwinFault;
 
-export type FaultKind = Fault['kind'];
-
-/**
- * The protocols each fault kind acts in. Policy: a fault that cannot act in the scenario's
- * protocol is rejected rather than ignored, so a scenario never claims a fault it lacks.
- * Tampering with a sealed vector, copying the leader's evaluation and forging a leader's
- * proposal only exist in ResonanceBFT; a voting bloc only exists in the Council.
- */
-export const faultProtocols: Readonly<Record<FaultKind, readonly Protocol[]>> = {
-  silent: ['resonance', 'council'],
-  tamper: ['resonance'],
-  equivocate: ['resonance', 'council'],
-  biased: ['resonance', 'council'],
-  sycophant: ['resonance'],
-  garble: ['resonance', 'council'],
-  forge: ['resonance'],
-  impersonate: ['resonance', 'council'],
-  bloc: ['council'],
-  twin: ['resonance'],
-};
-
-export const faultKinds = Object.keys(faultProtocols) as FaultKind[];
+// The schema's fault union and the kind list of `core/values` name the same kinds.
+const faultKindsAgree: [FaultKind, Fault['kind']] extends [Fault['kind'], FaultKind] ? true : never = true;
+void faultKindsAgree;
 
 export interface OpinionsConfig {
   /** Share of honest agents leaning to approve, 0 .. 1; default 0.85. */
@@ -167,9 +150,6 @@ export interface CouncilConfig {
   actions?: string[];
 }
 
-export const manualActionKinds = ['drop-next', 'crash', 'restart', 'tamper-audit'] as const;
-export type ManualActionKind = (typeof manualActionKinds)[number];
-
 /**
  * A manual action recorded from the UI. `drop-next`, `crash` and `restart` need `agent` and
  * take no `index`; `tamper-audit` needs `index` (the audit entry) and may name the `agent`
@@ -205,45 +185,10 @@ export interface Scenario {
   actions?: ManualAction[];
 }
 
-/** Bounds that `parseScenario` enforces; sliders and editors use the same numbers. */
-export const scenarioLimits = {
-  nameCharsMax: 80,
-  agentCountMax: 1000,
-  seedMax: 2 ** 32 - 1,
-  roundsMax: 10_000,
-  /** 2000 × roundsMax: the largest default hard stop. Bounds every tick in a scenario. */
-  ticksMax: 20_000_000,
-  latencyTicksMax: 1000,
-  partitionsMax: 100,
-  faultsMax: 100,
-  privateWordsMax: 8,
-  textCharsMax: 2000,
-  viewTimeoutTicksMax: 10_000,
-  viewChangesMax: 10_000,
-  // The bound `deliberate` asserts, so a valid scenario never trips it.
-  deliberationStepsMax,
-  epsilonMin: -1,
-  epsilonMax: 2,
-  tamperDeltaAbsMax: 1_000_000,
-  weightMax: 1_000_000,
-  councilActionsMax: 64,
-  councilActionCharsMax: 32,
-  manualActionsMax: 1000,
-  auditIndexMax: 1_000_000,
-} as const;
-
-export const defaultCouncilActionList: readonly string[] = Object.freeze([
-  'quarantine',
-  'terminate',
-  'escalate',
-  'release',
-  'restrict',
-]);
-
-/** Policy: the SPEC gives no default garble rate; 0.3 is close to the reference's 0.28. */
-export const defaultGarbleRate = 0.3;
-export const defaultTamperAxis: Axis = 'semantic';
-export const defaultTamperDelta = 999;
+export const defaultCouncilActionList: readonly string[] = Object.freeze([...defaults.councilActions]);
+export const defaultGarbleRate = defaults.garbleRate;
+export const defaultTamperAxis: Axis = defaults.tamperAxis;
+export const defaultTamperDelta = defaults.tamperDelta;
 
 export type ResolvedFault =
   | (Omit<SilentFault, 'from' | 'until'> & { from: number; until: number | null })
@@ -303,7 +248,7 @@ export interface ResolvedScenario {
  * result shares no arrays or objects with its input.
  */
 export function withDefaults(scenario: Scenario): ResolvedScenario {
-  const rounds = scenario.rounds ?? 5;
+  const rounds = scenario.rounds ?? defaults.rounds;
   const network = scenario.network ?? {};
   const opinions = scenario.opinions ?? {};
   return {
@@ -313,10 +258,10 @@ export function withDefaults(scenario: Scenario): ResolvedScenario {
     protocol: scenario.protocol,
     n: scenario.n,
     rounds,
-    maxTicks: scenario.maxTicks ?? 2000 * rounds,
+    maxTicks: scenario.maxTicks ?? defaultMaxTicks(rounds),
     network: {
-      latency: copyPair(network.latency ?? [1, 3]),
-      drop: network.drop ?? 0,
+      latency: copyPair(network.latency ?? defaults.latency),
+      drop: network.drop ?? defaults.drop,
       partitions: (network.partitions ?? []).map((partition) => ({
         groups: partition.groups.map((group) => [...group]),
         from: partition.from,
@@ -325,10 +270,10 @@ export function withDefaults(scenario: Scenario): ResolvedScenario {
     },
     faults: (scenario.faults ?? []).map(resolveFault),
     opinions: {
-      support: opinions.support ?? 0.85,
-      certainty: copyPair(opinions.certainty ?? [0.3, 0.9]),
-      privateWords: opinions.privateWords ?? 0,
-      carryOver: opinions.carryOver ?? 0.3,
+      support: opinions.support ?? defaults.support,
+      certainty: copyPair(opinions.certainty ?? defaults.certainty),
+      privateWords: opinions.privateWords ?? defaults.privateWords,
+      carryOver: opinions.carryOver ?? defaults.carryOver,
       texts: { ...opinions.texts },
     },
     resonance: resolveResonance(scenario.resonance ?? {}, scenario.n),
@@ -342,7 +287,7 @@ function resolveFault(fault: Fault): ResolvedFault {
   const agents = [...fault.agents];
   switch (fault.kind) {
     case 'silent':
-      return { kind: 'silent', agents, from: fault.from ?? 0, until: fault.until ?? null };
+      return { kind: 'silent', agents, from: fault.from ?? defaults.silentFrom, until: fault.until ?? null };
     case 'tamper':
       return {
         kind: 'tamper',
@@ -369,14 +314,14 @@ function resolveFault(fault: Fault): ResolvedFault {
 function resolveResonance(config: ResonanceConfig, n: number): ResolvedScenario['resonance'] {
   const deliberation = config.deliberation ?? {};
   return {
-    threshold: config.threshold ?? 0.6,
-    embed: config.embed ?? 'bow',
-    viewTimeout: config.viewTimeout ?? 40,
-    maxViewChanges: config.maxViewChanges ?? 2 * n,
+    threshold: config.threshold ?? defaults.threshold,
+    embed: config.embed ?? defaults.embed,
+    viewTimeout: config.viewTimeout ?? defaults.viewTimeout,
+    maxViewChanges: config.maxViewChanges ?? defaultMaxViewChanges(n),
     deliberation: {
-      steps: deliberation.steps ?? 3,
-      stepSize: deliberation.stepSize ?? 0.3,
-      epsilon: deliberation.epsilon ?? 0.15,
+      steps: deliberation.steps ?? defaults.steps,
+      stepSize: deliberation.stepSize ?? defaults.stepSize,
+      epsilon: deliberation.epsilon ?? defaults.epsilon,
     },
     unsafe: { ...config.unsafe },
   };
@@ -384,13 +329,12 @@ function resolveResonance(config: ResonanceConfig, n: number): ResolvedScenario[
 
 function resolveCouncil(config: CouncilConfig, n: number): ResolvedScenario['council'] {
   return {
-    quorumFraction: config.quorumFraction ?? defaultConsensusConfig.quorumFraction,
-    majorityThreshold: config.majorityThreshold ?? defaultConsensusConfig.majorityThreshold,
-    supermajorityThreshold:
-      config.supermajorityThreshold ?? defaultConsensusConfig.supermajorityThreshold,
-    expiry: config.expiry ?? defaultConsensusConfig.defaultExpiry,
-    allowVoteChange: config.allowVoteChange ?? defaultConsensusConfig.allowVoteChange,
-    weights: config.weights ? [...config.weights] : new Array<number>(n).fill(1),
+    quorumFraction: config.quorumFraction ?? defaults.quorumFraction,
+    majorityThreshold: config.majorityThreshold ?? defaults.majorityThreshold,
+    supermajorityThreshold: config.supermajorityThreshold ?? defaults.supermajorityThreshold,
+    expiry: config.expiry ?? defaults.expiry,
+    allowVoteChange: config.allowVoteChange ?? defaults.allowVoteChange,
+    weights: config.weights ? [...config.weights] : new Array<number>(n).fill(defaults.weight),
     actions: [...(config.actions ?? defaultCouncilActionList)],
   };
 }

@@ -1,4 +1,4 @@
-import { faultBoundOf, quorumSizeOf } from '../quorum/quorumState';
+import { faultBound, quorumNeeded } from '../../../core/values';
 import type { Scenario } from '../../../worker/api';
 import {
   defaultMaxTicks,
@@ -119,8 +119,7 @@ export function isEdited(draft: Scenario, base: Scenario): boolean {
 
 /** The numbers of the n−f rule for n agents: f = ⌊(n−1)/3⌋. */
 export function quorumNumbers(n: number): { f: number; quorum: number; certificate: number } {
-  const f = faultBoundOf(n);
-  return { f, quorum: quorumSizeOf(n, f, 'n-f'), certificate: quorumSizeOf(n, f, '2f+1') };
+  return { f: faultBound(n), quorum: quorumNeeded(n, 'n-f'), certificate: quorumNeeded(n, '2f+1') };
 }
 
 /** Distinct agents below n that some fault makes Byzantine or crashed, ascending. */

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { defaultConsensusConfig } from '../../../core/council/consensusConfig';
 import { faultProtocols as coreFaultProtocols, scenarioLimits, withDefaults, type Scenario } from '../../../core/sim/scenario';
+import { faultBound as coreFaultBound, quorumNeeded as coreQuorumNeeded } from '../../../core/resonance/quorum';
+import { deliberationStepsMax } from '../../../core/resonance/deliberate';
+import { faultBound, quorumNeeded } from '../../../core/values';
 import { defaultMaxTicks, defaultMaxViewChanges, defaults, faultExplanations, faultProtocols, limits } from './scenarioDefaults';
 
 const minimal: Scenario = { v: 1, seed: 1, protocol: 'resonance', n: 7 };
 
-describe('the defaults the configuration panel shows', () => {
+describe('the values the configuration panel reads from core/values', () => {
   it('are the ones withDefaults fills in', () => {
     const resolved = withDefaults(minimal);
     expect(resolved.rounds).toBe(defaults.rounds);
@@ -45,5 +49,19 @@ describe('the defaults the configuration panel shows', () => {
     }
     expect(faultProtocols).toEqual(coreFaultProtocols);
     expect(Object.keys(faultExplanations).sort()).toEqual(Object.keys(coreFaultProtocols).sort());
+  });
+
+  it("agree with the Council's own defaults and the protocol's quorum arithmetic", () => {
+    expect(defaults.quorumFraction).toBe(defaultConsensusConfig.quorumFraction);
+    expect(defaults.majorityThreshold).toBe(defaultConsensusConfig.majorityThreshold);
+    expect(defaults.supermajorityThreshold).toBe(defaultConsensusConfig.supermajorityThreshold);
+    expect(defaults.expiry).toBe(defaultConsensusConfig.defaultExpiry);
+    expect(defaults.allowVoteChange).toBe(defaultConsensusConfig.allowVoteChange);
+    expect(limits.deliberationStepsMax).toBe(deliberationStepsMax);
+    for (let n = 0; n <= 100; n++) {
+      expect(faultBound(n)).toBe(coreFaultBound(n));
+      expect(quorumNeeded(n)).toBe(coreQuorumNeeded(n));
+      expect(quorumNeeded(n, '2f+1')).toBe(coreQuorumNeeded(n, { quorum: '2f+1' }));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { AuditEntry, CouncilRunReport, StreamEvent } from '../../../worker/api';
+import type { AuditEntry, CouncilRunReport } from '../../../worker/api';
+import type { TraceIndex } from '../../trace/traceIndex';
 import { HashText } from '../../components/HashText';
 import { EmptyState, Panel } from '../../components/Panel';
 import { useLab } from '../../store/labStore';
@@ -7,14 +8,14 @@ import { auditAt } from './councilState';
 
 export interface AuditChainPanelProps {
   report: CouncilRunReport | null;
-  /** The whole trace of the run, in tick order. */
-  events: readonly StreamEvent[];
+  /** The run's trace index. */
+  trace: TraceIndex;
   tick: number;
 }
 
 /** The audit chain at the cursor as linked blocks; from a tampering on, links turn red. */
-export function AuditChainPanel({ report, events, tick }: AuditChainPanelProps) {
-  const tamperings = useMemo(() => events.filter((event) => event.kind === 'auditTampered'), [events]);
+export function AuditChainPanel({ report, trace, tick }: AuditChainPanelProps) {
+  const tamperings = useMemo(() => trace.kindUpTo('auditTampered', Infinity), [trace]);
   const audit = useMemo(() => (report === null ? null : auditAt(report.audit, tamperings, tick)), [report, tamperings, tick]);
   return (
     <Panel

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { CouncilRunReport, StreamEvent } from '../../../worker/api';
+import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
 import { percent } from '../../format';
 import { councilAt, lastTallyTick } from './councilState';
@@ -13,15 +14,15 @@ const councilKinds = new Set<StreamEvent['kind']>([
 export interface CouncilPanelProps {
   report: CouncilRunReport | null;
   /** The whole trace of the run, in tick order. */
-  events: readonly StreamEvent[];
+  trace: TraceIndex;
   tick: number;
   ended: boolean;
 }
 
 /** Proposals as they stood at the cursor: weighted tally bars against quorum and majority, blocs. */
-export function CouncilPanel({ report, events, tick, ended }: CouncilPanelProps) {
+export function CouncilPanel({ report, trace, tick, ended }: CouncilPanelProps) {
   // Council events are a small share of the trace (messages dominate): pick them out once.
-  const councilEvents = useMemo(() => events.filter((event) => councilKinds.has(event.kind)), [events]);
+  const councilEvents = useMemo(() => trace.ofKinds(councilKinds), [trace]);
   const proposals = useMemo(
     () => (report === null ? [] : councilAt(councilEvents, tick, report)),
     [councilEvents, tick, report],

@@ -5,6 +5,7 @@ import { EventLogPanel, type EventLogPanelProps } from './EventLogPanel';
 import { traceEnd } from '../../trace/tickSearch';
 import { agentsInTrace, eventLogRows, type EventLogFilter } from './eventLogRows';
 import { eventCategories } from './narrate';
+import { TraceIndex } from '../../trace/traceIndex';
 
 const events: SimEvent[] = [
   { t: 0, kind: 'roundProposed', agent: 0, roundNo: 1, view: 0, roundId: 'r', topic: 'caching' },
@@ -21,25 +22,25 @@ const filter = (overrides: Partial<EventLogFilter> = {}): EventLogFilter => ({
 });
 
 function render(props: Partial<EventLogPanelProps> = {}): string {
-  return renderToStaticMarkup(<EventLogPanel events={events} tick={5} selectedAgent={null} onSeek={() => {}} {...props} />);
+  return renderToStaticMarkup(<EventLogPanel trace={TraceIndex.of(events)} tick={5} selectedAgent={null} onSeek={() => {}} {...props} />);
 }
 
 describe('eventLogRows', () => {
   it('lists the events up to the cursor, oldest first, without messages or deliberation steps', () => {
-    const { rows, hiddenCount } = eventLogRows(events, 5, filter());
+    const { rows, hiddenCount } = eventLogRows(TraceIndex.of(events), 5, filter());
     expect(rows.map((row) => row.kind)).toEqual(['roundProposed', 'evaluationSealed', 'invariantViolated']);
     expect(hiddenCount).toBe(0);
   });
 
   it('lists messages when asked, and only the chosen agent’s events', () => {
-    expect(eventLogRows(events, 5, filter({ showMessages: true })).rows).toHaveLength(4);
-    expect(eventLogRows(events, 9, filter({ agent: 3, showMessages: true })).rows.map((row) => row.kind))
+    expect(eventLogRows(TraceIndex.of(events), 5, filter({ showMessages: true })).rows).toHaveLength(4);
+    expect(eventLogRows(TraceIndex.of(events), 9, filter({ agent: 3, showMessages: true })).rows.map((row) => row.kind))
       .toEqual(['messageSent', 'evaluationSealed']);
-    expect(eventLogRows(events, 9, filter({ categories: new Set(['fault'] as const) })).rows.map((row) => row.t)).toEqual([9]);
+    expect(eventLogRows(TraceIndex.of(events), 9, filter({ categories: new Set(['fault'] as const) })).rows.map((row) => row.t)).toEqual([9]);
   });
 
   it('draws at most rowsMax rows and counts the earlier ones', () => {
-    const { rows, hiddenCount } = eventLogRows(events, 9, filter(), 2);
+    const { rows, hiddenCount } = eventLogRows(TraceIndex.of(events), 9, filter(), 2);
     expect(rows.map((row) => row.kind)).toEqual(['invariantViolated', 'agentCrashed']);
     expect(hiddenCount).toBe(2);
   });
@@ -48,13 +49,13 @@ describe('eventLogRows', () => {
     expect(traceEnd(events, -1)).toBe(0);
     expect(traceEnd(events, 2)).toBe(4);
     expect(traceEnd(events, 100)).toBe(events.length);
-    expect(agentsInTrace(events)).toEqual([0, 1, 2, 3, 4]);
+    expect(agentsInTrace(TraceIndex.of(events))).toEqual([0, 1, 2, 3, 4]);
   });
 });
 
 describe('EventLogPanel', () => {
   it('says what will appear before the run starts', () => {
-    const html = render({ events: [] });
+    const html = render({ trace: TraceIndex.of([]) });
     expect(html).toContain('data-testid="event-log"');
     expect(html).toContain('will be told here');
     expect(html).not.toContain('aria-live');

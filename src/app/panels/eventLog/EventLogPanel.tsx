@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { StreamEvent } from '../../../worker/api';
+import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
 import { agentsInTrace, eventLogRows, type EventLogRow } from './eventLogRows';
 import { agentName, eventCategories, type EventCategory } from './narrate';
 import './eventLog.css';
 
 export interface EventLogPanelProps {
-  /** The trace so far, ordered by tick. */
-  events: readonly StreamEvent[];
+  /** The run's trace index. */
+  trace: TraceIndex;
   /** The time cursor: rows up to and including this tick are listed. */
   tick: number;
   selectedAgent: number | null;
@@ -33,17 +33,17 @@ function resolveAgent(choice: AgentChoice, selectedAgent: number | null): number
 }
 
 /** Narrated events up to the cursor, filterable by agent and category; a row seeks to its tick. */
-export function EventLogPanel({ events, tick, selectedAgent, onSeek }: EventLogPanelProps) {
+export function EventLogPanel({ trace, tick, selectedAgent, onSeek }: EventLogPanelProps) {
   const [agentChoice, setAgentChoice] = useState<AgentChoice>('all');
   const [categories, setCategories] = useState<ReadonlySet<EventCategory>>(() => new Set(eventCategories));
   const [showMessages, setShowMessages] = useState(false);
   const agent = resolveAgent(agentChoice, selectedAgent);
-  const agentOptions = useMemo(() => agentsInTrace(events), [events]);
+  const agentOptions = useMemo(() => agentsInTrace(trace), [trace]);
   // Events carry whole ticks: the rows change only when the whole tick does, not every frame.
   const wholeTick = Math.floor(tick);
   const { rows, hiddenCount } = useMemo(
-    () => eventLogRows(events, wholeTick, { agent, categories, showMessages }),
-    [events, wholeTick, agent, categories, showMessages],
+    () => eventLogRows(trace, wholeTick, { agent, categories, showMessages }),
+    [trace, wholeTick, agent, categories, showMessages],
   );
 
   // Keep the newest row (the one at the cursor) in view as the cursor moves.
@@ -112,7 +112,7 @@ export function EventLogPanel({ events, tick, selectedAgent, onSeek }: EventLogP
     () =>
       rows.length === 0 ? (
         <EmptyState>
-          {events.length === 0
+          {trace.length === 0
             ? 'Play the run: each proposal, sealed evaluation, vote, commit and fault will be told here as it happens.'
             : 'No event matches these filters up to this tick.'}
         </EmptyState>
@@ -136,7 +136,7 @@ export function EventLogPanel({ events, tick, selectedAgent, onSeek }: EventLogP
           ))}
         </ol>
       ),
-    [rows, hiddenCount, cursorTick, selectedAgent, seek, events.length],
+    [rows, hiddenCount, cursorTick, selectedAgent, seek, trace.length],
   );
   return (
     <Panel

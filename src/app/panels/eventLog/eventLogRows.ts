@@ -1,5 +1,5 @@
 import type { StreamEvent } from '../../../worker/api';
-import { traceEnd } from '../../trace/tickSearch';
+import type { TraceIndex, TraceSection } from '../../trace/traceIndex';
 import { narrate, type EventCategory, type Narration } from './narrate';
 
 /** At most this many rows are drawn; earlier matches are counted, not drawn. */
@@ -51,14 +51,15 @@ function matches(narration: Narration, filter: EventLogFilter): boolean {
  * `rowsMax` of them drawn and the rest counted.
  */
 export function eventLogRows(
-  events: readonly StreamEvent[],
+  trace: TraceIndex,
   tick: number,
   filter: EventLogFilter,
   rowsMax = eventLogRowsMax,
 ): EventLogRows {
   const rows: EventLogRow[] = [];
   let hiddenCount = 0;
-  for (let index = traceEnd(events, tick) - 1; index >= 0; index -= 1) {
+  const { events } = trace;
+  for (let index = trace.end(tick) - 1; index >= 0; index -= 1) {
     const event = events[index];
     if (event === undefined) continue;
     // Messages are most of a trace; skip them before narrating when they are hidden.
@@ -75,11 +76,17 @@ export function eventLogRows(
 }
 
 /** The agents named anywhere in the trace, ascending: the options of the agent filter. */
-export function agentsInTrace(events: readonly StreamEvent[]): number[] {
-  let last = -1;
-  for (const event of events) {
-    if ('agent' in event && typeof event.agent === 'number') last = Math.max(last, event.agent);
-    if (event.kind === 'messageSent') last = Math.max(last, event.from, event.to);
-  }
+export function agentsInTrace(trace: TraceIndex): number[] {
+  const { last } = trace.section(agentsSection);
   return Array.from({ length: last + 1 }, (_, agentIndex) => agentIndex);
 }
+
+/** The highest agent index any event names, kept as the trace grows. */
+const agentsSection: TraceSection<{ last: number }> = {
+  name: 'agents named',
+  create: () => ({ last: -1 }),
+  read(state, event) {
+    if ('agent' in event && typeof event.agent === 'number') state.last = Math.max(state.last, event.agent);
+    if (event.kind === 'messageSent') state.last = Math.max(state.last, event.from, event.to);
+  },
+};

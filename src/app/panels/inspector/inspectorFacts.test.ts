@@ -7,6 +7,7 @@ import { finishedRun } from '../../../core/sim/runScenario';
 import { withDefaults } from '../../../core/sim/scenario';
 import type { Scenario, SimEvent } from '../../../worker/api';
 import { faultNotes, indexAgentEvents, inspectorFacts, votesShownMax } from './inspectorFacts';
+import { TraceIndex } from '../../trace/traceIndex';
 
 function run(name: Parameters<typeof preset>[0]) {
   const scenario = preset(name).scenario;
@@ -23,14 +24,14 @@ describe('inspectorFacts', () => {
   const tamper = run('byzantine-tamper');
 
   it('shows a tamperer sealed, flagged by the leader and left out of its quorum', () => {
-    const facts = inspectorFacts(indexAgentEvents(tamper.events, 1), tamper.end, tamper.scenario);
+    const facts = inspectorFacts(indexAgentEvents(TraceIndex.of(tamper.events), 1), tamper.end, tamper.scenario);
     expect(facts.faults).toEqual(['tamper (semantic +999)']);
     expect(facts.sealed).toMatchObject({ roundNo: 5, verdict: { counted: false, flagged: true, status: 'committed' } });
     expect(facts.sealed!.commitment).toMatch(/^sha256:/);
   });
 
   it('shows an honest agent counted, with its votes, commits, trust row and reputation', () => {
-    const facts = inspectorFacts(indexAgentEvents(tamper.events, 3), tamper.end, tamper.scenario);
+    const facts = inspectorFacts(indexAgentEvents(TraceIndex.of(tamper.events), 3), tamper.end, tamper.scenario);
     expect(facts.faults).toEqual([]);
     expect(facts.sealed!.verdict).toMatchObject({ counted: true, flagged: false });
     expect(facts.committedRounds).toEqual([1, 2, 3, 4, 5]);
@@ -45,7 +46,7 @@ describe('inspectorFacts', () => {
   });
 
   it('knows nothing of an agent before it acts, and nothing that happens after the cursor', () => {
-    const index = indexAgentEvents(tamper.events, 3);
+    const index = indexAgentEvents(TraceIndex.of(tamper.events), 3);
     const sealed = index.events.find((event) => event.kind === 'evaluationSealed')!;
     const before = inspectorFacts(index, sealed.t - 1, tamper.scenario);
     expect(before).toMatchObject({ sealed: null, committedRounds: [], votes: [], trust: null, reputation: null });
@@ -54,7 +55,7 @@ describe('inspectorFacts', () => {
   });
 
   it('holds a lock between the prepare quorum and the commit of that round', () => {
-    const index = indexAgentEvents(tamper.events, 3);
+    const index = indexAgentEvents(TraceIndex.of(tamper.events), 3);
     const lock = index.events.find((event) => event.kind === 'locked')!;
     const commit = index.events.find((event) => event.kind === 'committed')!;
     expect(inspectorFacts(index, lock.t, tamper.scenario).locked).toMatchObject({ roundNo: 1 });
@@ -63,10 +64,10 @@ describe('inspectorFacts', () => {
 
   it('marks the leader of the agent\'s view, and a crashed first leader as silent', () => {
     const crash = run('crash-leader');
-    const leader0 = inspectorFacts(indexAgentEvents(crash.events, 0), 0, crash.scenario);
+    const leader0 = inspectorFacts(indexAgentEvents(TraceIndex.of(crash.events), 0), 0, crash.scenario);
     expect(leader0.isLeader).toBe(true);
     expect(leader0.down).toBe('silent');
-    const after = inspectorFacts(indexAgentEvents(crash.events, 1), crash.end, crash.scenario);
+    const after = inspectorFacts(indexAgentEvents(TraceIndex.of(crash.events), 1), crash.end, crash.scenario);
     expect(after.view).toBeGreaterThan(0);
     expect(after.isLeader).toBe(after.view % 7 === 1);
   });
@@ -81,19 +82,19 @@ describe('inspectorFacts', () => {
       { t: 6, kind: 'messageRejected', id: 3, agent: 4, reason: 'bad signature' },
     ];
     const scenario: Scenario = { v: 1, seed: 1, protocol: 'resonance', n: 7 };
-    const facts = inspectorFacts(indexAgentEvents(events, 2), 6, scenario);
+    const facts = inspectorFacts(indexAgentEvents(TraceIndex.of(events), 2), 6, scenario);
     expect(facts.rejections).toEqual([
       { t: 6, by: 4, reason: 'bad signature', type: 'V' },
       { t: 2, by: 0, reason: 'garbled payload', type: 'E' },
     ]);
-    expect(inspectorFacts(indexAgentEvents(events, 2), 5, scenario).rejectionCount).toBe(1);
+    expect(inspectorFacts(indexAgentEvents(TraceIndex.of(events), 2), 5, scenario).rejectionCount).toBe(1);
   });
 
   it('gives a council voter its weight, its votes per proposal and its bloc', () => {
     const bloc = run('council-bloc');
     const report = bloc.report;
     const member = Number(report!.blocs[0]![0]!.slice(1));
-    const facts = inspectorFacts(indexAgentEvents(bloc.events, member), bloc.end, bloc.scenario, report);
+    const facts = inspectorFacts(indexAgentEvents(TraceIndex.of(bloc.events), member), bloc.end, bloc.scenario, report);
     expect(facts.isLeader).toBe(false);
     expect(facts.sealed).toBeNull();
     expect(facts.council!.weight).toBe(bloc.scenario.council?.weights?.[member] ?? 1);

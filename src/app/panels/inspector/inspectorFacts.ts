@@ -1,4 +1,5 @@
 import type { CouncilRunReport, Scenario, SimEvent, StreamEvent } from '../../../worker/api';
+import type { TraceIndex } from '../../trace/traceIndex';
 
 /**
  * What the trace already says about one agent at the time cursor (issue #6): a pure function
@@ -74,11 +75,12 @@ const agentKinds = new Set<StreamEvent['kind']>([
 ]);
 
 /** Picks out the events that concern `agent`, once per trace and selection. */
-export function indexAgentEvents(trace: readonly StreamEvent[], agent: number): AgentEventIndex {
+export function indexAgentEvents(trace: TraceIndex, agent: number): AgentEventIndex {
   const events: StreamEvent[] = [];
   const rejections: AgentEventIndex['rejections'] = [];
   const sentBy = new Map<number, string>();
-  for (const event of trace) {
+  for (let position = 0; position < trace.length; position++) {
+    const event = trace.events[position]!;
     if (event.kind === 'messageSent') {
       if (event.from === agent) sentBy.set(event.id, event.type);
     } else if (event.kind === 'messageRejected') {

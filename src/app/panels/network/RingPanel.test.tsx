@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { Scenario, SimEvent } from '../../../worker/api';
 import { RingPanel } from './RingPanel';
+import { TraceIndex } from '../../trace/traceIndex';
 
 const scenario: Scenario = { v: 1, seed: 1, protocol: 'resonance', n: 7, faults: [{ kind: 'tamper', agents: [2] }] };
 const events: SimEvent[] = [
@@ -10,7 +11,7 @@ const events: SimEvent[] = [
 
 function render(props: Partial<Parameters<typeof RingPanel>[0]> = {}): string {
   return renderToStaticMarkup(
-    <RingPanel scenario={scenario} events={events} tick={1} selectedAgent={null} onSelectAgent={() => {}} {...props} />,
+    <RingPanel scenario={scenario} trace={TraceIndex.of(events)} tick={1} selectedAgent={null} onSelectAgent={() => {}} {...props} />,
   );
 }
 

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { Scenario, StreamEvent } from '../../../worker/api';
+import type { Scenario } from '../../../worker/api';
+import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
 import './network.css';
 import { RingAgents } from './RingAgents';
@@ -14,8 +15,8 @@ import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 export interface RingPanelProps {
   /** The scenario being run, or null before one is loaded (the empty state). */
   scenario: Scenario | null;
-  /** The trace so far; it only grows during a run. */
-  events: readonly StreamEvent[];
+  /** The run's trace index. */
+  trace: TraceIndex;
   /** The shared time cursor, in ticks (fractional while playing). */
   tick: number;
   selectedAgent: number | null;
@@ -26,7 +27,7 @@ export interface RingPanelProps {
 const drawingSize = 560;
 
 /** The network panel: agents on a ring, their roles, partitions and messages in flight. */
-export function RingPanel({ scenario, events, tick, selectedAgent, onSelectAgent }: RingPanelProps) {
+export function RingPanel({ scenario, trace, tick, selectedAgent, onSelectAgent }: RingPanelProps) {
   return (
     <Panel
       testId="network-view"
@@ -54,7 +55,7 @@ export function RingPanel({ scenario, events, tick, selectedAgent, onSelectAgent
       ) : (
         <RingDrawing
           scenario={scenario}
-          events={events}
+          trace={trace}
           tick={tick}
           selectedAgent={selectedAgent}
           onSelectAgent={onSelectAgent}
@@ -69,19 +70,17 @@ export function RingPanel({ scenario, events, tick, selectedAgent, onSelectAgent
   );
 }
 
-function RingDrawing({ scenario, events, tick, selectedAgent, onSelectAgent }: RingPanelProps & { scenario: Scenario }) {
+function RingDrawing({ scenario, trace, tick, selectedAgent, onSelectAgent }: RingPanelProps & { scenario: Scenario }) {
   const travel = !usePrefersReducedMotion();
   const wholeTick = Math.floor(tick);
-  const eventCount = events.length;
   // Roles change only at whole ticks: the static layer is rebuilt per tick, not per frame.
-  // eventCount is a dependency because the store may append to the same array.
   const ring = useMemo(
-    () => ringStatic({ scenario, events, tick: wholeTick, width: drawingSize, height: drawingSize }),
-    [scenario, events, eventCount, wholeTick],
+    () => ringStatic({ scenario, trace, tick: wholeTick, width: drawingSize, height: drawingSize }),
+    [scenario, trace, wholeTick],
   );
   // The fork legend's Byzantine agents change only with the scenario, not once per frame.
   const byzantine = useMemo(() => byzantineAgents(scenario), [scenario]);
-  const flight = ringMessages({ scenario, events, tick, width: drawingSize, height: drawingSize, travel }, ring);
+  const flight = ringMessages({ scenario, trace, tick, width: drawingSize, height: drawingSize, travel }, ring);
   const leader = ring.leader === null ? 'no leader yet' : `leader a${ring.leader}`;
   const summary =
     `${scenario.n} agents, view ${ring.view}, ${leader}, tick ${wholeTick}; ` +
@@ -114,7 +113,7 @@ function RingDrawing({ scenario, events, tick, selectedAgent, onSelectAgent }: R
         {flight.aggregatedCount > 0 && ` (${flight.messages.length} drawn, ${flight.aggregatedCount} aggregated)`}
       </p>
       {large && <InFlightByType flight={flight} />}
-      <ForkLegend events={events} tick={wholeTick} byzantine={byzantine} />
+      <ForkLegend trace={trace} tick={wholeTick} byzantine={byzantine} />
     </div>
   );
 }
@@ -123,9 +122,9 @@ function RingDrawing({ scenario, events, tick, selectedAgent, onSelectAgent }: R
  * The fork, in words: which agents committed which value of a round. Agreement says this never
  * happens; a safety switch turned off (or more than f Byzantine agents) makes it happen here.
  */
-function ForkLegend(props: { events: RingPanelProps['events']; tick: number; byzantine: ReadonlySet<number> }) {
-  const { events, tick, byzantine } = props;
-  const forks = forksAt(events, tick, byzantine);
+function ForkLegend(props: { trace: TraceIndex; tick: number; byzantine: ReadonlySet<number> }) {
+  const { trace, tick, byzantine } = props;
+  const forks = forksAt(trace, tick, byzantine);
   if (forks.length === 0) return null;
   const names = (agents: number[]) => agents.map((agent) => `a${agent}`).join(', ');
   return (

@@ -5,6 +5,7 @@ import { withBroadcastsExpanded } from '../../../core/sim/engine/broadcastCopies
 import { TraceStream } from '../../../worker/traceStream';
 import type { SimEvent, StreamEvent } from '../../../worker/api';
 import { ringMessages, ringStatic } from './ringLayout';
+import { TraceIndex } from '../../trace/traceIndex';
 
 /** A small run and the same run as the large-n stream would deliver it (messages aggregated). */
 function both(name: PresetName) {
@@ -18,7 +19,7 @@ function both(name: PresetName) {
 }
 
 function flightAt(scenario: ReturnType<typeof both>['scenario'], events: readonly StreamEvent[], tick: number) {
-  const input = { scenario, events, tick, width: 560, height: 560 };
+  const input = { scenario, trace: TraceIndex.of(events), tick, width: 560, height: 560 };
   return ringMessages(input, ringStatic(input));
 }
 

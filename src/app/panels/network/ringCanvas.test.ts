@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../worker/api';
 import { agentAt, labelStep } from './ringCanvas';
 import { ringStatic } from './ringLayout';
+import { TraceIndex } from '../../trace/traceIndex';
 
 function ring(n: number) {
   const scenario: Scenario = { v: 1, seed: 1, protocol: 'resonance', n };
-  return ringStatic({ scenario, events: [], tick: 0, width: 560, height: 560 });
+  return ringStatic({ scenario, trace: TraceIndex.of([]), tick: 0, width: 560, height: 560 });
 }
 
 describe('agentAt', () => {

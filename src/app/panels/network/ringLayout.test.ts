@@ -5,6 +5,7 @@ import { runScenario } from '../../../core/sim/runScenario';
 import type { Scenario, SimEvent } from '../../../worker/api';
 import { circularRuns, partitionGroups } from './ringRegions';
 import { lostVisibleTicks, ringLayout, type RingInput } from './ringLayout';
+import { TraceIndex } from '../../trace/traceIndex';
 
 const size = { width: 560, height: 560 };
 
@@ -13,7 +14,7 @@ function scenarioOf(n: number, extra: Partial<Scenario> = {}): Scenario {
 }
 
 function at(scenario: Scenario, events: readonly SimEvent[], tick: number, extra: Partial<RingInput> = {}) {
-  return ringLayout({ scenario, events, tick, ...size, ...extra });
+  return ringLayout({ scenario, trace: TraceIndex.of(events), tick, ...size, ...extra });
 }
 
 function message(id: number, t: number, from: number, to: number, deliverAt: number | null, extra: Partial<SimEvent> = {}): SimEvent {

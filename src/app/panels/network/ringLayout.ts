@@ -1,9 +1,10 @@
 import { easeCubicInOut } from 'd3';
-import type { Scenario, SimEvent, StreamEvent } from '../../../worker/api';
+import type { Scenario, SimEvent } from '../../../worker/api';
+import type { TraceIndex } from '../../trace/traceIndex';
 import { messageKey, type MessageKey } from './messageStyles';
 import { lowerBound, upperBound } from '../../trace/tickSearch';
 import { byzantineAgents, forksAt } from '../../trace/decidedValues';
-import { ringEventIndex, type RingEventIndex } from './ringEventIndex';
+import { ringSection, type RingEventIndex } from './ringEventIndex';
 import { regionsAt, sidesAt, type RingRegion } from './ringRegions';
 
 export type { RingRegion };
@@ -13,7 +14,7 @@ export type FaultKind = Fault['kind'];
 
 export interface RingInput {
   scenario: Scenario;
-  events: readonly StreamEvent[];
+  trace: TraceIndex;
   /** The time cursor in ticks; fractional between ticks while playing. */
   tick: number;
   /** The drawing's size in user units (the SVG viewBox). */
@@ -131,7 +132,7 @@ export function ringStatic(input: RingInput): RingStatic {
   // room; labels and badges scale with the circle (RingAgents).
   const agentRadius = clamp(spacing * 0.36, n > svgAgentsMax ? 1.5 : 2.5, agentRadiusMax);
   const roles = rolesAt(input);
-  const forkOf = forkSides(input.events, input.tick, byzantineAgents(scenario));
+  const forkOf = forkSides(input.trace, input.tick, byzantineAgents(scenario));
   const sides = sidesAt(scenario, input.tick);
   const agents: RingAgent[] = [];
   for (let index = 0; index < n; index++) {
@@ -188,9 +189,9 @@ interface Roles {
 }
 
 /** Replays the role events up to `tick` (a few per agent per round: cheap per tick). */
-function rolesAt({ scenario, events, tick }: RingInput): Roles {
+function rolesAt({ scenario, trace, tick }: RingInput): Roles {
   const n = scenario.n;
-  const index = ringEventIndex(events);
+  const index = trace.section(ringSection);
   const roles: Roles = {
     // Policy: before anything happens the leader of view 0 leads (view mod n); the Council
     // has no leader until its coordinator proposes.
@@ -235,12 +236,12 @@ function rolesAt({ scenario, events, tick }: RingInput): Roles {
 
 /** Each agent's side in the latest forked round by `tick` (agents that committed there). */
 function forkSides(
-  events: RingInput['events'],
+  trace: TraceIndex,
   tick: number,
   byzantine: ReadonlySet<number>,
 ): Map<number, NonNullable<RingAgent['fork']>> {
   const sides = new Map<number, NonNullable<RingAgent['fork']>>();
-  for (const values of forksAt(events, tick, byzantine)) {
+  for (const values of forksAt(trace, tick, byzantine)) {
     for (const value of values) {
       for (const commit of value.commits) {
         if (commit.t <= tick) sides.set(commit.agent, { side: value.side, name: value.sideName, roundNo: value.roundNo });
@@ -286,7 +287,7 @@ function describe(agent: RingAgent, sideLabels: string[]): string {
  * aggregates, and only the aggregates' samples are drawn.
  */
 export function ringMessages(input: RingInput, ring: RingStatic): RingMessages {
-  const index = ringEventIndex(input.events);
+  const index = input.trace.section(ringSection);
   const { tick } = input;
   const cap = input.messagesMax ?? messagesMaxDefault;
   const lookBack = Math.max(index.flightTicksMax, lostVisibleTicks);

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { StreamEvent } from '../../../worker/api';
+import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
 import { AxisDiameterChart } from './AxisDiameterChart';
 import { DiameterSparkline } from './DiameterSparkline';
@@ -13,7 +13,7 @@ import { useStepPlayer } from './useStepPlayer';
 import './opinion.css';
 
 export interface OpinionPanelProps {
-  events: readonly StreamEvent[];
+  trace: TraceIndex;
   /** The shared time cursor: the panel shows what was deliberated at or before it. */
   tick: number;
   selectedAgent: number | null;
@@ -31,9 +31,9 @@ const captions: Record<Chart, string> = {
 const hkDefaultAgentsMin = 101;
 
 /** Hegselmann–Krause deliberation of the round deliberated last at the cursor (SPEC §7). */
-export function OpinionPanel({ events, tick, selectedAgent, onSelectAgent }: OpinionPanelProps) {
+export function OpinionPanel({ trace, tick, selectedAgent, onSelectAgent }: OpinionPanelProps) {
   // The length is a dependency too, in case the caller grows the same array in place.
-  const rounds = useMemo(() => deliberationsUpTo(events, tick), [events, events.length, tick]);
+  const rounds = useMemo(() => deliberationsUpTo(trace, tick), [trace, tick]);
   const [chosenRound, setChosenRound] = useState<number | null>(null);
   const round = rounds.find((r) => r.roundNo === chosenRound) ?? rounds.at(-1) ?? null;
   const [chartChoice, setChart] = useState<Chart | null>(null);

@@ -13,6 +13,7 @@ import {
   sparklineLayout,
   type DeliberationRound,
 } from './opinionLayout';
+import { TraceIndex } from '../../trace/traceIndex';
 
 type StepEvent = Extract<SimEvent, { kind: 'deliberationStep' }>;
 
@@ -35,7 +36,7 @@ function syntheticTrace(): SimEvent[] {
 }
 
 function syntheticRound(): DeliberationRound {
-  return deliberationsUpTo(syntheticTrace(), 10)[0]!;
+  return deliberationsUpTo(TraceIndex.of(syntheticTrace()), 10)[0]!;
 }
 
 describe('deliberationsUpTo', () => {
@@ -48,34 +49,34 @@ describe('deliberationsUpTo', () => {
   });
 
   it('shows nothing before the tick of the first deliberated event', () => {
-    expect(deliberationsUpTo(syntheticTrace(), 4)).toEqual([]);
-    expect(deliberationsUpTo(syntheticTrace(), 5)).toHaveLength(1);
+    expect(deliberationsUpTo(TraceIndex.of(syntheticTrace()), 4)).toEqual([]);
+    expect(deliberationsUpTo(TraceIndex.of(syntheticTrace()), 5)).toHaveLength(1);
   });
 
   it('extends its index when the trace grows, and rebuilds it for a new trace', () => {
     const trace = syntheticTrace();
     const head = trace.slice(0, 3);
-    expect(deliberationsUpTo(head, 10)).toEqual([]);
-    expect(deliberationsUpTo(trace, 10)[0]).toEqual(syntheticRound());
-    expect(deliberationsUpTo(trace.slice(0, 1), 10)).toEqual([]);
+    expect(deliberationsUpTo(TraceIndex.of(head), 10)).toEqual([]);
+    expect(deliberationsUpTo(TraceIndex.of(trace), 10)[0]).toEqual(syntheticRound());
+    expect(deliberationsUpTo(TraceIndex.of(trace.slice(0, 1)), 10)).toEqual([]);
   });
 
   it('reads every round of a real run, one step row per agent', () => {
     const trace = runScenario(preset('sycophancy').scenario).trace as readonly SimEvent[];
-    const rounds = deliberationsUpTo(trace, Number.POSITIVE_INFINITY);
+    const rounds = deliberationsUpTo(TraceIndex.of(trace), Number.POSITIVE_INFINITY);
     expect(rounds.length).toBeGreaterThan(0);
     for (const round of rounds) {
       expect(round.positions).toHaveLength(round.steps + 1);
       for (const step of round.positions) expect(step).toHaveLength(round.agents.length);
     }
     const first = rounds[0]!;
-    expect(deliberationsUpTo(trace, first.t - 1)).toEqual([]);
+    expect(deliberationsUpTo(TraceIndex.of(trace), first.t - 1)).toEqual([]);
     // Agents 1 and 2 are the preset's sycophants.
     const flagged = first.agents.filter((agent) => isSycophant(first, agent));
     expect(flagged).toEqual([1, 2]);
     // Honest agents with negative scores are not called sycophants.
     const honest = preset('happy-path').scenario;
-    for (const round of deliberationsUpTo(runScenario(honest).trace as readonly SimEvent[], Infinity)) {
+    for (const round of deliberationsUpTo(TraceIndex.of(runScenario(honest).trace as readonly SimEvent[]), Infinity)) {
       expect(round.agents.filter((agent) => isSycophant(round, agent))).toEqual([]);
       expect(Math.min(...round.sycophancy)).toBeLessThan(0);
     }
@@ -171,7 +172,7 @@ describe('hkChartLayout', () => {
 
   it('shows the classic contraction of hk-classic: the spread of stances never grows', () => {
     const trace = runScenario(preset('hk-classic').scenario).trace as readonly SimEvent[];
-    const round = deliberationsUpTo(trace, Number.POSITIVE_INFINITY)[0]!;
+    const round = deliberationsUpTo(TraceIndex.of(trace), Number.POSITIVE_INFINITY)[0]!;
     // The leader deliberates over the evaluations it holds: more than 100 of the 200 agents.
     expect(round.agents.length).toBeGreaterThan(100);
     const geometry = hkChartLayout(round, 480, 300);

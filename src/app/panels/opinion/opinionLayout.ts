@@ -1,5 +1,6 @@
 import { extent, line, polygonHull, scaleLinear, type ScaleLinear } from 'd3';
-import type { SimEvent, StreamEvent } from '../../../worker/api';
+import type { SimEvent } from '../../../worker/api';
+import type { TraceIndex, TraceSection } from '../../trace/traceIndex';
 
 type StepEvent = Extract<SimEvent, { kind: 'deliberationStep' }>;
 type DeliberatedEvent = Extract<SimEvent, { kind: 'deliberated' }>;
@@ -35,45 +36,23 @@ interface PartialRound {
   hk1d: Map<number, number[]>;
 }
 
-interface TraceIndex {
-  events: readonly StreamEvent[];
-  /** Events consumed so far. */
-  length: number;
+interface DeliberationIndex {
   pending: Map<number, PartialRound>;
   /** Completed rounds in trace order (so in tick order). */
   rounds: DeliberationRound[];
 }
 
-/**
- * Policy: the trace only grows, so the index of the last array seen is extended in place when
- * the next array is the same one, longer, or a copy that starts with the same event objects.
- * Anything else (a new run, a seek that replaced the trace) rebuilds it from the start.
- */
-let lastIndex: TraceIndex | null = null;
-
-function continuesFrom(index: TraceIndex, events: readonly StreamEvent[]): boolean {
-  if (events === index.events) return events.length >= index.length;
-  if (events.length < index.length) return false;
-  if (index.length === 0) return true;
-  return events[0] === index.events[0] && events[index.length - 1] === index.events[index.length - 1];
-}
-
-function indexOf(events: readonly StreamEvent[]): TraceIndex {
-  const index: TraceIndex =
-    lastIndex !== null && continuesFrom(lastIndex, events)
-      ? lastIndex
-      : { events, length: 0, pending: new Map(), rounds: [] };
-  index.events = events;
-  for (; index.length < events.length; index.length += 1) {
-    const event = events[index.length]!;
+/** The opinion panel's part of the run's trace index (`TraceIndex.section`). */
+export const deliberationSection: TraceSection<DeliberationIndex> = {
+  name: 'deliberation',
+  create: () => ({ pending: new Map(), rounds: [] }),
+  read(index, event) {
     if (event.kind === 'deliberationStep') addStep(index, event);
     else if (event.kind === 'deliberated') finishRound(index, event);
-  }
-  lastIndex = index;
-  return index;
-}
+  },
+};
 
-function addStep(index: TraceIndex, event: StepEvent): void {
+function addStep(index: DeliberationIndex, event: StepEvent): void {
   let partial = index.pending.get(event.roundNo);
   if (partial === undefined) {
     partial = { positions: new Map(), hk1d: new Map() };
@@ -91,7 +70,7 @@ function addStep(index: TraceIndex, event: StepEvent): void {
   partial.hk1d.set(event.step, hk1d);
 }
 
-function finishRound(index: TraceIndex, event: DeliberatedEvent): void {
+function finishRound(index: DeliberationIndex, event: DeliberatedEvent): void {
   const partial = index.pending.get(event.roundNo) ?? { positions: new Map(), hk1d: new Map() };
   index.pending.delete(event.roundNo);
   const rowCount = event.agents.length;
@@ -124,8 +103,8 @@ function finishRound(index: TraceIndex, event: DeliberatedEvent): void {
 }
 
 /** The rounds deliberated at or before `tick`, oldest first, their chunked steps reassembled. */
-export function deliberationsUpTo(events: readonly StreamEvent[], tick: number): DeliberationRound[] {
-  return indexOf(events).rounds.filter((round) => round.t <= tick);
+export function deliberationsUpTo(trace: TraceIndex, tick: number): DeliberationRound[] {
+  return trace.section(deliberationSection).rounds.filter((round) => round.t <= tick);
 }
 
 /** Whether the audit flagged this agent as a sycophant in this round. */

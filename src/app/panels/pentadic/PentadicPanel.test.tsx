@@ -4,11 +4,12 @@ import { preset } from '../../../core/sim/presets';
 import { runScenario } from '../../../core/sim/runScenario';
 import type { SimEvent } from '../../../worker/api';
 import { PentadicPanel } from './PentadicPanel';
+import { TraceIndex } from '../../trace/traceIndex';
 
 const trace = runScenario(preset('byzantine-tamper').scenario).trace as SimEvent[];
 const end = trace.at(-1)!.t;
 const render = (tick: number) =>
-  renderToStaticMarkup(<PentadicPanel events={trace} tick={tick} selectedAgent={null} onSelectAgent={() => {}} />);
+  renderToStaticMarkup(<PentadicPanel trace={TraceIndex.of(trace)} tick={tick} selectedAgent={null} onSelectAgent={() => {}} />);
 
 describe('PentadicPanel', () => {
   it('says when the scores will appear before the first resolution', () => {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { StreamEvent } from '../../../worker/api';
+import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
 import {
   axisLabels,
@@ -12,7 +12,7 @@ import {
 import './pentadic.css';
 
 export interface PentadicPanelProps {
-  events: readonly StreamEvent[];
+  trace: TraceIndex;
   tick: number;
   selectedAgent: number | null;
   onSelectAgent(agent: number | null): void;
@@ -22,11 +22,11 @@ export interface PentadicPanelProps {
 const rowsShownMax = 25;
 
 /** The pentadic alignment report of the latest scored round at the cursor (or a chosen one). */
-export function PentadicPanel({ events, tick, selectedAgent, onSelectAgent }: PentadicPanelProps) {
+export function PentadicPanel({ trace, tick, selectedAgent, onSelectAgent }: PentadicPanelProps) {
   // Scores and resolutions are a small share of the trace: pick them out once per trace.
   const scoring = useMemo(
-    () => events.filter((event) => event.kind === 'roundScored' || event.kind === 'roundResolved'),
-    [events],
+    () => trace.ofKinds(['roundScored', 'roundResolved'] as const),
+    [trace],
   );
   const rounds = useMemo(() => scoredRoundsUpTo(scoring, tick), [scoring, tick]);
   const [chosenKey, setChosenKey] = useState<string | null>(null);

@@ -4,24 +4,25 @@ import { preset } from '../../../core/sim/presets';
 import { runScenario } from '../../../core/sim/runScenario';
 import type { SimEvent } from '../../../worker/api';
 import { QuorumPanel } from './QuorumPanel';
+import { TraceIndex } from '../../trace/traceIndex';
 
 describe('QuorumPanel', () => {
   it('says what will appear before a scenario is loaded', () => {
-    const html = renderToStaticMarkup(<QuorumPanel scenario={null} events={[]} tick={0} />);
+    const html = renderToStaticMarkup(<QuorumPanel scenario={null} trace={TraceIndex.of([])} tick={0} />);
     expect(html).toContain('data-testid="quorum-view"');
     expect(html).toContain('Load a scenario');
   });
 
   it('points council scenarios to the council panel', () => {
     const { scenario } = preset('council-quarantine');
-    const html = renderToStaticMarkup(<QuorumPanel scenario={scenario} events={[]} tick={0} />);
+    const html = renderToStaticMarkup(<QuorumPanel scenario={scenario} trace={TraceIndex.of([])} tick={0} />);
     expect(html).toContain('Council decides by weighted vote');
   });
 
   it('shows the arithmetic, the tampered agents and the honest overlap', () => {
     const { scenario } = preset('byzantine-tamper');
     const trace = runScenario(scenario).trace as readonly SimEvent[];
-    const html = renderToStaticMarkup(<QuorumPanel scenario={scenario} events={trace} tick={5} />);
+    const html = renderToStaticMarkup(<QuorumPanel scenario={scenario} trace={TraceIndex.of(trace)} tick={5} />);
     expect(html).toContain('<dt>n = 7</dt>');
     expect(html).toContain('data-status="tampered"');
     expect(html).toContain('data-honest-guaranteed="true"');
@@ -29,7 +30,7 @@ describe('QuorumPanel', () => {
 
   it('explains the fork under the 2f+1 switch', () => {
     const { scenario } = preset('unsafe-2f1-fork');
-    const html = renderToStaticMarkup(<QuorumPanel scenario={scenario} events={[]} tick={0} />);
+    const html = renderToStaticMarkup(<QuorumPanel scenario={scenario} trace={TraceIndex.of([])} tick={0} />);
     expect(html).toContain('data-honest-guaranteed="false"');
     expect(html).toContain('which is how the fork happens');
   });

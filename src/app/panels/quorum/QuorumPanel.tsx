@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import type { Scenario, StreamEvent } from '../../../worker/api';
+import type { Scenario } from '../../../worker/api';
+import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
 import { percent, signed } from '../../format';
 import { AgentChips, QuorumLegend } from './AgentChips';
@@ -9,7 +10,7 @@ import './quorum.css';
 
 export interface QuorumPanelProps {
   scenario: Scenario | null;
-  events: readonly StreamEvent[];
+  trace: TraceIndex;
   /** The shared time cursor: the panel shows the round proposed last at or before it. */
   tick: number;
   selectedAgent?: number | null;
@@ -18,14 +19,13 @@ export interface QuorumPanelProps {
 
 /** The n−f arithmetic live at the cursor, and why two quorums share an honest agent (SPEC §7). */
 export function QuorumPanel(props: QuorumPanelProps) {
-  const { scenario, events, tick, selectedAgent, onSelectAgent } = props;
+  const { scenario, trace, tick, selectedAgent, onSelectAgent } = props;
   const isCouncil = scenario?.protocol === 'council';
-  // Events carry whole ticks, so the snapshot changes only when the whole tick does. The
-  // length is a dependency too, in case the caller grows the same array in place.
+  // Events carry whole ticks, so the snapshot changes only when the whole tick does.
   const wholeTick = Math.floor(tick);
   const snapshot = useMemo(
-    () => (scenario && !isCouncil ? quorumAt(scenario, events, wholeTick) : null),
-    [scenario, isCouncil, events, events.length, wholeTick],
+    () => (scenario && !isCouncil ? quorumAt(scenario, trace, wholeTick) : null),
+    [scenario, isCouncil, trace, wholeTick],
   );
   return (
     <Panel

@@ -5,6 +5,7 @@ import { TraceStream } from '../../../worker/traceStream';
 import type { SimEvent, StreamEvent } from '../../../worker/api';
 import { buildQuorumIndex, proposalAt, rejectedIdsAt } from './quorumIndex';
 import { quorumAt } from './quorumState';
+import { TraceIndex } from '../../trace/traceIndex';
 
 function run(name: PresetName) {
   const scenario = preset(name).scenario;
@@ -58,7 +59,7 @@ describe('quorumIndex', () => {
       const { scenario, trace } = run(name);
       const stream = aggregated(trace);
       for (let tick = 0; tick <= trace.at(-1)!.t; tick++) {
-        expect(quorumAt(scenario, stream, tick), `${name} at tick ${tick}`).toEqual(quorumAt(scenario, trace, tick));
+        expect(quorumAt(scenario, TraceIndex.of(stream), tick), `${name} at tick ${tick}`).toEqual(quorumAt(scenario, TraceIndex.of(trace), tick));
       }
     }
   });

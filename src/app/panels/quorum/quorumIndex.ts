@@ -1,5 +1,6 @@
 import type { SimEvent, StreamEvent } from '../../../worker/api';
 import { upperBound } from '../../trace/tickSearch';
+import { TraceIndex, type TraceSection } from '../../trace/traceIndex';
 
 export type Proposed = Extract<SimEvent, { kind: 'roundProposed' }>;
 type MessageSent = Extract<SimEvent, { kind: 'messageSent' }>;
@@ -11,8 +12,8 @@ export type QuorumEvent =
   | MessageSent;
 
 /**
- * What the quorum panel needs from a trace, built once per trace so that a frame is a binary
- * search plus a scan of one round's events (about n), never of the whole trace.
+ * What the quorum panel needs from a trace, a section of the run's one trace index, so that a
+ * frame is a binary search plus a scan of one round's events (about n), never of the whole trace.
  */
 export interface QuorumIndex {
   proposals: Proposed[];
@@ -24,34 +25,33 @@ export interface QuorumIndex {
   rejectionTicks: number[];
 }
 
-const byTrace = new WeakMap<readonly StreamEvent[], { length: number; index: QuorumIndex }>();
-
-/** The index of `events`, cached per array (rebuilt if the same array has grown). */
-export function quorumIndex(events: readonly StreamEvent[]): QuorumIndex {
-  const cached = byTrace.get(events);
-  if (cached && cached.length === events.length) return cached.index;
-  const index = buildQuorumIndex(events);
-  byTrace.set(events, { length: events.length, index });
-  return index;
+interface QuorumSectionState extends QuorumIndex {
+  /** The latest proposal and its round's events, which later events may join. */
+  current: { proposal: Proposed; events: QuorumEvent[] } | null;
 }
 
-export function buildQuorumIndex(events: readonly StreamEvent[]): QuorumIndex {
-  const index: QuorumIndex = { proposals: [], proposalTicks: [], roundEvents: [], rejections: [], rejectionTicks: [] };
-  let current: { proposal: Proposed; events: QuorumEvent[] } | null = null;
-  for (const event of events) {
+/** The quorum panel's part of the run's trace index (`TraceIndex.section`). */
+export const quorumSection: TraceSection<QuorumSectionState> = {
+  name: 'quorum',
+  create: () => ({ proposals: [], proposalTicks: [], roundEvents: [], rejections: [], rejectionTicks: [], current: null }),
+  read(index, event) {
     if (event.kind === 'roundProposed') {
-      current = { proposal: event, events: [] };
+      index.current = { proposal: event, events: [] };
       index.proposals.push(event);
       index.proposalTicks.push(event.t);
-      index.roundEvents.push(current.events);
+      index.roundEvents.push(index.current.events);
     } else if (event.kind === 'messageRejected') {
       index.rejections.push(event);
       index.rejectionTicks.push(event.t);
-    } else if (current !== null && belongs(event, current.proposal)) {
-      current.events.push(event);
+    } else if (index.current !== null && belongs(event, index.current.proposal)) {
+      index.current.events.push(event);
     }
-  }
-  return index;
+  },
+};
+
+/** The quorum index of a whole trace (tests; the page reads the run's `TraceIndex`). */
+export function buildQuorumIndex(events: readonly StreamEvent[]): QuorumIndex {
+  return TraceIndex.of(events).section(quorumSection);
 }
 
 function belongs(event: StreamEvent, proposal: Proposed): event is QuorumEvent {
@@ -78,7 +78,6 @@ export function proposalAt(
   return { proposal: index.proposals[position]!, events: index.roundEvents[position]! };
 }
 
-/** Ids of the messages `agent` rejected at or before `tick`. */
 /** The messages `agent` refused up to `tick`, by message id, each with the trace's reason. */
 export function rejectedIdsAt(index: QuorumIndex, agent: number, tick: number): Map<number, string> {
   const ids = new Map<number, string>();

@@ -3,6 +3,7 @@ import { preset } from '../../../core/sim/presets';
 import { runScenario } from '../../../core/sim/runScenario';
 import type { Scenario, SimEvent } from '../../../worker/api';
 import { overlap, quorumAt } from './quorumState';
+import { TraceIndex } from '../../trace/traceIndex';
 
 type Run = { scenario: Scenario; trace: readonly SimEvent[] };
 
@@ -20,20 +21,20 @@ function firstResolution(trace: readonly SimEvent[]) {
 describe('quorumAt', () => {
   it('gives the n−f arithmetic of a 7-agent scenario', () => {
     const { scenario, trace } = run('happy-path');
-    const snapshot = quorumAt(scenario, trace, 0);
+    const snapshot = quorumAt(scenario, TraceIndex.of(trace), 0);
     expect(snapshot).toMatchObject({ n: 7, f: 2, nMinusF: 5, twoFPlusOne: 5 });
     expect(snapshot).toMatchObject({ rule: 'n-f', quorumNeeded: 5 });
   });
 
   it('shows no round before the first proposal', () => {
     const { scenario, trace } = run('happy-path');
-    expect(quorumAt(scenario, trace, -1).round).toBeNull();
+    expect(quorumAt(scenario, TraceIndex.of(trace), -1).round).toBeNull();
   });
 
   it('resolves byzantine-tamper with two tampered agents outside the quorum', () => {
     const { scenario, trace } = run('byzantine-tamper');
     const resolved = firstResolution(trace);
-    const round = quorumAt(scenario, trace, resolved.t).round!;
+    const round = quorumAt(scenario, TraceIndex.of(trace), resolved.t).round!;
     expect(round.resolution).toMatchObject({ status: 'committed', tamperedAgents: [1, 2] });
     expect(round.statuses.filter((s) => s === 'tampered')).toHaveLength(2);
     expect(round.statuses[1]).toBe('tampered');
@@ -43,14 +44,14 @@ describe('quorumAt', () => {
   it('grows the arrived count as evaluations reach the leader', () => {
     const { scenario, trace } = run('silent-two');
     const resolved = firstResolution(trace);
-    const arrivedAt = (tick: number) => quorumAt(scenario, trace, tick).round!.arrivedCount;
+    const arrivedAt = (tick: number) => quorumAt(scenario, TraceIndex.of(trace), tick).round!.arrivedCount;
     const counts = Array.from({ length: resolved.t + 1 }, (_, tick) => arrivedAt(tick));
     for (let i = 1; i < counts.length; i++) {
       expect(counts[i]).toBeGreaterThanOrEqual(counts[i - 1]!);
     }
     expect(counts[0]).toBe(1); // Only the leader's own evaluation, sealed at the proposal.
     expect(counts.at(-1)).toBe(5);
-    const early = quorumAt(scenario, trace, 2).round!;
+    const early = quorumAt(scenario, TraceIndex.of(trace), 2).round!;
     expect(early.statuses).toContain('inFlight');
     expect(early.resolution).toBeNull();
   });
@@ -58,7 +59,7 @@ describe('quorumAt', () => {
   it('shows the two silent agents of silent-two never arriving', () => {
     const { scenario, trace } = run('silent-two');
     const resolved = firstResolution(trace);
-    const round = quorumAt(scenario, trace, resolved.t).round!;
+    const round = quorumAt(scenario, TraceIndex.of(trace), resolved.t).round!;
     expect(round.statuses[5]).toBe('waiting');
     expect(round.statuses[6]).toBe('waiting');
     expect(round.resolution).toMatchObject({ status: 'committed', quorumSize: 5, quorumNeeded: 5 });
@@ -68,13 +69,13 @@ describe('quorumAt', () => {
     const { scenario, trace } = run('crash-leader');
     const proposal = trace.find((e) => e.kind === 'roundProposed' && e.view === 1);
     if (proposal?.kind !== 'roundProposed') throw new Error('no view change');
-    const round = quorumAt(scenario, trace, proposal.t).round!;
+    const round = quorumAt(scenario, TraceIndex.of(trace), proposal.t).round!;
     expect(round).toMatchObject({ view: 1, leader: proposal.agent, arrivedCount: 1 });
   });
 
   it('uses 2f+1 under the unsafe quorum switch', () => {
     const { scenario, trace } = run('unsafe-2f1-fork');
-    const snapshot = quorumAt(scenario, trace, 0);
+    const snapshot = quorumAt(scenario, TraceIndex.of(trace), 0);
     expect(snapshot).toMatchObject({ n: 12, f: 3, rule: '2f+1', quorumNeeded: 7 });
   });
 });

@@ -1,5 +1,7 @@
-import type { Scenario, SimEvent, StreamEvent } from '../../../worker/api';
-import { proposalAt, quorumIndex, rejectedIdsAt } from './quorumIndex';
+import { faultBound, quorumNeeded, type QuorumRule } from '../../../core/values';
+import type { Scenario, SimEvent } from '../../../worker/api';
+import type { TraceIndex } from '../../trace/traceIndex';
+import { proposalAt, quorumSection, rejectedIdsAt } from './quorumIndex';
 
 /**
  * The quorum arithmetic at the time cursor (SPEC §7, `quorum-view`): which agents' sealed
@@ -8,7 +10,7 @@ import { proposalAt, quorumIndex, rejectedIdsAt } from './quorumIndex';
  */
 
 /** The vote quorum in force: n−f (safe), or 2f+1 under the `unsafe.quorum` teaching switch. */
-export type QuorumRule = 'n-f' | '2f+1';
+export type { QuorumRule };
 
 /**
  * Where one agent's evaluation stands at the leader. `arrived` is at the leader but not (yet)
@@ -76,15 +78,6 @@ export interface QuorumSnapshot {
   round: QuorumRound | null;
 }
 
-/** f = ⌊(n−1)/3⌋: the most Byzantine agents n can tolerate. Same formula as core/resonance. */
-export function faultBoundOf(n: number): number {
-  return n > 0 ? Math.floor((n - 1) / 3) : 0;
-}
-
-export function quorumSizeOf(n: number, f: number, rule: QuorumRule): number {
-  return rule === '2f+1' ? 2 * f + 1 : n - f;
-}
-
 export interface Overlap {
   /** Quorum size q. */
   quorumSize: number;
@@ -96,7 +89,7 @@ export interface Overlap {
 
 /** Two quorums of q agents out of n share at least 2q − n; more than f means one is honest. */
 export function overlap(n: number, f: number, rule: QuorumRule): Overlap {
-  const quorumSize = quorumSizeOf(n, f, rule);
+  const quorumSize = quorumNeeded(n, rule);
   const overlapMin = Math.max(0, 2 * quorumSize - n);
   return { quorumSize, overlapMin, honestGuaranteed: overlapMin > f };
 }
@@ -104,23 +97,23 @@ export function overlap(n: number, f: number, rule: QuorumRule): Overlap {
 /** The quorum panel's data at `tick`: the arithmetic and the round whose proposal is latest. */
 export function quorumAt(
   scenario: Scenario,
-  events: readonly StreamEvent[],
+  trace: TraceIndex,
   tick: number,
 ): QuorumSnapshot {
   const n = scenario.n;
-  const f = faultBoundOf(n);
+  const f = faultBound(n);
   const unsafe = scenario.resonance?.unsafe ?? {};
   const rule: QuorumRule = unsafe.quorum === '2f+1' ? '2f+1' : 'n-f';
   return {
     n, f, nMinusF: n - f, twoFPlusOne: 2 * f + 1, rule,
-    quorumNeeded: quorumSizeOf(n, f, rule),
+    quorumNeeded: quorumNeeded(n, rule),
     membershipPresent: unsafe.membership === 'present',
-    round: roundAt(n, events, tick),
+    round: roundAt(n, trace, tick),
   };
 }
 
-function roundAt(n: number, events: readonly StreamEvent[], tick: number): QuorumRound | null {
-  const index = quorumIndex(events);
+function roundAt(n: number, trace: TraceIndex, tick: number): QuorumRound | null {
+  const index = trace.section(quorumSection);
   const found = proposalAt(index, tick);
   if (found === null) return null;
   const { agent: leader, roundNo, view } = found.proposal;

@@ -1,5 +1,7 @@
 import { useMemo, useRef, type KeyboardEvent } from 'react';
-import type { Scenario, StreamEvent } from '../../../worker/api';
+import { scenarioDefaults } from '../../../core/values';
+import type { Scenario } from '../../../worker/api';
+import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
 import { byzantineAgents } from '../../trace/decidedValues';
 import { TimelineList } from './TimelineList';
@@ -14,8 +16,8 @@ const widthMin = 420;
 
 export interface CommitTimelinePanelProps {
   scenario: Scenario | null;
-  /** The whole trace of the run, in tick order. */
-  events: readonly StreamEvent[];
+  /** The run's trace index. */
+  trace: TraceIndex;
   tick: number;
   endTick: number;
   ended: boolean;
@@ -24,11 +26,11 @@ export interface CommitTimelinePanelProps {
 }
 
 /** Rounds and views over ticks: every resolution, commit and view change up to the cursor. */
-export function CommitTimelinePanel({ scenario, events, tick, endTick, ended, onSeek }: CommitTimelinePanelProps) {
+export function CommitTimelinePanel({ scenario, trace, tick, endTick, ended, onSeek }: CommitTimelinePanelProps) {
   const council = scenario?.protocol === 'council';
-  const roundCount = scenario?.rounds ?? 5;
+  const roundCount = scenario?.rounds ?? scenarioDefaults.rounds;
   // The timeline's kinds are a small share of the trace: pick them out once per run.
-  const milestones = useMemo(() => events.filter((event) => timelineKinds.has(event.kind)), [events]);
+  const milestones = useMemo(() => trace.ofKinds(timelineKinds), [trace]);
   const byzantine = useMemo(() => byzantineAgents(scenario), [scenario]);
   const box = useRef<HTMLDivElement>(null);
   const width = Math.max(useElementWidth(box, fallbackWidth), widthMin);
@@ -60,7 +62,7 @@ export function CommitTimelinePanel({ scenario, events, tick, endTick, ended, on
             <TimelineSvg geometry={geometry} tick={tick} onSeek={onSeek} />
             <TimelineList
               council={council}
-              events={milestones}
+              trace={trace}
               tick={tick}
               ended={ended}
               roundCount={roundCount}

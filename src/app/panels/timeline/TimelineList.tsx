@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import type { StreamEvent } from '../../../worker/api';
+import type { TraceIndex } from '../../trace/traceIndex';
 import { formatNumber, quorumCount } from '../../format';
 import { proposalRows, roundRows, type ProposalRow, type RoundRow } from './timelineRows';
 
 export interface TimelineListProps {
   council: boolean;
-  events: readonly StreamEvent[];
+  trace: TraceIndex;
   tick: number;
   ended: boolean;
   roundCount: number;
@@ -15,10 +15,10 @@ export interface TimelineListProps {
 }
 
 /** The timeline in words, one row per round or proposal: its text alternative. */
-export function TimelineList({ council, events, tick, ended, roundCount, byzantine, onSeek }: TimelineListProps) {
+export function TimelineList({ council, trace, tick, ended, roundCount, byzantine, onSeek }: TimelineListProps) {
   const rows = useMemo(
-    () => (council ? proposalRows(events, tick) : roundRows(events, tick, ended, roundCount, byzantine)),
-    [council, events, tick, ended, roundCount, byzantine],
+    () => (council ? proposalRows(trace, tick) : roundRows(trace, tick, ended, roundCount, byzantine)),
+    [council, trace, tick, ended, roundCount, byzantine],
   );
   return council ? (
     <ProposalTable rows={rows as ProposalRow[]} onSeek={onSeek} />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../../worker/api';
 import { proposalRows, roundRows, roundRowsMax } from './timelineRows';
+import { TraceIndex } from '../../trace/traceIndex';
 
 const resolved = (t: number, roundNo: number, view: number, status: 'committed' | 'aborted', quorumSize = 5): SimEvent => ({
   t, kind: 'roundResolved', agent: view, roundNo, view, status, quorumSize, quorumNeeded: 5, n: 7, f: 2,
@@ -19,32 +20,32 @@ const events: SimEvent[] = [
 
 describe('roundRows', () => {
   it('lists every round of the scenario, pending until the cursor reaches its commit', () => {
-    const rows = roundRows(events, 45, false, 3);
+    const rows = roundRows(TraceIndex.of(events), 45, false, 3);
     expect(rows.map((row) => row.status)).toEqual(['pending', 'pending', 'pending']);
     expect(rows[0]!.resolution).toMatchObject({ view: 1, quorumSize: 5, tamperedAgents: [1, 2] });
     expect(rows[0]!.view).toBe(1);
   });
 
   it('shows a committed round with the committing view’s quorum, consensus type and commit tick', () => {
-    const [first] = roundRows(events, 60, false, 3);
+    const [first] = roundRows(TraceIndex.of(events), 60, false, 3);
     expect(first).toMatchObject({ status: 'committed', commitTick: 50, winner: 5, consensusType: 'coalitional' });
     expect(first!.resolution).toMatchObject({ view: 1, quorumSize: 5, quorumNeeded: 5 });
   });
 
   it('gives a round started after a view change the view it started in', () => {
-    expect(roundRows(events, 60, false, 3)[1]).toMatchObject({ roundNo: 2, view: 1, status: 'pending' });
+    expect(roundRows(TraceIndex.of(events), 60, false, 3)[1]).toMatchObject({ roundNo: 2, view: 1, status: 'pending' });
   });
 
   it('calls the rounds without a commit aborted only once the run has ended', () => {
-    expect(roundRows(events, 60, true, 3).map((row) => row.status)).toEqual(['committed', 'aborted', 'aborted']);
+    expect(roundRows(TraceIndex.of(events), 60, true, 3).map((row) => row.status)).toEqual(['committed', 'aborted', 'aborted']);
   });
 
   it('keeps the list to roundRowsMax rounds, the latest the cursor has reached', () => {
     const late: SimEvent[] = [{ t: 5, kind: 'roundProposed', agent: 0, roundNo: 250, view: 0, roundId: 'x', topic: 't' }];
-    const rows = roundRows(late, 10, false, 1000);
+    const rows = roundRows(TraceIndex.of(late), 10, false, 1000);
     expect(rows).toHaveLength(roundRowsMax);
     expect(rows.at(-1)!.roundNo).toBe(250);
-    expect(roundRows([], 0, false, 1000)[0]!.roundNo).toBe(1);
+    expect(roundRows(TraceIndex.of([]), 0, false, 1000)[0]!.roundNo).toBe(1);
   });
 });
 
@@ -61,11 +62,11 @@ describe('proposalRows', () => {
   ];
 
   it('shows a proposal from its tick, voting until the cursor reaches its tally', () => {
-    expect(proposalRows(council, 3).map((row) => [row.proposalId, row.decision])).toEqual([['p1', 'pending']]);
-    expect(proposalRows(council, 6)[0]).toMatchObject({ decision: 'rejected', approveWeight: 2, rejectWeight: 5, decidedTick: 6 });
+    expect(proposalRows(TraceIndex.of(council), 3).map((row) => [row.proposalId, row.decision])).toEqual([['p1', 'pending']]);
+    expect(proposalRows(TraceIndex.of(council), 6)[0]).toMatchObject({ decision: 'rejected', approveWeight: 2, rejectWeight: 5, decidedTick: 6 });
   });
 
   it('marks a proposal expired when its ledger expiry comes before any tally', () => {
-    expect(proposalRows(council, 10)[1]).toMatchObject({ decision: 'expired', decidedTick: 10 });
+    expect(proposalRows(TraceIndex.of(council), 10)[1]).toMatchObject({ decision: 'expired', decidedTick: 10 });
   });
 });

@@ -1,5 +1,7 @@
 import type { SimEvent, StreamEvent } from '../../../worker/api';
 import { decidedValues } from '../../trace/decidedValues';
+import type { TraceIndex } from '../../trace/traceIndex';
+import { timelineKinds } from './timelineLayout';
 
 type Resolved = Extract<SimEvent, { kind: 'roundResolved' }>;
 
@@ -47,7 +49,7 @@ export const roundRowsMax = 100;
  * scenario's `roundCount`), with what the trace says about it by `tick`.
  */
 export function roundRows(
-  events: readonly StreamEvent[],
+  trace: TraceIndex,
   tick: number,
   ended: boolean,
   roundCount: number,
@@ -67,7 +69,7 @@ export function roundRows(
   };
   const consensus = new Map<string, string>();
   let latestRound = 0;
-  for (const event of events) {
+  for (const event of trace.ofKinds(timelineKinds)) {
     if (event.t > tick) break;
     if (!('roundNo' in event) || typeof event.roundNo !== 'number') continue;
     latestRound = Math.max(latestRound, event.roundNo);
@@ -82,7 +84,7 @@ export function roundRows(
     const current = row(roundNo);
     if (current.status === 'pending' && ended) current.status = 'aborted';
     current.consensusType = consensus.get(`${roundNo}:${current.resolution?.view ?? current.view}`) ?? null;
-    result.push(...conflictRows(current, events, tick, byzantine));
+    result.push(...conflictRows(current, trace, tick, byzantine));
   }
   return result;
 }
@@ -90,11 +92,11 @@ export function roundRows(
 /** A round's row, or one row per value committed by `tick` when the round forked. */
 function conflictRows(
   row: RoundRow,
-  events: readonly StreamEvent[],
+  trace: TraceIndex,
   tick: number,
   byzantine: ReadonlySet<number>,
 ): RoundRow[] {
-  const values = (decidedValues(events, byzantine).get(row.roundNo) ?? []).filter((value) => value.firstTick <= tick);
+  const values = (decidedValues(trace, byzantine).get(row.roundNo) ?? []).filter((value) => value.firstTick <= tick);
   if (values.length < 2) return [row];
   return values.map((value) => ({
     ...row,
@@ -139,9 +141,9 @@ function applyRoundEvent(row: RoundRow, event: StreamEvent, consensus: Map<strin
 }
 
 /** Every council proposal made by `tick`, with its tally once the cursor has reached it. */
-export function proposalRows(events: readonly StreamEvent[], tick: number): ProposalRow[] {
+export function proposalRows(trace: TraceIndex, tick: number): ProposalRow[] {
   const rows = new Map<string, ProposalRow>();
-  for (const event of events) {
+  for (const event of trace.ofKinds(['councilProposed', 'councilTallied', 'councilExpired'] as const)) {
     if (event.t > tick) break;
     if (event.kind === 'councilProposed') {
       rows.set(event.proposalId, {

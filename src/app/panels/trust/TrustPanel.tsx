@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Scenario, StreamEvent } from '../../../worker/api';
+import type { Scenario } from '../../../worker/api';
+import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
 import { upperBound } from '../../trace/tickSearch';
 import { TrustSourceSelect } from './TrustSourceSelect';
@@ -21,7 +22,7 @@ const svgAgentsMax = 64;
 
 export interface TrustPanelProps {
   scenario: Scenario | null;
-  events: readonly StreamEvent[];
+  trace: TraceIndex;
   tick: number;
   /** The council's agreement matrix, for a council scenario. */
   agreement: Record<string, Record<string, number>> | null;
@@ -32,12 +33,12 @@ export interface TrustPanelProps {
 }
 
 /** n×n heat map of trust (ResonanceBFT) or agreement (Council), with reputation bars. */
-export function TrustPanel({ scenario, events, tick, agreement, blocs = [], selectedAgent, onSelectAgent }: TrustPanelProps) {
+export function TrustPanel({ scenario, trace, tick, agreement, blocs = [], selectedAgent, onSelectAgent }: TrustPanelProps) {
   const n = scenario?.n ?? 0;
   const council = scenario?.protocol === 'council';
-  // The trust updates are a small share of the trace: pick them out once per trace, so each
-  // animation frame scans only them.
-  const updates = useMemo(() => events.filter((event) => event.kind === 'trustUpdated'), [events]);
+  // The trust updates are a small share of the trace: the index lists them, so each animation
+  // frame scans only them.
+  const updates = useMemo(() => trace.kindUpTo('trustUpdated', Infinity), [trace]);
   const [chosen, setSource] = useState<TrustSource>('scalar');
   const axesMissing = useMemo(() => axisTrustMissing(updates), [updates]);
   const source: TrustSource = axesMissing ? 'scalar' : chosen;

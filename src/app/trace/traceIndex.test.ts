@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { preset } from '../../core/sim/presets';
+import { runScenario } from '../../core/sim/runScenario';
+import type { SimEvent, StreamEvent } from '../../worker/api';
+import { TraceIndex, type TraceSection } from './traceIndex';
+
+const trace = runScenario(preset('crash-leader').scenario).trace as SimEvent[];
+
+/** A section that records every event it reads, to compare built-at-once with built-per-batch. */
+const recorder: TraceSection<StreamEvent[]> = {
+  name: 'recorder',
+  create: () => [],
+  read: (seen, event) => void seen.push(event),
+};
+
+function inBatches(events: readonly StreamEvent[], size: number, touchSectionAt = 1): TraceIndex {
+  let index = TraceIndex.of();
+  for (let from = 0, batch = 0; from < events.length; from += size, batch++) {
+    index = index.extend(events.slice(from, from + size));
+    if (batch === touchSectionAt) index.section(recorder);
+  }
+  return index;
+}
+
+describe('TraceIndex', () => {
+  it('extended batch by batch answers as the index of the whole trace', () => {
+    const whole = TraceIndex.of(trace);
+    const grown = inBatches(trace, 97);
+    expect(grown.length).toBe(trace.length);
+    expect(grown.lastTick).toBe(whole.lastTick);
+    for (const tick of [0, 1, 5, 17, 40, 41, 42, 100, whole.lastTick, Infinity]) {
+      expect(grown.end(tick)).toBe(whole.end(tick));
+      expect(grown.end(tick)).toBe(trace.filter((event) => event.t <= tick).length);
+      expect(grown.countOf('committed', tick)).toBe(trace.filter((e) => e.kind === 'committed' && e.t <= tick).length);
+      expect(grown.lastOf('viewChanged', tick)).toEqual(trace.filter((e) => e.kind === 'viewChanged' && e.t <= tick).at(-1) ?? null);
+      expect(grown.after(tick)).toEqual(trace.find((event) => event.t > tick) ?? null);
+    }
+  });
+
+  it('builds a section on first use and extends it with every later batch, in trace order', () => {
+    expect(inBatches(trace, 50, 3).section(recorder)).toEqual(trace);
+    expect(TraceIndex.of(trace).section(recorder)).toEqual(trace);
+  });
+
+  it('picks several kinds out in trace order', () => {
+    const kinds = ['committed', 'viewChanged', 'roundProposed'] as const;
+    const picked = inBatches(trace, 64).ofKinds(kinds);
+    expect(picked).toEqual(trace.filter((event) => (kinds as readonly string[]).includes(event.kind)));
+    expect(TraceIndex.of().ofKinds(kinds)).toEqual([]);
+    expect(TraceIndex.of(trace).kindUpTo('committed', 0)).toEqual([]);
+  });
+
+  it('gives a new value per batch, keeps the older ones right for their events, and extends only the newest', () => {
+    const first = TraceIndex.of(trace.slice(0, 100));
+    const second = first.extend(trace.slice(100));
+    expect(second).not.toBe(first);
+    expect(first.length).toBe(100);
+    expect(first.ofKinds(['committed']).length).toBe(trace.slice(0, 100).filter((e) => e.kind === 'committed').length);
+    expect(() => first.extend(trace.slice(0, 1))).toThrow(/newest/);
+    expect(second.extend([])).toBe(second);
+  });
+});
