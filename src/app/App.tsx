@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
-import { useEnded, useLab, useWholeTick } from './store/labStore';
+import { useRun } from './store/runStore';
+import { useEnded, usePlayback, useWholeTick } from './store/playbackStore';
+import { useSelection } from './store/selectionStore';
 import { Drawer } from './components/Drawer';
 import { Header } from './components/Header';
 import { HelpDialog } from './components/HelpDialog';
@@ -20,15 +22,16 @@ import { QuorumPanel } from './panels/quorum/QuorumPanel';
 import { TrustPanel } from './panels/trust/TrustPanel';
 import { CommitTimelinePanel } from './panels/timeline/CommitTimelinePanel';
 import { ConfigPanel } from './panels/config/ConfigPanel';
+import { performAction } from './components/performAction';
 
 export function App() {
-  const init = useLab((state) => state.init);
-  const scenario = useLab((state) => state.scenario);
-  const presets = useLab((state) => state.presets);
-  const presetName = useLab((state) => state.presetName);
-  const error = useLab((state) => state.error);
-  const notice = useLab((state) => state.notice);
-  const dismissError = useLab((state) => state.dismissError);
+  const init = useRun((state) => state.init);
+  const scenario = useRun((state) => state.scenario);
+  const presets = useRun((state) => state.presets);
+  const presetName = useRun((state) => state.presetName);
+  const error = useRun((state) => state.error);
+  const notice = useRun((state) => state.notice);
+  const dismissError = useRun((state) => state.dismissError);
   const presenter = useUi((state) => state.presenter);
   usePageShortcuts();
   useThemeAttribute();
@@ -41,7 +44,7 @@ export function App() {
   // A link pasted into the address bar of this tab, or Back and Forward between scenarios,
   // loads as a fresh page would (the store ignores the fragments it wrote itself).
   useEffect(() => {
-    const open = () => void useLab.getState().openAddress();
+    const open = () => void useRun.getState().openAddress();
     window.addEventListener('hashchange', open);
     window.addEventListener('popstate', open);
     return () => {
@@ -126,51 +129,49 @@ export function App() {
  */
 
 /** The shared selection props of the panels that select an agent. */
-function useSelection() {
-  const selectedAgent = useLab((state) => state.selectedAgent);
-  const onSelectAgent = useLab((state) => state.selectAgent);
+function useSelectionProps() {
+  const selectedAgent = useSelection((state) => state.selectedAgent);
+  const onSelectAgent = useSelection((state) => state.selectAgent);
   return { selectedAgent, onSelectAgent };
 }
 
 /** Pauses and moves the cursor: what a click on a mark, a row or a violation does. */
 function seek(tick: number): void {
-  const lab = useLab.getState();
-  lab.pause();
-  lab.setCursor(tick);
+  void performAction({ id: 'seek', tick });
 }
 
 function RingSlot() {
-  const scenario = useLab((state) => state.scenario);
-  const trace = useLab((state) => state.trace);
-  const cursor = useLab((state) => state.cursor);
-  return <RingPanel scenario={scenario} trace={trace} tick={cursor} {...useSelection()} />;
+  const scenario = useRun((state) => state.scenario);
+  const trace = useRun((state) => state.trace);
+  const cursor = usePlayback((state) => state.cursor);
+  return <RingPanel scenario={scenario} trace={trace} tick={cursor} {...useSelectionProps()} />;
 }
 
 function QuorumSlot() {
-  const scenario = useLab((state) => state.scenario);
-  const trace = useLab((state) => state.trace);
-  const cursor = useLab((state) => state.cursor);
-  return <QuorumPanel scenario={scenario} trace={trace} tick={cursor} {...useSelection()} />;
+  const scenario = useRun((state) => state.scenario);
+  const trace = useRun((state) => state.trace);
+  const cursor = usePlayback((state) => state.cursor);
+  return <QuorumPanel scenario={scenario} trace={trace} tick={cursor} {...useSelectionProps()} />;
 }
 
 function InvariantsSlot() {
-  const summary = useLab((state) => state.summary);
-  const trace = useLab((state) => state.trace);
+  const summary = useRun((state) => state.summary);
+  const trace = useRun((state) => state.trace);
   const tick = useWholeTick();
   const ended = useEnded();
   return <InvariantsPanel summary={summary} trace={trace} tick={tick} ended={ended} onSeek={seek} />;
 }
 
 function OpinionSlot() {
-  const trace = useLab((state) => state.trace);
+  const trace = useRun((state) => state.trace);
   const tick = useWholeTick();
-  return <OpinionPanel trace={trace} tick={tick} {...useSelection()} />;
+  return <OpinionPanel trace={trace} tick={tick} {...useSelectionProps()} />;
 }
 
 function TrustSlot() {
-  const scenario = useLab((state) => state.scenario);
-  const report = useLab((state) => state.report);
-  const trace = useLab((state) => state.trace);
+  const scenario = useRun((state) => state.scenario);
+  const report = useRun((state) => state.report);
+  const trace = useRun((state) => state.trace);
   const tick = useWholeTick();
   const council = scenario?.protocol === 'council';
   return (
@@ -180,50 +181,50 @@ function TrustSlot() {
       tick={tick}
       agreement={council ? (report?.agreement ?? null) : null}
       blocs={council ? (report?.blocs ?? []) : []}
-      {...useSelection()}
+      {...useSelectionProps()}
     />
   );
 }
 
 function TimelineSlot() {
-  const scenario = useLab((state) => state.scenario);
-  const trace = useLab((state) => state.trace);
-  const endTick = useLab((state) => state.endTick);
+  const scenario = useRun((state) => state.scenario);
+  const trace = useRun((state) => state.trace);
+  const endTick = useRun((state) => state.endTick);
   const tick = useWholeTick();
   const ended = useEnded();
   return <CommitTimelinePanel scenario={scenario} trace={trace} tick={tick} endTick={endTick} ended={ended} onSeek={seek} />;
 }
 
 function CouncilSlot() {
-  const report = useLab((state) => state.report);
-  const trace = useLab((state) => state.trace);
+  const report = useRun((state) => state.report);
+  const trace = useRun((state) => state.trace);
   const tick = useWholeTick();
   const ended = useEnded();
   return <CouncilPanel report={report} trace={trace} tick={tick} ended={ended} />;
 }
 
 function AuditChainSlot() {
-  const report = useLab((state) => state.report);
-  const trace = useLab((state) => state.trace);
+  const report = useRun((state) => state.report);
+  const trace = useRun((state) => state.trace);
   const tick = useWholeTick();
   return <AuditChainPanel report={report} trace={trace} tick={tick} />;
 }
 
 function EventLogSlot() {
-  const trace = useLab((state) => state.trace);
+  const trace = useRun((state) => state.trace);
   const tick = useWholeTick();
-  const selectedAgent = useLab((state) => state.selectedAgent);
+  const selectedAgent = useSelection((state) => state.selectedAgent);
   return <EventLogPanel trace={trace} tick={tick} selectedAgent={selectedAgent} onSeek={seek} />;
 }
 
 function PentadicSlot() {
-  const trace = useLab((state) => state.trace);
+  const trace = useRun((state) => state.trace);
   const tick = useWholeTick();
-  return <PentadicPanel trace={trace} tick={tick} {...useSelection()} />;
+  return <PentadicPanel trace={trace} tick={tick} {...useSelectionProps()} />;
 }
 
 function TraceHashFooter() {
-  const summary = useLab((state) => state.summary);
+  const summary = useRun((state) => state.summary);
   const ended = useEnded();
   return (
     <p className="trace-footer">

@@ -1,7 +1,7 @@
 import { CouncilEngine, type CouncilSnapshot } from '../core/sim/engine/CouncilEngine';
 import { ResonanceEngine, type ResonanceSnapshot } from '../core/sim/engine/ResonanceEngine';
 import { scenarioOpinions } from '../core/sim/engine/scenarioOpinions';
-import { finishedRun, parseScenario, withDefaults, type Scenario, type ScenarioRun } from '../core/sim';
+import { finishedRun, parseScenario, withDefaults, type ResolvedScenario, type Scenario, type ScenarioRun } from '../core/sim';
 import type { SimEvent } from '../core/sim/engine/traceEvents';
 import type { CouncilRunReport } from '../core/sim/runCouncilScenario';
 import { agentCard, type AgentCardReply } from './agentCard';
@@ -21,6 +21,8 @@ export type LoadReply =
       epoch: number;
       ok: true;
       scenario: Scenario;
+      /** The scenario with every default filled in: what the run uses (SPEC §5). */
+      resolved: ResolvedScenario;
       protocol: Scenario['protocol'];
       n: number;
       rounds: number;
@@ -182,7 +184,7 @@ export class SimSession {
     this.simulatedTo = -1;
     this.frontier = -1;
     const { protocol, n, rounds } = resolved;
-    return { epoch, ok: true, scenario, protocol, n, rounds, aggregated };
+    return { epoch, ok: true, scenario, resolved, protocol, n, rounds, aggregated };
   }
 
   /**

@@ -8,6 +8,7 @@ import type { PresetName } from '../core/sim/presets';
 
 export type { Scenario, CouncilRunReport, PresetName };
 export type { CouncilProposalReport, CouncilVoteReport } from '../core/sim/runCouncilScenario';
+export type { ResolvedScenario } from '../core/sim/scenario';
 export type { AuditEntry } from '../core/audit';
 export type { TallyResult } from '../core/council';
 export type { RunSummary, RoundSummary } from '../core/sim/engine/summarizeRun';

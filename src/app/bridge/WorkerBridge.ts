@@ -2,6 +2,14 @@ import { wrap, type Remote } from 'comlink';
 import type { WorkerApi } from '../../worker/api';
 import { asError, watchWorker } from './watchWorker';
 
+/** The worker's API as the page calls it: every method answers with a promise. */
+export type RemoteApi = Remote<WorkerApi>;
+
+/** What the store's client needs of a bridge: calls into the worker (a fake one in tests). */
+export interface WorkerCaller {
+  call<T>(invoke: (api: RemoteApi) => Promise<T>): Promise<T>;
+}
+
 /**
  * Owns the simulation worker: the only place in the app that imports comlink.
  *
@@ -9,7 +17,7 @@ import { asError, watchWorker } from './watchWorker';
  * message, a fresh worker is started, and `onFailure` tells the store, which keeps the
  * scenario and shows the error (SPEC §9: worker failure).
  */
-export class WorkerBridge {
+export class WorkerBridge implements WorkerCaller {
   private worker!: Worker;
   private api!: Remote<WorkerApi>;
   private readonly pending = new Set<(reason: Error) => void>();

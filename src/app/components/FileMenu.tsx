@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState, type RefObject } from 'react';
 import { exportScenarioFile, exportTraceFile, importFile } from '../store/fileActions';
-import { useLab } from '../store/labStore';
+import { useRun } from '../store/runStore';
 
 /** Loaded on first use: the check's dialog, store and worker pool are not in the first page. */
 const SeedsCheckDialog = lazy(() => import('./SeedsCheckDialog'));
@@ -11,8 +11,8 @@ const SeedsCheckDialog = lazy(() => import('./SeedsCheckDialog'));
  * keyboard without extra code.
  */
 export function FileMenu() {
-  const scenario = useLab((state) => state.scenario);
-  const status = useLab((state) => state.status);
+  const scenario = useRun((state) => state.scenario);
+  const status = useRun((state) => state.status);
   const [open, setOpen] = useState(false);
   /** The seeds check: asked for once (then kept mounted), and open now. */
   const [seeds, setSeeds] = useState({ wanted: false, open: false });

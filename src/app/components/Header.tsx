@@ -1,10 +1,12 @@
 import { scenarioDefaults } from '../../core/values';
 import type { PresetName } from '../../worker/api';
-import { useLab } from '../store/labStore';
+import { useRun } from '../store/runStore';
+import { usePlayback } from '../store/playbackStore';
 import { cursorStatus } from '../trace/cursorStatus';
 import './chrome.css';
 import { FileMenu } from './FileMenu';
 import { ViewControls } from './ViewControls';
+import { performAction } from './performAction';
 
 const customValue = 'custom';
 
@@ -13,11 +15,10 @@ const customValue = 'custom';
  * the view controls (theme, presenter mode, help).
  */
 export function Header() {
-  const presets = useLab((state) => state.presets);
-  const presetName = useLab((state) => state.presetName);
-  const scenario = useLab((state) => state.scenario);
-  const selectPreset = useLab((state) => state.selectPreset);
-  const share = useLab((state) => state.share);
+  const presets = useRun((state) => state.presets);
+  const presetName = useRun((state) => state.presetName);
+  const scenario = useRun((state) => state.scenario);
+  const selectPreset = useRun((state) => state.selectPreset);
 
   return (
     <header className="app-header">
@@ -39,7 +40,7 @@ export function Header() {
         </select>
       </label>
       {scenario && <span className="tag">{scenario.protocol === 'council' ? 'Council' : 'ResonanceBFT'}</span>}
-      <button type="button" data-testid="share-button" disabled={scenario === null} onClick={() => void share()}>
+      <button type="button" data-testid="share-button" disabled={scenario === null} onClick={() => void performAction({ id: 'share' })}>
         Share link
       </button>
       <FileMenu />
@@ -50,12 +51,12 @@ export function Header() {
 }
 
 function RunStatus() {
-  const scenario = useLab((state) => state.scenario);
-  const status = useLab((state) => state.status);
-  const trace = useLab((state) => state.trace);
+  const scenario = useRun((state) => state.scenario);
+  const status = useRun((state) => state.status);
+  const trace = useRun((state) => state.trace);
   // The whole tick: the line changes when a tick passes, so it re-renders once per tick.
-  const cursor = useLab((state) => Math.floor(state.cursor));
-  const endTick = useLab((state) => state.endTick);
+  const cursor = usePlayback((state) => Math.floor(state.cursor));
+  const endTick = useRun((state) => state.endTick);
   let text = '';
   const simulating = status === 'simulating';
   if (status === 'starting') text = 'starting the simulation worker…';

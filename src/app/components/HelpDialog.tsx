@@ -1,6 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useUi } from '../store/uiStore';
-import { shortcutList } from './shortcuts';
+import { pageActions } from './actions';
 
 const tour: readonly { panel: string; what: string }[] = [
   { panel: 'Configuration', what: 'agents, faults, network and parameters; Apply & run starts the edit.' },
@@ -83,12 +83,10 @@ export function HelpDialog() {
       </header>
       <h3>Keyboard</h3>
       <dl className="shortcut-list">
-        {shortcutList.map((shortcut) => (
-          <div key={shortcut.keys}>
-            <dt>
-              <kbd>{shortcut.keys}</kbd>
-            </dt>
-            <dd>{shortcut.action}</dd>
+        {pageActions.map((action) => (
+          <div key={action.id}>
+            <dt>{action.keyLabel === null ? <span className="muted">click</span> : <kbd>{action.keyLabel}</kbd>}</dt>
+            <dd>{action.does}</dd>
           </div>
         ))}
       </dl>

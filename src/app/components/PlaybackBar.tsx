@@ -1,6 +1,8 @@
 import { useEffect, useMemo } from 'react';
-import { useLab } from '../store/labStore';
+import { useRun } from '../store/runStore';
+import { usePlayback } from '../store/playbackStore';
 import { byzantineAgents, decidedValues } from '../trace/decidedValues';
+import { performAction } from './performAction';
 
 const speeds = [2, 4, 8, 16, 32, 64];
 
@@ -9,16 +11,15 @@ const speeds = [2, 4, 8, 16, 32, 64];
  * every commit (✓) and view change (↻). Keyboard: space play/pause, → step, ← back.
  */
 export function PlaybackBar() {
-  const status = useLab((state) => state.status);
-  const playing = useLab((state) => state.playing);
-  const cursor = useLab((state) => state.cursor);
-  const endTick = useLab((state) => state.endTick);
-  const speed = useLab((state) => state.speed);
-  const trace = useLab((state) => state.trace);
-  const scenario = useLab((state) => state.scenario);
-  const lab = useLab.getState;
+  const status = useRun((state) => state.status);
+  const playing = usePlayback((state) => state.playing);
+  const cursor = usePlayback((state) => state.cursor);
+  const endTick = useRun((state) => state.endTick);
+  const speed = usePlayback((state) => state.speed);
+  const trace = useRun((state) => state.trace);
+  const scenario = useRun((state) => state.scenario);
+  const playback = usePlayback.getState;
   useAnimationClock(playing);
-  useKeyboard();
 
   const markers = useMemo(() => {
     const seen = new Set<string>();
@@ -50,27 +51,27 @@ export function PlaybackBar() {
   const scrubbable = status === 'loaded' || (simulating && trace.length > 0);
   return (
     <div className="playback" role="group" aria-label="Playback">
-      <button type="button" aria-label="Back one event" data-testid="back" disabled={!scrubbable} onClick={() => lab().back()}>
+      <button type="button" aria-label="Back one event" data-testid="back" disabled={!scrubbable} onClick={() => void performAction({ id: 'back' })}>
         ◀
       </button>
       {playing ? (
-        <button type="button" className="primary" data-testid="pause" onClick={() => lab().pause()}>
+        <button type="button" className="primary" data-testid="pause" onClick={() => void performAction({ id: 'play-pause' })}>
           ❚❚ Pause
         </button>
       ) : (
-        <button type="button" className="primary" data-testid="play" disabled={busy} onClick={() => void lab().play()}>
+        <button type="button" className="primary" data-testid="play" disabled={busy} onClick={() => void performAction({ id: 'play-pause' })}>
           ▶ Play
         </button>
       )}
-      <button type="button" aria-label="Step to the next event" data-testid="step" disabled={busy} onClick={() => void lab().step()}>
+      <button type="button" aria-label="Step to the next event" data-testid="step" disabled={busy} onClick={() => void performAction({ id: 'step' })}>
         ▶|
       </button>
-      <button type="button" aria-label="Run to the end" data-testid="run-end" disabled={busy} onClick={() => void lab().runToEnd()}>
+      <button type="button" aria-label="Run to the end" data-testid="run-end" disabled={busy} onClick={() => void performAction({ id: 'run-end' })}>
         ▶▶ End
       </button>
       <label className="speed">
         speed
-        <select data-testid="speed" value={speed} onChange={(event) => lab().setSpeed(Number(event.target.value))}>
+        <select data-testid="speed" value={speed} onChange={(event) => playback().setSpeed(Number(event.target.value))}>
           {speeds.map((value) => (
             <option key={value} value={value}>
               {value} ticks/s
@@ -88,7 +89,7 @@ export function PlaybackBar() {
           step={0.1}
           value={cursor}
           disabled={!scrubbable}
-          onChange={(event) => lab().setCursor(Number(event.target.value))}
+          onChange={(event) => playback().setCursor(Number(event.target.value))}
         />
         <div className="scrubber-markers" aria-hidden="true">
           {endTick > 0 &&
@@ -123,7 +124,7 @@ function useAnimationClock(playing: boolean) {
     const onFrame = (now: number) => {
       // A frame that came late (a busy machine, a tab in the background) plays on from where
       // it was instead of leaping ahead: at most a tenth of a second per frame.
-      useLab.getState().advance(Math.min(Math.max(now - last, 0), frameSecondsMax * 1000) / 1000);
+      usePlayback.getState().advance(Math.min(Math.max(now - last, 0), frameSecondsMax * 1000) / 1000);
       last = now;
       frame = requestAnimationFrame(onFrame);
     };
@@ -132,21 +133,3 @@ function useAnimationClock(playing: boolean) {
   }, [playing]);
 }
 
-function useKeyboard() {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      // Keys typed into a field, or pressed in the open help dialog, are not playback keys.
-      if (target?.closest('input, select, textarea, dialog')) return;
-      const lab = useLab.getState();
-      // A focused button already answers the space bar itself.
-      if (event.key === ' ' && !target?.closest('button')) void lab.togglePlay();
-      else if (event.key === 'ArrowRight') void lab.step();
-      else if (event.key === 'ArrowLeft') lab.back();
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-}

@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
-import { useLab } from '../store/labStore';
+import { useRun } from '../store/runStore';
+import { usePlayback } from '../store/playbackStore';
 import { currentNarration } from '../trace/currentNarration';
 
 /** Presenter mode's narration: the current event in one large sentence under the ring. */
 export function PresenterNarration() {
-  const trace = useLab((state) => state.trace);
-  const cursor = useLab((state) => state.cursor);
+  const trace = useRun((state) => state.trace);
+  const cursor = usePlayback((state) => state.cursor);
   const wholeTick = Math.floor(cursor);
   // The sentence changes only at whole ticks: looked up once per tick, not once per frame.
   const told = useMemo(() => currentNarration(trace, wholeTick), [trace, wholeTick]);

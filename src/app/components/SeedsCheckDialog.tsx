@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { SeedResult } from '../../worker/poolApi';
 import { seedCountChoices, useSeeds, type SeedCount } from '../store/seedsStore';
-import { useLab } from '../store/labStore';
+import { useRun } from '../store/runStore';
 import { secondsLeft, seedsSummary } from './seedsSummary';
 
 /** Seeds with a violation listed at most; the rest are counted. */
@@ -47,7 +47,7 @@ export default function SeedsCheckDialog({ open, onClose }: { open: boolean; onC
 }
 
 function SeedsCheckBody({ onOpenSeed }: { onOpenSeed: () => void }) {
-  const scenario = useLab((state) => state.scenario);
+  const scenario = useRun((state) => state.scenario);
   const { seedCount, status, workerCount } = useSeeds();
   const running = status === 'running';
   const first = scenario?.seed ?? 0;

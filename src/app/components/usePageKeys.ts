@@ -1,41 +1,24 @@
 import { useEffect, useState } from 'react';
 import { importFile } from '../store/fileActions';
-import { useLab } from '../store/labStore';
 import { useUi } from '../store/uiStore';
-import { isTypingTarget, shortcutFor } from './shortcuts';
+import { intentForKey, isTypingTarget } from './actions';
+import { performAction } from './performAction';
 
-/** The preset the last key press asked for, until it has loaded. */
-let stepFrom: string | null = null;
-
-/** Presenter, help and preset keys (the playback bar answers space and the arrows). */
+/**
+ * The page's one key handler: every key of the actions table (`actions.ts`), performed as the
+ * buttons perform them. Keys typed into a field or pressed in an open dialog are not actions,
+ * and a focused button answers the space bar itself.
+ */
 export function usePageShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
-      const ui = useUi.getState();
-      const shortcut = shortcutFor(event, ui.presenter);
-      if (shortcut === null) return;
+      const intent = intentForKey(event, useUi.getState().presenter);
+      if (intent === null) return;
+      const onButton = event.target instanceof Element && event.target.closest('button') !== null;
+      if (intent.id === 'play-pause' && onButton) return;
       event.preventDefault();
-      if (shortcut.kind === 'presenter') ui.togglePresenter();
-      else if (shortcut.kind === 'help') ui.setHelpOpen(true);
-      else {
-        const { presets, presetName, selectPreset } = useLab.getState();
-        let index: number;
-        if (shortcut.kind === 'preset') index = shortcut.presetIndex;
-        else {
-          // Steps count from the last preset asked for, so quick presses add up while the
-          // first is still loading. From a custom scenario, ] opens the first preset and [ the last.
-          const current = presets.findIndex((preset) => preset.name === (stepFrom ?? presetName));
-          const from = current === -1 ? (shortcut.delta === 1 ? -1 : 0) : current;
-          index = (from + shortcut.delta + presets.length) % presets.length;
-        }
-        const preset = presets[index];
-        if (preset === undefined) return;
-        stepFrom = preset.name;
-        void selectPreset(preset.name).finally(() => {
-          if (stepFrom === preset.name) stepFrom = null;
-        });
-      }
+      void performAction(intent);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

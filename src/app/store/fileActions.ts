@@ -5,16 +5,18 @@ import {
   fileStem, firstTraceDifference, scenarioFileText, traceFileText, type TraceFile,
 } from '../files/traceFile';
 import { shortHash } from '../format';
-import { useLab } from './labStore';
+import { useRun } from './runStore';
+import { usePlayback } from './playbackStore';
 
 /**
  * Export and import of scenario and trace files. Everything a file asks for goes through the
  * lab store's own actions (the worker validates every scenario); these functions only read
  * files, write them, and say what happened.
  */
-const lab = useLab.getState;
-const tell = (notice: string) => useLab.setState({ notice, error: null });
-const warn = (error: string) => useLab.setState({ error, notice: null });
+const lab = useRun.getState;
+const playback = usePlayback.getState;
+const tell = (notice: string) => lab().tell(notice);
+const warn = (error: string) => lab().warn(error);
 
 export const traceMismatchMessage =
   'This trace does not match its scenario: edited, or made by another version';
@@ -28,7 +30,7 @@ export function exportScenarioFile(): void {
 
 /** Saves the whole run as `<name>.trace.json`, simulating it to the end first if needed. */
 export async function exportTraceFile(): Promise<void> {
-  if (lab().status !== 'loaded') await lab().runToEnd();
+  if (lab().status !== 'loaded') await playback().runToEnd();
   const { scenario, summary, status } = lab();
   if (scenario === null || summary === null || status !== 'loaded') return;
   const core = await lab().coreTrace();
@@ -72,7 +74,8 @@ interface RunSnapshot {
  * happened); the run the user had comes back, at the same tick.
  */
 async function importTrace(file: TraceFile, fileName: string): Promise<void> {
-  const { scenario, presetName, status, cursor } = lab();
+  const { scenario, presetName, status } = lab();
+  const { cursor } = playback();
   const before: RunSnapshot = { scenario, presetName, loaded: status === 'loaded', cursor };
   const problem = await lab().applyScenario(file.scenario, { simulate: true });
   if (problem !== null) return warn(`${fileName} was not opened. ${problem}`);
@@ -103,6 +106,6 @@ async function restore(before: RunSnapshot): Promise<void> {
   if (before.presetName !== null) await lab().selectPreset(before.presetName);
   else await lab().applyScenario(before.scenario);
   if (!before.loaded) return;
-  await lab().runToEnd();
-  lab().setCursor(before.cursor);
+  await playback().runToEnd();
+  playback().setCursor(before.cursor);
 }

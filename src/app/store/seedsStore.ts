@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Scenario } from '../../worker/api';
 import type { SeedResult } from '../../worker/poolApi';
 import { PoolError, WorkerPool, type PoolRun } from '../bridge/WorkerPool';
-import { useLab } from './labStore';
+import { useRun } from './runStore';
 
 /** Seeds a check can run: a quick look, the default, a thorough one. */
 export const seedCountChoices = [20, 100, 500] as const;
@@ -54,7 +54,7 @@ export const useSeeds = create<SeedsState>()((set, get) => {
     setSeedCount: (seedCount) => set({ seedCount }),
 
     async start() {
-      const scenario = useLab.getState().scenario;
+      const scenario = useRun.getState().scenario;
       if (scenario === null || get().status === 'running') return;
       pool ??= new WorkerPool();
       const total = get().seedCount;
@@ -85,7 +85,7 @@ export const useSeeds = create<SeedsState>()((set, get) => {
     async openSeed(seed) {
       const { scenario } = get();
       if (scenario === null) return;
-      await useLab.getState().applyScenario({ ...scenario, seed }, { simulate: true });
+      await useRun.getState().applyScenario({ ...scenario, seed }, { simulate: true });
     },
   };
 });

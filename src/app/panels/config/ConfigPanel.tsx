@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { Scenario } from '../../../worker/api';
 import { EmptyState, Panel } from '../../components/Panel';
-import { useLab } from '../../store/labStore';
+import { useRun } from '../../store/runStore';
 import { prepareForApply } from './applyDraft';
 import { DerivedNumbers } from './DerivedNumbers';
 import { isEdited } from './draftEdits';
@@ -21,7 +21,7 @@ import './config.css';
  * current run stays on screen.
  */
 export function ConfigPanel() {
-  const scenario = useLab((state) => state.scenario);
+  const scenario = useRun((state) => state.scenario);
   const [collapsed, setCollapsed] = useState(false);
   const bodyId = useId();
   return (
@@ -62,8 +62,8 @@ export function ConfigPanel() {
 
 /** The draft of `scenario`, reset whenever the scenario changes from outside (preset, link). */
 function ConfigDraft({ scenario }: { scenario: Scenario }) {
-  const applyScenario = useLab((state) => state.applyScenario);
-  const dismissError = useLab((state) => state.dismissError);
+  const applyScenario = useRun((state) => state.applyScenario);
+  const dismissError = useRun((state) => state.dismissError);
   const [base, setBase] = useState(scenario);
   const [draft, setDraft] = useState(scenario);
   const [message, setMessage] = useState<string | null>(null);
@@ -86,7 +86,7 @@ function ConfigDraft({ scenario }: { scenario: Scenario }) {
     setApplying(false);
     setMessage(error);
     // The inline message says it beside the button; the same words in the banner add nothing.
-    if (error !== null && useLab.getState().error === error) dismissError();
+    if (error !== null && useRun.getState().error === error) dismissError();
   };
   const sections = { draft, onChange: change };
   return (

@@ -3,8 +3,8 @@ import type { AuditEntry, CouncilRunReport } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { HashText } from '../../components/HashText';
 import { EmptyState, Panel } from '../../components/Panel';
-import { useLab } from '../../store/labStore';
 import { auditAt } from './councilState';
+import { performAction } from '../../components/performAction';
 
 export interface AuditChainPanelProps {
   report: CouncilRunReport | null;
@@ -67,14 +67,13 @@ function Verdict(props: { entryCount: number; firstInvalid: number | null; tampe
 }
 
 function AuditBlock({ entry, broken }: { entry: AuditEntry; broken: boolean }) {
-  const tamperAudit = useLab((state) => state.tamperAudit);
   return (
     <li className={`chain-block${broken ? ' broken' : ''}`} data-testid="audit-entry" data-broken={broken}>
       <button
         type="button"
         className="chain-tamper"
         aria-label={`Tamper with audit entry ${entry.sequence} (${entry.eventType} by ${entry.actorId})`}
-        onClick={() => void tamperAudit(entry.sequence, entry.timestamp)}
+        onClick={() => void performAction({ id: 'tamper', index: entry.sequence, entryTick: entry.timestamp })}
       />
       <span className="chain-seq">#{entry.sequence}</span>
       <span className="chain-event">{entry.eventType}</span>

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { AgentCard } from '../../../worker/api';
-import { useLab } from '../../store/labStore';
+import { useRun } from '../../store/runStore';
+import { usePlayback } from '../../store/playbackStore';
+import { useSelection } from '../../store/selectionStore';
 import { EmptyState, Panel } from '../../components/Panel';
 import { EvaluationEditor } from './EvaluationEditor';
 import { indexAgentEvents, inspectorFacts } from './inspectorFacts';
@@ -13,16 +15,16 @@ import './inspector.css';
  * from the worker: persona, nonce, signature, and whether its seal and signature verify.
  */
 export function AgentInspector() {
-  const scenario = useLab((state) => state.scenario);
-  const trace = useLab((state) => state.trace);
+  const scenario = useRun((state) => state.scenario);
+  const trace = useRun((state) => state.trace);
   // The whole tick: the card changes only when an event tick passes, not every frame.
-  const tick = useLab((state) => Math.floor(state.cursor));
-  const report = useLab((state) => state.report);
-  const epoch = useLab((state) => state.epoch);
-  const status = useLab((state) => state.status);
-  const agent = useLab((state) => state.selectedAgent);
-  const inspection = useLab((state) => state.inspection);
-  const selectAgent = useLab((state) => state.selectAgent);
+  const tick = usePlayback((state) => Math.floor(state.cursor));
+  const report = useRun((state) => state.report);
+  const epoch = useRun((state) => state.epoch);
+  const status = useRun((state) => state.status);
+  const agent = useSelection((state) => state.selectedAgent);
+  const inspection = useSelection((state) => state.inspection);
+  const selectAgent = useSelection((state) => state.selectAgent);
 
   const index = useMemo(() => (agent === null ? null : indexAgentEvents(trace, agent)), [trace, agent]);
   const facts = useMemo(

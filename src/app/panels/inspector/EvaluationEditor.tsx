@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Scenario } from '../../../worker/api';
-import { useLab } from '../../store/labStore';
+import { useRun } from '../../store/runStore';
+import { useSelection } from '../../store/selectionStore';
 import { evaluationTextCharsMax, fixedText, withEvaluationText } from './evaluationEdit';
 
 export interface EvaluationEditorProps {
@@ -16,9 +17,9 @@ export interface EvaluationEditorProps {
  * why here. The text is the user's: it is only ever rendered as text.
  */
 export function EvaluationEditor({ scenario, agent, generatedText }: EvaluationEditorProps) {
-  const applyScenario = useLab((state) => state.applyScenario);
-  const selectAgent = useLab((state) => state.selectAgent);
-  const dismissError = useLab((state) => state.dismissError);
+  const applyScenario = useRun((state) => state.applyScenario);
+  const selectAgent = useSelection((state) => state.selectAgent);
+  const dismissError = useRun((state) => state.dismissError);
   const [draft, setDraft] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
