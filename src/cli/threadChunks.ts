@@ -34,7 +34,7 @@ export function serveChunks<Job, Result>(
   // Every chunk runs on the fast crypto backend, as the single-threaded command does.
   const cryptoReady = initFastCrypto();
   const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolve));
-  port.on('message', async (request: ChunkRequest<Job>) => {
+  const serve = async (request: ChunkRequest<Job>) => {
     if (request.kind === 'cancel') {
       cancelled.add(request.token);
       return;
@@ -52,5 +52,6 @@ export function serveChunks<Job, Result>(
       cancelled.delete(token);
     }
     port.postMessage(reply);
-  });
+  };
+  port.on('message', (request: ChunkRequest<Job>) => void serve(request));
 }

@@ -10,6 +10,9 @@ type GraphicKind = 'svg' | 'canvas' | null;
  */
 function useGraphicKind(bodyRef: RefObject<HTMLElement | null>): GraphicKind {
   const [kind, setKind] = useState<GraphicKind>(null);
+  // Policy: runs after every render on purpose (no dependency list), and sets state only when
+  // the kind changed, so it settles at once.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => {
     const body = bodyRef.current;
     const found = body?.querySelector('svg, canvas') ?? null;

@@ -135,6 +135,10 @@ export function inspectorFacts(
           t: event.t, roundNo: event.roundNo, proposalId: event.proposalId, value: event.value, fault: event.fault ?? null,
         });
         break;
+      default:
+        // Policy: the index holds only this agent's kinds and every resolve and trust update;
+        // the other kinds never reach here.
+        break;
     }
   }
   // A replica's lock is per round: it is cleared when the replica commits that round.
