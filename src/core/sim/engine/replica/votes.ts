@@ -1,6 +1,6 @@
 import { certificateOf, voteKey } from './certificates';
 import { freshRoundState, winnerIndex, type Out } from './out';
-import type { Certificate, Phase, ReplicaContext, ReplicaState, Value, VotePayload } from './types';
+import type { Certificate, Phase, ReplicaContext, ReplicaState, Value, VotePayload, VoteTally } from './types';
 
 /**
  * The vote phases (reference §2.7, SPEC §3): a vote quorum of prepares for the value a replica
@@ -34,14 +34,15 @@ export function castVote(
     winner: winnerIndex(ctx, value.winner), decision: value.decision,
   });
   out.broadcast({ type: 'V', ...vote });
-  addVote(state, vote);
+  addVote(state, ctx, state.index, vote);
 }
 
-export function addVote(state: ReplicaState, vote: VotePayload): void {
+/** Files a vote under its (view, phase, digest), by its signer's index (ids are `a${index}`). */
+export function addVote(state: ReplicaState, ctx: ReplicaContext, signer: number, vote: VotePayload): void {
   const key = voteKey(vote.view, vote.phase, vote.digest);
-  const signers = (state.current.votes[key] ??= {});
-  if (!Object.hasOwn(signers, vote.aid)) state.current.voteCounts[key] = (state.current.voteCounts[key] ?? 0) + 1;
-  signers[vote.aid] = vote.signature;
+  const tally = (state.current.votes[key] ??= { signatures: new Array<string>(ctx.n).fill(''), count: 0 });
+  if (tally.signatures[signer] === '') tally.count += 1;
+  tally.signatures[signer] = vote.signature;
 }
 
 /** A vote from a peer: counted only when it is the sender's own, under its key, and verifies. */
@@ -51,7 +52,7 @@ export function onVote(state: ReplicaState, ctx: ReplicaContext, out: Out, from:
   if (typeof vote.digest !== 'string' || typeof vote.roundId !== 'string' || !Number.isSafeInteger(vote.view)) return;
   if (vote.pubkey !== ctx.publicKeys[from]) return;
   if (!ctx.verifyVote(vote)) return;
-  addVote(state, vote);
+  addVote(state, ctx, from, vote);
   checkVotes(state, ctx, out, vote.view, vote.digest);
 }
 
@@ -63,15 +64,15 @@ export function checkVotes(state: ReplicaState, ctx: ReplicaContext, out: Out, v
   if (value === undefined) return;
   const outcome = ctx.outcomeOf(state.index, value);
   const quorum = ctx.voteQuorum(value, outcome);
-  const prepareKey = voteKey(view, 'prepare', digest);
-  const prepared = (c.voteCounts[prepareKey] ?? 0) >= quorum;
+  const prepares = c.votes[voteKey(view, 'prepare', digest)];
+  const prepared = prepares !== undefined && prepares.count >= quorum;
   if (c.prepared[String(view)]?.digest === digest && prepared && !c.voted[`${view}:commit`]) {
-    lock(state, ctx, out, view, value, digest, c.votes[prepareKey]!);
+    lock(state, ctx, out, view, value, digest, prepares);
     castVote(state, ctx, out, 'commit', view, value, digest);
   }
-  const commitKey = voteKey(view, 'commit', digest);
-  if ((c.voteCounts[commitKey] ?? 0) >= quorum) {
-    decide(state, ctx, out, value, certificateOf(value, digest, view, 'commit', c.votes[commitKey]!), 'votes');
+  const commits = c.votes[voteKey(view, 'commit', digest)];
+  if (commits !== undefined && commits.count >= quorum) {
+    decide(state, ctx, out, value, certificateOf(value, digest, view, 'commit', commits), 'votes');
   }
 }
 
@@ -82,7 +83,7 @@ function lock(
   view: number,
   value: Value,
   digest: string,
-  prepares: Record<string, string>,
+  prepares: VoteTally,
 ): void {
   const c = state.current;
   // Policy: a lock only moves up; a prepare quorum of an older view never replaces a newer lock.
