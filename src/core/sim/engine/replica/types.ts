@@ -67,10 +67,13 @@ export interface Certificate {
 
 /**
  * One phase's votes for one value in one view, indexed by signer (agent index). Policy: an
- * array of n signatures and a count, not an object keyed by signer id, so that counting a vote
- * at n = 1000 costs an index, not a dictionary insert (a run adds 2n² of them).
+ * array of n signatures and a count, not an object keyed by signer id, found under the digest
+ * the vote carries (a string every receiver of the broadcast shares) without building a key,
+ * so that counting a vote at n = 1000 costs an index (a round adds 2n² of them).
  */
 export interface VoteTally {
+  view: number;
+  phase: Phase;
   /** Signatures by agent index; '' where that agent's vote has not arrived. */
   signatures: string[];
   /** How many signatures are present. */
@@ -113,8 +116,8 @@ export interface RoundState {
   prepared: Record<string, { digest: string; value: Value }>;
   /** Values it was shown, by digest, so votes that arrive first can still lock and commit. */
   values: Record<string, Value>;
-  /** `${view}:${phase}:${digest}` → the votes of that phase for that value in that view. */
-  votes: Record<string, VoteTally>;
+  /** Value digest → the tallies of its votes, one per (view, phase) seen. */
+  votes: Record<string, VoteTally[]>;
   /** `${view}:${phase}` keys this replica already voted in. */
   voted: Record<string, true>;
   lock: Lock | null;

@@ -1,4 +1,4 @@
-import { certificateOf, voteKey } from './certificates';
+import { certificateOf } from './certificates';
 import { freshRoundState, winnerIndex, type Out } from './out';
 import type { Certificate, Phase, ReplicaContext, ReplicaState, Value, VotePayload, VoteTally } from './types';
 
@@ -39,17 +39,37 @@ export function castVote(
 
 /** Files a vote under its (view, phase, digest), by its signer's index (ids are `a${index}`). */
 export function addVote(state: ReplicaState, ctx: ReplicaContext, signer: number, vote: VotePayload): void {
-  const key = voteKey(vote.view, vote.phase, vote.digest);
-  const tally = (state.current.votes[key] ??= { signatures: new Array<string>(ctx.n).fill(''), count: 0 });
+  const tallies = (state.current.votes[vote.digest] ??= []);
+  let tally = tallyOf(tallies, vote.view, vote.phase);
+  if (tally === undefined) {
+    tally = { view: vote.view, phase: vote.phase, signatures: new Array<string>(ctx.n).fill(''), count: 0 };
+    tallies.push(tally);
+  }
   if (tally.signatures[signer] === '') tally.count += 1;
   tally.signatures[signer] = vote.signature;
 }
+
+/** The tally of (view, phase) among one digest's tallies (few: one per view and phase seen). */
+function tallyOf(tallies: readonly VoteTally[] | undefined, view: number, phase: Phase): VoteTally | undefined {
+  if (tallies === undefined) return undefined;
+  for (const tally of tallies) if (tally.view === view && tally.phase === phase) return tally;
+  return undefined;
+}
+
+/**
+ * The form of `valueDigest` (32 lowercase hex digits). A vote for anything else can never
+ * match a value; refusing it also keeps keys such as `__proto__` out of `votes`.
+ */
+function isDigest(digest: unknown): digest is string {
+  return typeof digest === 'string' && digestPattern.test(digest);
+}
+const digestPattern = /^[0-9a-f]{32}$/;
 
 /** A vote from a peer: counted only when it is the sender's own, under its key, and verifies. */
 export function onVote(state: ReplicaState, ctx: ReplicaContext, out: Out, from: number, vote: VotePayload): void {
   if (vote.roundNo !== state.roundNo || vote.aid !== `a${from}`) return;
   if (vote.phase !== 'prepare' && vote.phase !== 'commit') return;
-  if (typeof vote.digest !== 'string' || typeof vote.roundId !== 'string' || !Number.isSafeInteger(vote.view)) return;
+  if (!isDigest(vote.digest) || typeof vote.roundId !== 'string' || !Number.isSafeInteger(vote.view)) return;
   if (vote.pubkey !== ctx.publicKeys[from]) return;
   if (!ctx.verifyVote(vote)) return;
   addVote(state, ctx, from, vote);
@@ -64,13 +84,14 @@ export function checkVotes(state: ReplicaState, ctx: ReplicaContext, out: Out, v
   if (value === undefined) return;
   const outcome = ctx.outcomeOf(state.index, value);
   const quorum = ctx.voteQuorum(value, outcome);
-  const prepares = c.votes[voteKey(view, 'prepare', digest)];
+  const tallies = c.votes[digest];
+  const prepares = tallyOf(tallies, view, 'prepare');
   const prepared = prepares !== undefined && prepares.count >= quorum;
-  if (c.prepared[String(view)]?.digest === digest && prepared && !c.voted[`${view}:commit`]) {
+  if (prepared && c.prepared[String(view)]?.digest === digest && !c.voted[`${view}:commit`]) {
     lock(state, ctx, out, view, value, digest, prepares);
     castVote(state, ctx, out, 'commit', view, value, digest);
   }
-  const commits = c.votes[voteKey(view, 'commit', digest)];
+  const commits = tallyOf(tallies, view, 'commit');
   if (commits !== undefined && commits.count >= quorum) {
     decide(state, ctx, out, value, certificateOf(value, digest, view, 'commit', commits), 'votes');
   }
