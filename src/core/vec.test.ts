@@ -100,6 +100,36 @@ describe('trimmedMean', () => {
     expect(trimmedMean([...vectors].reverse(), 1)).toEqual(trimmedMean(vectors, 1));
   });
 
+  it('gives bit for bit the sum of the whole sorted column (property)', () => {
+    // The literal definition with a trim (without one it is the plain mean): sort every column
+    // and add its kept middle in order.
+    const sortedSum = (vectors: number[][], trim: number): number[] => {
+      const t = effectiveTrim(vectors.length, trim);
+      const dim = Math.max(0, ...vectors.map((v) => v.length));
+      return Array.from({ length: dim }, (_, i) => {
+        const column = Float64Array.from(vectors, (v) => v[i] ?? 0).sort();
+        let sum = 0;
+        for (let j = t; j < column.length - t; j++) sum += column[j]!;
+        return sum / (column.length - 2 * t);
+      });
+    };
+    // Sparse, repeated and constant values, −0, and ragged vectors.
+    const value = fc.oneof(
+      fc.constantFrom(0, -0, 0.25, -0.25, 1 / 3),
+      fc.double({ min: -2, max: 2, noNaN: true }),
+    );
+    const vectors = fc.array(fc.array(value, { maxLength: 6 }), { minLength: 1, maxLength: 12 });
+    checkProperty(
+      fc.property(vectors, fc.integer({ min: 1, max: 5 }), (vs, trim) => {
+        fc.pre(effectiveTrim(vs.length, trim) > 0);
+        const fast = trimmedMean(vs, trim);
+        const literal = sortedSum(vs, trim);
+        expect(fast.length).toBe(literal.length);
+        fast.forEach((x, i) => expect(Object.is(x, literal[i]) || x === literal[i]).toBe(true));
+      }),
+    );
+  });
+
   it('gives the normalised trimmed mean as the centroid', () => {
     close(trimmedCentroid([[3, 4], [3, 4], [300, -400]], 1), [0.6, 0.8]);
     expect(trimmedCentroid([], 1)).toEqual([]);

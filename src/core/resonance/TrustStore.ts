@@ -302,25 +302,34 @@ export class TrustStore implements TrustStoreData {
     const punishable = (id: string): boolean =>
       id !== me && (tampered.has(id) || !this.isNewcomer(id));
     this.decay();
+    // Nothing below changes the log or the clock before `recordCoCommit`, so each peer's
+    // dyad parameters are read once; contributors are looked up in sets, not lists (n = 1000).
+    const params = new Map<string, { gain: number; loss: number }>();
+    const paramsOf = (id: string) => {
+      let known = params.get(id);
+      if (known === undefined) params.set(id, (known = this.dyadParams(me, id)));
+      return known;
+    };
+    const contributors = AXES.map((axis) => new Set(outcome.axisContributors?.[axis] ?? []));
     for (const id of quorum) this.updateReputation(id, reputationGain);
     for (const id of penalised) this.updateReputation(id, -reputationLoss);
     for (const id of quorum) {
-      if (id !== me) this.setTrust(me, id, this.trust(me, id) + this.dyadParams(me, id).gain);
+      if (id !== me) this.setTrust(me, id, this.trust(me, id) + paramsOf(id).gain);
     }
     for (const id of penalised) {
-      if (punishable(id)) this.setTrust(me, id, this.trust(me, id) - this.dyadParams(me, id).loss);
+      if (punishable(id)) this.setTrust(me, id, this.trust(me, id) - paramsOf(id).loss);
     }
     for (const id of quorum) {
       if (id === me) continue;
-      const { gain } = this.dyadParams(me, id);
-      for (const axis of AXES) {
-        const bonus = outcome.axisContributors?.[axis]?.includes(id) ? axisContributorBonus : 1;
+      const { gain } = paramsOf(id);
+      AXES.forEach((axis, a) => {
+        const bonus = contributors[a]!.has(id) ? axisContributorBonus : 1;
         this.updateAxisTrust(me, id, axis, gain * bonus);
-      }
+      });
     }
     for (const id of penalised) {
       if (!punishable(id)) continue;
-      const { loss } = this.dyadParams(me, id);
+      const { loss } = paramsOf(id);
       for (const axis of AXES) this.updateAxisTrust(me, id, axis, -loss);
     }
     for (const id of outcome.tamperedAgents) this.recordTamper(id);

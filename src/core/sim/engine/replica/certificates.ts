@@ -1,23 +1,41 @@
 import type { Outcome } from '../../../resonance';
-import type { Certificate, Phase, ReplicaContext, Value } from './types';
+import type { Certificate, Phase, ReplicaContext, Value, VoteTally } from './types';
 
 /** The key of one phase's votes for one value in one view. */
 export function voteKey(view: number, phase: Phase, digest: string): string {
   return `${view}:${phase}:${digest}`;
 }
 
-/** A certificate from the signatures a replica collected (signers sorted by id). */
+/** A certificate from the votes a replica collected (signers sorted by id). */
 export function certificateOf(
   value: Value,
   digest: string,
   view: number,
   phase: Phase,
-  signatures: Record<string, string>,
+  tally: VoteTally,
 ): Certificate {
-  const votes = Object.keys(signatures)
-    .sort()
-    .map((aid) => ({ aid, signature: signatures[aid]! }));
+  const votes: Certificate['votes'] = [];
+  for (const index of idOrder(tally.signatures.length)) {
+    const signature = tally.signatures[index]!;
+    if (signature !== '') votes.push({ aid: `a${index}`, signature });
+  }
   return { roundNo: value.roundNo, view, phase, roundId: value.round.id, digest, votes };
+}
+
+/** Agent indices 0 … n−1 in the order of their ids as strings (a0, a1, a10, a100, …). */
+const idOrders = new Map<number, readonly number[]>();
+/** Roster sizes whose order is kept (a run has one; a test or a sweep a few). */
+const idOrdersMax = 16;
+
+function idOrder(n: number): readonly number[] {
+  let order = idOrders.get(n);
+  if (order === undefined) {
+    const ids = Array.from({ length: n }, (_, index) => `a${index}`);
+    order = ids.map((_, index) => index).sort((x, y) => (ids[x]! < ids[y]! ? -1 : 1));
+    if (idOrders.size >= idOrdersMax) idOrders.delete(idOrders.keys().next().value!);
+    idOrders.set(n, order);
+  }
+  return order;
 }
 
 /**

@@ -45,7 +45,6 @@ export function freshRoundState(): RoundState {
     prepared: {},
     values: {},
     votes: {},
-    voteCounts: {},
     voted: {},
     lock: null,
     lockedWinner: null,

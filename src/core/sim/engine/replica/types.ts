@@ -65,6 +65,21 @@ export interface Certificate {
   votes: { aid: string; signature: string }[];
 }
 
+/**
+ * One phase's votes for one value in one view, indexed by signer (agent index). Policy: an
+ * array of n signatures and a count, not an object keyed by signer id, found under the digest
+ * the vote carries (a string every receiver of the broadcast shares) without building a key,
+ * so that counting a vote at n = 1000 costs an index (a round adds 2n² of them).
+ */
+export interface VoteTally {
+  view: number;
+  phase: Phase;
+  /** Signatures by agent index; '' where that agent's vote has not arrived. */
+  signatures: string[];
+  /** How many signatures are present. */
+  count: number;
+}
+
 /** A replica's lock: the value it saw prepared by a vote quorum, with that prepare certificate. */
 export interface Lock {
   view: number;
@@ -101,10 +116,8 @@ export interface RoundState {
   prepared: Record<string, { digest: string; value: Value }>;
   /** Values it was shown, by digest, so votes that arrive first can still lock and commit. */
   values: Record<string, Value>;
-  /** `${view}:${phase}:${digest}` → signer id → signature. */
-  votes: Record<string, Record<string, string>>;
-  /** The same keys → how many signers (kept beside `votes`: O(1) per vote, not O(n)). */
-  voteCounts: Record<string, number>;
+  /** Value digest → the tallies of its votes, one per (view, phase) seen. */
+  votes: Record<string, VoteTally[]>;
   /** `${view}:${phase}` keys this replica already voted in. */
   voted: Record<string, true>;
   lock: Lock | null;

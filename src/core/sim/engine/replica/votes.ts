@@ -1,6 +1,6 @@
-import { certificateOf, voteKey } from './certificates';
+import { certificateOf } from './certificates';
 import { freshRoundState, winnerIndex, type Out } from './out';
-import type { Certificate, Phase, ReplicaContext, ReplicaState, Value, VotePayload } from './types';
+import type { Certificate, Phase, ReplicaContext, ReplicaState, Value, VotePayload, VoteTally } from './types';
 
 /**
  * The vote phases (reference §2.7, SPEC §3): a vote quorum of prepares for the value a replica
@@ -34,24 +34,45 @@ export function castVote(
     winner: winnerIndex(ctx, value.winner), decision: value.decision,
   });
   out.broadcast({ type: 'V', ...vote });
-  addVote(state, vote);
+  addVote(state, ctx, state.index, vote);
 }
 
-export function addVote(state: ReplicaState, vote: VotePayload): void {
-  const key = voteKey(vote.view, vote.phase, vote.digest);
-  const signers = (state.current.votes[key] ??= {});
-  if (!Object.hasOwn(signers, vote.aid)) state.current.voteCounts[key] = (state.current.voteCounts[key] ?? 0) + 1;
-  signers[vote.aid] = vote.signature;
+/** Files a vote under its (view, phase, digest), by its signer's index (ids are `a${index}`). */
+export function addVote(state: ReplicaState, ctx: ReplicaContext, signer: number, vote: VotePayload): void {
+  const tallies = (state.current.votes[vote.digest] ??= []);
+  let tally = tallyOf(tallies, vote.view, vote.phase);
+  if (tally === undefined) {
+    tally = { view: vote.view, phase: vote.phase, signatures: new Array<string>(ctx.n).fill(''), count: 0 };
+    tallies.push(tally);
+  }
+  if (tally.signatures[signer] === '') tally.count += 1;
+  tally.signatures[signer] = vote.signature;
 }
+
+/** The tally of (view, phase) among one digest's tallies (few: one per view and phase seen). */
+function tallyOf(tallies: readonly VoteTally[] | undefined, view: number, phase: Phase): VoteTally | undefined {
+  if (tallies === undefined) return undefined;
+  for (const tally of tallies) if (tally.view === view && tally.phase === phase) return tally;
+  return undefined;
+}
+
+/**
+ * The form of `valueDigest` (32 lowercase hex digits). A vote for anything else can never
+ * match a value; refusing it also keeps keys such as `__proto__` out of `votes`.
+ */
+function isDigest(digest: unknown): digest is string {
+  return typeof digest === 'string' && digestPattern.test(digest);
+}
+const digestPattern = /^[0-9a-f]{32}$/;
 
 /** A vote from a peer: counted only when it is the sender's own, under its key, and verifies. */
 export function onVote(state: ReplicaState, ctx: ReplicaContext, out: Out, from: number, vote: VotePayload): void {
   if (vote.roundNo !== state.roundNo || vote.aid !== `a${from}`) return;
   if (vote.phase !== 'prepare' && vote.phase !== 'commit') return;
-  if (typeof vote.digest !== 'string' || typeof vote.roundId !== 'string' || !Number.isSafeInteger(vote.view)) return;
+  if (!isDigest(vote.digest) || typeof vote.roundId !== 'string' || !Number.isSafeInteger(vote.view)) return;
   if (vote.pubkey !== ctx.publicKeys[from]) return;
   if (!ctx.verifyVote(vote)) return;
-  addVote(state, vote);
+  addVote(state, ctx, from, vote);
   checkVotes(state, ctx, out, vote.view, vote.digest);
 }
 
@@ -63,15 +84,16 @@ export function checkVotes(state: ReplicaState, ctx: ReplicaContext, out: Out, v
   if (value === undefined) return;
   const outcome = ctx.outcomeOf(state.index, value);
   const quorum = ctx.voteQuorum(value, outcome);
-  const prepareKey = voteKey(view, 'prepare', digest);
-  const prepared = (c.voteCounts[prepareKey] ?? 0) >= quorum;
-  if (c.prepared[String(view)]?.digest === digest && prepared && !c.voted[`${view}:commit`]) {
-    lock(state, ctx, out, view, value, digest, c.votes[prepareKey]!);
+  const tallies = c.votes[digest];
+  const prepares = tallyOf(tallies, view, 'prepare');
+  const prepared = prepares !== undefined && prepares.count >= quorum;
+  if (prepared && c.prepared[String(view)]?.digest === digest && !c.voted[`${view}:commit`]) {
+    lock(state, ctx, out, view, value, digest, prepares);
     castVote(state, ctx, out, 'commit', view, value, digest);
   }
-  const commitKey = voteKey(view, 'commit', digest);
-  if ((c.voteCounts[commitKey] ?? 0) >= quorum) {
-    decide(state, ctx, out, value, certificateOf(value, digest, view, 'commit', c.votes[commitKey]!), 'votes');
+  const commits = tallyOf(tallies, view, 'commit');
+  if (commits !== undefined && commits.count >= quorum) {
+    decide(state, ctx, out, value, certificateOf(value, digest, view, 'commit', commits), 'votes');
   }
 }
 
@@ -82,7 +104,7 @@ function lock(
   view: number,
   value: Value,
   digest: string,
-  prepares: Record<string, string>,
+  prepares: VoteTally,
 ): void {
   const c = state.current;
   // Policy: a lock only moves up; a prepare quorum of an older view never replaces a newer lock.
