@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useLab } from './store/labStore';
 import { Drawer } from './components/Drawer';
 import { Header } from './components/Header';
@@ -20,6 +20,11 @@ import { QuorumPanel } from './panels/quorum/QuorumPanel';
 import { TrustPanel } from './panels/trust/TrustPanel';
 import { CommitTimelinePanel } from './panels/timeline/CommitTimelinePanel';
 import { ConfigPanel } from './panels/config/ConfigPanel';
+import { useExplore } from './store/exploreStore';
+import { useExploreAddress } from './explore/useExploreAddress';
+
+/** Explore (issue 13) loads with its first use, so the simulator's first load stays small. */
+const ExplorePage = lazy(() => import('./explore/ExplorePage'));
 
 export function App() {
   const init = useLab((state) => state.init);
@@ -43,6 +48,8 @@ export function App() {
   usePageShortcuts();
   useThemeAttribute();
   const dropping = useFileDrop();
+  const exploring = useExplore((state) => state.open);
+  useExploreAddress();
 
   useEffect(() => {
     void init();
@@ -82,6 +89,17 @@ export function App() {
     },
     ...(council ? [] : [{ id: 'pentadic', label: 'Pentadic report', content: <PentadicPanel {...agentProps} /> }]),
   ];
+  if (exploring) {
+    return (
+      <div className="app">
+        <Header />
+        <Suspense fallback={<p className="empty-state">Loading Explore…</p>}>
+          <ExplorePage />
+        </Suspense>
+        <HelpDialog />
+      </div>
+    );
+  }
   return (
     <div className={`app${presenter ? ' presenter' : ''}${dropping ? ' dropping' : ''}`}>
       <Header />

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { PresetName } from '../../worker/api';
+import { useExplore } from '../store/exploreStore';
 import { useLab } from '../store/labStore';
 import { cursorStatus } from '../trace/cursorStatus';
 import './chrome.css';
@@ -18,6 +19,7 @@ export function Header() {
   const scenario = useLab((state) => state.scenario);
   const selectPreset = useLab((state) => state.selectPreset);
   const share = useLab((state) => state.share);
+  const exploring = useExplore((state) => state.open);
 
   return (
     <header className="app-header">
@@ -43,6 +45,10 @@ export function Header() {
         Share link
       </button>
       <FileMenu />
+      <button type="button" data-testid="explore-open" aria-pressed={exploring}
+        onClick={() => (exploring ? useExplore.getState().close() : void useExplore.getState().openExplore())}>
+        Explore
+      </button>
       <RunStatus />
       <ViewControls />
     </header>
