@@ -87,6 +87,13 @@ test.describe('explore', () => {
     expect(first).toHaveLength(3);
     const link = new URL(page.url()).hash;
     expect(link).toMatch(/^#x=1\./);
+    // The rows export as CSV: a header and one line per run.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('sweep-export-csv').click()]);
+    expect(download.suggestedFilename()).toBe('sweep-results.csv');
+    const csv = await (await download.createReadStream()).toArray();
+    const lines = Buffer.concat(csv).toString('utf8').trim().split('\n');
+    expect(lines[0]).toMatch(/^xi,yi,x,y,seed,traceHash,decided,/);
+    expect(lines).toHaveLength(7);
 
     const fresh = await context.newPage();
     await fresh.goto(`/${link}`);

@@ -8,7 +8,7 @@ import { paramLabel } from './sweepParams';
 import { cellStats, valueExtent, type CellStats } from './sweepStats';
 import { formatValue } from './valuesText';
 
-const heatmapSize = { width: 720, height: 480 };
+const heatmapSize = { width: 720, height: 490 };
 const lineSize = { width: 720, height: 380 };
 
 interface SweepChartProps {

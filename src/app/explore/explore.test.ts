@@ -52,7 +52,7 @@ describe('explore: chart layouts', () => {
   const format = (value: number | null) => formatMetric('decided', value);
 
   it('lays the heatmap out with x to the right, y upward, and a spread bar where seeds differ', () => {
-    const geometry = heatmapLayout(['0', '0.1'], ['off', 'on'], stats, [0, 1], format, { width: 544, height: 308 });
+    const geometry = heatmapLayout(['0', '0.1'], ['off', 'on'], stats, [0, 1], format, { width: 544, height: 316 });
     expect(geometry.plot).toEqual({ left: 120, top: 16, width: 400, height: 200 });
     const cell = (xi: number, yi: number) => geometry.cells.find((c) => c.xi === xi && c.yi === yi)!;
     expect([cell(0, 0).x, cell(0, 0).y, cell(0, 0).width, cell(0, 0).height]).toEqual([120, 116, 200, 100]);

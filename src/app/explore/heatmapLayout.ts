@@ -30,7 +30,7 @@ export interface HeatmapGeometry {
     ticks: { value: number; x: number }[] };
 }
 
-const margin = { left: 120, right: 24, top: 16, bottom: 92 };
+const margin = { left: 120, right: 24, top: 16, bottom: 100 };
 const legendStops = 11;
 
 /**
@@ -69,7 +69,7 @@ export function heatmapLayout(
     cells.push({ xi, yi, x, y, width: cellWidth, height: cellHeight, fill, text: format(cell.mean), spread });
   }));
   const legendWidth = Math.min(320, plot.width);
-  const legendY = plot.top + plot.height + 52;
+  const legendY = plot.top + plot.height + 70;
   const ticks = scaleLinear().domain(domain).range([plot.left, plot.left + legendWidth]);
   return {
     cells,

@@ -28,7 +28,7 @@ export function sweepJson(definition: SweepDefinition, rows: readonly SweepRow[]
 
 /** A file name from the sweep's name: `sweep-drop-rate.csv`. */
 export function sweepFileName(definition: SweepDefinition, extension: string): string {
-  const slug = (definition.name ?? 'sweep').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-')
+  const slug = (definition.name ?? '').toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '').slice(0, 40);
   return `sweep-${slug || 'results'}.${extension}`;
 }
