@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useRun } from './store/runStore';
 import { useEnded, usePlayback, useWholeTick } from './store/playbackStore';
 import { useSelection } from './store/selectionStore';
@@ -22,6 +22,11 @@ import { QuorumPanel } from './panels/quorum/QuorumPanel';
 import { TrustPanel } from './panels/trust/TrustPanel';
 import { CommitTimelinePanel } from './panels/timeline/CommitTimelinePanel';
 import { ConfigPanel } from './panels/config/ConfigPanel';
+import { useExplore } from './store/exploreStore';
+import { useExploreAddress } from './explore/useExploreAddress';
+
+/** Explore (issue 13) loads with its first use, so the simulator's first load stays small. */
+const ExplorePage = lazy(() => import('./explore/ExplorePage'));
 import { performAction } from './components/performAction';
 
 export function App() {
@@ -36,6 +41,8 @@ export function App() {
   usePageShortcuts();
   useThemeAttribute();
   const dropping = useFileDrop();
+  const exploring = useExplore((state) => state.open);
+  useExploreAddress();
 
   useEffect(() => {
     void init();
@@ -59,6 +66,17 @@ export function App() {
     { id: 'event-log', label: 'Event log', content: <EventLogSlot /> },
     ...(council ? [] : [{ id: 'pentadic', label: 'Pentadic report', content: <PentadicSlot /> }]),
   ];
+  if (exploring) {
+    return (
+      <div className="app">
+        <Header />
+        <Suspense fallback={<p className="empty-state">Loading Explore…</p>}>
+          <ExplorePage />
+        </Suspense>
+        <HelpDialog />
+      </div>
+    );
+  }
   return (
     <div className={`app${presenter ? ' presenter' : ''}${dropping ? ' dropping' : ''}`}>
       <Header />

@@ -92,7 +92,7 @@ function seedRange(text: string): { first: number; last: number } {
   return { first, last };
 }
 
-function shard(text: string): Shard {
+export function shard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text);
   if (!match) throw new InputError(`--shard: "${text}" is not like 2/4 (shard 2 of 4)`);
   const index = Number(match[1]);
@@ -122,7 +122,7 @@ function unsafeName(text: string): UnsafeSwitchName {
 /** Worker threads at most: more than any machine this runs on has cores. */
 export const huntWorkersMax = 64;
 
-function workerCount(text: string): number {
+export function workerCount(text: string): number {
   const count = positiveInteger('--workers', text);
   if (count > huntWorkersMax) throw new InputError(`--workers: ${count} is above ${huntWorkersMax}`);
   return count;

@@ -7,6 +7,8 @@
 import { expose } from 'comlink';
 import { initFastCrypto } from '../core/crypto';
 import { runBatchJobs } from './batchJobs';
+import { exploreApi } from './exploreApi';
+import { runSweepJobs } from './sweepJobs';
 import type { PoolWorkerApi } from './poolApi';
 
 /** Tokens cancelled before or while their chunk ran; a chunk forgets its token when it ends. */
@@ -30,10 +32,19 @@ function yieldToMessages(): Promise<void> {
 }
 
 const api: PoolWorkerApi = {
+  ...exploreApi,
   async runJobs(spec, jobs, token) {
     try {
       await cryptoReady;
       return await runBatchJobs(spec, jobs, { cancelled: () => cancelled.has(token), yieldToMessages });
+    } finally {
+      cancelled.delete(token);
+    }
+  },
+  async runSweepJobs(definition, jobs, token) {
+    try {
+      await cryptoReady;
+      return await runSweepJobs(definition, jobs, { cancelled: () => cancelled.has(token), yieldToMessages });
     } finally {
       cancelled.delete(token);
     }

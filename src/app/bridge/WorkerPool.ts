@@ -1,6 +1,8 @@
 import { wrap, type Remote } from 'comlink';
 import { asError, watchWorker } from './watchWorker';
-import type { BatchJob, BatchSpec, PoolWorkerApi, SeedResult } from '../../worker/poolApi';
+import type {
+  BatchJob, BatchSpec, PoolWorkerApi, SeedResult, SweepDefinition, SweepJob, SweepRow,
+} from '../../worker/poolApi';
 import type { Scenario } from '../../worker/api';
 import {
   poolSize, runJobPool, type PoolOptions, type PoolRun, type PoolWorker,
@@ -18,7 +20,7 @@ export { PoolError } from '../../pool/jobPool';
  */
 export class WorkerPool {
   private slots: PoolSlot[] = [];
-  private current: PoolRun<SeedResult> | null = null;
+  private current: PoolRun<unknown> | null = null;
 
   constructor(
     /** Workers in the pool: one per core minus one, at least one. */
@@ -46,6 +48,23 @@ export class WorkerPool {
     return this.run({ scenario, param, values: [...values] }, jobs, options);
   }
 
+  /**
+   * Runs the (xi, yi, seed) jobs of a parsed sweep definition (SPEC §4); rows in job order.
+   * Policy: one run at a time across batches and sweeps, as for `batch`.
+   */
+  sweepRuns(definition: SweepDefinition, jobs: readonly SweepJob[], options?: PoolOptions<SweepRow>): PoolRun<SweepRow> {
+    return this.start((slot, chunk) => slot.runSweepJobs(definition, chunk), jobs, options);
+  }
+
+  /**
+   * Asks the first pool worker something besides jobs (a sweep checked, a link made). It
+   * answers between two runs when it is busy; rejects if the worker dies meanwhile.
+   */
+  ask<T>(invoke: (api: Remote<PoolWorkerApi>) => Promise<T>): Promise<T> {
+    if (this.slots.length === 0) this.slots.push(new PoolSlot(this.createWorker));
+    return this.slots[0]!.ask(invoke);
+  }
+
   /** Stops the workers; a later run starts new ones. */
   dispose(): void {
     this.current?.cancel();
@@ -55,10 +74,18 @@ export class WorkerPool {
 
   /** Policy: one run at a time; a new run cancels the one in flight. */
   private run(spec: BatchSpec, jobs: BatchJob[], options?: PoolOptions<SeedResult>): PoolRun<SeedResult> {
+    return this.start((slot, chunk) => slot.runJobs(spec, chunk), jobs, options);
+  }
+
+  private start<Job, Result>(
+    runChunk: (slot: PoolSlot, chunk: readonly Job[]) => Promise<Result[]>,
+    jobs: readonly Job[],
+    options?: PoolOptions<Result>,
+  ): PoolRun<Result> {
     this.current?.cancel();
     while (this.slots.length < this.size) this.slots.push(new PoolSlot(this.createWorker));
-    const workers = this.slots.map((slot): PoolWorker<BatchJob, SeedResult> => ({
-      run: (chunk) => slot.runJobs(spec, chunk),
+    const workers = this.slots.map((slot): PoolWorker<Job, Result> => ({
+      run: (chunk) => runChunk(slot, chunk),
       cancel: () => slot.cancel(),
     }));
     const run = runJobPool(workers, jobs, options);
@@ -73,16 +100,34 @@ class PoolSlot {
   private api!: Remote<PoolWorkerApi>;
   private token = 0;
   private inFlight: { token: number; reject: (error: Error) => void } | null = null;
+  private readonly asks = new Set<(error: Error) => void>();
 
   constructor(private readonly createWorker: () => Worker) {
     this.start();
   }
 
   runJobs(spec: BatchSpec, jobs: readonly BatchJob[]): Promise<SeedResult[]> {
+    return this.chunk((token) => this.api.runJobs(spec, [...jobs], token));
+  }
+
+  runSweepJobs(definition: SweepDefinition, jobs: readonly SweepJob[]): Promise<SweepRow[]> {
+    return this.chunk((token) => this.api.runSweepJobs(definition, [...jobs], token));
+  }
+
+  /** A call outside the chunks; rejected if the worker dies before it answers. */
+  ask<T>(invoke: (api: Remote<PoolWorkerApi>) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.asks.add(reject);
+      invoke(this.api).then(resolve, (error: unknown) => reject(asError(error, 'A pool worker failed.')))
+        .finally(() => this.asks.delete(reject));
+    });
+  }
+
+  private chunk<Result>(invoke: (token: number) => Promise<Result[]>): Promise<Result[]> {
     const token = ++this.token;
-    return new Promise<SeedResult[]>((resolve, reject) => {
+    return new Promise<Result[]>((resolve, reject) => {
       this.inFlight = { token, reject };
-      this.api.runJobs(spec, [...jobs], token).then(resolve, (error: unknown) => reject(asError(error, 'A pool worker failed.')))
+      invoke(token).then(resolve, (error: unknown) => reject(asError(error, 'A pool worker failed.')))
         .finally(() => {
           if (this.inFlight?.token === token) this.inFlight = null;
         });
@@ -108,6 +153,8 @@ class PoolSlot {
     this.worker.terminate();
     this.inFlight?.reject(new Error(reason));
     this.inFlight = null;
+    for (const reject of this.asks) reject(new Error(reason));
+    this.asks.clear();
     this.start();
   }
 }

@@ -1,5 +1,6 @@
 import { scenarioDefaults } from '../../core/values';
 import type { PresetName } from '../../worker/api';
+import { useExplore } from '../store/exploreStore';
 import { useRun } from '../store/runStore';
 import { usePlayback } from '../store/playbackStore';
 import { cursorStatus } from '../trace/cursorStatus';
@@ -19,6 +20,7 @@ export function Header() {
   const presetName = useRun((state) => state.presetName);
   const scenario = useRun((state) => state.scenario);
   const selectPreset = useRun((state) => state.selectPreset);
+  const exploring = useExplore((state) => state.open);
 
   return (
     <header className="app-header">
@@ -44,6 +46,10 @@ export function Header() {
         Share link
       </button>
       <FileMenu />
+      <button type="button" data-testid="explore-open" aria-pressed={exploring}
+        onClick={() => (exploring ? useExplore.getState().close() : void useExplore.getState().openExplore())}>
+        Explore
+      </button>
       <RunStatus />
       <ViewControls />
     </header>

@@ -219,7 +219,11 @@ export const useRun = create<RunState>()((set, get) => {
   /** Loads the scenario a fragment names; false (with a message, nothing lost) if it cannot. */
   const openFragment = async (fragment: string): Promise<boolean> => {
     addressFragment = fragment;
-    if (fragment === '' || fragment === '#') {
+    // A sweep link (`#x=`) is the Explore page's (exploreStore); the simulator keeps its own
+    // scenario, or starts on the first preset.
+    const sweep = fragment.startsWith('#x=');
+    if (sweep && get().scenario !== null) return true;
+    if (fragment === '' || fragment === '#' || sweep) {
       load(await client.preset(initialPreset), initialPreset);
       return true;
     }

@@ -52,7 +52,7 @@ function writeTheme(theme: ThemeChoice): void {
 
 /**
  * How the page is shown, apart from the run: a second store so the run's store stays about
- * the run. The only other zustand importer is labStore.ts, in this folder.
+ * the run. The other zustand stores (run, playback, selection, seeds, explore) are in this folder.
  */
 export const useUi = create<UiState>()((set) => ({
   presenter: false,

@@ -68,10 +68,42 @@ export async function encodeShareLink(scenario: Scenario, codec: RawDeflateCodec
   const parsed = parseScenario(scenario);
   const problem = parsed.ok ? '' : parsed.error.message;
   assert(parsed.ok, `encodeShareLink needs a valid scenario: ${problem}`);
-  const compressed = await codec.deflateRaw(utf8(canonicalJson(parsed.value)));
-  const fragment = `#s=${shareLinkVersion}.${encodeBase64url(compressed)}`;
+  return encodeLinkFragment(scenarioLink, parsed.value, codec);
+}
+
+/** What a kind of link carries: its fragment key (`s` in `#s=1.…`) and the word for its data. */
+export interface LinkKind {
+  key: string;
+  noun: string;
+}
+
+const scenarioLink: LinkKind = { key: 's', noun: 'scenario' };
+
+/**
+ * The fragment `#<key>=1.<base64url(deflate-raw(canonical JSON))>` of a validated value: the
+ * machinery of scenario links, shared by sweep links (`#x=1.…`). Throws
+ * `ShareLinkTooLongError` over 8 KB.
+ */
+export async function encodeLinkFragment(kind: LinkKind, value: unknown, codec: RawDeflateCodec): Promise<string> {
+  const compressed = await codec.deflateRaw(utf8(canonicalJson(value)));
+  const fragment = `#${kind.key}=${shareLinkVersion}.${encodeBase64url(compressed)}`;
   if (fragment.length > shareLinkCharsMax) throw new ShareLinkTooLongError(fragment.length);
   return fragment;
+}
+
+/**
+ * The JSON text a link of `kind` carries (a whole URL, or its fragment with or without `#`),
+ * size, version, base64url, deflate and UTF-8 checked. Throws a `ScenarioRejection` whose
+ * path is `link`; the caller validates the text.
+ */
+export async function decodeLinkText(link: unknown, kind: LinkKind, codec: RawDeflateCodec): Promise<string> {
+  const payload = readPayload(link, kind);
+  const compressed = decodeBase64url(payload);
+  if (!compressed.ok) {
+    reject(linkPath, `the ${kind.noun} data is not base64url: ${compressed.reason}`);
+  }
+  const inflated = await inflate(compressed.bytes, codec, kind);
+  return decodeUtf8(inflated, kind);
 }
 
 /**
@@ -83,13 +115,7 @@ export async function decodeShareLink(
   codec: RawDeflateCodec,
 ): Promise<ScenarioResult> {
   try {
-    const payload = readPayload(link);
-    const compressed = decodeBase64url(payload);
-    if (!compressed.ok) {
-      reject(linkPath, `the scenario data is not base64url: ${compressed.reason}`);
-    }
-    const inflated = await inflate(compressed.bytes, codec);
-    return parseScenario(decodeUtf8(inflated));
+    return parseScenario(await decodeLinkText(link, scenarioLink, codec));
   } catch (error) {
     if (error instanceof ScenarioRejection) {
       return { ok: false, error: { path: error.path, message: error.message } };
@@ -99,8 +125,8 @@ export async function decodeShareLink(
   }
 }
 
-/** The data after `s=1.`, once the size, the fragment and the version are checked. */
-function readPayload(link: unknown): string {
+/** The data after `s=1.` (or the kind's key), once the size, the fragment and the version are checked. */
+function readPayload(link: unknown, kind: LinkKind): string {
   if (typeof link !== 'string') reject(linkPath, `expected text, got ${describe(link)}`);
   const text = link.trim();
   if (text.length > shareLinkCharsMax + shareLinkAddressCharsMax) {
@@ -111,40 +137,41 @@ function readPayload(link: unknown): string {
   if (fragment.length + 1 > shareLinkCharsMax) reject(linkPath, tooLong(fragment.length + 1));
   // Policy: other `&`-separated parameters are ignored, so the page may add its own (say, a
   // time cursor) without breaking older readers; the scenario must appear exactly once.
+  const { key, noun } = kind;
   const values = fragment
     .split('&')
-    .filter((parameter) => parameter.startsWith('s='))
-    .map((parameter) => parameter.slice(2));
+    .filter((parameter) => parameter.startsWith(`${key}=`))
+    .map((parameter) => parameter.slice(key.length + 1));
   if (values.length === 0) {
-    reject(linkPath, 'no scenario in it (expected a fragment like #s=1.…)');
+    reject(linkPath, `no ${noun} in it (expected a fragment like #${key}=1.…)`);
   }
-  if (values.length > 1) reject(linkPath, `${values.length} scenarios in it (s= must appear once)`);
+  if (values.length > 1) reject(linkPath, `${values.length} ${noun}s in it (${key}= must appear once)`);
   const value = values[0]!;
   const dot = value.indexOf('.');
-  if (dot === -1) reject(linkPath, 'expected s=<version>.<data>, found no version');
+  if (dot === -1) reject(linkPath, `expected ${key}=<version>.<data>, found no version`);
   const version = value.slice(0, dot);
   if (version !== String(shareLinkVersion)) {
     const shown = /^[0-9]{1,9}$/.test(version) ? version : quote(version);
     reject(linkPath, `unsupported version ${shown} (this build reads version ${shareLinkVersion})`);
   }
   const payload = value.slice(dot + 1);
-  if (payload.length === 0) reject(linkPath, 'the scenario data after s=1. is empty');
+  if (payload.length === 0) reject(linkPath, `the ${noun} data after ${key}=1. is empty`);
   return payload;
 }
 
-async function inflate(bytes: Uint8Array, codec: RawDeflateCodec): Promise<Uint8Array> {
+async function inflate(bytes: Uint8Array, codec: RawDeflateCodec, { noun }: LinkKind): Promise<Uint8Array> {
   let inflated: Uint8Array;
   try {
     inflated = await codec.inflateRaw(bytes, inflatedBytesMax);
   } catch (error) {
     if (error instanceof InflatedTooLargeError) {
-      reject(linkPath, `the scenario inflates to more than ${inflatedBytesMax} bytes`);
+      reject(linkPath, `the ${noun} inflates to more than ${inflatedBytesMax} bytes`);
     }
-    reject(linkPath, 'the scenario data is corrupt (not deflate-raw)');
+    reject(linkPath, `the ${noun} data is corrupt (not deflate-raw)`);
   }
   // A codec that ignores the cap is still held to it.
   if (inflated.length > inflatedBytesMax) {
-    reject(linkPath, `the scenario inflates to more than ${inflatedBytesMax} bytes`);
+    reject(linkPath, `the ${noun} inflates to more than ${inflatedBytesMax} bytes`);
   }
   return inflated;
 }
@@ -159,11 +186,11 @@ type Utf8DecoderClass = new (label: 'utf-8', options: { fatal: boolean }) => Utf
  * Strict UTF-8: invalid bytes are refused rather than replaced with U+FFFD. `TextDecoder`
  * exists in every runtime core runs in (page, worker, Node) but is not in the ES2022 lib.
  */
-function decodeUtf8(bytes: Uint8Array): string {
+function decodeUtf8(bytes: Uint8Array, { noun }: LinkKind): string {
   const Decoder = (globalThis as unknown as { TextDecoder: Utf8DecoderClass }).TextDecoder;
   try {
     return new Decoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return reject(linkPath, 'the scenario data is not UTF-8 text');
+    return reject(linkPath, `the ${noun} data is not UTF-8 text`);
   }
 }
