@@ -17,7 +17,10 @@ describe('the defaults the configuration panel shows', () => {
     expect(resolved.resonance).toEqual({
       threshold: defaults.threshold, embed: defaults.embed, viewTimeout: defaults.viewTimeout,
       maxViewChanges: defaultMaxViewChanges(7),
-      deliberation: { steps: defaults.steps, stepSize: defaults.stepSize, epsilon: defaults.epsilon },
+      deliberation: {
+        steps: defaults.steps, stepSize: defaults.stepSize, epsilon: defaults.epsilon,
+        classicStart: defaults.classicStart,
+      },
       unsafe: {},
     });
     expect(resolved.council).toEqual({

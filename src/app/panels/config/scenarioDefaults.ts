@@ -87,6 +87,7 @@ export const defaults = {
   steps: 3,
   stepSize: 0.3,
   epsilon: 0.15,
+  classicStart: 'stances' as const,
   quorumFraction: 0.5,
   majorityThreshold: 0.5,
   supermajorityThreshold: 2 / 3,

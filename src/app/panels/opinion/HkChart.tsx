@@ -51,6 +51,7 @@ export function HkChart({ round, stepShown, color, selectedAgent, label }: HkCha
             key={polyline.agent}
             d={polyline.path}
             stroke={color(round.sycophancy[polyline.row] ?? 0)}
+            strokeOpacity={geometry.lineOpacity}
             className="hk-line"
           />
         ))}
