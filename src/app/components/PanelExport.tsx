@@ -1,5 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
-import { exportPanelImage } from '../files/panelImage';
+import { exportPanelImage, type ExportContext } from '../files/panelImage';
+import { useLab } from '../store/labStore';
 
 type GraphicKind = 'svg' | 'canvas' | null;
 
@@ -34,7 +35,7 @@ export function PanelExport({ title, bodyRef }: PanelExportProps) {
   const save = (format: 'svg' | 'png') => {
     const body = bodyRef.current;
     if (body === null) return;
-    exportPanelImage(body, title, format).then(setProblem, (error: unknown) => {
+    exportPanelImage(body, title, format, exportContext()).then(setProblem, (error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       setProblem(`The image could not be saved: ${reason}`);
     });
@@ -56,6 +57,16 @@ export function PanelExport({ title, bodyRef }: PanelExportProps) {
       )}
     </span>
   );
+}
+
+/**
+ * The scenario and the tick at the time cursor, read once when a button is pressed (so the
+ * panel does not re-render for them).
+ */
+function exportContext(): ExportContext {
+  const { scenario, presetName, cursor, trace } = useLab.getState();
+  const name = scenario?.name || presetName || (scenario ? `${scenario.n} agents, seed ${scenario.seed}` : null);
+  return { scenarioName: name, tick: scenario === null || trace.length === 0 ? null : Math.floor(cursor) };
 }
 
 interface ExportButtonProps {
