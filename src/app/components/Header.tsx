@@ -84,7 +84,7 @@ function RunStatus() {
     }
   }
   return (
-    <p className="run-status" data-testid="run-status" aria-live="polite">
+    <p className="run-status" data-testid="run-status" aria-live="polite" title={text || undefined}>
       {text}
     </p>
   );
