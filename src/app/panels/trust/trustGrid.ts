@@ -52,7 +52,7 @@ export function trustGrid(agentCount: number, size: number, labelGapMin = 11): T
   // Room for the longest name ("a999", or a block's "a980–a999" when hovered) at the label
   // size, with a gap before the matrix.
   const longest = unitName(units - 1, blockSize, Math.max(agentCount, 1)).length;
-  const margin = Math.max(18, 7 + 5.5 * longest);
+  const margin = Math.max(18, 7 + 6.2 * longest);
   return {
     agentCount, blockSize, units, cell, left: margin, top: margin,
     width: margin + size, height: margin + size, labelStep, labels,
