@@ -62,7 +62,9 @@ function RunStatus() {
       e.kind === 'committed' || e.kind === 'decidedNoAgreement' || e.kind === 'viewChanged' || e.kind === 'councilTallied'),
     [trace],
   );
+  const presetName = useLab((state) => state.presetName);
   let text = '';
+  let tickShown: number | null = null;
   const simulating = status === 'simulating';
   if (status === 'starting') text = 'starting the simulation worker…';
   else if (simulating && trace.length === 0) text = 'simulating…';
@@ -75,6 +77,7 @@ function RunStatus() {
     } else {
       const ended = !simulating && cursor >= endTick;
       const at = cursorStatus(scenario, milestones, cursor, ended);
+      tickShown = at.tick;
       text = council
         ? `${at.decided + at.aborted}/${rounds} proposals · ✓${at.decided} approved · ✗${at.aborted} not approved · tick ${at.tick}`
         : `round ${Math.min(at.decided + at.noAgreement + 1, rounds)}/${rounds} · view ${at.view} · tick ${at.tick} · ` +
@@ -84,7 +87,15 @@ function RunStatus() {
     }
   }
   return (
-    <p className="run-status" data-testid="run-status" aria-live="polite" title={text || undefined}>
+    // The scenario's name and the tick are also data: an exported panel image is titled with them.
+    <p
+      className="run-status"
+      data-testid="run-status"
+      aria-live="polite"
+      title={text || undefined}
+      data-scenario-name={scenario ? scenario.name || presetName || `${scenario.n} agents, seed ${scenario.seed}` : undefined}
+      data-tick={tickShown ?? undefined}
+    >
       {text}
     </p>
   );

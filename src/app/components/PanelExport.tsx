@@ -1,6 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { exportPanelImage, type ExportContext } from '../files/panelImage';
-import { useLab } from '../store/labStore';
 
 type GraphicKind = 'svg' | 'canvas' | null;
 
@@ -60,13 +59,17 @@ export function PanelExport({ title, bodyRef }: PanelExportProps) {
 }
 
 /**
- * The scenario and the tick at the time cursor, read once when a button is pressed (so the
- * panel does not re-render for them).
+ * The scenario and the tick at the time cursor, read from the header's status line when a
+ * button is pressed. Policy: from the page, not the store, so a panel renders without the
+ * store (the panels' server-side tests start no worker) and never re-renders for the tick.
  */
 function exportContext(): ExportContext {
-  const { scenario, presetName, cursor, trace } = useLab.getState();
-  const name = scenario?.name || presetName || (scenario ? `${scenario.n} agents, seed ${scenario.seed}` : null);
-  return { scenarioName: name, tick: scenario === null || trace.length === 0 ? null : Math.floor(cursor) };
+  const status = document.querySelector<HTMLElement>('[data-testid="run-status"]');
+  const tick = status?.dataset.tick;
+  return {
+    scenarioName: status?.dataset.scenarioName ?? null,
+    tick: tick === undefined || tick === '' ? null : Number(tick),
+  };
 }
 
 interface ExportButtonProps {
