@@ -85,6 +85,7 @@ export const scenarioDefaults = {
   steps: 3,
   stepSize: 0.3,
   epsilon: 0.15,
+  classicStart: 'stances' as 'stances' | 'uniform',
   quorumFraction: 0.5,
   majorityThreshold: 0.5,
   supermajorityThreshold: 2 / 3,

@@ -63,7 +63,9 @@ function RunStatus() {
   // The whole tick: the line changes when a tick passes, so it re-renders once per tick.
   const cursor = usePlayback((state) => Math.floor(state.cursor));
   const endTick = useRun((state) => state.endTick);
+  const presetName = useRun((state) => state.presetName);
   let text = '';
+  let tickShown: number | null = null;
   const simulating = status === 'simulating';
   if (status === 'starting') text = 'starting the simulation worker…';
   else if (simulating && trace.length === 0) text = 'simulating…';
@@ -76,6 +78,7 @@ function RunStatus() {
     } else {
       const ended = !simulating && cursor >= endTick;
       const at = cursorStatus(scenario, trace, cursor, ended);
+      tickShown = at.tick;
       text = council
         ? `${at.decided + at.aborted}/${rounds} proposals · ✓${at.decided} approved · ✗${at.aborted} not approved · tick ${at.tick}`
         : `round ${Math.min(at.decided + at.noAgreement + 1, rounds)}/${rounds} · view ${at.view} · tick ${at.tick} · ` +
@@ -85,7 +88,15 @@ function RunStatus() {
     }
   }
   return (
-    <p className="run-status" data-testid="run-status" aria-live="polite">
+    // The scenario's name and the tick are also data: an exported panel image is titled with them.
+    <p
+      className="run-status"
+      data-testid="run-status"
+      aria-live="polite"
+      title={text || undefined}
+      data-scenario-name={scenario ? scenario.name || presetName || `${scenario.n} agents, seed ${scenario.seed}` : undefined}
+      data-tick={tickShown ?? undefined}
+    >
       {text}
     </p>
   );

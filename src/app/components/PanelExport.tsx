@@ -1,5 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
-import { exportPanelImage } from '../files/panelImage';
+import { exportPanelImage, type ExportContext } from '../files/panelImage';
 
 type GraphicKind = 'svg' | 'canvas' | null;
 
@@ -37,7 +37,7 @@ export function PanelExport({ title, bodyRef }: PanelExportProps) {
   const save = (format: 'svg' | 'png') => {
     const body = bodyRef.current;
     if (body === null) return;
-    exportPanelImage(body, title, format).then(setProblem, (error: unknown) => {
+    exportPanelImage(body, title, format, exportContext()).then(setProblem, (error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
       setProblem(`The image could not be saved: ${reason}`);
     });
@@ -59,6 +59,20 @@ export function PanelExport({ title, bodyRef }: PanelExportProps) {
       )}
     </span>
   );
+}
+
+/**
+ * The scenario and the tick at the time cursor, read from the header's status line when a
+ * button is pressed. Policy: from the page, not the store, so a panel renders without the
+ * store (the panels' server-side tests start no worker) and never re-renders for the tick.
+ */
+function exportContext(): ExportContext {
+  const status = document.querySelector<HTMLElement>('[data-testid="run-status"]');
+  const tick = status?.dataset.tick;
+  return {
+    scenarioName: status?.dataset.scenarioName ?? null,
+    tick: tick === undefined || tick === '' ? null : Number(tick),
+  };
 }
 
 interface ExportButtonProps {

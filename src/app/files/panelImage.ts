@@ -1,4 +1,5 @@
 import { downloadBlob } from './download';
+import { composeExportSvg, escapeXml, exportSubtitle, type LegendToken } from './exportFrame';
 import {
   exportSize, panelFileName, presentationAttributes, propertiesFor, type ExportSize,
 } from './svgStyles';
@@ -28,28 +29,113 @@ export function mainGraphic(body: HTMLElement): PanelGraphic | null {
 }
 
 /**
- * A standalone SVG document of a drawing: the computed style of every element inlined as
- * presentation attributes, a background rectangle in `background`, a size in pixels, the
- * namespace declared.
+ * A drawing as markup for the export frame: the computed style of every element inlined as
+ * presentation attributes, its on-screen size in pixels, the namespace declared. A canvas
+ * becomes an `<image>` of its pixels.
  */
-export function serializeSvg(svg: SVGSVGElement, background: string): string {
-  const copy = svg.cloneNode(true) as SVGSVGElement;
-  inlineStyles(svg, copy);
-  const size = exportSize(svg.getAttribute('viewBox'), svg.getBoundingClientRect());
+export function drawingMarkup(graphic: PanelGraphic): { markup: string; width: number; height: number } {
+  if (graphic instanceof HTMLCanvasElement) {
+    const rect = graphic.getBoundingClientRect();
+    const size = exportSize(null, rect.width >= 1 ? rect : { width: graphic.width, height: graphic.height });
+    const href = escapeXml(graphic.toDataURL('image/png'));
+    return { markup: `<image width="${size.width}" height="${size.height}" href="${href}"/>`, ...size };
+  }
+  const copy = graphic.cloneNode(true) as SVGSVGElement;
+  inlineStyles(graphic, copy);
+  const size = exportSize(graphic.getAttribute('viewBox'), graphic.getBoundingClientRect());
   copy.setAttribute('xmlns', svgNamespace);
   copy.setAttribute('width', String(size.width));
   copy.setAttribute('height', String(size.height));
   copy.removeAttribute('class');
-  const viewBox = svg.viewBox.baseVal;
-  const backdrop = document.createElementNS(svgNamespace, 'rect');
-  const hasBox = viewBox !== null && viewBox.width > 0;
-  backdrop.setAttribute('x', String(hasBox ? viewBox.x : 0));
-  backdrop.setAttribute('y', String(hasBox ? viewBox.y : 0));
-  backdrop.setAttribute('width', hasBox ? String(viewBox.width) : '100%');
-  backdrop.setAttribute('height', hasBox ? String(viewBox.height) : '100%');
-  backdrop.setAttribute('fill', background);
-  copy.insertBefore(backdrop, copy.firstChild);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(copy)}\n`;
+  return { markup: new XMLSerializer().serializeToString(copy), ...size };
+}
+
+/**
+ * A standalone SVG document of one drawing on a `background` rectangle, its styles inlined: the
+ * Explore page's diagram export, which carries its own title, axes and legend.
+ */
+export function serializeSvg(svg: SVGSVGElement, background: string): string {
+  const { markup, width, height } = drawingMarkup(svg);
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="${svgNamespace}" width="${width}" height="${height}" ` +
+    `viewBox="0 0 ${width} ${height}"><rect width="${width}" height="${height}" fill="${escapeXml(background)}"/>` +
+    `${markup}</svg>\n`
+  );
+}
+
+/** Legend elements that carry no picture: form controls and text for screen readers only. */
+const legendSkipped = 'select, button, input, .visually-hidden';
+/** A childless element at most this big (px) is a colour swatch. */
+const swatchSizeMax = 48;
+const blockDisplays = new Set(['block', 'flex', 'grid', 'list-item', 'table', 'table-row']);
+
+/**
+ * The panel's legend (its `.panel-legend` elements) as tokens in reading order: text, colour
+ * swatches (childless small boxes: their background and border), small SVG glyphs with their
+ * styles inlined, and a break at each block (a legend row, a list item).
+ */
+export function legendTokens(panel: Element): LegendToken[] {
+  const tokens: LegendToken[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const text = (node.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (text !== '') tokens.push({ kind: 'text', text });
+      return;
+    }
+    if (!(node instanceof Element) || node.matches(legendSkipped)) return;
+    const style = getComputedStyle(node);
+    if (style.display === 'none' || style.visibility === 'hidden') return;
+    if (startsLine(node, style) && tokens.length > 0 && tokens.at(-1)!.kind !== 'break') {
+      tokens.push({ kind: 'break' });
+    }
+    if (node instanceof SVGSVGElement) {
+      const { markup, width, height } = drawingMarkup(node);
+      tokens.push({ kind: 'graphic', markup, width, height });
+      return;
+    }
+    const swatch = swatchOf(node, style);
+    if (swatch !== null) {
+      tokens.push(swatch);
+      return;
+    }
+    node.childNodes.forEach(walk);
+  };
+  panel.querySelectorAll('.panel-legend').forEach(walk);
+  while (tokens.at(-1)?.kind === 'break') tokens.pop();
+  return tokens;
+}
+
+/**
+ * Whether an element begins a new line: a block, a list item, but not an item of a flex row
+ * (whose computed display is `block` too, yet it flows beside its siblings).
+ */
+function startsLine(element: Element, style: CSSStyleDeclaration): boolean {
+  if (!blockDisplays.has(style.display)) return false;
+  const parent = element.parentElement;
+  if (parent === null) return true;
+  const parentStyle = getComputedStyle(parent);
+  const flexRow = parentStyle.display.endsWith('flex') && parentStyle.flexDirection.startsWith('row');
+  return !flexRow && !parentStyle.display.endsWith('grid');
+}
+
+function swatchOf(element: Element, style: CSSStyleDeclaration): LegendToken | null {
+  if (element.childNodes.length > 0) return null;
+  const rect = element.getBoundingClientRect();
+  if (rect.width < 1 || rect.height < 1 || rect.width > swatchSizeMax || rect.height > swatchSizeMax) return null;
+  const fill = style.backgroundColor;
+  const borderWidth = Number.parseFloat(style.borderTopWidth) || 0;
+  const bordered = borderWidth > 0 && style.borderTopStyle !== 'none';
+  const transparent = fill === '' || fill === 'transparent' || fill === 'rgba(0, 0, 0, 0)';
+  if (transparent && !bordered) return null;
+  return {
+    kind: 'swatch',
+    width: rect.width,
+    height: rect.height,
+    fill: transparent ? 'none' : fill,
+    stroke: bordered ? style.borderTopColor : null,
+    dashed: bordered && style.borderTopStyle === 'dashed',
+    radius: Math.min(Number.parseFloat(style.borderTopLeftRadius) || 0, rect.height / 2),
+  };
 }
 
 /** Walks the original and its copy together; the copy is not in the page, so has no styles. */
@@ -105,28 +191,53 @@ export function surfaceColour(element: Element): string {
   return colour === '' || colour === 'rgba(0, 0, 0, 0)' ? '#ffffff' : colour;
 }
 
+/** What the exported image says it shows, besides the panel's title. */
+export interface ExportContext {
+  scenarioName: string | null;
+  /** The tick at the time cursor, or null before a run. */
+  tick: number | null;
+}
+
 /**
- * Saves a panel's main drawing: as SVG (a canvas has none), or as PNG (a canvas's own pixels,
- * an SVG drawn at `pngScale`). Returns a message when there is nothing to save.
+ * A panel's image: its main drawing under a title (the panel) and a subtitle (the scenario
+ * and the tick), with the panel's legend below, so the picture stands alone on a slide.
+ */
+export function panelImageSvg(body: HTMLElement, title: string, context: ExportContext) {
+  const graphic = mainGraphic(body);
+  if (graphic === null) return null;
+  const panel = body.closest('.panel') ?? body;
+  const heading = panel.querySelector('h2') ?? panel;
+  const caption = panel.querySelector('.panel-caption') ?? heading;
+  return composeExportSvg({
+    title,
+    subtitle: exportSubtitle(context.scenarioName, context.tick),
+    drawing: drawingMarkup(graphic),
+    legend: legendTokens(panel),
+    background: surfaceColour(body),
+    text: {
+      fontFamily: getComputedStyle(heading).fontFamily,
+      colour: getComputedStyle(heading).color,
+      mutedColour: getComputedStyle(caption).color,
+    },
+  });
+}
+
+/**
+ * Saves a panel's image (`panelImageSvg`) as SVG, or as PNG drawn at `pngScale`. Returns a
+ * message when there is nothing to save.
  */
 export async function exportPanelImage(
   body: HTMLElement,
   title: string,
   format: 'svg' | 'png',
+  context: ExportContext,
 ): Promise<string | null> {
-  const graphic = mainGraphic(body);
-  if (graphic === null) return `The ${title} panel has no drawing to save yet.`;
-  if (graphic instanceof HTMLCanvasElement) {
-    if (format === 'svg') return `The ${title} panel draws to a canvas: save it as PNG.`;
-    downloadBlob(await canvasToPng(graphic), panelFileName(title, 'png'));
-    return null;
-  }
-  const svgText = serializeSvg(graphic, surfaceColour(graphic));
+  const image = panelImageSvg(body, title, context);
+  if (image === null) return `The ${title} panel has no drawing to save yet.`;
   if (format === 'svg') {
-    downloadBlob(new Blob([svgText], { type: 'image/svg+xml' }), panelFileName(title, 'svg'));
+    downloadBlob(new Blob([image.svg], { type: 'image/svg+xml' }), panelFileName(title, 'svg'));
     return null;
   }
-  const size = exportSize(graphic.getAttribute('viewBox'), graphic.getBoundingClientRect());
-  downloadBlob(await svgToPng(svgText, size), panelFileName(title, 'png'));
+  downloadBlob(await svgToPng(image.svg, image), panelFileName(title, 'png'));
   return null;
 }

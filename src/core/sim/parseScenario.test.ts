@@ -41,7 +41,7 @@ const fullResonance = {
     embed: 'stance',
     viewTimeout: 20,
     maxViewChanges: 0,
-    deliberation: { steps: 0, stepSize: 1, epsilon: -0.5 },
+    deliberation: { steps: 0, stepSize: 1, epsilon: -0.5, classicStart: 'uniform' },
     unsafe: {
       quorum: '2f+1', centroid: 'mean', trim: 'arrived', seal: 'off', membership: 'present', lock: 'off',
     },
@@ -206,6 +206,7 @@ describe('parseScenario rejects, naming the field and the value', () => {
     ['a view timeout of 0', withField('resonance', { viewTimeout: 0 }), 'resonance.viewTimeout: 0 is out of range [1, 10000]'],
     ['a huge number of deliberation steps', withField('resonance', { deliberation: { steps: 1e9 } }), 'resonance.deliberation.steps: 1000000000 is out of range [0, 64]'],
     ['an epsilon out of range', withField('resonance', { deliberation: { epsilon: 3 } }), 'resonance.deliberation.epsilon: 3 is out of range [-1, 2]'],
+    ['an unknown start of the classic chart', withField('resonance', { deliberation: { classicStart: 'random' } }), "resonance.deliberation.classicStart: expected one of 'stances', 'uniform', got \"random\""],
     ['an unknown unsafe switch value', withField('resonance', { unsafe: { quorum: 'f+1' } }), "resonance.unsafe.quorum: expected one of '2f+1', got \"f+1\""],
     ['an unknown unsafe switch', withField('resonance', { unsafe: { crypto: 'off' } }), 'resonance.unsafe.crypto: unknown key (allowed: quorum, centroid, trim, seal, membership, lock, viewChange)'],
     ['a council section in a ResonanceBFT run', withField('council', {}), "council: this section has no effect with protocol 'resonance' (it configures 'council')"],

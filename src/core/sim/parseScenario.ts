@@ -280,7 +280,7 @@ function readResonance(value: unknown, path: string, protocol: Protocol): Resona
 }
 
 function readDeliberation(value: unknown, path: string): DeliberationConfig {
-  const fields = readFields(value, path, ['steps', 'stepSize', 'epsilon']);
+  const fields = readFields(value, path, ['steps', 'stepSize', 'epsilon', 'classicStart']);
   const deliberation: DeliberationConfig = {};
   readOptional(deliberation, 'steps', fields, path, (item, itemPath) =>
     readInteger(item, itemPath, 0, limits.deliberationStepsMax),
@@ -290,6 +290,9 @@ function readDeliberation(value: unknown, path: string): DeliberationConfig {
   );
   readOptional(deliberation, 'epsilon', fields, path, (item, itemPath) =>
     readNumber(item, itemPath, { min: limits.epsilonMin, max: limits.epsilonMax }),
+  );
+  readOptional(deliberation, 'classicStart', fields, path, (item, itemPath) =>
+    readChoice(item, itemPath, ['stances', 'uniform'] as const),
   );
   return deliberation;
 }

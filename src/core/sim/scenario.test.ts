@@ -23,7 +23,7 @@ describe('withDefaults', () => {
         embed: 'bow',
         viewTimeout: 40,
         maxViewChanges: 14,
-        deliberation: { steps: 3, stepSize: 0.3, epsilon: 0.15 },
+        deliberation: { steps: 3, stepSize: 0.3, epsilon: 0.15, classicStart: 'stances' },
         unsafe: {},
       },
       council: {

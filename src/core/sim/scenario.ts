@@ -115,7 +115,17 @@ export interface DeliberationConfig {
   stepSize?: number;
   /** Confidence radius; < 0 full connectivity, 0 the store's default; default 0.15. */
   epsilon?: number;
+  /**
+   * What the classic 1-D HK chart (the trace's `hk1d`) starts from: the agents' stances read
+   * from their texts (default), or opinions drawn uniformly in [0, 1] from the seeded stream
+   * `hk1d:r{round}`, the textbook setting in which ε sets the number of clusters. Only the
+   * chart changes: the protocol's deliberation and the carry-over read the agents' texts.
+   */
+  classicStart?: ClassicStart;
 }
+
+/** See `DeliberationConfig.classicStart`. */
+export type ClassicStart = 'stances' | 'uniform';
 
 /** Teaching switches; each removes one safety rule (absent: safe). One type with `resolve`'s. */
 export type { UnsafeSwitches };
@@ -322,6 +332,7 @@ function resolveResonance(config: ResonanceConfig, n: number): ResolvedScenario[
       steps: deliberation.steps ?? defaults.steps,
       stepSize: deliberation.stepSize ?? defaults.stepSize,
       epsilon: deliberation.epsilon ?? defaults.epsilon,
+      classicStart: deliberation.classicStart ?? defaults.classicStart,
     },
     unsafe: { ...config.unsafe },
   };

@@ -8,6 +8,11 @@ const embedOptions = [
   ['stance', 'topic + stance (demo embedding)'],
 ] as const;
 
+const classicStartOptions = [
+  ['stances', "the agents' stances (default)"],
+  ['uniform', 'uniform opinions in [0, 1] (textbook)'],
+] as const;
+
 /** The commit threshold, the semantic axis, view changes and HK deliberation. */
 export function ResonanceSection({ draft, onChange }: SectionProps) {
   const resonance = draft.resonance ?? {};
@@ -81,6 +86,12 @@ export function ResonanceSection({ draft, onChange }: SectionProps) {
         step={0.01}
         hint="share of the way to the neighbours' mean"
         onChange={(value) => set(['deliberation', 'stepSize'], value, defaults.stepSize)}
+      />
+      <SelectField
+        label="1-D chart starts from"
+        value={deliberation.classicStart ?? defaults.classicStart}
+        options={classicStartOptions}
+        onChange={(value) => set(['deliberation', 'classicStart'], value, defaults.classicStart)}
       />
     </Section>
   );

@@ -82,6 +82,7 @@ const fixedDefaults: ReadonlyArray<readonly [FieldPath, unknown]> = [
   [['resonance', 'deliberation', 'steps'], defaults.steps],
   [['resonance', 'deliberation', 'stepSize'], defaults.stepSize],
   [['resonance', 'deliberation', 'epsilon'], defaults.epsilon],
+  [['resonance', 'deliberation', 'classicStart'], defaults.classicStart],
   [['resonance', 'unsafe'], {}],
   [['council', 'quorumFraction'], defaults.quorumFraction],
   [['council', 'majorityThreshold'], defaults.majorityThreshold],

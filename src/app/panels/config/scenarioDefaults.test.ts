@@ -21,7 +21,10 @@ describe('the values the configuration panel reads from core/values', () => {
     expect(resolved.resonance).toEqual({
       threshold: defaults.threshold, embed: defaults.embed, viewTimeout: defaults.viewTimeout,
       maxViewChanges: defaultMaxViewChanges(7),
-      deliberation: { steps: defaults.steps, stepSize: defaults.stepSize, epsilon: defaults.epsilon },
+      deliberation: {
+        steps: defaults.steps, stepSize: defaults.stepSize, epsilon: defaults.epsilon,
+        classicStart: defaults.classicStart,
+      },
       unsafe: {},
     });
     expect(resolved.council).toEqual({

@@ -27,7 +27,9 @@ export function AxisDiameterChart({ diameters, stepShown }: { diameters: number[
           return (
             <g key={axis.name} className="axis-diameter-line" data-axis={axis.name}>
               <path d={l.path} stroke={axis.colour} strokeDasharray={axis.dash || undefined} />
-              <text x={geometry.plotRight + 2} y={l.labelY + 3} fill={axis.colour}>
+              {/* The name in the text colour (the axis colours are below 4.5:1 on the page); the
+                  line beside it carries the colour and the dash. */}
+              <text x={geometry.plotRight + 2} y={l.labelY + 3}>
                 {axis.label}
               </text>
             </g>

@@ -13,7 +13,7 @@ interface HkChartProps {
   label: string;
 }
 
-/** The classic 1-D Hegselmann–Krause chart: each agent's stance in [0, 1] over the steps. */
+/** The classic 1-D Hegselmann–Krause chart: each agent's opinion in [0, 1] over the steps. */
 export function HkChart({ round, stepShown, color, selectedAgent, label }: HkChartProps) {
   const geometry = useMemo(() => hkChartLayout(round, chartWidth, chartHeight), [round]);
   const { margin, x, y } = geometry;
@@ -42,7 +42,7 @@ export function HkChart({ round, stepShown, color, selectedAgent, label }: HkCha
           step
         </text>
         <text transform={`translate(10 ${(chartHeight - margin.bottom) / 2}) rotate(-90)`} textAnchor="middle">
-          stance
+          opinion
         </text>
       </g>
       <g className="hk-lines">
@@ -51,6 +51,7 @@ export function HkChart({ round, stepShown, color, selectedAgent, label }: HkCha
             key={polyline.agent}
             d={polyline.path}
             stroke={color(round.sycophancy[polyline.row] ?? 0)}
+            strokeOpacity={geometry.lineOpacity}
             className="hk-line"
           />
         ))}

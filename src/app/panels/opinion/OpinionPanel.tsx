@@ -24,7 +24,7 @@ type Chart = 'pca' | 'hk';
 
 const captions: Record<Chart, string> = {
   pca: "Each dot is an agent's belief, projected to 2-D; trails show deliberation steps.",
-  hk: "Each line is an agent's stance in [0, 1] over the deliberation steps (classic 1-D HK).",
+  hk: "Each line is an agent's opinion in [0, 1] over the deliberation steps (classic 1-D HK).",
 };
 
 /** From this many agents the 1-D chart is the default: 2-D trails of hundreds of agents blur. */
@@ -207,7 +207,7 @@ function describeRound(
   sycophants: readonly number[],
   chart: Chart,
 ): string {
-  const what = chart === 'pca' ? "agents' opinions projected to 2-D" : 'agents\' 1-D stances over the steps';
+  const what = chart === 'pca' ? "agents' opinions projected to 2-D" : 'agents\' 1-D opinions over the steps';
   const names = sycophants.length > 0 ? `sycophants ${sycophants.map((a) => `a${a}`).join(', ')}` : 'no sycophants';
   const semantic = round.axisDiameters?.map((row) => row[0] ?? 0);
   const spread = semantic
@@ -229,7 +229,9 @@ function HkExplanation() {
       vector, on one basis for all steps. The diameter lines show, for each of the five axes, the
       largest distance between two agents on that axis of the full vectors; with more than 200
       agents the trace leaves them out and the diameter in the plane is shown. The 1-D chart is
-      the classic HK model of the agents' stances in [0, 1]. Sycophancy is an agent's mean
+      the classic HK model in [0, 1]: it starts from the agents' stances, or, when the
+      scenario says so (deliberation.classicStart 'uniform', as in hk-classic), from opinions
+      drawn uniformly, the textbook setting in which ε sets the number of clusters. Sycophancy is an agent's mean
       evidence delta: negative when it was pulled toward less confident peers.
     </p>
   );

@@ -8,6 +8,7 @@ import {
   diameterSeries,
   dotLabels,
   hkChartLayout,
+  hkLineOpacity,
   isSycophant,
   pcaLayout,
   sparklineLayout,
@@ -180,5 +181,15 @@ describe('hkChartLayout', () => {
     expect(geometry.lines.every((polyline) => polyline.points.length === round.steps + 1)).toBe(true);
     const spreads = round.hk1d.map((stances) => Math.max(...stances) - Math.min(...stances));
     spreads.slice(1).forEach((spread, step) => expect(spread).toBeLessThanOrEqual(spreads[step]! + 1e-4));
+    // Uniform starts: the first step spans nearly all of [0, 1], the lines drawn faint.
+    expect(spreads[0]).toBeGreaterThan(0.9);
+    expect(geometry.lineOpacity).toBeLessThan(0.3);
+  });
+
+  it('draws lines fainter the more there are, within [0.06, 0.6]', () => {
+    expect(hkLineOpacity(7)).toBe(0.6);
+    expect(hkLineOpacity(160)).toBeCloseTo(0.237, 3);
+    expect(hkLineOpacity(1000)).toBeLessThan(hkLineOpacity(160));
+    expect(hkLineOpacity(100_000)).toBe(0.06);
   });
 });

@@ -226,6 +226,8 @@ export interface HkGeometry {
   xTicks: number[];
   yTicks: number[];
   lines: HkPolyline[];
+  /** Stroke opacity of one agent's line: fainter the more lines there are. */
+  lineOpacity: number;
 }
 
 export const hkMargin: Margin = { top: 8, right: 10, bottom: 26, left: 34 };
@@ -244,7 +246,16 @@ export function hkChartLayout(round: DeliberationRound, width: number, height: n
     return { agent, row, path: pathOf(points) ?? '', points };
   });
   const xTicks = x.ticks(Math.min(Math.max(round.steps, 1), 8)).filter(Number.isInteger);
-  return { margin: hkMargin, x, y, xTicks, yTicks: [0, 0.25, 0.5, 0.75, 1], lines };
+  return { margin: hkMargin, x, y, xTicks, yTicks: [0, 0.25, 0.5, 0.75, 1], lines, lineOpacity: hkLineOpacity(lines.length) };
+}
+
+/**
+ * One line's opacity among `count`: 0.6 up to 25 lines, then 3/√count (0.24 at 160, 0.09 at
+ * 1000), never below 0.06. Policy: with hundreds of uniform starts a fixed 0.5 paints the
+ * whole chart one colour; fainter lines let where they gather (the clusters) show as density.
+ */
+export function hkLineOpacity(count: number): number {
+  return Math.min(0.6, Math.max(0.06, 3 / Math.sqrt(Math.max(count, 1))));
 }
 
 export interface DotLabel {

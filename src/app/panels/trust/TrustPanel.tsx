@@ -1,14 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Scenario } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
 import { upperBound } from '../../trace/tickSearch';
+import { TrustHeatmap } from './TrustHeatmap';
 import { TrustSourceSelect } from './TrustSourceSelect';
 import {
   agreementMatrix,
   axisTrustMissing,
-  blocCells,
-  matrixPixels,
   trustAt,
   trustColour,
   type TrustMatrix,
@@ -16,9 +15,6 @@ import {
 } from './trustLayout';
 import './trust.css';
 
-const size = 360;
-/** Above this many agents the heat map is painted on a canvas instead of one SVG cell each. */
-const svgAgentsMax = 64;
 
 export interface TrustPanelProps {
   scenario: Scenario | null;
@@ -90,79 +86,18 @@ export function TrustPanel({ scenario, trace, tick, agreement, blocs = [], selec
         <EmptyState>Run the scenario: the matrix fills as agents commit and learn whom to trust.</EmptyState>
       ) : (
         <>
-          {n <= svgAgentsMax ? (
-            <SvgMatrix
-              matrix={matrix}
-              label={what}
-              blocs={council ? blocs : []}
-              selectedAgent={selectedAgent}
-              onSelectAgent={onSelectAgent}
-            />
-          ) : (
-            <CanvasMatrix matrix={matrix} label={what} />
-          )}
+          <TrustHeatmap
+            matrix={matrix}
+            label={what}
+            blocs={council ? blocs : []}
+            selectedAgent={selectedAgent}
+            onSelectAgent={onSelectAgent}
+          />
           {!council && <ReputationBars reputation={matrix.reputation} />}
         </>
       )}
     </Panel>
   );
-}
-
-interface SvgMatrixProps {
-  matrix: TrustMatrix;
-  label: string;
-  blocs: readonly (readonly string[])[];
-  selectedAgent: number | null;
-  onSelectAgent(a: number | null): void;
-}
-
-function SvgMatrix({ matrix, label, blocs, selectedAgent, onSelectAgent }: SvgMatrixProps) {
-  const n = matrix.values.length;
-  const cell = size / n;
-  const colour = trustColour(matrix);
-  return (
-    <svg className="trust-svg" viewBox={`0 0 ${size} ${size}`} role="img" aria-label={`${label} matrix of ${n} agents`}>
-      {matrix.values.map((row, i) =>
-        row.map((value, j) => (
-          <rect
-            key={`${i}:${j}`}
-            x={j * cell}
-            y={i * cell}
-            width={cell}
-            height={cell}
-            className={`trust-cell${value === null ? ' unknown' : ''}${i === selectedAgent || j === selectedAgent ? ' selected' : ''}`}
-            fill={value === null ? undefined : colour(value)}
-            onClick={() => onSelectAgent(i === selectedAgent ? null : i)}
-          >
-            <title>{value === null ? i === j ? `a${i}: itself` : `a${i} → a${j}: not known yet` : `a${i} → a${j}: ${label} ${value.toFixed(3)}`}</title>
-          </rect>
-        )),
-      )}
-      {blocCells(blocs, n).map(({ row, column }) => (
-        <rect
-          key={`bloc:${row}:${column}`}
-          className="bloc-cell"
-          x={column * cell + 1}
-          y={row * cell + 1}
-          width={cell - 2}
-          height={cell - 2}
-        />
-      ))}
-    </svg>
-  );
-}
-
-function CanvasMatrix({ matrix, label }: { matrix: TrustMatrix; label: string }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const context = canvas.current?.getContext('2d');
-    if (!context) return;
-    const n = matrix.values.length;
-    if (n === 0) return;
-    context.putImageData(new ImageData(matrixPixels(matrix), n, n), 0, 0);
-  }, [matrix]);
-  const n = matrix.values.length;
-  return <canvas ref={canvas} className="trust-canvas" width={n} height={n} role="img" aria-label={`${label} matrix of ${n} agents`} />;
 }
 
 function ReputationBars({ reputation }: { reputation: (number | null)[] }) {

@@ -1,4 +1,5 @@
 import { deliberate, sycophancyScore, type Round } from '../../resonance';
+import { Rng } from '../../rng';
 import { pca2 } from '../../vec';
 import { stanceOfText } from '../opinions';
 import { axisDiameters, round4 } from './axisData';
@@ -18,7 +19,7 @@ const classicEpsilonDefault = 0.15;
  * Layer-2 deliberation of a round the leader is about to propose (reference §2.4): HK over
  * the leader's trust, on a copy, so it can never change the commit. Emits what the opinion
  * panel draws, one `deliberationStep` event per step and a `deliberated` summary: every agent's combined vector at every step projected to 2-D on one shared
- * PCA basis, the classic 1-D HK trajectory of the agents' stances, the consensus type and
+ * PCA basis, the classic 1-D HK trajectories (`classicCharts`), the consensus type and
  * each agent's sycophancy (mean evidence delta). Between rounds each persona drifts toward
  * its deliberated stance (`opinions.carryOver`). Runs once per round.
  */
@@ -39,7 +40,7 @@ export function deliberateRound(engine: DeliberatingEngine, agent: number, round
   const diameters = axisDiameters(trajectory.positions ?? []);
   const positions = projectSteps(trajectory.positions ?? []);
   const stances = agents.map((index) => (stanceOfText(copy.evaluations[`a${index}`]?.evalText ?? '') + 1) / 2);
-  const hk1d = hkClassic(stances, epsilon > 0 ? epsilon : classicEpsilonDefault, steps).map(roundRow);
+  const { hk1d, hkOfStances } = classicCharts(engine.scenario, roundNo, stances);
   const sycophancy = sycophancyScore(trajectory.evidenceDelta);
   const flagged = sycophancyAudit(copy, sycophancy).map((id) => engine.index(id));
   // Policy: one event per step and per `stepAgentsMax` agents, so no single event outgrows a
@@ -59,7 +60,8 @@ export function deliberateRound(engine: DeliberatingEngine, agent: number, round
     ...(flagged.length > 0 ? { sycophants: flagged } : {}),
     ...(diameters ? { axisDiameters: diameters } : {}),
   });
-  const final = hk1d.at(-1) ?? [];
+  // Policy: personas drift toward where their own stances went, whatever the chart starts from.
+  const final = hkOfStances.at(-1) ?? [];
   engine.opinions.afterRound?.(roundNo, new Map(agents.map((index, i) => [index, 2 * final[i]! - 1])));
 }
 
@@ -72,6 +74,33 @@ function projectSteps(steps: readonly (readonly (readonly number[])[])[]): numbe
   return steps.map((_, step) =>
     projected.slice(step * perStep, (step + 1) * perStep).map(([x, y]) => [round4(x), round4(y)]),
   );
+}
+
+/**
+ * The classic 1-D HK runs of a round: `hk1d`, what the chart draws (from the agents' stances,
+ * or from uniform starts with `classicStart: 'uniform'`), and `hkOfStances`, where the agents'
+ * own stances go, which the carry-over reads.
+ */
+function classicCharts(
+  scenario: DeliberatingEngine['scenario'],
+  roundNo: number,
+  stances: readonly number[],
+): { hk1d: number[][]; hkOfStances: number[][] } {
+  const { steps, epsilon, classicStart } = scenario.resonance.deliberation;
+  const classicEpsilon = epsilon > 0 ? epsilon : classicEpsilonDefault;
+  const hkOfStances = hkClassic(stances, classicEpsilon, steps).map(roundRow);
+  if (classicStart === 'stances') return { hk1d: hkOfStances, hkOfStances };
+  const starts = uniformStarts(scenario.seed, roundNo, stances.length);
+  return { hk1d: hkClassic(starts, classicEpsilon, steps).map(roundRow), hkOfStances };
+}
+
+/**
+ * The textbook start of the classic chart (`classicStart: 'uniform'`): one opinion per row,
+ * uniform in [0, 1], from the round's own stream, rounded like everything the trace carries.
+ */
+export function uniformStarts(seed: number, roundNo: number, count: number): number[] {
+  const rng = Rng.stream(seed, `hk1d:r${roundNo}`);
+  return Array.from({ length: count }, () => round4(rng.next()));
 }
 
 function roundRow(row: readonly number[]): number[] {

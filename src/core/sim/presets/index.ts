@@ -148,11 +148,13 @@ const catalog = {
   'hk-classic': {
     file: hkClassic,
     explanation:
-      'Two hundred agents with a wide range of certainty, whose stances start in two bands (approve and reject). ' +
-      'Deliberation is Hegselmann–Krause: each agent moves toward the mean of the opinions within ε of its own, ' +
-      'so opinions contract into clusters that no longer see each other. The opinion panel draws the classic ' +
-      'one-dimensional trajectories of the stances: at ε = 0.15 each band collapses into one camp (two ' +
-      'clusters); at ε = 0.05 four clusters remain.',
+      'Two hundred agents, one round. The opinion panel draws the textbook Hegselmann–Krause model in one ' +
+      'dimension: the deliberated agents (the 160 evaluations the leader holds when it proposes) start from ' +
+      'opinions drawn uniformly in [0, 1], and at each step every agent moves to the mean of the opinions within ' +
+      'ε of its own. Clusters that no longer see each other stop merging, so ε sets how many remain: here six' +
+      '  at ε = 0.05, three at 0.1, two at 0.15 and 0.2, one from 0.3 up. Change ε in the ' +
+      'configuration and watch the count change. The chart is the classic model, not the agents\' texts; the ' +
+      'protocol still deliberates over what they wrote.',
   },
   'council-quarantine': {
     file: councilQuarantine,

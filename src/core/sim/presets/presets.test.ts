@@ -14,6 +14,23 @@ const run = (name: PresetName) => runWhole(name).summary;
 const deliberations = (name: PresetName) =>
   (runWhole(name).trace as SimEvent[]).flatMap((event) => (event.kind === 'deliberated' ? [event] : []));
 const failed = (name: PresetName) => run(name).invariants.filter((inv) => !inv.ok).map((inv) => inv.name);
+/** The classic chart's rows (`hk1d`, or the 2-D `positions`), put together from the chunks. */
+function classicRows(trace: readonly SimEvent[], field: 'hk1d' | 'positions' = 'hk1d'): number[][] {
+  const chunks = trace.flatMap((e) => (e.kind === 'deliberationStep' && e.roundNo === 1 ? [e] : []));
+  const steps = Math.max(...chunks.map((chunk) => chunk.step)) + 1;
+  return Array.from({ length: steps }, (_, step) =>
+    chunks
+      .filter((chunk) => chunk.step === step)
+      .sort((a, b) => a.from - b.from)
+      .flatMap((chunk) => chunk[field] as number[]),
+  );
+}
+
+/** Opinions more than `gap` apart (sorted) belong to different clusters. */
+function clusterCount(row: readonly number[], gap = 0.01): number {
+  const sorted = [...row].sort((a, b) => a - b);
+  return 1 + sorted.slice(1).filter((x, i) => x - sorted[i]! > gap).length;
+}
 const committed = (name: PresetName) => run(name).rounds.filter((round) => round.status === 'committed');
 
 describe('presets', () => {
@@ -134,24 +151,46 @@ describe('presets', () => {
     }
   });
 
-  it('hk-classic contracts 200 stances into separate clusters, streamed in small events', () => {
+  it('hk-classic draws the classic 1-D chart from uniform starts, streamed in small events', () => {
     const [event] = deliberations('hk-classic');
-    const chunks = (runWhole('hk-classic').trace as SimEvent[]).flatMap((e) => (e.kind === 'deliberationStep' ? [e] : []));
-    const rows = (field: 'hk1d' | 'positions') =>
-      Array.from({ length: event!.steps + 1 }, (_, step) =>
-        chunks
-          .filter((chunk) => chunk.step === step)
-          .sort((a, b) => a.from - b.from)
-          .flatMap((chunk) => chunk[field] as unknown[]),
-      );
-    const hk = rows('hk1d') as number[][];
+    const trace = runWhole('hk-classic').trace as SimEvent[];
+    const hk = classicRows(trace);
     expect(hk).toHaveLength(event!.steps + 1);
-    expect(rows('positions').every((row) => row.length === event!.agents.length)).toBe(true);
-    const spread = (row: number[]) => Math.max(...row) - Math.min(...row);
+    expect(classicRows(trace, 'positions').every((row) => row.length === event!.agents.length)).toBe(true);
     expect(hk[0]!.length).toBeGreaterThan(100);
+    // Uniform in [0, 1]: every tenth of the interval holds some starts, not two bands.
+    const tenths = new Set(hk[0]!.map((x) => Math.min(Math.floor(x * 10), 9)));
+    expect(tenths.size).toBe(10);
+    const spread = (row: number[]) => Math.max(...row) - Math.min(...row);
     expect(spread(hk.at(-1)!)).toBeLessThan(spread(hk[0]!));
-    expect(new Set(hk.at(-1)!.map((x) => x.toFixed(2))).size).toBeGreaterThanOrEqual(2);
+    const chunks = trace.filter((e) => e.kind === 'deliberationStep');
     expect(Math.max(...chunks.map((chunk) => JSON.stringify(chunk).length))).toBeLessThan(10_000);
+  });
+
+  it('hk-classic: the uniform start changes the classic chart and nothing else', () => {
+    const base = preset('hk-classic').scenario;
+    const { classicStart: _uniform, ...deliberation } = base.resonance!.deliberation!;
+    const fromStances = runScenario({ ...base, resonance: { ...base.resonance, deliberation } }).trace as SimEvent[];
+    const withoutChart = (trace: readonly SimEvent[]) =>
+      trace.map((e) => (e.kind === 'deliberationStep' ? { ...e, hk1d: [] } : e));
+    expect(withoutChart(runWhole('hk-classic').trace as SimEvent[])).toEqual(withoutChart(fromStances));
+    expect(classicRows(fromStances)[0]).not.toEqual(classicRows(runWhole('hk-classic').trace as SimEvent[])[0]);
+  });
+
+  it('hk-classic: a wider ε leaves fewer clusters (6 at 0.05, 2 at 0.15, 1 at 0.4)', () => {
+    const clustersAt = (epsilon: number) => {
+      const base = preset('hk-classic').scenario;
+      const deliberation = { ...base.resonance?.deliberation, epsilon };
+      const trace = runScenario({ ...base, resonance: { ...base.resonance, deliberation } }).trace as SimEvent[];
+      return clusterCount(classicRows(trace).at(-1)!);
+    };
+    const counts = [0.05, 0.15, 0.4].map(clustersAt);
+    expect(counts[0]).toBeGreaterThanOrEqual(4);
+    expect(counts[0]).toBeGreaterThan(counts[1]!);
+    expect(counts[1]).toBeGreaterThan(counts[2]!);
+    expect(counts[2]).toBe(1);
+    // The numbers the preset's paragraph quotes.
+    expect(counts).toEqual([6, 2, 1]);
   });
 
   it('scale-49 commits at 33 of 49', () => {
