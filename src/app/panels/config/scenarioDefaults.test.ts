@@ -22,7 +22,7 @@ describe('the values the configuration panel reads from core/values', () => {
       threshold: defaults.threshold, embed: defaults.embed, viewTimeout: defaults.viewTimeout,
       maxViewChanges: defaultMaxViewChanges(7),
       deliberation: { steps: defaults.steps, stepSize: defaults.stepSize, epsilon: defaults.epsilon },
-      unsafe: {},
+      unsafe: {}, accountability: defaults.accountability,
     });
     expect(resolved.council).toEqual({
       quorumFraction: defaults.quorumFraction, majorityThreshold: defaults.majorityThreshold,
