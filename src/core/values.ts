@@ -24,6 +24,7 @@ const faultProtocolList = {
   impersonate: ['resonance', 'council'],
   bloc: ['council'],
   twin: ['resonance'],
+  accuse: ['resonance'],
 } as const satisfies Record<string, readonly Protocol[]>;
 export type FaultKind = keyof typeof faultProtocolList;
 export const faultProtocols: Readonly<Record<FaultKind, readonly Protocol[]>> = faultProtocolList;
@@ -81,6 +82,8 @@ export const scenarioDefaults = {
   threshold: 0.6,
   embed: 'bow' as 'bow' | 'stance',
   viewTimeout: 40,
+  /** Proofs against an agent go to a Council quarantine vote (SPEC §5); off by default. */
+  accountability: false,
   viewChangesPerAgent: 2,
   steps: 3,
   stepSize: 0.3,

@@ -205,6 +205,12 @@ export interface UnsafeSwitches {
    * lock, a new leader never re-proposes a locked value); `resolve` ignores it.
    */
   viewChange?: 'reference';
+  /**
+   * An accountability rule (`resonance.accountability`): Council voters approve a quarantine
+   * without checking the proof attached to it, so a forged accusation can quarantine an honest
+   * agent (the `no-honest-quarantine` monitor turns red); `resolve` ignores it.
+   */
+  proofCheck?: 'off';
 }
 
 export type OutcomeStatus = 'committed' | 'aborted';

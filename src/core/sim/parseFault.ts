@@ -40,6 +40,7 @@ const faultKeys: Readonly<Record<FaultKind, readonly string[]>> = {
   impersonate: [...common, 'victim'],
   bloc: common,
   twin: common,
+  accuse: [...common, 'victim'],
 };
 
 /**
@@ -81,7 +82,8 @@ export function readFault(value: unknown, path: string, n: number, protocol: Pro
       return fault;
     }
     case 'impersonate':
-      return { kind, agents, victim: readVictim(fields, path, agents, n) };
+    case 'accuse':
+      return { kind, agents, victim: readVictim(fields, path, agents, n, kind) };
     case 'equivocate':
     case 'biased':
     case 'sycophant':
@@ -107,12 +109,20 @@ function readSilent(fields: Fields, path: string, agents: number[]): Fault {
   return fault;
 }
 
-function readVictim(fields: Fields, path: string, agents: number[], n: number): number {
+function readVictim(
+  fields: Fields,
+  path: string,
+  agents: number[],
+  n: number,
+  kind: 'impersonate' | 'accuse',
+): number {
   const victimPath = keyPath(path, 'victim');
-  const victimValue = required(fields, 'victim', path, 'the agent to impersonate');
+  const role = kind === 'impersonate' ? 'impersonators' : 'accusers';
+  const what = kind === 'impersonate' ? 'the agent to impersonate' : 'the agent to accuse';
+  const victimValue = required(fields, 'victim', path, what);
   const victim = readAgent(victimValue, victimPath, n);
   if (agents.includes(victim)) {
-    reject(victimPath, `agent ${victim} is one of the impersonators and cannot be its own victim`);
+    reject(victimPath, `agent ${victim} is one of the ${role} and cannot be its own victim`);
   }
   return victim;
 }

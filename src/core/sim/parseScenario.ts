@@ -138,6 +138,7 @@ function readScenario(value: unknown): Scenario {
       readManualAction(action, actionPath, n),
     ),
   );
+  requireAccountability(scenario);
   return scenario;
 }
 
@@ -259,7 +260,9 @@ function rejectForeignSection(path: string, section: Protocol, protocol: Protoco
 
 function readResonance(value: unknown, path: string, protocol: Protocol): ResonanceConfig {
   rejectForeignSection(path, 'resonance', protocol);
-  const keys = ['threshold', 'embed', 'viewTimeout', 'maxViewChanges', 'deliberation', 'unsafe'];
+  const keys = [
+    'threshold', 'embed', 'viewTimeout', 'maxViewChanges', 'deliberation', 'unsafe', 'accountability',
+  ];
   const fields = readFields(value, path, keys);
   const resonance: ResonanceConfig = {};
   readOptional(resonance, 'threshold', fields, path, (item, itemPath) =>
@@ -276,7 +279,24 @@ function readResonance(value: unknown, path: string, protocol: Protocol): Resona
   );
   readOptional(resonance, 'deliberation', fields, path, readDeliberation);
   readOptional(resonance, 'unsafe', fields, path, readUnsafe);
+  readOptional(resonance, 'accountability', fields, path, readBoolean);
   return resonance;
+}
+
+/**
+ * An `accuse` fault acts only through the Council vote that `resonance.accountability` adds,
+ * and `unsafe.proofCheck` only changes that vote: without accountability either would
+ * silently do nothing, so it is rejected (the message names the field).
+ */
+function requireAccountability(scenario: Scenario): void {
+  if (scenario.resonance?.accountability === true) return;
+  const accuse = (scenario.faults ?? []).findIndex((fault) => fault.kind === 'accuse');
+  if (accuse >= 0) {
+    reject(`faults[${accuse}].kind`, "an 'accuse' fault needs resonance.accountability: true");
+  }
+  if (scenario.resonance?.unsafe?.proofCheck !== undefined) {
+    reject('resonance.unsafe.proofCheck', 'has no effect without resonance.accountability: true');
+  }
 }
 
 function readDeliberation(value: unknown, path: string): DeliberationConfig {
@@ -305,6 +325,7 @@ const unsafeChoices = {
   membership: ['present'],
   lock: ['off'],
   viewChange: ['reference'],
+  proofCheck: ['off'],
 } as const satisfies { [K in keyof Required<UnsafeSwitches>]: readonly UnsafeSwitches[K][] };
 
 function readUnsafe(value: unknown, path: string): UnsafeSwitches {
@@ -322,6 +343,9 @@ function readUnsafe(value: unknown, path: string): UnsafeSwitches {
   readOptional(unsafe, 'lock', fields, path, (v, p) => readChoice(v, p, unsafeChoices.lock));
   readOptional(unsafe, 'viewChange', fields, path, (v, p) =>
     readChoice(v, p, unsafeChoices.viewChange),
+  );
+  readOptional(unsafe, 'proofCheck', fields, path, (v, p) =>
+    readChoice(v, p, unsafeChoices.proofCheck),
   );
   return unsafe;
 }

@@ -25,6 +25,7 @@ describe('withDefaults', () => {
         maxViewChanges: 14,
         deliberation: { steps: 3, stepSize: 0.3, epsilon: 0.15, classicStart: 'stances' },
         unsafe: {},
+        accountability: false,
       },
       council: {
         quorumFraction: 0.5,

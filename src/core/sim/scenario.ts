@@ -79,6 +79,12 @@ export interface BlocFault { kind: 'bloc'; agents: number[] }
  */
 export interface TwinFault { kind: 'twin'; agents: number[] }
 
+/**
+ * With `resonance.accountability`: submits a forged equivocation proof against the victim to
+ * the Council, asking for its quarantine (the voters who check the proof reject it).
+ */
+export interface AccuseFault { kind: 'accuse'; agents: number[]; victim: number }
+
 export type Fault =
   | SilentFault
   | TamperFault
@@ -89,7 +95,8 @@ export type Fault =
   | ForgeFault
   | ImpersonateFault
   | BlocFault
-  | TwinFault;
+  | TwinFault
+  | AccuseFault;
 
 // The schema's fault union and the kind list of `core/values` name the same kinds.
 const faultKindsAgree: [FaultKind, Fault['kind']] extends [Fault['kind'], FaultKind] ? true : never = true;
@@ -141,6 +148,12 @@ export interface ResonanceConfig {
   maxViewChanges?: number;
   deliberation?: DeliberationConfig;
   unsafe?: UnsafeSwitches;
+  /**
+   * Default false. When on, an honest replica holding a verifiable proof against an agent (an
+   * equivocation certificate) proposes its quarantine to the Council with the proof attached;
+   * once the quarantine executes, honest replicas ignore the agent from the next round on.
+   */
+  accountability?: boolean;
 }
 
 export interface CouncilConfig {
@@ -210,7 +223,8 @@ export type ResolvedFault =
   | ForgeFault
   | ImpersonateFault
   | BlocFault
-  | TwinFault;
+  | TwinFault
+  | AccuseFault;
 
 export interface ResolvedPartition {
   groups: number[][];
@@ -248,6 +262,7 @@ export interface ResolvedScenario {
     maxViewChanges: number;
     deliberation: Required<DeliberationConfig>;
     unsafe: UnsafeSwitches;
+    accountability: boolean;
   };
   council: Required<CouncilConfig>;
   actions: ManualAction[];
@@ -308,7 +323,8 @@ function resolveFault(fault: Fault): ResolvedFault {
     case 'garble':
       return { kind: 'garble', agents, rate: fault.rate ?? defaultGarbleRate };
     case 'impersonate':
-      return { kind: 'impersonate', agents, victim: fault.victim };
+    case 'accuse':
+      return { kind: fault.kind, agents, victim: fault.victim };
     case 'equivocate':
     case 'biased':
     case 'sycophant':
@@ -335,6 +351,7 @@ function resolveResonance(config: ResonanceConfig, n: number): ResolvedScenario[
       classicStart: deliberation.classicStart ?? defaults.classicStart,
     },
     unsafe: { ...config.unsafe },
+    accountability: config.accountability ?? defaults.accountability,
   };
 }
 

@@ -77,8 +77,11 @@ function FaultParams({ n, fault, onChange }: { n: number; fault: Fault; onChange
           onChange={(value) => set('rate', value, defaults.garbleRate)} />
       );
     case 'impersonate':
+    case 'accuse':
       return (
-        <SelectField label="Victim (whose id it forges)" value={String(fault.victim)}
+        <SelectField
+          label={fault.kind === 'accuse' ? 'Victim (whom it accuses)' : 'Victim (whose id it forges)'}
+          value={String(fault.victim)}
           options={agentOptions(Math.max(n, fault.victim + 1))}
           onChange={(victim) => set('victim', Number(victim))} />
       );

@@ -96,7 +96,9 @@ describe('faults', () => {
     for (const kind of faultKinds) {
       const protocol = kind === 'bloc' ? 'council' : 'resonance';
       const fault = { ...newFault(kind), agents: [1] };
-      expect(parseScenario({ ...happy, protocol, faults: [fault] }).ok, kind).toBe(true);
+      // An accuser acts only through accountability's Council vote, which it needs on.
+      const resonance = kind === 'accuse' ? { resonance: { accountability: true } } : {};
+      expect(parseScenario({ ...happy, protocol, faults: [fault], ...resonance }).ok, kind).toBe(true);
     }
   });
 

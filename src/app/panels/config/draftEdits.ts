@@ -141,7 +141,9 @@ export function toggleAgent(agents: readonly number[], agent: number): number[] 
 
 /** A new fault of `kind` with no agents yet (the user picks them) and default parameters. */
 export function newFault(kind: FaultKind): Fault {
-  return kind === 'impersonate' ? { kind, agents: [], victim: 0 } : { kind, agents: [] };
+  return kind === 'impersonate' || kind === 'accuse'
+    ? { kind, agents: [], victim: 0 }
+    : { kind, agents: [] };
 }
 
 /** The fault kinds that act in `protocol`, in schema order. */

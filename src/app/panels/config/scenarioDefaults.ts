@@ -32,5 +32,6 @@ export const faultExplanations: Readonly<Record<FaultKind, string>> = {
   impersonate: "Sends records under the victim's id, signed with its own key.",
   bloc: 'Council: colluding voters always vote together against the majority.',
   twin: 'Runs two honest copies under one key, each reaching half of the peers.',
+  accuse: 'With accountability: submits a forged proof against the victim to the Council.',
 };
 

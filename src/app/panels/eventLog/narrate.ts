@@ -366,7 +366,66 @@ export function narrate(event: StreamEvent): Narration | null {
           (event.firstInvalid === null ? 'the chain still verifies' : `the chain breaks from entry ${event.firstInvalid}`);
       return { text, agents: event.agent === null ? [] : [event.agent], category: 'fault', important: true };
     }
+    case 'proofSubmitted':
+    case 'accusationVoteCast':
+    case 'accusationVoteRecorded':
+    case 'accusationTallied':
+    case 'quarantineExecuted':
+    case 'accuserPenalised':
+      return narrateAccountability(event);
     default:
       return narrateCouncil(event);
   }
 }
+
+/** Accountability (SPEC §5): a proof against an agent, put to a Council quarantine vote. */
+function narrateAccountability(event: Extract<SimEvent, { kind: AccountabilityKind }>): Narration {
+  const accuser = agentName(event.accuser);
+  switch (event.kind) {
+    case 'proofSubmitted':
+      return told(
+        `${accuser} submitted ${event.forged ? 'a forged' : 'an'} equivocation proof against ` +
+          `${agentName(event.accused)} and proposed its quarantine (${event.proposalId})`,
+        [event.accuser, event.accused],
+        'council',
+      );
+    case 'accusationVoteCast':
+      return told(
+        `${agentName(event.voter)} voted ${event.value} on quarantining ${agentName(event.accused)}` +
+          (event.proofValid === null ? '' : ` (the proof ${event.proofValid ? 'holds' : 'does not hold'})`),
+        [event.voter],
+        'council',
+      );
+    case 'accusationVoteRecorded':
+      return told(
+        `${accuser} ${event.rejected ? `refused ${agentName(event.voter)}'s vote: ${event.rejected}` : `recorded ${agentName(event.voter)}'s ${event.value}`}`,
+        [event.voter],
+        'council',
+      );
+    case 'accusationTallied':
+      return told(
+        `quarantine of ${agentName(event.accused)} ${event.decision} ` +
+          `(approve ${event.approveWeight}, reject ${event.rejectWeight})`,
+        [event.accused],
+        'council',
+      );
+    case 'quarantineExecuted':
+      return told(
+        `${agentName(event.accused)} quarantined: honest replicas ignore it from round ${event.fromRound}`,
+        [event.accused],
+        'council',
+      );
+    case 'accuserPenalised':
+      return told(`${accuser} lost reputation for a false accusation`, [event.accuser], 'council');
+    default:
+      return event satisfies never;
+  }
+}
+
+type AccountabilityKind =
+  | 'proofSubmitted'
+  | 'accusationVoteCast'
+  | 'accusationVoteRecorded'
+  | 'accusationTallied'
+  | 'quarantineExecuted'
+  | 'accuserPenalised';

@@ -1,6 +1,7 @@
 import type { VerifyMemo } from '../../crypto';
 import { ResonanceAgent, type Outcome, type ResolveMemo, type Round } from '../../resonance';
 import type { ManualAction, ResolvedScenario } from '../scenario';
+import { Accountability } from './Accountability';
 import { axisTrustRows, emitScored, round4 } from './axisData';
 import { byzantineEvaluations, impersonation } from './byzantineEvaluations';
 import { cloneSnapshot } from './cloneSnapshot';
@@ -22,6 +23,7 @@ import type { Effect, Input, Payload, ReplicaContext, ReplicaState } from './rep
 import { replicaContext } from './replicaContext';
 import {
   freshCaches,
+  type EnginePayload,
   type ResonanceCaches,
   type ResonanceScheduled,
   type ResonanceSnapshot,
@@ -74,7 +76,9 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   readonly deliberatedRounds: Set<number>;
   /** `roundNo:view` keys whose scores are in the trace (`roundScored`, once each). */
   readonly scoredRounds: Set<string>;
-  private readonly transport: Transport<Payload>;
+  /** Proofs to Council quarantine votes (`resonance.accountability`); null when off. */
+  readonly accountability: Accountability | null;
+  private readonly transport: Transport<EnginePayload>;
   private readonly ctx: ReplicaContext;
 
   /**
@@ -102,8 +106,11 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     );
     this.faults = new FaultBook(scenario, saved?.faults);
     const hooks = this.transportHooks();
-    this.transport = new Transport<Payload>(scenario, this.faults, hooks, saved?.transport);
+    this.transport = new Transport<EnginePayload>(scenario, this.faults, hooks, saved?.transport);
     this.monitors = new Monitors(this, saved?.monitors);
+    this.accountability = scenario.resonance.accountability
+      ? new Accountability(this.accountabilityHost(), saved?.accountability ?? undefined)
+      : null;
     this.deliberatedRounds = saved?.deliberatedRounds ?? new Set();
     this.scoredRounds = saved?.scoredRounds ?? new Set();
     if (saved) {
@@ -174,6 +181,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
       monitors: this.monitors.state(),
       deliberatedRounds: this.deliberatedRounds,
       scoredRounds: this.scoredRounds,
+      accountability: this.accountability?.state() ?? null,
     };
   }
 
@@ -291,6 +299,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     }
     const forged = impersonation(this, agent, round, roundNo);
     if (forged) records.push(forged);
+    this.accountability?.onAccuserSealed(agent, round.id, roundNo);
     return records;
   }
 
@@ -360,10 +369,34 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
         this.check(tick > this.tick, `a message sent at tick ${this.tick} is delivered at ${tick}`);
         this.queue.push(tick, { kind: 'deliver', ...delivery });
       },
-      describe: (payload: Payload) => ({
-        view: 'view' in payload ? payload.view : payload.type === 'R' ? payload.round.view : payload.cert.view,
-        ...(payload.type === 'V' ? { phase: payload.phase } : {}),
-      }),
+      describe: (payload: EnginePayload) => {
+        if (payload.type === 'CP' || payload.type === 'CV') return { view: 0 };
+        return {
+          view: 'view' in payload ? payload.view : payload.type === 'R' ? payload.round.view : payload.cert.view,
+          ...(payload.type === 'V' ? { phase: payload.phase } : {}),
+        };
+      },
+    };
+  }
+
+  /** What accountability reads of this engine and asks of it. */
+  private accountabilityHost() {
+    return {
+      scenario: this.scenario,
+      now: () => this.tick,
+      faults: this.faults,
+      verifyMemo: this.verifyMemo,
+      agents: this.agents,
+      keysOf: (agent: number) => this.caches.keys[agent]!,
+      emit: (event: SimEvent) => this.emit(event),
+      send: (from: number, to: number, payload: EnginePayload) => this.transport.send(from, to, payload, this.tick),
+      scheduleDeadline: (tick: number, proposalId: string) => {
+        this.queue.push(tick, { kind: 'accusationDeadline', proposalId });
+      },
+      roundOf: (agent: number) => replicaOf(this.machines[agent]!).roundNo,
+      isDown: (agent: number) => this.isDown(agent),
+      onQuarantine: (accused: number, accuser: number, proposalId: string, roundNo: number) =>
+        this.monitors.onQuarantine(accused, accuser, proposalId, roundNo),
     };
   }
 
@@ -374,8 +407,13 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
           this.emit({ t: this.tick, kind: 'messageRejected', id: item.id, agent: item.to, reason: 'recipient is down' });
         } else if (item.garbled) {
           this.emit({ t: this.tick, kind: 'messageRejected', id: item.id, agent: item.to, reason: 'garbled payload' });
+        } else if (this.accountability?.ignores(item.to, item.from)) {
+          this.emit({ t: this.tick, kind: 'messageRejected', id: item.id, agent: item.to, reason: 'sender is quarantined' });
+        } else if (item.payload.type === 'CP' || item.payload.type === 'CV') {
+          this.accountability?.onMessage(item.to, item.id, item.payload);
         } else {
           const { payload } = item;
+          this.accountability?.onDelivered(item.to, payload);
           if (payload.type === 'E' && typeof payload.record?.commitment === 'string') {
             this.monitors.onEvaluationDelivered(payload.roundId, payload.record.commitment, item.to);
           }
@@ -387,6 +425,9 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
         return;
       case 'restart':
         if (!this.isDown(item.agent)) this.step(item.agent, { kind: 'restart' });
+        return;
+      case 'accusationDeadline':
+        this.accountability?.onDeadline(item.proposalId);
         return;
     }
   }

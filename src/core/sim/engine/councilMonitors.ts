@@ -131,4 +131,5 @@ const okDetail: Record<InvariantName, string> = {
     'council: only votes whose ed25519 signature verifies under the named voter\'s key count',
   'liveness-after-heal':
     'council: each round closes at its deadline, so a partition delays votes but never stalls it',
+  'no-honest-quarantine': 'council: accountability quarantines act only in ResonanceBFT runs',
 };

@@ -17,7 +17,12 @@ import type { EngineView } from './engineView';
 /** What the monitors reads of the engine. */
 type MonitoredEngine = Pick<EngineView, 'emit' | 'events' | 'faults' | 'index' | 'indexOf' | 'scenario' | 'tick' | 'verifyMemo' | 'memo' | 'agents'>;
 import type { Certificate, Value } from './replica/types';
-import { invariantNames, type InvariantName, type ValidityBox } from './traceEvents';
+import {
+  accountabilityInvariantName,
+  invariantNames,
+  type InvariantName,
+  type ValidityBox,
+} from './traceEvents';
 
 /** The first honest decision of a round: what the run decided. */
 export interface FirstCommit {
@@ -150,6 +155,17 @@ export class Monitors {
     if (ticks > (this.viewTimeoutPeaks.at(-1)?.ticks ?? 0)) this.viewTimeoutPeaks.push({ tick, ticks });
   }
 
+  /**
+   * A quarantine executed (accountability): no honest agent may ever be quarantined. Honest
+   * here is "no Byzantine fault"; a crashed agent is honest.
+   */
+  onQuarantine(accused: number, accuser: number, proposalId: string, roundNo: number): void {
+    if (this.engine.faults.isByzantine(accused)) return;
+    this.violate(accountabilityInvariantName, roundNo,
+      `round ${roundNo}: honest a${accused} was quarantined by proposal ${proposalId} ` +
+      `on a proof from a${accuser} that does not verify`);
+  }
+
   /** Equivocation certificates and liveness are judged once the run is over. */
   onRunEnd(): void {
     this.checkEquivocation();
@@ -162,7 +178,11 @@ export class Monitors {
   }
 
   statuses(): InvariantStatus[] {
-    return invariantNames.map((name) => {
+    // Policy: the accountability monitor is listed only when accountability is on, so the
+    // summary of every run without it stays exactly as it was.
+    const names: InvariantName[] = [...invariantNames];
+    if (this.engine.scenario.resonance.accountability) names.push(accountabilityInvariantName);
+    return names.map((name) => {
       const detail = this.violations.get(name);
       return { name, ok: detail === undefined, detail: detail ?? this.notJudged(name) ?? okDetail[name] };
     });
@@ -333,4 +353,5 @@ const okDetail: Record<InvariantName, string> = {
   equivocation: 'every equivocation produced a certificate that verifies',
   'certified-commits': 'every honest commit was backed by 2f+1 verified commit votes',
   'liveness-after-heal': 'a connected quorum committed after every heal',
+  'no-honest-quarantine': 'no honest agent was quarantined: every executed quarantine named a Byzantine agent',
 };

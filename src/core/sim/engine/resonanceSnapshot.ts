@@ -1,5 +1,7 @@
 import { agentKeyPair, VerifyMemo, type KeyPair } from '../../crypto';
 import { ResolveMemo, type ResonanceAgentState } from '../../resonance';
+import type { AccusationPayload } from './accusation';
+import type { AccountabilityState } from './Accountability';
 import type { LoopState } from './eventLoop';
 import type { FaultBookState } from './faultBook';
 import type { MachineState } from './machines';
@@ -8,9 +10,13 @@ import type { OpinionsState } from './opinionSource';
 import type { Payload } from './replica/types';
 import type { Delivery, TransportState } from './Transport';
 
+/** What travels in a ResonanceBFT run: the replicas' messages and accountability's votes. */
+export type EnginePayload = Payload | AccusationPayload;
+
 /** What the ResonanceBFT engine schedules on its queue. */
 export type ResonanceScheduled =
-  | ({ kind: 'deliver' } & Delivery<Payload>)
+  | ({ kind: 'deliver' } & Delivery<EnginePayload>)
+  | { kind: 'accusationDeadline'; proposalId: string }
   | { kind: 'timer'; agent: number; timer: 'view' | 'collect'; roundNo: number; view: number }
   | { kind: 'restart'; agent: number };
 
@@ -35,6 +41,8 @@ export interface ResonanceSnapshot {
   monitors: MonitorsState;
   deliberatedRounds: Set<number>;
   scoredRounds: Set<string>;
+  /** Accountability's ledger, held records and quarantines; null when it is off. */
+  accountability: AccountabilityState | null;
 }
 
 /**

@@ -28,6 +28,38 @@ export interface CertificateSummary {
   valid: boolean;
 }
 
+/** One accusation put to a Council quarantine vote (accountability). */
+export interface AccusationSummary {
+  proposalId: string;
+  accuser: string;
+  accused: string;
+  /** The accuser's round when it submitted the proof. */
+  round: number;
+  /** The accuser forged the proof (an `accuse` fault). */
+  forged: boolean;
+  /** The tally's decision; `pending` while never tallied. */
+  decision: string;
+  approveWeight: number;
+  rejectWeight: number;
+}
+
+/** One executed quarantine: honest replicas ignore `agent` from `fromRound` on. */
+export interface QuarantineSummary {
+  agent: string;
+  by: string;
+  proposalId: string;
+  round: number;
+  fromRound: number;
+  tick: number;
+}
+
+/** What accountability did in a run (present only with `resonance.accountability` on). */
+export interface AccountabilitySummary {
+  accusations: AccusationSummary[];
+  quarantines: QuarantineSummary[];
+  auditChainValid: boolean;
+}
+
 /** The run as the command line prints it with `--json` (SPEC §6). */
 export interface RunSummary {
   scenario: Scenario;
@@ -39,6 +71,7 @@ export interface RunSummary {
   certificates: CertificateSummary[];
   /** A run that ended before every round was decided: the first undecided round, in words. */
   stalled?: { round: number; detail: string };
+  accountability?: AccountabilitySummary;
 }
 
 /**
@@ -47,7 +80,10 @@ export interface RunSummary {
  * leader ever resolved it): the round was never decided.
  */
 /** What the summary reads of a finished engine. */
-type FinishedEngine = Pick<EngineView, 'events' | 'scenario' | 'tick'> & { monitors: Pick<Monitors, 'commits' | 'statuses'> };
+type FinishedEngine = Pick<EngineView, 'events' | 'scenario' | 'tick'> & {
+  monitors: Pick<Monitors, 'commits' | 'statuses'>;
+  accountability?: { ledger: { verifyAuditChain(): boolean } } | null;
+};
 
 export function summarizeRun(scenario: Scenario, engine: FinishedEngine, traceHash: string): RunSummary {
   const commits = engine.monitors.commits();
@@ -86,7 +122,37 @@ export function summarizeRun(scenario: Scenario, engine: FinishedEngine, traceHa
         ? [{ kind: 'equivocation' as const, agent: `a${event.accused}`, round: event.roundNo, valid: event.valid }]
         : [],
     ),
+    ...(engine.accountability
+      ? { accountability: accountabilitySummary(events, engine.accountability.ledger.verifyAuditChain()) }
+      : {}),
   };
+}
+
+/** Accusations and quarantines, from the trace (the events are the contract). */
+function accountabilitySummary(events: readonly SimEvent[], auditChainValid: boolean): AccountabilitySummary {
+  const accusations: AccusationSummary[] = [];
+  const quarantines: QuarantineSummary[] = [];
+  for (const event of events) {
+    if (event.kind === 'proofSubmitted') {
+      accusations.push({
+        proposalId: event.proposalId, accuser: `a${event.accuser}`, accused: `a${event.accused}`,
+        round: event.roundNo, forged: event.forged === true, decision: 'pending', approveWeight: 0, rejectWeight: 0,
+      });
+    } else if (event.kind === 'accusationTallied') {
+      const accusation = accusations.find((a) => a.proposalId === event.proposalId);
+      if (accusation) {
+        accusation.decision = event.decision;
+        accusation.approveWeight = event.approveWeight;
+        accusation.rejectWeight = event.rejectWeight;
+      }
+    } else if (event.kind === 'quarantineExecuted') {
+      quarantines.push({
+        agent: `a${event.accused}`, by: `a${event.accuser}`, proposalId: event.proposalId,
+        round: event.roundNo, fromRound: event.fromRound, tick: event.t,
+      });
+    }
+  }
+  return { accusations, quarantines, auditChainValid };
 }
 
 function abortedRound(round: number, events: readonly SimEvent[], n: number): RoundSummary {

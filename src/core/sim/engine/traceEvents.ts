@@ -254,7 +254,106 @@ export type SimEvent =
       stalledRound?: number;
       detail?: string;
     }
-  | CouncilEvent;
+  | CouncilEvent
+  | AccountabilityEvent;
+
+/**
+ * Accountability (SPEC §5, `resonance.accountability`): a proof against an agent goes to a
+ * Council quarantine vote inside the ResonanceBFT run. `accuser` is the agent that submitted
+ * the proof and coordinates the vote; `accused` the agent the proof names; `voter` the agent
+ * voting. Its messages are `messageSent` events of type `CP` (the proposal with the proof)
+ * and `CV` (a vote), with `view: 0`.
+ */
+export type AccountabilityEvent =
+  | {
+      t: number;
+      kind: 'proofSubmitted';
+      accuser: number;
+      accused: number;
+      /** The accuser's round when it submitted. */
+      roundNo: number;
+      proposalId: string;
+      /** What the proof is: an equivocation certificate (two signed records, one round). */
+      proofKind: 'equivocation';
+      /** The round the proof's records are about. */
+      proofRoundId: string;
+      /** The commitments of the proof's records, as submitted. */
+      commitments: string[];
+      /** Set when the accuser forged the proof (an `accuse` fault). */
+      forged?: true;
+      /** Ledger expiry tick, or null; and the tick at which the accuser tallies. */
+      expiresAt: number | null;
+      deadline: number;
+    }
+  | {
+      t: number;
+      kind: 'accusationVoteCast';
+      voter: number;
+      accuser: number;
+      accused: number;
+      roundNo: number;
+      proposalId: string;
+      value: CouncilVoteValue;
+      /** The voter's own verdict on the proof; null when it did not check it. */
+      proofValid: boolean | null;
+      /** Why it voted so: it checked the proof, it is the accused, or its fault. */
+      basis: 'proof' | 'unchecked' | 'accused' | 'accuser' | 'contrarian';
+    }
+  | {
+      t: number;
+      kind: 'accusationVoteRecorded';
+      /** The vote message, or null for the accuser's own vote. */
+      id: number | null;
+      accuser: number;
+      voter: number;
+      roundNo: number;
+      proposalId: string;
+      value: CouncilVoteValue;
+      /** Why the ledger refused it; absent when recorded. */
+      rejected?: string;
+    }
+  | {
+      t: number;
+      kind: 'accusationTallied';
+      accuser: number;
+      accused: number;
+      roundNo: number;
+      proposalId: string;
+      decision: 'approved' | 'rejected' | 'no_quorum' | 'pending';
+      approveWeight: number;
+      rejectWeight: number;
+      approveCount: number;
+      rejectCount: number;
+      abstainCount: number;
+      quorumRequired: number;
+      quorumMet: boolean;
+      thresholdUsed: number;
+      critical: boolean;
+      hashChainValid: boolean;
+      trigger: 'all-votes' | 'deadline';
+      /** The audit chain's length after the tally (every step is an entry). */
+      auditEntries: number;
+    }
+  | {
+      t: number;
+      kind: 'quarantineExecuted';
+      accuser: number;
+      accused: number;
+      roundNo: number;
+      proposalId: string;
+      /** Honest replicas ignore the accused from this round on. */
+      fromRound: number;
+    }
+  | {
+      t: number;
+      /** A rejected accusation cost its accuser reputation in every honest voter's store. */
+      kind: 'accuserPenalised';
+      accuser: number;
+      accused: number;
+      proposalId: string;
+      /** The reputation each agent's store now holds for the accuser, by agent index. */
+      reputation: number[];
+    };
 
 /**
  * The Council in the simulated network (SPEC §5). `agent` is the agent acting; `voter` the
@@ -390,7 +489,11 @@ export const invariantNames = [
   'certified-commits',
   'liveness-after-heal',
 ] as const;
-export type InvariantName = (typeof invariantNames)[number];
+
+/** The monitor accountability adds (reported only when `resonance.accountability` is on). */
+export const accountabilityInvariantName = 'no-honest-quarantine';
+
+export type InvariantName = (typeof invariantNames)[number] | typeof accountabilityInvariantName;
 
 /** Decimal places kept in any float that enters the trace (STYLE: quantise before hashing). */
 export const traceDecimals = 6;

@@ -1,6 +1,6 @@
 import { assert, exhaustive } from '../../assert';
-import type { Fault, FaultKind, Partition, Scenario } from '../scenario';
-import { resonanceFaultKinds, validated, type HuntScenario } from './randomScenario';
+import type { Fault, Partition, Scenario } from '../scenario';
+import { resonanceFaultKinds, validated, type HuntFaultKind, type HuntScenario } from './randomScenario';
 import { withUnsafeSwitch, type UnsafeSwitchName } from './unsafeSwitch';
 
 /**
@@ -122,7 +122,7 @@ function byzantineOption(n: number, option: number): Fault {
   return faultAt(kind, agent, n);
 }
 
-function faultAt(kind: FaultKind, agent: number, n: number): Fault {
+function faultAt(kind: HuntFaultKind, agent: number, n: number): Fault {
   const agents = [agent];
   switch (kind) {
     case 'impersonate':

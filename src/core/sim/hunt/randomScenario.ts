@@ -21,9 +21,19 @@ export interface HuntScenario {
   healing: boolean;
 }
 
-/** Every fault kind that acts in ResonanceBFT (all but the Council's voting bloc). */
-export const resonanceFaultKinds: readonly FaultKind[] = faultKinds.filter((kind) =>
-  faultProtocols[kind].includes('resonance'),
+/**
+ * A fault kind the search draws for one agent: every kind but `accuse`, which acts only with
+ * accountability on and is drawn on its own (`randomAccountability`).
+ */
+export type HuntFaultKind = Exclude<FaultKind, 'accuse'>;
+
+/**
+ * Every fault kind that acts in ResonanceBFT (all but the Council's voting bloc), except
+ * `accuse`. Policy: the list keeps its length and order, so every scenario the search drew
+ * before accountability existed is drawn again unchanged.
+ */
+export const resonanceFaultKinds: readonly HuntFaultKind[] = faultKinds.filter(
+  (kind): kind is HuntFaultKind => kind !== 'accuse' && faultProtocols[kind].includes('resonance'),
 );
 
 /** Bounds of the random space (SPEC §9). */
@@ -92,7 +102,7 @@ function randomFaults(rng: Rng, n: number): Fault[] {
   return faulty.map((agent) => randomFault(rng, rng.pick(resonanceFaultKinds), agent, n));
 }
 
-function randomFault(rng: Rng, kind: FaultKind, agent: number, n: number): Fault {
+function randomFault(rng: Rng, kind: HuntFaultKind, agent: number, n: number): Fault {
   const agents = [agent];
   switch (kind) {
     case 'silent': {

@@ -10,6 +10,7 @@ export const unsafeSwitchValues = {
   membership: 'present',
   lock: 'off',
   viewChange: 'reference',
+  proofCheck: 'off',
 } as const satisfies Required<UnsafeSwitches>;
 
 export type UnsafeSwitchName = keyof typeof unsafeSwitchValues;
@@ -29,6 +30,7 @@ export const unsafeSwitchTargets: Readonly<Record<UnsafeSwitchName, string>> = {
   membership: 'agreement',
   lock: 'agreement',
   viewChange: 'liveness-after-heal',
+  proofCheck: 'no-honest-quarantine',
 };
 
 /**
@@ -51,6 +53,8 @@ export function isUnsafeSwitchName(name: string): name is UnsafeSwitchName {
 export function withUnsafeSwitch(hunt: HuntScenario, name: UnsafeSwitchName): HuntScenario {
   const resonance = hunt.scenario.resonance ?? {};
   const unsafe = { ...resonance.unsafe, ...unsafeSwitchCompanions[name], [name]: unsafeSwitchValues[name] };
-  const scenario: Scenario = { ...hunt.scenario, resonance: { ...resonance, unsafe } };
+  // The proof check exists only in the accountability vote, which the switch turns on.
+  const accountability = name === 'proofCheck' ? { accountability: true } : {};
+  const scenario: Scenario = { ...hunt.scenario, resonance: { ...resonance, ...accountability, unsafe } };
   return validated({ ...hunt, scenario });
 }

@@ -8,6 +8,8 @@ import councilBloc from './council-bloc.json';
 import councilQuarantine from './council-quarantine.json';
 import crashLeader from './crash-leader.json';
 import equivocation from './equivocation.json';
+import evidenceToQuarantine from './evidence-to-quarantine.json';
+import falseAccusation from './false-accusation.json';
 import happyPath from './happy-path.json';
 import hkClassic from './hk-classic.json';
 import partitionHeal from './partition-heal.json';
@@ -155,6 +157,26 @@ const catalog = {
       '  at ε = 0.05, three at 0.1, two at 0.15 and 0.2, one from 0.3 up. Change ε in the ' +
       'configuration and watch the count change. The chart is the classic model, not the agents\' texts; the ' +
       'protocol still deliberates over what they wrote.',
+  },
+  'evidence-to-quarantine': {
+    file: evidenceToQuarantine,
+    explanation:
+      'Seven agents with accountability on; a3 equivocates, sending one signed evaluation to a0–a2 and another ' +
+      'to a4–a6. When the leader\'s round-1 proposal reaches a4, it carries the record a4 did not receive: a4 now ' +
+      'holds two different records signed by a3 for one round, a proof anyone can check. It proposes to the ' +
+      'Council that a3 be quarantined, with the proof attached; every voter verifies the proof itself, six ' +
+      'approve and only a3 rejects, and the quarantine executes while round 1 is still running. From round 2 ' +
+      'on the honest replicas ignore a3, and rounds 2 and 3 commit without it (n and f unchanged).',
+  },
+  'false-accusation': {
+    file: falseAccusation,
+    explanation:
+      'Seven agents with accountability on; a6 accuses the honest a2 of equivocating, with a forged proof: two ' +
+      'records under a2\'s key that a6 signed itself. Every voter checks the proof, finds that no signature ' +
+      'verifies, and rejects; only a6 approves. The audit chain records the accusation, each vote and the ' +
+      'rejection, a2 keeps voting and sealing, and every honest store lowers a6\'s reputation from 1 to 0.72. ' +
+      'Turn the proof check off (resonance.unsafe.proofCheck) and the same vote quarantines a2: the ' +
+      'no-honest-quarantine monitor turns red.',
   },
   'council-quarantine': {
     file: councilQuarantine,
