@@ -77,8 +77,16 @@ export function intentForKey(press: KeyPress, presenter: boolean): Intent | null
   return null;
 }
 
-/** True when a key press belongs to what the user is typing in, or to an open dialog. */
-export function isTypingTarget(target: EventTarget | null): boolean {
+/** Keys a focused slider (the scrubber, the speed) answers itself. */
+const sliderKeys = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/**
+ * True when a key press belongs to what the user is typing in, to a focused slider that moves
+ * with it, or to an open dialog. Policy: a focused slider keeps its arrows, but P, ? and the
+ * space bar still reach the page, so presenter mode can be left after dragging the scrubber.
+ */
+export function isTypingTarget(target: EventTarget | null, key = ''): boolean {
   if (typeof Element === 'undefined' || !(target instanceof Element)) return false;
+  if (target.matches('input[type="range"]') && target.closest('dialog') === null) return sliderKeys.has(key);
   return target.closest('input, select, textarea, [contenteditable], dialog') !== null;
 }

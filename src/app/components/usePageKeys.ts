@@ -12,7 +12,7 @@ import { performAction } from './performAction';
 export function usePageShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      if (event.defaultPrevented || isTypingTarget(event.target, event.key)) return;
       const intent = intentForKey(event, useUi.getState().presenter);
       if (intent === null) return;
       const onButton = event.target instanceof Element && event.target.closest('button') !== null;
