@@ -147,3 +147,21 @@ export function agentIndex(id: string): number | null {
 export function agentList(indices: readonly number[]): string {
   return indices.map(agentId).join(', ');
 }
+
+/** A `silent` fault as a scenario states it (`from` defaults to 0; no `until`: never recovers). */
+export interface SilentPeriod {
+  kind: string;
+  agents: readonly number[];
+  from?: number | null;
+  until?: number | null;
+}
+
+/**
+ * True when `agent` is crashed by a `silent` fault at `tick`: the first silent fault naming it,
+ * over [from, until), as the engine applies it. The page draws an agent "silent" from this.
+ */
+export function silentAt(faults: readonly SilentPeriod[] | undefined, agent: number, tick: number): boolean {
+  const fault = faults?.find((candidate) => candidate.kind === 'silent' && candidate.agents.includes(agent));
+  if (fault === undefined) return false;
+  return tick >= (fault.from ?? scenarioDefaults.silentFrom) && (fault.until == null || tick < fault.until);
+}

@@ -1,3 +1,4 @@
+import { silentAt } from '../../../core/values';
 import type { CouncilRunReport, Scenario, SimEvent, StreamEvent } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
 
@@ -225,11 +226,9 @@ export function faultNotes(scenario: Scenario, agent: number): string[] {
   return notes;
 }
 
+/** Why the agent sends nothing at `tick`: its silent fault (as the engine applies it), or a crash. */
 function downAt(scenario: Scenario, agent: number, tick: number, crashed: boolean): InspectorFacts['down'] {
-  for (const fault of scenario.faults ?? []) {
-    if (fault.kind !== 'silent' || !fault.agents.includes(agent)) continue;
-    if ((fault.from ?? 0) <= tick && tick < (fault.until ?? Infinity)) return 'silent';
-  }
+  if (silentAt(scenario.faults, agent, tick)) return 'silent';
   return crashed ? 'crashed' : null;
 }
 

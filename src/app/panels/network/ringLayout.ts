@@ -1,4 +1,5 @@
 import { easeCubicInOut } from 'd3';
+import { silentAt } from '../../../core/values';
 import type { Scenario, SimEvent } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { messageKey, type MessageKey } from './messageStyles';
@@ -251,11 +252,9 @@ function forkSides(
   return sides;
 }
 
+/** Why the agent sends nothing at `tick`: its silent fault (as the engine applies it), or a crash. */
 function downAt(scenario: Scenario, agent: number, tick: number, crashed: boolean): RingAgent['down'] {
-  for (const fault of scenario.faults ?? []) {
-    if (fault.kind !== 'silent' || !fault.agents.includes(agent)) continue;
-    if ((fault.from ?? 0) <= tick && tick < (fault.until ?? Infinity)) return 'silent';
-  }
+  if (silentAt(scenario.faults, agent, tick)) return 'silent';
   return crashed ? 'crashed' : null;
 }
 
