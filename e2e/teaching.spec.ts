@@ -240,4 +240,19 @@ test.describe('teaching claims', () => {
     await page.getByTestId('scrubber').fill(String(at - 1));
     await expect(page.getByTestId('validity-box')).toHaveCount(0);
   });
+
+  test('on a phone a long claim folds to three lines, so the ring starts on the first screen', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await runPreset(page, 'unsafe-lock-off');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const brief = page.getByTestId('scenario-brief');
+    await expect(brief).toHaveAttribute('aria-expanded', 'false');
+    const folded = (await brief.boundingBox())!.height;
+    const ring = (await page.getByTestId('network-view').locator('svg.ring-svg').boundingBox())!;
+    expect(ring.y).toBeLessThan(844 / 2);
+    await brief.click();
+    await expect(brief).toHaveAttribute('aria-expanded', 'true');
+    expect((await brief.boundingBox())!.height).toBeGreaterThan(folded * 1.5);
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
 });

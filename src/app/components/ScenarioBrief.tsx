@@ -1,16 +1,19 @@
 import { useState } from 'react';
+import { useNarrowScreen } from './useNarrowScreen';
 
 /**
  * The preset's paragraph above the panels. In presenter mode a long paragraph is cut to two
- * lines so the ring and its narration fit a 1280 × 720 projector; clicking it (or Enter on
- * it) shows the whole claim, and clicking again folds it.
+ * lines so the ring and its narration fit a 1280 × 720 projector, and on a phone to three so
+ * the ring starts on the first screen; clicking it (or Enter on it) shows the whole claim,
+ * and clicking again folds it.
  */
 export function ScenarioBrief({ text, presenter }: { text: string; presenter: boolean }) {
   const [open, setOpen] = useState(false);
-  if (!presenter) return <p className="scenario-brief">{text}</p>;
+  const narrow = useNarrowScreen();
+  if (!presenter && !narrow) return <p className="scenario-brief">{text}</p>;
   return (
     <p
-      className={`scenario-brief${open ? ' open' : ''}`}
+      className={`scenario-brief folding${open ? ' open' : ''}`}
       data-testid="scenario-brief"
       role="button"
       tabIndex={0}
