@@ -11,7 +11,7 @@
  * Exit 0 when nothing was found, 1 when a violation was found, 2 on bad input with one line
  * on stderr that names the problem and never a stack trace (3 if the search itself broke).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, writeSync } from 'node:fs';
 import { initFastCrypto } from '../core/crypto';
 import { availableParallelism } from 'node:os';
 import type { HuntViolation, RunVerdict } from '../core/sim/hunt/checkRun';
@@ -19,8 +19,9 @@ import type { HuntScenario } from '../core/sim/hunt/randomScenario';
 import { encodeShareLink } from '../core/sim/shareLink';
 import { poolSize } from '../pool/jobPool';
 import { HuntTally } from './huntTally';
-import { huntUsage, InputError, parseHuntArgs, type HuntOptions } from './huntArgs';
+import { huntUsage, parseHuntArgs, type HuntOptions } from './huntArgs';
 import { planOf, verdictOf, type Plan } from './huntPlan';
+import { openJsonl, runWhenInvoked, secondsSince } from './commandLine';
 import { nodeCodec } from './nodeCodec';
 import { ThreadPool } from './threadPool';
 
@@ -121,28 +122,4 @@ function jsonlLine(key: 'seed' | 'index', id: number, verdict: RunVerdict): stri
   return JSON.stringify(line);
 }
 
-function openJsonl(path: string): number {
-  try {
-    return openSync(path, 'w');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new InputError(`--jsonl: cannot write ${path} (${code})`);
-  }
-}
-
-function secondsSince(started: bigint): number {
-  return Number(process.hrtime.bigint() - started) / 1e9;
-}
-
-const invokedDirectly =
-  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (invokedDirectly) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`hunt: ${message.split('\n')[0]}\n`);
-      process.exit(error instanceof InputError ? 2 : 3);
-    },
-  );
-}
+runWhenInvoked(import.meta.url, 'hunt', main);

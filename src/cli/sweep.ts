@@ -12,7 +12,7 @@
  * any N. Exit 0 when every run finished, 2 on bad input with one line on stderr naming the
  * problem (never a stack trace), 3 if the sweep itself broke.
  */
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, readFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { initFastCrypto } from '../core/crypto';
@@ -22,6 +22,7 @@ import {
 } from '../core/sim/sweep';
 import { poolSize } from '../pool/jobPool';
 import { InputError, shard as readShard, workerCount } from './huntArgs';
+import { openJsonl, runWhenInvoked, secondsSince } from './commandLine';
 import { nodeCodec } from './nodeCodec';
 import { ThreadPool } from './threadPool';
 
@@ -156,27 +157,4 @@ async function runOnThreads(
   }
 }
 
-function openJsonl(path: string): number {
-  try {
-    return openSync(path, 'w');
-  } catch (error) {
-    throw new InputError(`--jsonl: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-}
-
-function secondsSince(started: bigint): number {
-  return Number(process.hrtime.bigint() - started) / 1e9;
-}
-
-const invokedDirectly =
-  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (invokedDirectly) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`sweep: ${message.split('\n')[0]}\n`);
-      process.exit(error instanceof InputError ? 2 : 3);
-    },
-  );
-}
+runWhenInvoked(import.meta.url, 'sweep', main);

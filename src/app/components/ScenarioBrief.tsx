@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNarrowScreen } from './useNarrowScreen';
+import { useNarrowScreen } from './useMediaQuery';
 
 /**
  * The preset's paragraph above the panels. In presenter mode a long paragraph is cut to two

@@ -10,7 +10,7 @@ import { RingCanvas } from './RingCanvas';
 import { RingMessagesLayer } from './RingMessagesLayer';
 import { legendMessageKeys, messageStyles } from './messageStyles';
 import { ringMessages, ringStatic, svgAgentsMax, type RingMessages } from './ringLayout';
-import { usePrefersReducedMotion } from './usePrefersReducedMotion';
+import { usePrefersReducedMotion } from '../../components/useMediaQuery';
 
 export interface RingPanelProps {
   /** The scenario being run, or null before one is loaded (the empty state). */
