@@ -41,4 +41,27 @@ test.describe('Play while simulating', () => {
     await expect(page.getByTestId('simulation-progress')).toHaveCount(0);
     await expect(page.getByTestId('run-status')).toContainText('ended');
   });
+
+  test('a long simulation can be stopped: what was simulated stays to play, and End finishes the run', async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.goto(`/${await encodeShareLink(scenario, nodeCodec)}`);
+    await expect(page.getByTestId('play')).toBeEnabled();
+    await page.getByTestId('play').click();
+    await page.getByTestId('pause').click();
+    await page.getByTestId('simulation-stop').click();
+    await expect(page.getByTestId('simulation-stopped')).toBeVisible();
+    await expect(page.getByTestId('run-status')).toContainText('simulation stopped');
+    await expect(page.getByTestId('run-status')).not.toContainText('ended');
+    await expect(page.getByTestId('trace-hash')).toHaveText('');
+    // What was simulated stays: the scrubber reaches the last simulated tick, and no further.
+    const text = (await page.locator('.cursor-tick').textContent()) ?? '';
+    const end = Number(/tick \d+ \/ (\d+)/.exec(text)?.[1]);
+    expect(end).toBeGreaterThan(0);
+    await page.getByTestId('scrubber').fill(String(end + 50));
+    await expect(page.locator('.cursor-tick')).toContainText(`tick ${end} / ${end}`);
+    // End simulates the whole run again, to its end, with its full trace hash.
+    await page.getByTestId('run-end').click();
+    await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 200_000 });
+    await expect(page.getByTestId('run-status')).toContainText('ended');
+  });
 });

@@ -76,7 +76,7 @@ function RunStatus() {
       const unit = council ? 'proposal' : 'round';
       text = `${scenario.n} agents · ${rounds} ${unit}${rounds === 1 ? '' : 's'} · seed ${scenario.seed} · ready`;
     } else {
-      const ended = !simulating && cursor >= endTick;
+      const ended = status === 'loaded' && cursor >= endTick;
       const at = cursorStatus(scenario, trace, cursor, ended);
       tickShown = at.tick;
       text = council
@@ -85,6 +85,7 @@ function RunStatus() {
           `✓${at.decided}${at.noAgreement > 0 ? ` ⊘${at.noAgreement}` : ''} ✗${at.aborted}`;
       if (ended) text += ' · ended';
       if (simulating) text += ' · simulating ahead…';
+      if (status === 'stopped') text += ' · simulation stopped';
     }
   }
   return (

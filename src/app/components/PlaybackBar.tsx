@@ -48,7 +48,8 @@ export function PlaybackBar() {
   // simulated ticks, and the cursor can go anywhere the simulation has reached.
   const busy = status === 'starting';
   const simulating = status === 'simulating';
-  const scrubbable = status === 'loaded' || (simulating && trace.length > 0);
+  const stopped = status === 'stopped';
+  const scrubbable = status === 'loaded' || stopped || (simulating && trace.length > 0);
   return (
     <div className="playback" role="group" aria-label="Playback">
       <button type="button" aria-label="Back one event" data-testid="back" disabled={!scrubbable} onClick={() => void performAction({ id: 'back' })}>
@@ -104,7 +105,15 @@ export function PlaybackBar() {
         tick {Math.floor(cursor)} / {endTick}
         {simulating && (
           <span className="simulation-progress" data-testid="simulation-progress" title="The worker is still simulating the run; the cursor can go up to here">
-            {' '}simulated so far…
+            {' '}simulated so far…{' '}
+            <button type="button" className="link-button" data-testid="simulation-stop" onClick={() => useRun.getState().stopSimulation()}>
+              Stop
+            </button>
+          </span>
+        )}
+        {stopped && (
+          <span className="simulation-progress" data-testid="simulation-stopped" title="End simulates the whole run again, to its end">
+            {' '}simulation stopped · End finishes it
           </span>
         )}
       </span>

@@ -51,7 +51,8 @@ export const usePlayback = create<PlaybackState>()((set, get) => {
       if (!(await run().ensureStarted())) return;
       const { endTick, status } = run();
       const { cursor } = get();
-      set({ playing: true, cursor: status === 'loaded' && cursor >= endTick ? 0 : cursor });
+      const atEnd = (status === 'loaded' || status === 'stopped') && cursor >= endTick;
+      set({ playing: true, cursor: atEnd ? 0 : cursor });
     },
 
     pause: () => set({ playing: false }),
@@ -103,6 +104,8 @@ export const usePlayback = create<PlaybackState>()((set, get) => {
       const next = Math.max(cursor + seconds * speed, 0);
       if (status === 'loaded' && next >= endTick) set({ cursor: endTick, playing: false });
       else if (status === 'simulating') set({ cursor: Math.min(next, Math.max(frontier, 0)) });
+      // A stopped simulation plays up to where it got, and stops there.
+      else if (status === 'stopped') set({ cursor: Math.min(next, Math.max(frontier, 0)), playing: next < frontier });
       else if (status === 'loaded') set({ cursor: next });
       // A run that failed or was replaced stops playing.
       else set({ playing: false });

@@ -14,7 +14,11 @@ import { TraceIndex } from '../trace/traceIndex';
 import { LabClient } from './labClient';
 import { lookaheadSeconds, TracePublisher } from './tracePublisher';
 
-export type RunStatus = 'starting' | 'ready' | 'simulating' | 'loaded';
+/**
+ * `stopped`: the user stopped a long simulation; what was simulated stays on the page to play
+ * and scrub, and End (or an export) simulates the run again from the start, to its end.
+ */
+export type RunStatus = 'starting' | 'ready' | 'simulating' | 'stopped' | 'loaded';
 
 /**
  * The run: which scenario is loaded, how far its simulation has got, and what the worker
@@ -75,6 +79,8 @@ export interface RunState {
   ensureStarted(): Promise<boolean>;
   /** True once the current run is wholly simulated; false if it failed or was replaced. */
   ensureSimulated(): Promise<boolean>;
+  /** Stops the simulation under way, keeping every tick simulated so far on the page. */
+  stopSimulation(): void;
   /**
    * Tampers with a Council audit entry, as a teacher does from the audit panel: recorded as a
    * manual `tamper-audit` action one tick after the entry was written, so it replays from the
@@ -147,6 +153,8 @@ export const useRun = create<RunState>()((set, get) => {
   };
   /** The simulation in flight and the epoch it is for; shared by every action that needs it. */
   let simulation: Simulation | null = null;
+  /** The epoch whose simulation the user stopped. */
+  let stoppedEpoch = -1;
 
   const emptyRun = () => ({ trace: TraceIndex.of(), endTick: 0, frontier: -1, report: null, summary: null });
 
@@ -170,21 +178,31 @@ export const useRun = create<RunState>()((set, get) => {
     let trace = TraceIndex.of();
     let pending: StreamEvent[] = [];
     let received = 0;
+    let frontierSeen = -1;
     const publisher = new TracePublisher((frontier) => {
       trace = trace.extend(pending);
       pending = [];
       set({ trace, frontier, endTick: Math.max(frontier, 0) });
     });
     const run = await client.simulate(scenario, epoch, {
-      isCurrent: () => get().epoch === epoch,
+      isCurrent: () => get().epoch === epoch && stoppedEpoch !== epoch,
       onLoaded: (resolved) => set({ resolved }),
       onEvents(events, frontier) {
         received += events.length;
+        frontierSeen = frontier;
         pending = pending.length === 0 ? events : pending.concat(events);
         if (publisher.due(received, frontier, playbackLink.needsMore(frontier, lookaheadSeconds))) onFirst();
       },
     });
-    if (run === null) return false;
+    if (run === null) {
+      // Stopped by the user: what was simulated stays, up to the last frontier handed over.
+      if (get().epoch === epoch && stoppedEpoch === epoch) {
+        trace = trace.extend(pending);
+        const frontier = Math.max(frontierSeen, 0);
+        set({ trace, frontier: frontierSeen, endTick: frontier, status: 'stopped' });
+      }
+      return false;
+    }
     trace = trace.extend(pending);
     const { summary, report, endTick } = run;
     set({ trace, endTick, frontier: endTick, summary, report, status: 'loaded' });
@@ -264,11 +282,13 @@ export const useRun = create<RunState>()((set, get) => {
    * Starts simulating the current scenario's run unless it is simulated or under way; the
    * simulation in flight, or null when there is nothing to simulate.
    */
-  const startSimulation = async (): Promise<Simulation | null> => {
+  const startSimulation = async (whole = false): Promise<Simulation | null> => {
     await loading;
     const { status, epoch, scenario } = get();
     if (scenario === null || status === 'starting') return null;
     if (status === 'loaded') return { epoch, first: Promise.resolve(true), done: Promise.resolve(true) };
+    // A stopped run plays what it has; only a call that needs the whole run simulates it again.
+    if (status === 'stopped' && !whole) return { epoch, first: Promise.resolve(true), done: Promise.resolve(false) };
     if (status === 'simulating' && simulation?.epoch === epoch) return simulation;
     let markFirst = () => {};
     const first = new Promise<boolean>((resolve) => (markFirst = () => resolve(true)));
@@ -344,10 +364,15 @@ export const useRun = create<RunState>()((set, get) => {
     },
 
     async ensureSimulated() {
-      const ours = await startSimulation();
+      const ours = await startSimulation(true);
       if (ours === null) return false;
       const ok = await ours.done;
       return ok && isCurrent(ours) && get().status === 'loaded';
+    },
+
+    stopSimulation() {
+      const { status, epoch } = get();
+      if (status === 'simulating') stoppedEpoch = epoch;
     },
 
     async tamperAudit(index, entryTick) {

@@ -32,7 +32,7 @@ export const useSelection = create<SelectionState>()((set, get) => {
   const wantedCard = () => {
     const { selectedAgent } = get();
     const { status, epoch, frontier } = useRun.getState();
-    if (selectedAgent === null || (status !== 'loaded' && status !== 'simulating')) return null;
+    if (selectedAgent === null || status === 'starting' || status === 'ready') return null;
     const tick = Math.floor(usePlayback.getState().cursor);
     return tick <= frontier ? { epoch, tick, agent: selectedAgent } : null;
   };
