@@ -1,10 +1,27 @@
 import { openSync } from 'node:fs';
-import { InputError } from './huntArgs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /**
- * What the batch commands (`hunt`, `sweep`) share: their JSON-lines output file, elapsed time,
- * and how a command run from the shell ends (exit 2 on bad input with one line, never a stack).
+ * What the commands (`sim`, `hunt`, `sweep`) share: their options, their JSON-lines output
+ * file, elapsed time, and how a command run from the shell ends (exit 2 on bad input with one
+ * line, never a stack trace).
  */
+
+/** Bad input: the command exits 2 with this one-line message. */
+export class InputError extends Error {}
+
+/** The values of `argv` under `options` (no positionals); an unknown option is bad input. */
+export function parseOptions<const Options extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: Options,
+  usage: string,
+) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new InputError(`${(error as Error).message}\n${usage}`);
+  }
+}
 
 /** Opens `--jsonl FILE` for writing, or explains in one line why it cannot. */
 export function openJsonl(path: string): number {

@@ -1,42 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cli, inProcess } from '../testing/commandRuns';
 import { main } from './hunt';
 import { defaultSeeds, parseHuntArgs } from './huntArgs';
 import { main as simMain } from './sim';
 
-/** Runs a command line as a user would, in a child process. */
-function cli(script: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const hunt = (...args: string[]) => cli('src/cli/hunt.ts', ...args);
 
-/**
- * Runs a command's `main` in this process (no child process to start, which costs more
- * than the runs themselves), with what it writes to stdout and stderr captured.
- */
-async function inProcess(run: (argv: string[]) => Promise<number>, ...args: string[]) {
-  let stdout = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const code = await run(args);
-    return { code, stdout };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('hunt arguments', () => {
   it('searches seeds 1..200 by default', () => {

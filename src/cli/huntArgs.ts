@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import {
   exhaustiveAgentCounts,
   type ExhaustiveAgentCount,
@@ -10,9 +9,9 @@ import {
   type UnsafeSwitchName,
 } from '../core/sim/hunt/unsafeSwitch';
 import { scenarioLimits } from '../core/sim/scenario';
+import { InputError, parseOptions } from './commandLine';
 
-/** Bad input: the command exits 2 with this one-line message. */
-export class InputError extends Error {}
+export { InputError };
 
 export const huntUsage =
   'usage: npm run --silent hunt -- [--seeds A..B] [--shard i/k] [--exhaustive] [--n 4|5] ' +
@@ -36,27 +35,21 @@ export interface HuntOptions {
 export const defaultSeeds = { first: 1, last: 200 };
 
 export function parseHuntArgs(argv: string[]): HuntOptions {
-  let values;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        seeds: { type: 'string' },
-        shard: { type: 'string' },
-        exhaustive: { type: 'boolean', default: false },
-        n: { type: 'string' },
-        unsafe: { type: 'string' },
-        jsonl: { type: 'string' },
-        limit: { type: 'string' },
-        workers: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new InputError(`${(error as Error).message}\n${huntUsage}`);
-  }
+  const values = parseOptions(
+    argv,
+    {
+      seeds: { type: 'string' },
+      shard: { type: 'string' },
+      exhaustive: { type: 'boolean', default: false },
+      n: { type: 'string' },
+      unsafe: { type: 'string' },
+      jsonl: { type: 'string' },
+      limit: { type: 'string' },
+      workers: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    huntUsage,
+  );
   const exhaustive = values.exhaustive;
   if (exhaustive && values.seeds !== undefined) {
     const instead = 'with --exhaustive use --n, --limit, --shard';

@@ -8,7 +8,6 @@
  * bad input, with one line on stderr that names the problem and never a stack trace.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import {
   decodeShareLink,
   encodeShareLink,
@@ -20,37 +19,32 @@ import {
   type Scenario,
 } from '../core/sim';
 import { initFastCrypto } from '../core/crypto';
+import { InputError, parseOptions, runWhenInvoked } from './commandLine';
 import { nodeCodec } from './nodeCodec';
 import { formatSummary } from './formatSummary';
 
-export class InputError extends Error {}
+export { InputError };
 
 const usage =
   'usage: npm run --silent sim -- (--preset NAME | --scenario FILE | --link URL_OR_FRAGMENT) ' +
   '[--seed N] [--rounds N] [--json] [--trace FILE] [--print-link]';
 
 export async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        preset: { type: 'string' },
-        scenario: { type: 'string' },
-        link: { type: 'string' },
-        seed: { type: 'string' },
-        rounds: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        trace: { type: 'string' },
-        'print-link': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new InputError(`${(error as Error).message}\n${usage}`);
-  }
+  const args = parseOptions(
+    argv,
+    {
+      preset: { type: 'string' },
+      scenario: { type: 'string' },
+      link: { type: 'string' },
+      seed: { type: 'string' },
+      rounds: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      trace: { type: 'string' },
+      'print-link': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    usage,
+  );
   if (args.help) {
     process.stdout.write(`${usage}\npresets: ${presetNames.join(', ')}\n`);
     return 0;
@@ -116,14 +110,4 @@ function writeTrace(path: string, trace: readonly unknown[]): void {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (invokedDirectly) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(`sim: ${message.split('\n')[0]}\n`);
-      process.exit(error instanceof InputError ? 2 : 1);
-    },
-  );
-}
+runWhenInvoked(import.meta.url, 'sim', main, 1);

@@ -1,28 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cli, inProcess } from '../testing/commandRuns';
 import { encodeSweepLink, runScenarioOf, type SweepDefinition, type SweepRow } from '../core/sim/sweep';
 import { nodeCodec } from './nodeCodec';
 import { main as simMain } from './sim';
 import { main as sweepMain } from './sweep';
 
-/** Runs a command's `main` in this process, with what it writes to stdout captured. */
-async function inProcess(run: (argv: string[]) => Promise<number>, ...args: string[]) {
-  let stdout = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    return { code: await run(args), stdout };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 const definition: SweepDefinition = {
   v: 1,
@@ -100,8 +85,8 @@ describe('sweep command line', () => {
       [[], /^sweep: give exactly one of --file, --link/],
     ];
     for (const [args, message] of cases) {
-      const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sweep.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
-      expect(result.status, args.join(' ')).toBe(2);
+      const result = cli('src/cli/sweep.ts', ...args);
+      expect(result.code, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
       expect(lines(result.stderr), args.join(' ')).toHaveLength(1);
       expect(result.stderr).toMatch(message);

@@ -14,15 +14,14 @@
  */
 import { closeSync, readFileSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
 import { initFastCrypto } from '../core/crypto';
 import type { Shard } from '../core/sim/hunt/selection';
 import {
   decodeSweepLink, parseSweep, SweepRunner, sweepJobs, type SweepDefinition, type SweepJob, type SweepRow,
 } from '../core/sim/sweep';
 import { poolSize } from '../pool/jobPool';
-import { InputError, shard as readShard, workerCount } from './huntArgs';
-import { openJsonl, runWhenInvoked, secondsSince } from './commandLine';
+import { shard as readShard, workerCount } from './huntArgs';
+import { InputError, openJsonl, parseOptions, runWhenInvoked, secondsSince } from './commandLine';
 import { nodeCodec } from './nodeCodec';
 import { ThreadPool } from './threadPool';
 
@@ -46,24 +45,18 @@ export interface SweepOptions {
 }
 
 export function parseSweepArgs(argv: string[]): SweepOptions {
-  let values;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        file: { type: 'string' },
-        link: { type: 'string' },
-        shard: { type: 'string' },
-        jsonl: { type: 'string' },
-        workers: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (error) {
-    throw new InputError(`${(error as Error).message}\n${usage}`);
-  }
+  const values = parseOptions(
+    argv,
+    {
+      file: { type: 'string' },
+      link: { type: 'string' },
+      shard: { type: 'string' },
+      jsonl: { type: 'string' },
+      workers: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    usage,
+  );
   const options: SweepOptions = { help: values.help };
   if (values.help) return options;
   if ((values.file === undefined) === (values.link === undefined)) {

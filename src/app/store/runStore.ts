@@ -190,7 +190,7 @@ export const useRun = create<RunState>()((set, get) => {
       onEvents(events, frontier) {
         received += events.length;
         frontierSeen = frontier;
-        pending = pending.length === 0 ? events : pending.concat(events);
+        for (const event of events) pending.push(event);
         if (publisher.due(received, frontier, playbackLink.needsMore(frontier, lookaheadSeconds))) onFirst();
       },
     });

@@ -124,7 +124,8 @@ function RingDrawing({ scenario, trace, tick, selectedAgent, onSelectAgent }: Ri
  */
 function ForkLegend(props: { trace: TraceIndex; tick: number; byzantine: ReadonlySet<number> }) {
   const { trace, tick, byzantine } = props;
-  const forks = forksAt(trace, tick, byzantine);
+  // The ring re-renders every animation frame; the forks change only with the tick.
+  const forks = useMemo(() => forksAt(trace, tick, byzantine), [trace, tick, byzantine]);
   if (forks.length === 0) return null;
   const names = (agents: number[]) => agents.map((agent) => `a${agent}`).join(', ');
   return (

@@ -1,5 +1,5 @@
 import type { SimEvent, StreamEvent } from '../../../worker/api';
-import { decidedValues } from '../../trace/decidedValues';
+import { decidedValues, type DecidedValue } from '../../trace/decidedValues';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { timelineKinds } from './timelineLayout';
 
@@ -80,11 +80,13 @@ export function roundRows(
   const last = Math.min(Math.max(latestRound, Math.min(roundCount, roundRowsMax)), Math.max(roundCount, latestRound));
   const first = Math.max(1, last - roundRowsMax + 1);
   const result: RoundRow[] = [];
+  // The committed values of every round, read once for all the rows.
+  const decided = decidedValues(trace, byzantine);
   for (let roundNo = first; roundNo <= last; roundNo++) {
     const current = row(roundNo);
     if (current.status === 'pending' && ended) current.status = 'aborted';
     current.consensusType = consensus.get(`${roundNo}:${current.resolution?.view ?? current.view}`) ?? null;
-    result.push(...conflictRows(current, trace, tick, byzantine));
+    result.push(...conflictRows(current, decided, tick));
   }
   return result;
 }
@@ -92,11 +94,10 @@ export function roundRows(
 /** A round's row, or one row per value committed by `tick` when the round forked. */
 function conflictRows(
   row: RoundRow,
-  trace: TraceIndex,
+  decided: ReadonlyMap<number, DecidedValue[]>,
   tick: number,
-  byzantine: ReadonlySet<number>,
 ): RoundRow[] {
-  const values = (decidedValues(trace, byzantine).get(row.roundNo) ?? []).filter((value) => value.firstTick <= tick);
+  const values = (decided.get(row.roundNo) ?? []).filter((value) => value.firstTick <= tick);
   if (values.length < 2) return [row];
   return values.map((value) => ({
     ...row,

@@ -26,7 +26,7 @@ import {
   type AccusationMessage,
   type AccusationPayload,
 } from './accusation';
-import { tallyDeadline, voteDigest, type VoteMessage } from './councilVoting';
+import { councilLedger, tallyDeadline, voteDigest, type VoteMessage } from './councilVoting';
 import type { FaultBook } from './faultBook';
 import type { Payload } from './replica/types';
 import type { SimEvent } from './traceEvents';
@@ -101,20 +101,7 @@ export class Accountability {
   private readonly accusersDone: Set<number>;
 
   constructor(private readonly host: AccountabilityHost, state?: AccountabilityState) {
-    const { scenario } = host;
-    const roster = Array.from({ length: scenario.n }, (_, index) => `a${index}`);
-    const council = scenario.council;
-    this.ledger = new ConsensusProtocol(roster, {
-      weights: Object.fromEntries(roster.map((id, index) => [id, council.weights[index]!])),
-      config: {
-        quorumFraction: council.quorumFraction,
-        majorityThreshold: council.majorityThreshold,
-        supermajorityThreshold: council.supermajorityThreshold,
-        defaultExpiry: council.expiry,
-        allowVoteChange: council.allowVoteChange,
-      },
-      clock: () => host.now(),
-    });
+    this.ledger = councilLedger(host.scenario, () => host.now());
     if (state) this.ledger.adopt(state.ledger);
     this.holdings = state?.holdings ?? new Map();
     this.accusations = state?.accusations ?? [];

@@ -5,7 +5,7 @@ import { cloneSnapshot } from './cloneSnapshot';
 import { CouncilMonitors, type CouncilMonitorsState } from './councilMonitors';
 import type { CouncilEngineView, CouncilScheduled } from './councilEngineView';
 import { CouncilProtocol, type CouncilProtocolState } from './councilProtocol';
-import { garbledPayload, type CouncilPayload } from './councilVoting';
+import { councilLedger, garbledPayload, type CouncilPayload } from './councilVoting';
 import { SimEngine, type EndReason, type LoopState, type RestoreSources } from './eventLoop';
 import { FaultBook, type FaultBookState } from './faultBook';
 import { Transport, type Delivery, type TransportState } from './Transport';
@@ -90,18 +90,7 @@ export class CouncilEngine extends SimEngine<Scheduled> implements CouncilEngine
     this.faults = new FaultBook(scenario, saved?.faults);
     const hooks = this.transportHooks();
     this.transport = new Transport<CouncilPayload>(scenario, this.faults, hooks, saved?.transport);
-    const council = scenario.council;
-    this.ledger = new ConsensusProtocol(this.roster, {
-      weights: Object.fromEntries(this.roster.map((id, index) => [id, council.weights[index]!])),
-      config: {
-        quorumFraction: council.quorumFraction,
-        majorityThreshold: council.majorityThreshold,
-        supermajorityThreshold: council.supermajorityThreshold,
-        defaultExpiry: council.expiry,
-        allowVoteChange: council.allowVoteChange,
-      },
-      clock: () => this.tick,
-    });
+    this.ledger = councilLedger(scenario, () => this.tick);
     if (saved) this.ledger.adopt(saved.ledger);
     this.monitors = new CouncilMonitors(this, saved?.monitors);
     this.protocol = new CouncilProtocol(this, saved?.council);

@@ -1,7 +1,8 @@
 import { canonicalJson } from '../../canonicalJson';
-import { VoteValue, type VoteValueT } from '../../council';
+import { ConsensusProtocol, VoteValue, type VoteValueT } from '../../council';
 import { sha256Bytes } from '../../crypto';
 import type { Rng } from '../../rng';
+import type { ResolvedScenario } from '../scenario';
 
 /**
  * The rules a council voter and its coordinator follow inside the simulated network, as pure
@@ -43,6 +44,26 @@ export type CouncilPayload = ProposalMessage | VoteMessage;
  * fields. Policy: each signed object kind has its own tag, so a signature over a proposal can
  * never be replayed as a vote (or as a ResonanceBFT record) that happens to share fields.
  */
+/**
+ * A Council ledger over the roster a0 .. a{n−1} with the scenario's weights and rules, its
+ * clock the engine's tick: the Council engine's, and the accountability votes' of ResonanceBFT.
+ */
+export function councilLedger(scenario: ResolvedScenario, clock: () => number): ConsensusProtocol {
+  const roster = Array.from({ length: scenario.n }, (_, index) => `a${index}`);
+  const council = scenario.council;
+  return new ConsensusProtocol(roster, {
+    weights: Object.fromEntries(roster.map((id, index) => [id, council.weights[index]!])),
+    config: {
+      quorumFraction: council.quorumFraction,
+      majorityThreshold: council.majorityThreshold,
+      supermajorityThreshold: council.supermajorityThreshold,
+      defaultExpiry: council.expiry,
+      allowVoteChange: council.allowVoteChange,
+    },
+    clock,
+  });
+}
+
 export function proposalDigest(p: Omit<ProposalMessage, 'type' | 'signature'>): Uint8Array {
   const fields = {
     action: p.action,
