@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
-import type { AuditEntry, CouncilRunReport } from '../../../worker/api';
+import type { AuditEntry, CouncilRunReport, StreamEvent } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { HashText } from '../../components/HashText';
 import { EmptyState, Panel } from '../../components/Panel';
 import { auditAt } from './councilState';
 import { performAction } from '../../components/performAction';
+
+const chainKinds = new Set<StreamEvent['kind']>(['auditAppended', 'auditTampered']);
 
 export interface AuditChainPanelProps {
   report: CouncilRunReport | null;
@@ -15,8 +17,9 @@ export interface AuditChainPanelProps {
 
 /** The audit chain at the cursor as linked blocks; from a tampering on, links turn red. */
 export function AuditChainPanel({ report, trace, tick }: AuditChainPanelProps) {
-  const tamperings = useMemo(() => trace.kindUpTo('auditTampered', Infinity), [trace]);
-  const audit = useMemo(() => (report === null ? null : auditAt(report.audit, tamperings, tick)), [report, tamperings, tick]);
+  // The chain's events are few beside the messages: pick them out once per trace.
+  const chainEvents = useMemo(() => trace.ofKinds(chainKinds), [trace]);
+  const audit = useMemo(() => (report === null ? null : auditAt(chainEvents, tick)), [report, chainEvents, tick]);
   return (
     <Panel
       testId="audit-chain"

@@ -182,6 +182,7 @@ export class CouncilProtocol {
       critical: isCritical(action),
       expiresAt: ledger.getProposal(proposalId)!.expiresAt,
       deadline,
+      ...ledger.requirements(action),
     });
     this.current = { roundNo, proposalId, tallied: false };
     engine.schedule(deadline, { kind: 'deadline', roundNo });
