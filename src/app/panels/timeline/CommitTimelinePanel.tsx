@@ -48,7 +48,7 @@ export function CommitTimelinePanel({ scenario, trace, tick, endTick, ended, onS
           : 'Each round over ticks: resolutions (k of n−f), commits and view changes. Click a mark to go there.'
       }
       info={<TimelineInfo council={council} />}
-      legend={<TimelineLegend council={council} />}
+      legend={<TimelineLegend council={council} accountability={scenario?.resonance?.accountability === true} />}
     >
       <div ref={box} className="timeline-box">
         {milestones.length === 0 || scenario === null ? (
@@ -120,7 +120,7 @@ function Mark({ mark, onSeek }: { mark: TimelineMark; onSeek(tick: number): void
     event.stopPropagation();
     seek();
   };
-  const small = mark.kind === 'timeout' || mark.kind === 'viewChange' || mark.kind === 'proposal';
+  const small = mark.kind === 'timeout' || mark.kind === 'viewChange' || mark.kind === 'proposal' || mark.kind === 'accusation';
   const radius = small ? 6 : 8;
   return (
     <g
@@ -182,7 +182,7 @@ function TimelineInfo({ council }: { council: boolean }) {
   );
 }
 
-function TimelineLegend({ council }: { council: boolean }) {
+function TimelineLegend({ council, accountability }: { council: boolean; accountability: boolean }) {
   return council ? (
     <ul className="legend">
       <li><span className="tl-swatch circle neutral">P</span> proposed</li>
@@ -200,6 +200,7 @@ function TimelineLegend({ council }: { council: boolean }) {
       <li><span className="tl-swatch badge">⚠</span> tampered records</li>
       <li><span className="tl-swatch circle neutral">T</span> timeout</li>
       <li><span className="tl-swatch diamond">V</span> view change</li>
+      {accountability && <li><span className="tl-swatch circle accusation">!</span> proof put to a quarantine vote</li>}
       <li><span className="tl-swatch cursor" /> time cursor</li>
     </ul>
   );
