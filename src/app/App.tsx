@@ -24,6 +24,10 @@ import { CommitTimelinePanel } from './panels/timeline/CommitTimelinePanel';
 import { ConfigPanel } from './panels/config/ConfigPanel';
 import { useExplore } from './store/exploreStore';
 import { useExploreAddress } from './explore/useExploreAddress';
+import { useLesson } from './store/lessonStore';
+import { LessonPanel } from './lessons/LessonPanel';
+import { useLessonAddress } from './lessons/useLessonAddress';
+import type { Highlight } from './lessons/lesson';
 
 /** Explore (issue 13) loads with its first use, so the simulator's first load stays small. */
 const ExplorePage = lazy(() => import('./explore/ExplorePage'));
@@ -43,6 +47,9 @@ export function App() {
   const dropping = useFileDrop();
   const exploring = useExplore((state) => state.open);
   useExploreAddress();
+  useLessonAddress();
+  const lessonOpen = useLesson((state) => state.lesson !== null);
+  const highlight = useLesson((state) => state.lesson?.steps[state.stepIndex]?.highlight);
 
   useEffect(() => {
     void init();
@@ -78,7 +85,7 @@ export function App() {
     );
   }
   return (
-    <div className={`app${presenter ? ' presenter' : ''}${dropping ? ' dropping' : ''}`}>
+    <div className={`app${presenter ? ' presenter' : ''}${dropping ? ' dropping' : ''}`} {...lessonFocusAttributes(highlight)}>
       <Header />
       {error !== null && (
         <div className="error-banner" role="alert" data-testid="error-banner">
@@ -100,9 +107,10 @@ export function App() {
           <div className="top-row">
             <div className="ring-column">
               <RingSlot />
-              {presenter && <PresenterNarration />}
+              {presenter && !lessonOpen && <PresenterNarration />}
             </div>
             <div className="side-column">
+              {lessonOpen && <LessonPanel />}
               {!council && <QuorumSlot />}
               <InvariantsSlot />
               <AgentInspector />
@@ -158,11 +166,29 @@ function seek(tick: number): void {
   void performAction({ id: 'seek', tick });
 }
 
+/**
+ * What a lesson step talks about, as attributes of the page that the lesson stylesheet outlines
+ * and labels (panels, an invariant's row, the quorum bar, a message type in the ring's legend).
+ */
+function lessonFocusAttributes(highlight: Highlight | undefined): Record<string, string> {
+  if (highlight === undefined) return {};
+  const attributes: Record<string, string> = {};
+  if (highlight.panel) attributes['data-lesson-panel'] = highlight.panel;
+  if (highlight.invariant) attributes['data-lesson-invariant'] = highlight.invariant;
+  if (highlight.quorum) attributes['data-lesson-quorum'] = 'true';
+  if (highlight.message) attributes['data-lesson-message'] = highlight.message === 'V' ? 'prepare commit' : highlight.message;
+  return attributes;
+}
+
+/** The agents the open lesson's step talks about (a stable array per step). */
+const noAgents: readonly number[] = [];
+
 function RingSlot() {
   const scenario = useRun((state) => state.scenario);
   const trace = useRun((state) => state.trace);
   const cursor = usePlayback((state) => state.cursor);
-  return <RingPanel scenario={scenario} trace={trace} tick={cursor} {...useSelectionProps()} />;
+  const focusAgents = useLesson((state) => state.lesson?.steps[state.stepIndex]?.highlight?.agents ?? noAgents);
+  return <RingPanel scenario={scenario} trace={trace} tick={cursor} focusAgents={focusAgents} {...useSelectionProps()} />;
 }
 
 function QuorumSlot() {
