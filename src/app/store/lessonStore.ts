@@ -170,14 +170,15 @@ export const useLesson = create<LessonState>()((set, get) => {
         run().warn(`This lesson link could not be opened: there is no lesson "${address.id}" (lessons: ${ids}).`);
         return;
       }
-      let index = (address.step ?? 1) - 1;
-      if (index >= lesson.steps.length) {
-        run().warn(`"${lesson.title}" has ${lesson.steps.length} steps, so there is no step ${index + 1}: showing the first.`);
-        index = 0;
-      }
+      const asked = (address.step ?? 1) - 1;
+      const index = asked < lesson.steps.length ? asked : 0;
       set({ lesson });
       writeAddress(lesson, index, 'replace');
       await show(index);
+      // Said once the step is shown: starting its simulation clears earlier messages.
+      if (asked !== index) {
+        run().warn(`"${lesson.title}" has ${lesson.steps.length} steps, so there is no step ${asked + 1}: showing the first.`);
+      }
     },
 
     async goTo(stepIndex) {
