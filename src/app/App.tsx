@@ -100,7 +100,8 @@ export function App() {
           {notice}
         </p>
       )}
-      {explanation && <ScenarioBrief text={explanation} presenter={presenter} />}
+      {/* A lesson's text takes the place of the preset's paragraph. */}
+      {explanation && !lessonOpen && <ScenarioBrief text={explanation} presenter={presenter} />}
       <div className="workspace">
         <ConfigPanel />
         <main className="layout">
