@@ -151,3 +151,75 @@ test('a reveal plays the run on to the step\'s moment', async ({ page }) => {
   await expect(page.getByTestId('lesson-reveal')).toHaveAttribute('data-matched', 'true');
   await expect(page.getByTestId('speed')).toHaveValue('8');
 });
+
+test.describe('teacher-made lessons', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+  });
+
+  test('a lesson recorded from the live page survives link → fresh page → same steps, highlights and answers', async ({ page, context }) => {
+    await page.goto('/');
+    await page.getByTestId('preset-select').selectOption('crash-leader');
+    await page.getByTestId('run-end').click();
+    await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{64}$/);
+    await page.getByTestId('lesson-select').selectOption('make');
+    await page.getByTestId('maker-title').fill('Crash, then recover');
+    await page.getByTestId('scrubber').fill('20');
+    await page.locator('[data-testid="network-view"] [data-agent="0"]').click();
+    await page.getByTestId('maker-say').fill('a0 is silent: nobody has heard a proposal by tick 20.');
+    await page.getByTestId('maker-panel').selectOption('commit-timeline');
+    await page.getByTestId('maker-question').selectOption('committed');
+    await page.getByTestId('maker-round').fill('1');
+    await page.getByTestId('maker-add').click();
+    await page.getByTestId('scrubber').fill('60');
+    await page.locator('[data-testid="network-view"] [data-agent="1"]').click();
+    await page.getByTestId('maker-say').fill('Now a1 leads view 1.');
+    await page.getByTestId('maker-question').selectOption('committed');
+    await page.getByTestId('maker-add').click();
+    await expect(page.getByTestId('maker-step')).toHaveCount(2);
+    await page.getByTestId('maker-preview').click();
+    await expect(page).toHaveURL(/#l=1\.[A-Za-z0-9_-]+$/);
+    const link = new URL(page.url()).hash;
+
+    const fresh = await context.newPage();
+    await fresh.emulateMedia({ reducedMotion: 'reduce' });
+    await fresh.goto(`/${link}`);
+    await stepReady(fresh, 1);
+    await expect(fresh.getByTestId('lesson-panel')).toContainText('Crash, then recover');
+    await expect(fresh.getByTestId('lesson-say')).toHaveText('a0 is silent: nobody has heard a proposal by tick 20.');
+    await expect(fresh.getByTestId('run-status')).toContainText('tick 0');
+    await expect(fresh.locator('.app')).toHaveAttribute('data-lesson-panel', 'commit-timeline');
+    await expect(fresh.locator('[data-testid="network-view"] [data-agent="0"]')).toHaveAttribute('data-lesson-focus', 'true');
+    await answer(fresh, 0);
+    // crash-leader commits round 1 at tick 54 (view 1): not yet at tick 20.
+    await expect(fresh.getByTestId('lesson-reveal')).toHaveAttribute('data-matched', 'false');
+    await expect(fresh.getByTestId('lesson-reveal')).toContainText('At tick 20');
+    await fresh.getByTestId('lesson-next').click();
+    await stepReady(fresh, 2);
+    await expect(fresh.locator('[data-testid="network-view"] [data-agent="1"]')).toHaveAttribute('data-lesson-focus', 'true');
+    await answer(fresh, 0);
+    await expect(fresh.getByTestId('lesson-reveal')).toHaveAttribute('data-matched', 'true');
+    await expect(fresh.getByTestId('lesson-why')).toContainText('a');
+  });
+
+  test('a broken or hostile lesson link is explained and the page stays usable', async ({ page }) => {
+    await page.goto('/#l=1.not-really-a-lesson');
+    await expect(page.getByTestId('error-banner')).toContainText('This lesson link could not be opened: link:');
+    await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+    await page.getByTestId('run-end').click();
+    await expect(page.getByTestId('trace-hash')).toHaveText(/^[0-9a-f]{64}$/);
+  });
+
+  test('?embed shows only the ring, the lesson and the playback bar', async ({ page }) => {
+    await page.setViewportSize({ width: 800, height: 450 });
+    await page.goto('/?embed#l=view-change/3');
+    await stepReady(page, 3);
+    await expect(page.getByTestId('network-view')).toBeVisible();
+    await expect(page.getByTestId('play')).toBeVisible();
+    for (const hidden of ['preset-select', 'quorum-view', 'commit-timeline', 'invariants-panel', 'lesson-select']) {
+      await expect(page.getByTestId(hidden)).toHaveCount(0);
+    }
+    const overflow = await page.evaluate(() => [document.documentElement.scrollWidth - innerWidth, document.documentElement.scrollHeight - innerHeight]);
+    expect(overflow).toEqual([0, 0]);
+  });
+});

@@ -26,12 +26,20 @@ import { useExplore } from './store/exploreStore';
 import { useExploreAddress } from './explore/useExploreAddress';
 import { useLesson } from './store/lessonStore';
 import { LessonPanel } from './lessons/LessonPanel';
+import { LessonMaker } from './lessons/LessonMaker';
+import { useLessonMaker } from './store/lessonMakerStore';
 import { useLessonAddress } from './lessons/useLessonAddress';
 import type { Highlight } from './lessons/lesson';
 
 /** Explore (issue 13) loads with its first use, so the simulator's first load stays small. */
 const ExplorePage = lazy(() => import('./explore/ExplorePage'));
 import { performAction } from './components/performAction';
+
+/**
+ * `?embed` (SPEC §7): only the ring, the lesson or narration line and the playback bar, sized
+ * to the frame, for slides and course pages. Read once: an embedded page stays embedded.
+ */
+const embedded = typeof location !== 'undefined' && new URLSearchParams(location.search).has('embed');
 
 export function App() {
   const init = useRun((state) => state.init);
@@ -49,6 +57,7 @@ export function App() {
   useExploreAddress();
   useLessonAddress();
   const lessonOpen = useLesson((state) => state.lesson !== null);
+  const makerOpen = useLessonMaker((state) => state.open);
   const highlight = useLesson((state) => state.lesson?.steps[state.stepIndex]?.highlight);
 
   useEffect(() => {
@@ -73,6 +82,27 @@ export function App() {
     { id: 'event-log', label: 'Event log', content: <EventLogSlot /> },
     ...(council ? [] : [{ id: 'pentadic', label: 'Pentadic report', content: <PentadicSlot /> }]),
   ];
+  if (embedded) {
+    return (
+      <div className={`app embed${presenter ? ' presenter' : ''}`} {...lessonFocusAttributes(highlight)}>
+        {error !== null && (
+          <div className="error-banner" role="alert" data-testid="error-banner">
+            <span>{error}</span>
+            <button type="button" onClick={dismissError} aria-label="Dismiss message">
+              ✕
+            </button>
+          </div>
+        )}
+        <main className="embed-main">
+          <RingSlot />
+          {lessonOpen ? <LessonPanel /> : <PresenterNarration />}
+        </main>
+        <footer className="app-footer">
+          <PlaybackBar />
+        </footer>
+      </div>
+    );
+  }
   if (exploring) {
     return (
       <div className="app">
@@ -112,6 +142,7 @@ export function App() {
             </div>
             <div className="side-column">
               {lessonOpen && <LessonPanel />}
+              {makerOpen && <LessonMaker />}
               {!council && <QuorumSlot />}
               <InvariantsSlot />
               <AgentInspector />

@@ -2,13 +2,18 @@
  * Lesson links (SPEC §7): `#l=<id>` opens a built-in lesson at its first step, `#l=<id>/<step>`
  * at a step (counted from 1, as the progress line counts).
  */
-export type LessonAddress = { ok: true; id: string; step: number | null } | { ok: false; message: string };
+export type LessonAddress =
+  | { ok: true; id: string; step: number | null }
+  /** A teacher-made lesson carried in the link itself (`#l=1.…`). */
+  | { ok: true; link: string }
+  | { ok: false; message: string };
 
 const idPattern = /^[a-z0-9-]{1,40}$/;
 
 /** Reads a `#l=` fragment; a mangled one gets a message that says what is wrong with it. */
 export function parseLessonAddress(fragment: string): LessonAddress {
   const body = fragment.replace(/^#?l=/, '');
+  if (/^[0-9]+\./.test(body)) return { ok: true, link: fragment.startsWith('#') ? fragment : `#${fragment}` };
   const [rawId = '', rawStep, ...rest] = body.split('/');
   let id: string;
   try {

@@ -7,7 +7,8 @@ import { evaluatePredicate, type Verdict } from '../lessons/predicates';
 import { scenarioWith, valueAt, sameValue } from '../lessons/scenarioPath';
 import { stepSource } from '../lessons/stepSource';
 import { playbackSpeeds, usePlayback } from './playbackStore';
-import { useRun } from './runStore';
+import { labClient, useRun } from './runStore';
+import { parseLesson } from '../lessons/parseLesson';
 
 /**
  * `loading`: the step's scenario is being loaded and simulated; `showing`: the step is shown
@@ -19,6 +20,8 @@ export type LessonPhase = 'loading' | 'showing' | 'asking' | 'revealing' | 'reve
 
 export interface LessonState {
   lesson: Lesson | null;
+  /** The `#l=1.…` link of an open teacher-made lesson, or null (built-in, or too large for a link). */
+  link: string | null;
   stepIndex: number;
   phase: LessonPhase;
   /** The choice the learner predicted, once asked. */
@@ -31,6 +34,11 @@ export interface LessonState {
   problem: string | null;
   /** Opens a built-in lesson at a step (from 0), writing its link in the address bar. */
   openLesson(id: string, stepIndex?: number): Promise<void>;
+  /**
+   * Opens a teacher-made lesson (from the lesson maker or a file), validated first, and writes
+   * its `#l=1.…` link in the address bar; the message if it was refused.
+   */
+  openCustom(candidate: unknown): Promise<string | null>;
   /** Opens what a `#l=` fragment names; a mangled link is explained and the page stays as it was. */
   openAddress(fragment: string): Promise<void>;
   goTo(stepIndex: number): Promise<void>;
@@ -64,14 +72,20 @@ export const useLesson = create<LessonState>()((set, get) => {
   let loaded: { source: unknown; scenario: unknown } | null = null;
   /** Stops watching a reveal's playback. */
   let stopWatching = () => {};
+  /**
+   * The lesson fragment this store last wrote or opened: setting `location.hash` fires both
+   * popstate and hashchange, and the second must not open the lesson again.
+   */
+  let written = '';
 
   const writeAddress = (lesson: Lesson, stepIndex: number, mode: 'push' | 'replace') => {
-    if (lesson.id === undefined || typeof history === 'undefined') return;
-    const fragment = lessonFragment(lesson.id, stepIndex);
+    const fragment = lesson.id === undefined ? get().link : lessonFragment(lesson.id, stepIndex);
+    if (fragment === null || typeof history === 'undefined') return;
     if (location.hash === fragment) return;
     const url = `${location.pathname}${location.search}${fragment}`;
     if (mode === 'push') history.pushState(null, '', url);
     else history.replaceState(null, '', url);
+    written = fragment;
     run().adoptAddress(fragment);
   };
 
@@ -140,8 +154,19 @@ export const useLesson = create<LessonState>()((set, get) => {
     set({ phase: 'revealed' });
   };
 
+  /** Validates a teacher-made lesson: its format here, each inline scenario when its step opens. */
+  const checkCustom = async (candidate: unknown): Promise<{ ok: true; value: Lesson } | { ok: false; message: string }> => {
+    const presets = run().presets.length > 0 ? run().presets : await labClient.presets();
+    const parsed = parseLesson(candidate, presets.map((known) => known.name));
+    if (!parsed.ok) return parsed;
+    // Policy: a teacher's lesson never takes a built-in lesson's place, so its id is dropped.
+    const { id: _id, ...lesson } = parsed.value;
+    return { ok: true, value: lesson };
+  };
+
   return {
     lesson: null,
+    link: null,
     stepIndex: 0,
     phase: 'loading',
     chosen: null,
@@ -153,15 +178,40 @@ export const useLesson = create<LessonState>()((set, get) => {
       const lesson = lessonById(id);
       if (lesson === null) return;
       const index = Math.min(Math.max(stepIndex, 0), lesson.steps.length - 1);
-      set({ lesson });
+      set({ lesson, link: null });
       writeAddress(lesson, index, 'push');
       await show(index);
     },
 
+    async openCustom(candidate) {
+      const checked = await checkCustom(candidate);
+      if (!checked.ok) return `The lesson was not opened: ${checked.message}`;
+      const encoded = await labClient.encodeLessonLink(checked.value);
+      set({ lesson: checked.value, link: encoded.ok ? encoded.link : null });
+      writeAddress(checked.value, 0, 'push');
+      await show(0);
+      if (!encoded.ok) run().warn(`This lesson has no link: ${encoded.message}. Export it as a file instead.`);
+      return null;
+    },
+
     async openAddress(fragment) {
+      if (fragment === written && get().lesson !== null) return;
+      written = fragment;
       const address = parseLessonAddress(fragment);
       if (!address.ok) {
         run().warn(`This lesson link could not be opened: ${address.message}.`);
+        return;
+      }
+      if ('link' in address) {
+        const decoded = await labClient.decodeLessonLink(address.link);
+        const checked = decoded.ok ? await checkCustom(decoded.value) : decoded;
+        if (!checked.ok) {
+          run().warn(`This lesson link could not be opened: ${checked.message}.`);
+          return;
+        }
+        set({ lesson: checked.value, link: address.link });
+        run().adoptAddress(address.link);
+        await show(0);
         return;
       }
       const lesson = lessonById(address.id);
@@ -172,7 +222,7 @@ export const useLesson = create<LessonState>()((set, get) => {
       }
       const asked = (address.step ?? 1) - 1;
       const index = asked < lesson.steps.length ? asked : 0;
-      set({ lesson });
+      set({ lesson, link: null });
       writeAddress(lesson, index, 'replace');
       await show(index);
       // Said once the step is shown: starting its simulation clears earlier messages.
@@ -255,6 +305,7 @@ export const useLesson = create<LessonState>()((set, get) => {
     },
 
     close(clearAddress = true) {
+      written = '';
       if (clearAddress && typeof history !== 'undefined' && location.hash.startsWith('#l=')) {
         history.replaceState(null, '', `${location.pathname}${location.search}`);
         run().adoptAddress('');
@@ -262,7 +313,7 @@ export const useLesson = create<LessonState>()((set, get) => {
       stopWatching();
       showing += 1;
       loaded = null;
-      set({ lesson: null, stepIndex: 0, phase: 'loading', chosen: null, verdicts: null, moment: null, problem: null });
+      set({ lesson: null, link: null, stepIndex: 0, phase: 'loading', chosen: null, verdicts: null, moment: null, problem: null });
     },
   };
 });
