@@ -115,7 +115,10 @@ export function App() {
     );
   }
   return (
-    <div className={`app${presenter ? ' presenter' : ''}${dropping ? ' dropping' : ''}`} {...lessonFocusAttributes(highlight)}>
+    <div
+      className={`app${presenter ? ' presenter' : ''}${dropping ? ' dropping' : ''}${lessonOpen ? ' lesson-open' : ''}`}
+      {...lessonFocusAttributes(highlight)}
+    >
       <Header />
       {error !== null && (
         <div className="error-banner" role="alert" data-testid="error-banner">
