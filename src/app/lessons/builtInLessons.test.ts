@@ -49,7 +49,7 @@ function holding(step: LessonStep, scenario: Scenario): number[] {
  * states what the simulated runs show; the lessons themselves carry no answer.
  */
 const expected: Record<string, number> = {
-  'quorum-intersection/3': 1,
+  'quorum-intersection/2': 1,
   'quorum-intersection/5': 0,
   'quorum-intersection/8': 0,
   'sealed-and-signed/2': 0,
@@ -83,7 +83,7 @@ const expected: Record<string, number> = {
  * the run shows (path, value), so no answer can be fixed in advance.
  */
 const flips: Record<string, { path: string; value: unknown }> = {
-  'quorum-intersection/3': { path: 'faults', value: [{ kind: 'silent', agents: [5, 6] }] },
+  'quorum-intersection/2': { path: 'faults', value: [{ kind: 'silent', agents: [5, 6] }] },
   'sealed-and-signed/4': { path: 'faults', value: [{ kind: 'silent', agents: [0, 3, 4] }] },
   'equivocation/2': { path: 'faults', value: [{ kind: 'silent', agents: [3] }] },
   'equivocation/4': { path: 'faults', value: [{ kind: 'silent', agents: [0, 1, 2] }] },

@@ -126,7 +126,7 @@ export type Predicate =
   | { is: 'committed'; round: number }
   /** At least `atLeast` distinct rounds were committed. */
   | { is: 'commits'; atLeast: number }
-  /** `agent` is in the quorum of round `round`'s first commit. */
+  /** `agent` is in round `round`'s quorum (its first commit's, or before that its latest resolution's). */
   | { is: 'inQuorum'; agent: number; round: number }
   /** A resolver found `agent`'s seal broken (its record was left out). */
   | { is: 'tampered'; agent: number }

@@ -34,15 +34,17 @@ export function evaluatePredicate(predicate: Predicate, trace: TraceIndex, tick:
       };
     }
     case 'inQuorum': {
+      // The committed quorum once the round commits; before that, the latest resolution's.
       const commit = trace.kindUpTo('committed', tick).find((event) => event.roundNo === predicate.round);
-      if (commit === undefined) {
-        return { holds: false, evidence: `round ${predicate.round} had no commit by tick ${tick}, so no quorum` };
+      const resolved = trace
+        .kindUpTo('roundResolved', tick)
+        .filter((event) => event.roundNo === predicate.round && event.status === 'committed')
+        .at(-1);
+      const quorum = commit?.quorumAgents ?? resolved?.quorumAgents;
+      if (quorum === undefined) {
+        return { holds: false, evidence: `round ${predicate.round} had no quorum by tick ${tick}` };
       }
-      const inside = commit.quorumAgents.includes(predicate.agent);
-      return {
-        holds: inside,
-        evidence: `round ${predicate.round}'s quorum: ${names(commit.quorumAgents)}`,
-      };
+      return { holds: quorum.includes(predicate.agent), evidence: `round ${predicate.round}'s quorum: ${names(quorum)}` };
     }
     case 'tampered': {
       const resolved = trace.kindUpTo('roundResolved', tick).find((event) => event.tamperedAgents.includes(predicate.agent));

@@ -111,12 +111,15 @@ export const useLesson = create<LessonState>()((set, get) => {
     return true;
   };
 
-  /** The tick a question's run starts from: the previous step's moment on the same scenario. */
+  /**
+   * The tick a question's run starts from: the previous step's moment on the same scenario when
+   * it comes before this step's, else tick 0, so the page never shows the answer before it is asked.
+   */
   const askFrom = (lesson: Lesson, stepIndex: number, target: number): number => {
     if (stepIndex === 0 || stepSource(lesson, stepIndex - 1) !== stepSource(lesson, stepIndex)) return 0;
     const { trace, endTick } = run();
     const previous = momentTick(lesson.steps[stepIndex - 1]!.at, trace, endTick).tick;
-    return previous <= target ? previous : 0;
+    return previous < target ? previous : 0;
   };
 
   const verdictsAt = (step: LessonStep, tick: number): Verdict[] | null => {

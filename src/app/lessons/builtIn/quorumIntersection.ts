@@ -19,14 +19,9 @@ export const quorumIntersection: Lesson = {
       say:
         'The leader a0 collects sealed evaluations and resolves round 1 as soon as n−f = 5 of the 7 are in. ' +
         'It cannot wait for all seven: up to f of them may never answer.',
-      highlight: { quorum: true, agents: [0] },
-    },
-    {
-      at: { event: 'committed' },
-      say: 'Round 1 is resolved from five records. Predict before the run plays on.',
-      highlight: { agents: [1] },
+      highlight: { agents: [1], quorum: true },
       question: {
-        ask: 'Is a1 in round 1\'s quorum?',
+        ask: 'Will a1\'s evaluation be one of the five in round 1\'s quorum?',
         choices: [
           {
             say: 'Yes, a1 is in the quorum',
@@ -40,6 +35,13 @@ export const quorumIntersection: Lesson = {
           },
         ],
       },
+    },
+    {
+      at: { event: 'committed' },
+      say:
+        'Round 1 commits with a0, a2, a3, a4 and a5 in its quorum. a1 was only late: it still casts its ' +
+        'prepare and commit votes, and a1 is among the agents whose commit votes certify this commit.',
+      highlight: { quorum: true, agents: [1] },
     },
     {
       scenario: 'silent-two',
