@@ -49,8 +49,9 @@ test.describe('lessons', () => {
         if (step.question && holds) {
           for (const choiceIndex of [0, 1]) {
             if (choiceIndex === 1) {
-              // Ask again: the step's dot shows the step afresh.
-              await panel.getByRole('button', { name: `Step ${index + 1}`, exact: true }).click();
+              // Ask again: Predict again, or the step's dot, shows the step afresh.
+              if (index % 2 === 0) await page.getByTestId('lesson-retry').click();
+              else await panel.getByRole('button', { name: `Step ${index + 1}`, exact: true }).click();
               await stepReady(page, index + 1);
             }
             await expect(page.getByTestId('lesson-question')).toContainText(step.question.ask);

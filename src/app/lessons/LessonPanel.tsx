@@ -142,6 +142,9 @@ function LessonReveal({ step, chosen, verdicts, tick }: { step: LessonStep; chos
           </p>
         ))
       )}
+      <button type="button" data-testid="lesson-retry" onClick={() => void useLesson.getState().goTo(useLesson.getState().stepIndex)}>
+        Predict again
+      </button>
     </div>
   );
 }
