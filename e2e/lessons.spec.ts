@@ -203,6 +203,30 @@ test.describe('teacher-made lessons', () => {
     await expect(fresh.getByTestId('lesson-why')).toContainText('a');
   });
 
+  test('a lesson exported as JSON imports back as the same lesson; a bad file is named', async ({ page }) => {
+    await page.goto('/');
+    await page.getByTestId('lesson-select').selectOption('make');
+    await page.getByTestId('maker-title').fill('Exported');
+    await page.getByTestId('maker-say').fill('Tick zero of seven honest agents.');
+    await page.getByTestId('maker-add').click();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('maker-export').click();
+    const file = await (await download).path();
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ v: 1, title: 'Exported', steps: [{ scenario: 'happy-path', at: { tick: 0 } }] });
+
+    await page.getByTestId('maker-import-file').setInputFiles({ name: 'lesson.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await stepReady(page, 1);
+    await expect(page.getByTestId('lesson-panel')).toContainText('Exported');
+    await expect(page.getByTestId('lesson-say')).toHaveText('Tick zero of seven honest agents.');
+    await expect(page).toHaveURL(/#l=1\./);
+
+    const bad = JSON.stringify({ v: 1, title: 'Bad', steps: [{ scenario: 'happy-path', at: { tick: -3 }, say: 'x' }] });
+    await page.getByTestId('maker-import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+    await expect(page.getByTestId('maker-message')).toContainText('steps[0].at.tick: -3 is out of range');
+  });
+
   test('a broken or hostile lesson link is explained and the page stays usable', async ({ page }) => {
     await page.goto('/#l=1.not-really-a-lesson');
     await expect(page.getByTestId('error-banner')).toContainText('This lesson link could not be opened: link:');
