@@ -26,10 +26,22 @@ import { ConfigPanel } from './panels/config/ConfigPanel';
 import { useExplore } from './store/exploreStore';
 import { byzantineAgents } from './trace/decidedValues';
 import { useExploreAddress } from './explore/useExploreAddress';
+import { useLesson } from './store/lessonStore';
+import { LessonPanel } from './lessons/LessonPanel';
+import { LessonMaker } from './lessons/LessonMaker';
+import { useLessonMaker } from './store/lessonMakerStore';
+import { useLessonAddress } from './lessons/useLessonAddress';
+import type { Highlight } from './lessons/lesson';
 
 /** Explore (issue 13) loads with its first use, so the simulator's first load stays small. */
 const ExplorePage = lazy(() => import('./explore/ExplorePage'));
 import { performAction } from './components/performAction';
+
+/**
+ * `?embed` (SPEC §7): only the ring, the lesson or narration line and the playback bar, sized
+ * to the frame, for slides and course pages. Read once: an embedded page stays embedded.
+ */
+const embedded = typeof location !== 'undefined' && new URLSearchParams(location.search).has('embed');
 
 export function App() {
   const init = useRun((state) => state.init);
@@ -45,6 +57,10 @@ export function App() {
   const dropping = useFileDrop();
   const exploring = useExplore((state) => state.open);
   useExploreAddress();
+  useLessonAddress();
+  const lessonOpen = useLesson((state) => state.lesson !== null);
+  const makerOpen = useLessonMaker((state) => state.open);
+  const highlight = useLesson((state) => state.lesson?.steps[state.stepIndex]?.highlight);
 
   useEffect(() => {
     void init();
@@ -69,6 +85,27 @@ export function App() {
     { id: 'event-log', label: 'Event log', content: <EventLogSlot /> },
     ...(council ? [] : [{ id: 'pentadic', label: 'Pentadic report', content: <PentadicSlot /> }]),
   ];
+  if (embedded) {
+    return (
+      <div className={`app embed${presenter ? ' presenter' : ''}`} {...lessonFocusAttributes(highlight)}>
+        {error !== null && (
+          <div className="error-banner" role="alert" data-testid="error-banner">
+            <span>{error}</span>
+            <button type="button" onClick={dismissError} aria-label="Dismiss message">
+              ✕
+            </button>
+          </div>
+        )}
+        <main className="embed-main">
+          <RingSlot />
+          {lessonOpen ? <LessonPanel /> : <PresenterNarration />}
+        </main>
+        <footer className="app-footer">
+          <PlaybackBar />
+        </footer>
+      </div>
+    );
+  }
   if (exploring) {
     return (
       <div className="app">
@@ -81,7 +118,10 @@ export function App() {
     );
   }
   return (
-    <div className={`app${presenter ? ' presenter' : ''}${dropping ? ' dropping' : ''}`}>
+    <div
+      className={`app${presenter ? ' presenter' : ''}${dropping ? ' dropping' : ''}${lessonOpen ? ' lesson-open' : ''}`}
+      {...lessonFocusAttributes(highlight)}
+    >
       <Header />
       {error !== null && (
         <div className="error-banner" role="alert" data-testid="error-banner">
@@ -96,16 +136,19 @@ export function App() {
           {notice}
         </p>
       )}
-      {explanation && <ScenarioBrief text={explanation} presenter={presenter} />}
+      {/* A lesson's text takes the place of the preset's paragraph. */}
+      {explanation && !lessonOpen && <ScenarioBrief text={explanation} presenter={presenter} />}
       <div className="workspace">
         <ConfigPanel />
         <main className="layout">
           <div className="top-row">
             <div className="ring-column">
               <RingSlot />
-              {presenter && <PresenterNarration />}
+              {presenter && !lessonOpen && <PresenterNarration />}
             </div>
             <div className="side-column">
+              {lessonOpen && <LessonPanel />}
+              {makerOpen && <LessonMaker />}
               {!council && <QuorumSlot />}
               <InvariantsSlot />
               <AgentInspector />
@@ -169,11 +212,29 @@ function seek(tick: number): void {
   void performAction({ id: 'seek', tick });
 }
 
+/**
+ * What a lesson step talks about, as attributes of the page that the lesson stylesheet outlines
+ * and labels (panels, an invariant's row, the quorum bar, a message type in the ring's legend).
+ */
+function lessonFocusAttributes(highlight: Highlight | undefined): Record<string, string> {
+  if (highlight === undefined) return {};
+  const attributes: Record<string, string> = {};
+  if (highlight.panel) attributes['data-lesson-panel'] = highlight.panel;
+  if (highlight.invariant) attributes['data-lesson-invariant'] = highlight.invariant;
+  if (highlight.quorum) attributes['data-lesson-quorum'] = 'true';
+  if (highlight.message) attributes['data-lesson-message'] = highlight.message === 'V' ? 'prepare commit' : highlight.message;
+  return attributes;
+}
+
+/** The agents the open lesson's step talks about (a stable array per step). */
+const noAgents: readonly number[] = [];
+
 function RingSlot() {
   const scenario = useRun((state) => state.scenario);
   const trace = useRun((state) => state.trace);
   const cursor = usePlayback((state) => state.cursor);
-  return <RingPanel scenario={scenario} trace={trace} tick={cursor} {...useSelectionProps()} />;
+  const focusAgents = useLesson((state) => state.lesson?.steps[state.stepIndex]?.highlight?.agents ?? noAgents);
+  return <RingPanel scenario={scenario} trace={trace} tick={cursor} focusAgents={focusAgents} {...useSelectionProps()} />;
 }
 
 function QuorumSlot() {

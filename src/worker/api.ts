@@ -20,6 +20,11 @@ export type LinkResult = { ok: true; value: Scenario } | { ok: false; message: s
 /** An opened link: its scenario and, when the scenario is exactly a preset's, that preset. */
 export type OpenedLink = { ok: true; value: Scenario; preset: PresetName | null } | { ok: false; message: string };
 
+/** A lesson link made, or why not (over 8 KB). */
+export type LessonLinkText = { ok: true; link: string } | { ok: false; message: string };
+/** The JSON a lesson link carries, or why it cannot be read. */
+export type LessonLinkValue = { ok: true; value: unknown } | { ok: false; message: string };
+
 export interface RunSummaryReply {
   summary: import('../core/sim/engine/summarizeRun').RunSummary & {
     council?: import('../core/sim/runScenario').CouncilSummary;
@@ -103,4 +108,11 @@ export interface WorkerApi {
   encodeLink(scenario: Scenario): Promise<string>;
   /** A scenario from a link or fragment, validated; never throws on bad input. */
   decodeLink(text: string): Promise<OpenedLink>;
+  /**
+   * The `#l=1.…` link of a lesson the page has validated, or why there is none (over 8 KB).
+   * The same encoder as scenario links; the lesson format itself is the page's (app/lessons).
+   */
+  encodeLessonLink(lesson: unknown): Promise<LessonLinkText>;
+  /** The JSON value of a lesson link, for the page to validate; never throws on bad input. */
+  decodeLessonLink(text: string): Promise<LessonLinkValue>;
 }

@@ -1,5 +1,5 @@
 import {
-  decodeShareLink, encodeShareLink, isPresetName, parseScenario, preset, presetMatching, presetNames,
+  decodeLessonLink, decodeShareLink, encodeLessonLink, encodeShareLink, isPresetName, parseScenario, preset, presetMatching, presetNames,
 } from '../core/sim';
 import type { WorkerApi } from './api';
 import { SimSession } from './SimSession';
@@ -68,6 +68,16 @@ export function createWorkerApi(options: { transfer?: Transfer } = {}): WorkerAp
       if (!result.ok) return { ok: false, message: result.error.message };
       return { ok: true, value: result.value, preset: presetMatching(result.value) };
     },
+
+    async encodeLessonLink(lesson) {
+      try {
+        return { ok: true, link: await encodeLessonLink(lesson, streamCodec) };
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+
+    decodeLessonLink: (text) => decodeLessonLink(text, streamCodec),
   };
   return api;
 }

@@ -6,6 +6,7 @@ import { usePlayback } from '../store/playbackStore';
 import { cursorStatus } from '../trace/cursorStatus';
 import './chrome.css';
 import { FileMenu } from './FileMenu';
+import { LessonPicker } from '../lessons/LessonPicker';
 import { ViewControls } from './ViewControls';
 import { performAction } from './performAction';
 
@@ -41,6 +42,7 @@ export function Header() {
           ))}
         </select>
       </label>
+      <LessonPicker />
       {scenario && <span className="tag">{scenario.protocol === 'council' ? 'Council' : 'ResonanceBFT'}</span>}
       <button type="button" data-testid="share-button" disabled={scenario === null} onClick={() => void performAction({ id: 'share' })}>
         Share link

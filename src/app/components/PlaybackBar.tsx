@@ -1,10 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { useRun } from '../store/runStore';
-import { usePlayback } from '../store/playbackStore';
+import { playbackSpeeds, usePlayback } from '../store/playbackStore';
 import { byzantineAgents, decidedValues } from '../trace/decidedValues';
 import { performAction } from './performAction';
-
-const speeds = [2, 4, 8, 16, 32, 64];
 
 /**
  * Play, pause, step, back, run to the end, speed, and a scrubber over ticks with a marker at
@@ -73,7 +71,7 @@ export function PlaybackBar() {
       <label className="speed">
         speed
         <select data-testid="speed" value={speed} onChange={(event) => playback().setSpeed(Number(event.target.value))}>
-          {speeds.map((value) => (
+          {playbackSpeeds.map((value) => (
             <option key={value} value={value}>
               {value} ticks/s
             </option>

@@ -27,6 +27,13 @@ describe('the actions table', () => {
     expect(intentForKey(press(']'), false)).toBeNull();
   });
 
+  it('steps through an open lesson with the arrows, and through the run otherwise', () => {
+    expect(intentForKey(press('ArrowRight'), false, true)).toEqual({ id: 'lesson-next' });
+    expect(intentForKey(press('ArrowLeft'), true, true)).toEqual({ id: 'lesson-back' });
+    expect(intentForKey(press('ArrowRight'), false, false)).toEqual({ id: 'step' });
+    expect(intentForKey(press(' '), false, true)).toEqual({ id: 'play-pause' });
+  });
+
   it('leaves browser shortcuts such as Ctrl+P alone', () => {
     expect(intentForKey(press('p', { ctrlKey: true }), false)).toBeNull();
     expect(intentForKey(press('p', { metaKey: true }), false)).toBeNull();

@@ -15,7 +15,9 @@ export type Intent =
   | { id: 'help' }
   | { id: 'preset'; presetIndex: number }
   | { id: 'preset-step'; delta: 1 | -1 }
-  | { id: 'tamper'; index: number; entryTick: number };
+  | { id: 'tamper'; index: number; entryTick: number }
+  | { id: 'lesson-next' }
+  | { id: 'lesson-back' };
 
 export type ActionId = Intent['id'];
 
@@ -32,8 +34,11 @@ export interface PageAction {
   does: string;
   /** How the help dialog writes its keys; null when only a control or a click performs it. */
   keyLabel: string | null;
-  /** The intent a key press asks for, or null when the key is not this action's. */
-  fromKey?(key: string, presenter: boolean): Intent | null;
+  /**
+   * The intent a key press asks for, or null when the key is not this action's; `lessonOpen`
+   * when a lesson is open (its arrows step through the lesson).
+   */
+  fromKey?(key: string, presenter: boolean, lessonOpen: boolean): Intent | null;
 }
 
 const digit = /^[1-9]$/;
@@ -43,6 +48,18 @@ const digit = /^[1-9]$/;
  * is hidden; at other times a stray digit must not throw away the scenario being edited.
  */
 export const pageActions: readonly PageAction[] = [
+  {
+    id: 'lesson-next',
+    does: 'with a lesson open: its next step',
+    keyLabel: '→',
+    fromKey: (key, _presenter, lessonOpen) => (lessonOpen && key === 'ArrowRight' ? { id: 'lesson-next' } : null),
+  },
+  {
+    id: 'lesson-back',
+    does: 'with a lesson open: its previous step',
+    keyLabel: '←',
+    fromKey: (key, _presenter, lessonOpen) => (lessonOpen && key === 'ArrowLeft' ? { id: 'lesson-back' } : null),
+  },
   { id: 'play-pause', does: 'play or pause', keyLabel: 'Space', fromKey: (key) => (key === ' ' ? { id: 'play-pause' } : null) },
   { id: 'step', does: 'step to the next event', keyLabel: '→', fromKey: (key) => (key === 'ArrowRight' ? { id: 'step' } : null) },
   { id: 'back', does: 'back to the previous event', keyLabel: '←', fromKey: (key) => (key === 'ArrowLeft' ? { id: 'back' } : null) },
@@ -68,10 +85,10 @@ export const pageActions: readonly PageAction[] = [
 ];
 
 /** The intent a key press asks for, or null (browser shortcuts with Ctrl, ⌘ or Alt are left alone). */
-export function intentForKey(press: KeyPress, presenter: boolean): Intent | null {
+export function intentForKey(press: KeyPress, presenter: boolean, lessonOpen = false): Intent | null {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
   for (const action of pageActions) {
-    const intent = action.fromKey?.(press.key, presenter) ?? null;
+    const intent = action.fromKey?.(press.key, presenter, lessonOpen) ?? null;
     if (intent !== null) return intent;
   }
   return null;

@@ -1,6 +1,7 @@
 import { usePlayback } from '../store/playbackStore';
 import { useRun } from '../store/runStore';
 import { useUi } from '../store/uiStore';
+import { useLesson } from '../store/lessonStore';
 import type { Intent } from './actions';
 
 /** The preset the last key press asked for, until it has loaded. */
@@ -30,6 +31,10 @@ export async function performAction(intent: Intent): Promise<void> {
     case 'tamper':
       await run.tamperAudit(intent.index, intent.entryTick);
       return;
+    case 'lesson-next':
+      return useLesson.getState().next();
+    case 'lesson-back':
+      return useLesson.getState().back();
     case 'preset':
     case 'preset-step': {
       const { presets, presetName } = run;

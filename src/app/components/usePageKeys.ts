@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { importFile } from '../store/fileActions';
 import { useUi } from '../store/uiStore';
+import { useLesson } from '../store/lessonStore';
 import { intentForKey, isTypingTarget } from './actions';
 import { performAction } from './performAction';
 
@@ -13,7 +14,7 @@ export function usePageShortcuts(): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTypingTarget(event.target, event.key)) return;
-      const intent = intentForKey(event, useUi.getState().presenter);
+      const intent = intentForKey(event, useUi.getState().presenter, useLesson.getState().lesson !== null);
       if (intent === null) return;
       const onButton = event.target instanceof Element && event.target.closest('button') !== null;
       if (intent.id === 'play-pause' && onButton) return;

@@ -3,6 +3,8 @@ import type {
   CoreTraceReply,
   CouncilRunReport,
   EncodedBatch,
+  LessonLinkText,
+  LessonLinkValue,
   LinkResult,
   LoadReply,
   OpenedLink,
@@ -56,6 +58,16 @@ export class LabClient {
   /** A scenario checked against the schema; never throws on bad input. */
   validate(candidate: unknown): Promise<LinkResult> {
     return this.bridge.call<LinkResult>((api) => api.validate(candidate));
+  }
+
+  /** A validated lesson's `#l=1.…` link, or why there is none. */
+  encodeLessonLink(lesson: unknown): Promise<LessonLinkText> {
+    return this.bridge.call<LessonLinkText>((api) => api.encodeLessonLink(lesson));
+  }
+
+  /** The JSON a lesson link carries, for the page to validate; never throws on bad input. */
+  decodeLessonLink(fragment: string): Promise<LessonLinkValue> {
+    return this.bridge.call<LessonLinkValue>((api) => api.decodeLessonLink(fragment));
   }
 
   /** The scenario a link's fragment names, validated; never throws on bad input. */

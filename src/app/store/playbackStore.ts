@@ -6,6 +6,9 @@ import { playbackLink, useRun } from './runStore';
  * re-simulates: it moves over the run store's trace, and waits at its frontier while the
  * worker is still simulating (SPEC §5).
  */
+/** The speeds the playback bar offers, in ticks per second. */
+export const playbackSpeeds: readonly number[] = [2, 4, 8, 16, 32, 64];
+
 export interface PlaybackState {
   /** The time cursor (a float tick): every panel draws the run as it stood then. */
   cursor: number;

@@ -69,6 +69,13 @@ export interface RunState {
   /** Loads a preset and writes its link in the address bar (a new history entry). */
   selectPreset(name: PresetName): Promise<void>;
   /**
+   * Loads a lesson step's scenario (a preset name, or a scenario validated first) without
+   * touching the address bar, which shows the lesson's link; the message if it was refused.
+   */
+  showForLesson(source: PresetName | Record<string, unknown>): Promise<string | null>;
+  /** Notes a fragment another store wrote (a lesson link), so Back to the one before reloads it. */
+  adoptAddress(fragment: string): void;
+  /**
    * Replaces the scenario with an edited or imported one (configuration panel, agent inspector,
    * file import), validated by the worker against the schema first. On success the new
    * scenario starts a new run and, with `simulate`, is simulated and shown at its end; on failure the
@@ -237,9 +244,10 @@ export const useRun = create<RunState>()((set, get) => {
   /** Loads the scenario a fragment names; false (with a message, nothing lost) if it cannot. */
   const openFragment = async (fragment: string): Promise<boolean> => {
     addressFragment = fragment;
-    // A sweep link (`#x=`) is the Explore page's (exploreStore); the simulator keeps its own
-    // scenario, or starts on the first preset.
-    const sweep = fragment.startsWith('#x=');
+    // A sweep link (`#x=`) is the Explore page's (exploreStore), a lesson link (`#l=`) the
+    // lesson store's, which loads the step's scenario; the simulator keeps its own scenario, or
+    // starts on the first preset.
+    const sweep = fragment.startsWith('#x=') || fragment.startsWith('#l=');
     if (sweep && get().scenario !== null) return true;
     if (fragment === '' || fragment === '#' || sweep) {
       load(await client.preset(initialPreset), initialPreset);
@@ -349,6 +357,26 @@ export const useRun = create<RunState>()((set, get) => {
           fail(error);
         }
       }),
+
+    showForLesson: (source) =>
+      inOrder(async () => {
+        try {
+          if (typeof source === 'string') {
+            load(await client.preset(source), source);
+            return null;
+          }
+          const checked = await client.validate(source);
+          if (!checked.ok) return checked.message;
+          load(checked.value, null);
+          return null;
+        } catch (error) {
+          return error instanceof Error ? error.message : String(error);
+        }
+      }),
+
+    adoptAddress(fragment) {
+      addressFragment = fragment;
+    },
 
     async applyScenario(candidate, options) {
       const message = await inOrder(() => validateAndLoad(candidate));

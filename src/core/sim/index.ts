@@ -13,6 +13,7 @@ export {
   InflatedTooLargeError,
   type RawDeflateCodec,
 } from './shareLink';
+export { encodeLessonLink, decodeLessonLink, type LessonLinkResult } from './lessonLink';
 export { withDefaults, type Scenario, type ResolvedScenario, type Fault, type FaultKind } from './scenario';
 export type { RunSummary, RoundSummary } from './engine/summarizeRun';
 export type { SimEvent } from './engine/traceEvents';

@@ -6,13 +6,14 @@ interface RingAgentsProps {
   ring: RingStatic;
   selectedAgent: number | null;
   onSelectAgent(agent: number | null): void;
+  focusAgents?: readonly number[];
 }
 
 /**
  * The static layer: partition bands, the ring track and the agents. It changes only when the
  * whole tick or the selection does, so it is memoised apart from the moving messages.
  */
-export const RingAgents = memo(function RingAgents({ ring, selectedAgent, onSelectAgent }: RingAgentsProps) {
+export const RingAgents = memo(function RingAgents({ ring, selectedAgent, onSelectAgent, focusAgents }: RingAgentsProps) {
   return (
     <>
       <g className="ring-regions" transform={`translate(${ring.cx},${ring.cy})`} aria-hidden="true">
@@ -35,6 +36,7 @@ export const RingAgents = memo(function RingAgents({ ring, selectedAgent, onSele
             agent={agent}
             ring={ring}
             selected={agent.index === selectedAgent}
+            focused={focusAgents?.includes(agent.index) ?? false}
             onSelect={() => onSelectAgent(agent.index === selectedAgent ? null : agent.index)}
             onClear={() => onSelectAgent(null)}
           />
@@ -48,6 +50,8 @@ interface AgentNodeProps {
   agent: RingAgent;
   ring: RingStatic;
   selected: boolean;
+  /** A lesson step talks about this agent. */
+  focused: boolean;
   onSelect(): void;
   onClear(): void;
 }
@@ -63,7 +67,7 @@ function agentClass(agent: RingAgent, selected: boolean): string {
   return classes.join(' ');
 }
 
-function AgentNode({ agent, ring, selected, onSelect, onClear }: AgentNodeProps) {
+function AgentNode({ agent, ring, selected, focused, onSelect, onClear }: AgentNodeProps) {
   const r = ring.agentRadius;
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -83,14 +87,24 @@ function AgentNode({ agent, ring, selected, onSelect, onClear }: AgentNodeProps)
       transform={`translate(${agent.x},${agent.y})`}
       role="button"
       tabIndex={0}
-      aria-label={agent.description}
+      aria-label={focused ? `${agent.description}; the lesson points here` : agent.description}
       aria-pressed={selected}
       data-agent={agent.index}
+      data-lesson-focus={focused ? 'true' : undefined}
       onClick={onSelect}
       onKeyDown={onKeyDown}
     >
       <title>{agent.description}</title>
       <circle className="ring-focus" r={r + 8} />
+      {focused && (
+        <>
+          <circle className="ring-lesson-focus" r={r + 10} />
+          <text className="ring-lesson-mark" x={-agent.outX * (r + 10)} y={-agent.outY * (r + 10)} dy="0.35em" textAnchor="middle"
+            style={{ fontSize: Math.max(12, r * 0.6) }} aria-hidden="true">
+            ◆
+          </text>
+        </>
+      )}
       {selected && <circle className="ring-selected" r={r + (agent.isLeader ? 7.5 : 5)} />}
       {agent.isLeader && <circle className="ring-leader" r={r + 3} />}
       {agent.fork && <circle className={`ring-fork fork-side-${Math.min(agent.fork.side, 1)}`} r={r + 1.5} />}

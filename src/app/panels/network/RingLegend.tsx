@@ -23,7 +23,7 @@ export function RingLegend({ protocol, quarantine = false }: { protocol: 'resona
         {keys.map((key) => {
           const style = messageStyles[key];
           return (
-            <li key={key}>
+            <li key={key} data-message={key}>
               <Icon>
                 <circle r={8} fill={style.fill} />
                 <text className="ring-legend-letter" dy="0.35em" fill={style.ink} fontSize={style.label.length > 1 ? 8 : 10}>

@@ -21,13 +21,15 @@ export interface RingPanelProps {
   tick: number;
   selectedAgent: number | null;
   onSelectAgent(agent: number | null): void;
+  /** Agents a lesson step talks about: outlined and marked ◆ (never colour alone). */
+  focusAgents?: readonly number[];
 }
 
 /** Nominal drawing size; the SVG scales to the panel's width through its viewBox. */
 const drawingSize = 560;
 
 /** The network panel: agents on a ring, their roles, partitions and messages in flight. */
-export function RingPanel({ scenario, trace, tick, selectedAgent, onSelectAgent }: RingPanelProps) {
+export function RingPanel({ scenario, trace, tick, selectedAgent, onSelectAgent, focusAgents }: RingPanelProps) {
   return (
     <Panel
       testId="network-view"
@@ -59,6 +61,7 @@ export function RingPanel({ scenario, trace, tick, selectedAgent, onSelectAgent 
           tick={tick}
           selectedAgent={selectedAgent}
           onSelectAgent={onSelectAgent}
+          focusAgents={focusAgents}
         />
       )}
       {/* Policy: the legend goes under the ring, so the ring starts high enough to fit above the
@@ -70,7 +73,7 @@ export function RingPanel({ scenario, trace, tick, selectedAgent, onSelectAgent 
   );
 }
 
-function RingDrawing({ scenario, trace, tick, selectedAgent, onSelectAgent }: RingPanelProps & { scenario: Scenario }) {
+function RingDrawing({ scenario, trace, tick, selectedAgent, onSelectAgent, focusAgents }: RingPanelProps & { scenario: Scenario }) {
   const travel = !usePrefersReducedMotion();
   const wholeTick = Math.floor(tick);
   // Roles change only at whole ticks: the static layer is rebuilt per tick, not per frame.
@@ -104,7 +107,7 @@ function RingDrawing({ scenario, trace, tick, selectedAgent, onSelectAgent }: Ri
           aria-label={`Network ring: ${summary}`}
         >
           <title>{`Network ring: ${summary}`}</title>
-          <RingAgents ring={ring} selectedAgent={selectedAgent} onSelectAgent={onSelectAgent} />
+          <RingAgents ring={ring} selectedAgent={selectedAgent} onSelectAgent={onSelectAgent} focusAgents={focusAgents} />
           <RingMessagesLayer flight={flight} />
         </svg>
       )}
