@@ -24,9 +24,13 @@ import { CommitTimelinePanel } from './panels/timeline/CommitTimelinePanel';
 import { ConfigPanel } from './panels/config/ConfigPanel';
 import { useExplore } from './store/exploreStore';
 import { useExploreAddress } from './explore/useExploreAddress';
+import { useCompare } from './store/compareStore';
+import { useCompareAddress } from './compare/useCompareAddress';
 
 /** Explore (issue 13) loads with its first use, so the simulator's first load stays small. */
 const ExplorePage = lazy(() => import('./explore/ExplorePage'));
+/** Compare ("what if" forks) too. */
+const ComparePage = lazy(() => import('./compare/ComparePage'));
 import { performAction } from './components/performAction';
 
 export function App() {
@@ -42,7 +46,9 @@ export function App() {
   useThemeAttribute();
   const dropping = useFileDrop();
   const exploring = useExplore((state) => state.open);
+  const comparing = useCompare((state) => state.open);
   useExploreAddress();
+  useCompareAddress();
 
   useEffect(() => {
     void init();
@@ -66,6 +72,17 @@ export function App() {
     { id: 'event-log', label: 'Event log', content: <EventLogSlot /> },
     ...(council ? [] : [{ id: 'pentadic', label: 'Pentadic report', content: <PentadicSlot /> }]),
   ];
+  if (comparing) {
+    return (
+      <div className="app">
+        <Header />
+        <Suspense fallback={<p className="empty-state">Loading the comparison…</p>}>
+          <ComparePage />
+        </Suspense>
+        <HelpDialog />
+      </div>
+    );
+  }
   if (exploring) {
     return (
       <div className="app">
