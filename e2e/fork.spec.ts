@@ -76,14 +76,21 @@ test.describe('what if: a fork compared side by side', () => {
     await expect(column(page, 'base')).toHaveAttribute('data-trace-hash', baseHash!);
     await expect(column(page, 'fork')).toHaveAttribute('data-trace-hash', forkHash!);
 
-    // Back to the simulator, then the same link pasted into the open tab opens the pair again.
+    // The fork's own link opens it in the simulator, an ordinary scenario with the same trace.
+    await column(page, 'fork').getByTestId('compare-run-link').click();
+    await expect(page.getByTestId('compare-view')).toHaveCount(0);
+    await page.getByTestId('run-end').click();
+    await expect(page.getByTestId('trace-hash')).toHaveText(forkHash!);
+
+    // The same pair link pasted into the open tab opens the pair again; Back to the simulator
+    // returns to its scenario's link.
+    await page.evaluate((hash) => { location.hash = hash; }, new URL(pairUrl).hash);
+    await comparedPair(page);
+    await expect(column(page, 'fork')).toHaveAttribute('data-trace-hash', forkHash!);
     await page.getByTestId('compare-close').click();
     await expect(page.getByTestId('compare-view')).toHaveCount(0);
     await expect(page.getByTestId('network-view')).toHaveCount(1);
     expect(new URL(page.url()).hash).toMatch(/^#s=1\./);
-    await page.evaluate((hash) => { location.hash = hash; }, new URL(pairUrl).hash);
-    await comparedPair(page);
-    await expect(column(page, 'fork')).toHaveAttribute('data-trace-hash', forkHash!);
   });
 
   test('crashing the leader mid-run: the fork shows the crash as the first difference', async ({ page }) => {
