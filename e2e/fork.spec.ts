@@ -62,6 +62,8 @@ test.describe('what if: a fork compared side by side', () => {
     await page.getByTestId('compare-to-divergence').click();
     for (const run of ['base', 'fork'] as const) {
       await expect(column(page, run).getByTestId('timeline-cursor')).toHaveText(String(divergenceTick));
+      // Both event logs list the first difference, marked, whatever their filters.
+      await expect(column(page, run).getByTestId('event-log-marked')).toHaveCount(1);
     }
 
     // Each run keeps its own link; the fork's opens in the simulator as an ordinary scenario.
@@ -105,6 +107,8 @@ test.describe('what if: a fork compared side by side', () => {
     await comparedPair(page);
     await expect(page.getByTestId('compare-divergence')).toHaveAttribute('data-tick', '10');
     await expect(column(page, 'fork').getByTestId('compare-divergent-event')).toContainText('a0 crashed');
+    await page.getByTestId('compare-to-divergence').click();
+    await expect(column(page, 'fork').getByTestId('event-log-marked')).toContainText('a0 crashed');
   });
 
   test('a change that cannot apply is explained in the dialog, and a mangled pair link on the page', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { StreamEvent } from '../../worker/api';
 import { HashText } from '../components/HashText';
+import { EventLogPanel } from '../panels/eventLog/EventLogPanel';
 import { narrate } from '../panels/eventLog/narrate';
 import { InvariantsPanel } from '../panels/InvariantsPanel';
 import { RingPanel } from '../panels/network/RingPanel';
@@ -13,9 +14,9 @@ import './compare.css';
 
 /**
  * Compare (SPEC §7; UI.md Compare): a run and its "what if" fork as two simulator columns under
- * one playback bar (rings, timelines and invariants side by side, stacked on a phone), the
- * first event where they differ marked on the shared scrubber and both timelines and named in
- * words, and a one-line caption of the single change between them.
+ * one playback bar (rings, invariants, timelines and event logs side by side, stacked on a
+ * phone), the first event where they differ marked on the shared scrubber, both timelines and
+ * both logs and named in words, and a one-line caption of the single change between them.
  */
 export default function ComparePage() {
   const caption = useCompare((state) => state.caption);
@@ -135,6 +136,8 @@ function RunColumn({ which, title, run, divergence }: {
           <InvariantsPanel summary={run.summary} trace={run.trace} tick={tick} ended={tick >= run.endTick} onSeek={seek} />
           <CommitTimelinePanel scenario={run.scenario} trace={run.trace} tick={tick} endTick={end}
             ended={tick >= run.endTick} onSeek={seek} mark={mark} />
+          <EventLogPanel trace={run.trace} tick={tick} selectedAgent={selectedAgent} onSeek={seek}
+            markedIndex={event === null ? null : divergence?.index ?? null} />
         </>
       )}
     </section>
