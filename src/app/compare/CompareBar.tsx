@@ -57,7 +57,10 @@ export function CompareBar() {
           onChange={(event) => store().setCursor(Number(event.target.value))}
         />
         <div className="scrubber-markers" aria-hidden="true">
-          {end > 0 && <span className="marker marker-fork-tick" style={{ left: left(at) }} title={`fork at tick ${at}`}>⋔</span>}
+          {/* Where the first difference is the fork tick itself, its mark stands for both. */}
+          {end > 0 && divergence?.tick !== at && (
+            <span className="marker marker-fork-tick" style={{ left: left(at) }}>⋔</span>
+          )}
           {end > 0 && divergence !== null && (
             <span className="marker marker-divergence" data-testid="compare-divergence-mark" data-tick={divergence.tick}
               style={{ left: left(divergence.tick) }}>
