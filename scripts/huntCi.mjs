@@ -1,6 +1,8 @@
 // The CI budget of the fault-space search (SPEC §9), about 2 to 3 minutes on 2 cores:
 // random seeds and an even sample of the exhaustive space in safe mode (each must find
-// nothing), and the unsafe-membership self-test (which must find its agreement violation).
+// nothing), random seeds with accountability and forged accusations (nothing: no honest agent
+// quarantined, every holding proof's quarantine by its deadline), and two self-tests (unsafe
+// membership must find its agreement violation, the proof check off an honest quarantine).
 // The jobs run in parallel, and each gets its share of the cores as worker threads (at least
 // one: on 2 cores every job runs in its own thread); each job's output is printed when it ends.
 import { spawn } from 'node:child_process';
@@ -10,6 +12,8 @@ const jobs = [
   { args: ['--seeds', '1..500'], expect: 'nothing' },
   { args: ['--exhaustive', '--limit', '1000'], expect: 'nothing' },
   { args: ['--seeds', '1..25', '--unsafe', 'membership'], expect: 'found' },
+  { args: ['--seeds', '1..300', '--accountability'], expect: 'nothing' },
+  { args: ['--seeds', '1..10', '--unsafe', 'proofCheck'], expect: 'found' },
 ];
 
 const workers = String(Math.max(1, Math.floor(availableParallelism() / jobs.length)));

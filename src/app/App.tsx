@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useRun } from './store/runStore';
 import { useEnded, usePlayback, useWholeTick } from './store/playbackStore';
 import { useSelection } from './store/selectionStore';
@@ -10,6 +10,7 @@ import { PresenterNarration } from './components/PresenterNarration';
 import { ScenarioBrief } from './components/ScenarioBrief';
 import { useFileDrop, usePageShortcuts, useThemeAttribute } from './components/usePageKeys';
 import { useUi } from './store/uiStore';
+import { AccountabilityPanel } from './panels/council/AccountabilityPanel';
 import { AuditChainPanel } from './panels/council/AuditChainPanel';
 import { CouncilPanel } from './panels/council/CouncilPanel';
 import { InvariantsPanel } from './panels/InvariantsPanel';
@@ -23,6 +24,7 @@ import { TrustPanel } from './panels/trust/TrustPanel';
 import { CommitTimelinePanel } from './panels/timeline/CommitTimelinePanel';
 import { ConfigPanel } from './panels/config/ConfigPanel';
 import { useExplore } from './store/exploreStore';
+import { byzantineAgents } from './trace/decidedValues';
 import { useExploreAddress } from './explore/useExploreAddress';
 import { useCompare } from './store/compareStore';
 import { useCompareAddress } from './compare/useCompareAddress';
@@ -68,6 +70,7 @@ export function App() {
 
   const explanation = presets.find((preset) => preset.name === presetName)?.explanation;
   const council = scenario?.protocol === 'council';
+  const accountable = !council && scenario?.resonance?.accountability === true;
   const drawerTabs = [
     { id: 'event-log', label: 'Event log', content: <EventLogSlot /> },
     ...(council ? [] : [{ id: 'pentadic', label: 'Pentadic report', content: <PentadicSlot /> }]),
@@ -137,11 +140,19 @@ export function App() {
               </div>
             </div>
           ) : (
-            <div className="bottom-row">
-              <OpinionSlot />
-              <TrustSlot />
-              <TimelineSlot />
-            </div>
+            <>
+              <div className="bottom-row">
+                <OpinionSlot />
+                <TrustSlot />
+                <TimelineSlot />
+              </div>
+              {accountable && (
+                <div className="bottom-row accountability">
+                  <AccountabilitySlot />
+                  <AuditChainSlot />
+                </div>
+              )}
+            </>
           )}
           <div className="wide-row">
             <Drawer label="More panels" tabs={drawerTabs} />
@@ -239,10 +250,26 @@ function CouncilSlot() {
 }
 
 function AuditChainSlot() {
-  const report = useRun((state) => state.report);
+  const loaded = useRun((state) => state.scenario !== null);
   const trace = useRun((state) => state.trace);
   const tick = useWholeTick();
-  return <AuditChainPanel report={report} trace={trace} tick={tick} />;
+  return <AuditChainPanel loaded={loaded} trace={trace} tick={tick} />;
+}
+
+/** The Council's voters as accountability weighs them: the resolved scenario's weights and faults. */
+function AccountabilitySlot() {
+  const scenario = useRun((state) => state.scenario);
+  const resolved = useRun((state) => state.resolved);
+  const trace = useRun((state) => state.trace);
+  const tick = useWholeTick();
+  const voters = useMemo(
+    () => ({
+      weights: resolved?.council.weights ?? [],
+      byzantine: [...byzantineAgents(scenario)],
+    }),
+    [scenario, resolved],
+  );
+  return <AccountabilityPanel trace={trace} tick={tick} voters={voters} />;
 }
 
 function EventLogSlot() {

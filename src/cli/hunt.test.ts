@@ -28,6 +28,8 @@ describe('hunt arguments', () => {
       seeds: null, exhaustive: true, n: 5,
     });
     expect(parseHuntArgs(['--seeds', '7']).seeds).toEqual({ first: 7, last: 7 });
+    expect(parseHuntArgs(['--accountability'])).toMatchObject({ accountability: true });
+    expect(parseHuntArgs([])).not.toHaveProperty('accountability');
   });
 
   it('refuses bad input with a message naming the option', () => {
@@ -42,6 +44,7 @@ describe('hunt arguments', () => {
       [['--exhaustive', '--n', '6'], /--n: "6"/],
       [['--exhaustive', '--seeds', '1..3'], /--seeds picks random scenarios/],
       [['--unsafe', 'nope'], /--unsafe: unknown switch "nope"; known: quorum/],
+      [['--exhaustive', '--accountability'], /--accountability draws accusers into random scenarios/],
       [['--limit', '0'], /--limit: "0"/],
       [['--bogus'], /bogus/],
     ];

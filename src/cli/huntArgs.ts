@@ -15,7 +15,7 @@ export { InputError };
 
 export const huntUsage =
   'usage: npm run --silent hunt -- [--seeds A..B] [--shard i/k] [--exhaustive] [--n 4|5] ' +
-  '[--unsafe NAME] [--jsonl FILE] [--limit N] [--workers N]';
+  '[--unsafe NAME] [--accountability] [--jsonl FILE] [--limit N] [--workers N]';
 
 export interface HuntOptions {
   /** Random seeds first..last (inclusive); null with --exhaustive. */
@@ -24,6 +24,8 @@ export interface HuntOptions {
   n?: ExhaustiveAgentCount;
   shard?: Shard;
   unsafe?: UnsafeSwitchName;
+  /** Random scenarios with accountability on and forged accusations among the faults. */
+  accountability?: boolean;
   jsonl?: string;
   limit?: number;
   /** Worker threads (default: one per core minus one, at least one; 1 runs in this thread). */
@@ -43,6 +45,7 @@ export function parseHuntArgs(argv: string[]): HuntOptions {
       exhaustive: { type: 'boolean', default: false },
       n: { type: 'string' },
       unsafe: { type: 'string' },
+      accountability: { type: 'boolean', default: false },
       jsonl: { type: 'string' },
       limit: { type: 'string' },
       workers: { type: 'string' },
@@ -55,6 +58,9 @@ export function parseHuntArgs(argv: string[]): HuntOptions {
     const instead = 'with --exhaustive use --n, --limit, --shard';
     throw new InputError(`--seeds picks random scenarios; ${instead}`);
   }
+  if (exhaustive && values.accountability) {
+    throw new InputError('--accountability draws accusers into random scenarios; it does not apply to --exhaustive');
+  }
   if (!exhaustive && values.n !== undefined) {
     throw new InputError('--n picks a block of the exhaustive space; it needs --exhaustive');
   }
@@ -66,6 +72,7 @@ export function parseHuntArgs(argv: string[]): HuntOptions {
   if (values.n !== undefined) options.n = agentCount(values.n);
   if (values.shard !== undefined) options.shard = shard(values.shard);
   if (values.unsafe !== undefined) options.unsafe = unsafeName(values.unsafe);
+  if (values.accountability) options.accountability = true;
   if (values.jsonl !== undefined) options.jsonl = values.jsonl;
   if (values.limit !== undefined) options.limit = positiveInteger('--limit', values.limit);
   if (values.workers !== undefined) options.workers = workerCount(values.workers);

@@ -5,7 +5,7 @@
  */
 import { checkRun, type RunVerdict } from '../core/sim/hunt/checkRun';
 import { exhaustiveSpace } from '../core/sim/hunt/exhaustiveSpace';
-import { randomScenario, type HuntScenario } from '../core/sim/hunt/randomScenario';
+import { randomScenario, withAccountability, type HuntScenario } from '../core/sim/hunt/randomScenario';
 import { selectPositions } from '../core/sim/hunt/selection';
 import { withUnsafeSwitch } from '../core/sim/hunt/unsafeSwitch';
 import { runScenario } from '../core/sim/runScenario';
@@ -28,6 +28,7 @@ export function planOf(options: HuntOptions): Plan {
     options.limit === undefined ? '' : `, limit ${options.limit}`,
     options.shard === undefined ? '' : `, shard ${options.shard.index}/${options.shard.count}`,
     unsafe === undefined ? '' : `, unsafe ${unsafe}`,
+    options.accountability ? ', accountability with accusers' : '',
   ].join('');
   if (options.exhaustive) {
     const space = exhaustiveSpace({ ...(options.n === undefined ? {} : { n: options.n }),
@@ -47,7 +48,8 @@ export function planOf(options: HuntOptions): Plan {
     key: 'seed',
     ids: selectPositions(last - first + 1, selection).map((position) => first + position),
     scenarioOf: (seed) => {
-      const hunt = randomScenario(seed);
+      const drawn = randomScenario(seed);
+      const hunt = options.accountability ? withAccountability(drawn) : drawn;
       return unsafe === undefined ? hunt : withUnsafeSwitch(hunt, unsafe);
     },
   };

@@ -20,6 +20,12 @@ export class AuditChain {
   private log: AuditEntry[] = [];
   private verifiedCount = 0;
 
+  /**
+   * `onAppend`, when given, receives a copy of each entry as it is appended: what an engine
+   * records in its trace (a later `tamper` edits the stored entry, never that copy).
+   */
+  constructor(private readonly onAppend?: (entry: AuditEntry) => void) {}
+
   /** A chain holding copies of existing entries, none of them trusted until verified. */
   static from(entries: readonly AuditEntry[]): AuditChain {
     const chain = new AuditChain();
@@ -77,6 +83,7 @@ export class AuditChain {
     entry.hash = hashAuditPayload(entry, dataJson, prevHash);
     if (this.verifiedCount === sequence) this.verifiedCount = sequence + 1;
     this.log.push(entry);
+    this.onAppend?.(copyAuditEntry(entry));
     return entry.hash;
   }
 

@@ -9,7 +9,8 @@ import {
 import { resolveConsensusConfig, type ConsensusConfig } from './consensusConfig';
 import { defaultBlocThreshold, detectVotingBlocs } from './detectVotingBlocs';
 import { renderSummary } from './render';
-import { expiredTally, quorumCount, tallyVotes } from './tally';
+import { expiredTally, quorumCount, tallyPlaces, tallyVotes } from './tally';
+import { roundHalfEven } from '../roundHalfEven';
 import {
   isCritical,
   isVoteValue,
@@ -29,6 +30,8 @@ export interface ConsensusProtocolOptions {
   config?: Partial<ConsensusConfig>;
   /** Virtual time in ticks, never decreasing. Default: always 0, so nothing expires. */
   clock?: () => number;
+  /** Called with a copy of each audit entry as it is appended (an engine's trace). */
+  onAudit?: (entry: AuditEntry) => void;
 }
 
 export interface ProposeOptions {
@@ -82,7 +85,7 @@ export class ConsensusProtocol {
    */
   private ballots = new Map<string, Map<string, Vote>>();
   private openByProposer = new Map<string, number>();
-  private readonly chain = new AuditChain();
+  private readonly chain: AuditChain;
   private proposalCounter = 0;
   private lastTick = -Infinity;
   /** Bumped on every vote; the agreement counts are cached per version. */
@@ -105,6 +108,7 @@ export class ConsensusProtocol {
     this.ids = [...voterIds];
     this.config = resolveConsensusConfig(opts.config);
     this.clock = opts.clock ?? (() => 0);
+    this.chain = new AuditChain(opts.onAudit);
   }
 
   /**
@@ -286,6 +290,19 @@ export class ConsensusProtocol {
   }
 
   /** The live proposal record (read-only), or undefined. */
+  /**
+   * What a tally of `action` will need: voters taking part, and the share of the cast weight
+   * approve must reach (as the tally reports it). Configuration only, so known from the proposal on.
+   */
+  requirements(action: string): { quorumRequired: number; thresholdUsed: number; totalVoters: number } {
+    const { supermajorityThreshold, majorityThreshold } = this.config;
+    return {
+      quorumRequired: quorumCount(this.voterCount, this.config.quorumFraction),
+      thresholdUsed: roundHalfEven(isCritical(action) ? supermajorityThreshold : majorityThreshold, tallyPlaces),
+      totalVoters: this.voterCount,
+    };
+  }
+
   getProposal(proposalId: string): Proposal | undefined {
     return this.proposals.get(proposalId);
   }

@@ -1,22 +1,26 @@
 import { useMemo } from 'react';
-import type { AuditEntry, CouncilRunReport } from '../../../worker/api';
+import type { AuditEntry, StreamEvent } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { HashText } from '../../components/HashText';
 import { EmptyState, Panel } from '../../components/Panel';
 import { auditAt } from './councilState';
 import { performAction } from '../../components/performAction';
 
+const chainKinds = new Set<StreamEvent['kind']>(['auditAppended', 'auditTampered']);
+
 export interface AuditChainPanelProps {
-  report: CouncilRunReport | null;
+  /** False until a run is loaded. */
+  loaded: boolean;
   /** The run's trace index. */
   trace: TraceIndex;
   tick: number;
 }
 
 /** The audit chain at the cursor as linked blocks; from a tampering on, links turn red. */
-export function AuditChainPanel({ report, trace, tick }: AuditChainPanelProps) {
-  const tamperings = useMemo(() => trace.kindUpTo('auditTampered', Infinity), [trace]);
-  const audit = useMemo(() => (report === null ? null : auditAt(report.audit, tamperings, tick)), [report, tamperings, tick]);
+export function AuditChainPanel({ loaded, trace, tick }: AuditChainPanelProps) {
+  // The chain's events are few beside the messages: pick them out once per trace.
+  const chainEvents = useMemo(() => trace.ofKinds(chainKinds), [trace]);
+  const audit = useMemo(() => (loaded ? auditAt(chainEvents, tick) : null), [loaded, chainEvents, tick]);
   return (
     <Panel
       testId="audit-chain"
@@ -37,7 +41,7 @@ export function AuditChainPanel({ report, trace, tick }: AuditChainPanelProps) {
           <Verdict entryCount={audit.entries.length} firstInvalid={audit.firstInvalid} tamperedTick={audit.tamperedTick} />
           <p className="chain-hint">Click an entry to tamper with it: the edit is recorded in the scenario and the link.</p>
           {audit.entries.length === 0 ? (
-            <EmptyState>No entry yet at tick {Math.floor(tick)}: the first proposal writes the first.</EmptyState>
+            <EmptyState>No entry yet at tick {Math.floor(tick)}: the first proposal (or accusation) writes the first.</EmptyState>
           ) : (
             <ol className="chain">
               {audit.entries.map((entry) => (

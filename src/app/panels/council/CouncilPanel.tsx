@@ -24,7 +24,7 @@ export function CouncilPanel({ report, trace, tick, ended }: CouncilPanelProps) 
   // Council events are a small share of the trace (messages dominate): pick them out once.
   const councilEvents = useMemo(() => trace.ofKinds(councilKinds), [trace]);
   const proposals = useMemo(
-    () => (report === null ? [] : councilAt(councilEvents, tick, report)),
+    () => (report === null ? [] : councilAt(councilEvents, tick, report.weights)),
     [councilEvents, tick, report],
   );
   const blocsTick = useMemo(() => lastTallyTick(councilEvents), [councilEvents]);
@@ -53,7 +53,7 @@ export function CouncilPanel({ report, trace, tick, ended }: CouncilPanelProps) 
           ) : (
             <ol className="proposal-list">
               {proposals.map((proposal) => (
-                <ProposalCard key={proposal.id} proposal={proposal} report={report} />
+                <ProposalCard key={proposal.id} proposal={proposal} voters={report} />
               ))}
             </ol>
           )}

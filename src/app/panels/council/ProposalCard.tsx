@@ -1,4 +1,4 @@
-import type { CouncilRunReport } from '../../../worker/api';
+import type { ReactNode } from 'react';
 import { formatNumber, percent } from '../../format';
 import type { ProposalState } from './councilState';
 import { councilTallyLayout, type BarSegment } from './councilTallyLayout';
@@ -17,10 +17,16 @@ const decisionText = {
   expired: { glyph: '⌛', label: 'expired' },
 } as const;
 
+/** Who voted with what weight, and which voters are Byzantine (marked on their vote chips). */
+export interface VoterRoll {
+  weights: readonly number[];
+  byzantine: readonly number[];
+}
+
 /** One proposal at the cursor: its tally bars with both lines, and the votes recorded so far. */
-export function ProposalCard({ proposal, report }: { proposal: ProposalState; report: CouncilRunReport }) {
+export function ProposalCard({ proposal, voters, children }: { proposal: ProposalState; voters: VoterRoll; children?: ReactNode }) {
   const { tally } = proposal;
-  const totalWeight = report.weights.reduce((sum, weight) => sum + weight, 0);
+  const totalWeight = voters.weights.reduce((sum, weight) => sum + weight, 0);
   const geometry = councilTallyLayout(tally, totalWeight, barWidth);
   const decision = decisionText[proposal.decision];
   const decided = proposal.decidedTick !== null;
@@ -65,7 +71,8 @@ export function ProposalCard({ proposal, report }: { proposal: ProposalState; re
         <Rule x={geometry.quorumX} y1={turnoutBarY - 3} y2={turnoutBarY + 13} className="quorum-line"
           label={geometry.quorumLabel} textY={turnoutBarY + 24} />
       </svg>
-      <VoteChips proposal={proposal} report={report} />
+      <VoteChips proposal={proposal} voters={voters} />
+      {children}
     </li>
   );
 }
@@ -87,15 +94,15 @@ function Rule(props: { x: number | null; y1: number; y2: number; className: stri
   );
 }
 
-function VoteChips({ proposal, report }: { proposal: ProposalState; report: CouncilRunReport }) {
+function VoteChips({ proposal, voters }: { proposal: ProposalState; voters: VoterRoll }) {
   const missing = proposal.tally.totalVoters - proposal.votes.length;
   return (
     <ul className="vote-chips" aria-label="votes">
       {proposal.votes.map((vote) => (
         <li
           key={vote.voter}
-          className={`vote-chip vote-${vote.value}${report.byzantine.includes(vote.voter) ? ' byzantine' : ''}`}
-          title={`a${vote.voter} voted ${vote.value} (weight ${formatNumber(report.weights[vote.voter] ?? 1)}), recorded at tick ${vote.tick}`}
+          className={`vote-chip vote-${vote.value}${voters.byzantine.includes(vote.voter) ? ' byzantine' : ''}`}
+          title={`a${vote.voter} voted ${vote.value} (weight ${formatNumber(voters.weights[vote.voter] ?? 1)}), recorded at tick ${vote.tick}`}
         >
           a{vote.voter} {vote.value === 'approve' ? '✓' : vote.value === 'reject' ? '✗' : '–'}
         </li>

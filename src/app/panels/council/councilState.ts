@@ -43,28 +43,17 @@ export interface ProposalState {
 /**
  * The council as it stood at `tick`: proposals appear when proposed, recorded votes fill the
  * tally, the decision comes with `councilTallied`. Policy: before the tally the bar sums the
- * recorded votes' weights to show progress; the decision, the counts at the tally and the
- * quorum and majority lines are the trace's and the report's, never recomputed here. The lines
- * are configuration (quorum fraction, critical or not), so they are drawn from the proposal on.
+ * recorded votes' weights to show progress; the decision and the counts at the tally are the
+ * trace's, never recomputed here. The quorum and majority lines are configuration, carried by
+ * the proposal's event, so they are drawn from the proposal on.
  */
-export function councilAt(events: readonly StreamEvent[], tick: number, report: CouncilRunReport): ProposalState[] {
+export function councilAt(events: readonly StreamEvent[], tick: number, weights: readonly number[]): ProposalState[] {
   const proposals = new Map<string, ProposalState>();
-  const finals = new Map(report.proposals.map((proposal) => [proposal.id, proposal.tally]));
-  const weightOf = (voter: number) => report.weights[voter] ?? 1;
+  const weightOf = (voter: number) => weights[voter] ?? 1;
   for (const event of events) {
     if (event.t > tick) break;
     if (event.kind === 'councilProposed') {
-      const final = finals.get(event.proposalId);
-      proposals.set(event.proposalId, {
-        id: event.proposalId, roundNo: event.roundNo, action: event.action, target: event.target,
-        proposer: event.agent, critical: event.critical, proposedTick: event.t, deadline: event.deadline,
-        votes: [], refused: [], decision: 'pending', decidedTick: null, quorumMet: null, executed: false,
-        tally: {
-          approveWeight: 0, rejectWeight: 0, approveCount: 0, rejectCount: 0, abstainCount: 0,
-          totalVoters: final?.totalVoters ?? report.voterIds.length, quorumRequired: final?.quorumRequired ?? null,
-          thresholdUsed: final?.thresholdUsed ?? null, isCritical: event.critical,
-        },
-      });
+      proposals.set(event.proposalId, openProposal(event, event.agent, event.action, event.target));
       continue;
     }
     const proposal = 'proposalId' in event ? proposals.get(event.proposalId) : undefined;
@@ -72,6 +61,101 @@ export function councilAt(events: readonly StreamEvent[], tick: number, report: 
     applyCouncilEvent(proposal, event, weightOf);
   }
   return [...proposals.values()];
+}
+
+type Requirements = Pick<TallyView, 'quorumRequired' | 'thresholdUsed' | 'totalVoters'>;
+
+function openProposal(
+  event: Requirements & { t: number; proposalId: string; roundNo: number; critical: boolean; deadline: number },
+  proposer: number,
+  action: string,
+  target: number,
+): ProposalState {
+  return {
+    id: event.proposalId, roundNo: event.roundNo, action, target, proposer, critical: event.critical,
+    proposedTick: event.t, deadline: event.deadline, votes: [], refused: [], decision: 'pending',
+    decidedTick: null, quorumMet: null, executed: false,
+    tally: {
+      approveWeight: 0, rejectWeight: 0, approveCount: 0, rejectCount: 0, abstainCount: 0,
+      totalVoters: event.totalVoters, quorumRequired: event.quorumRequired,
+      thresholdUsed: event.thresholdUsed, isCritical: event.critical,
+    },
+  };
+}
+
+/** How one voter judged an accusation's proof, as it cast its vote. */
+export interface ProofVerdict {
+  voter: number;
+  value: CouncilVoteValue;
+  /** Its own check of the proof; null when it did not check (the accused, or its fault). */
+  proofValid: boolean | null;
+  basis: Extract<SimEvent, { kind: 'accusationVoteCast' }>['basis'];
+  tick: number;
+}
+
+/** An accusation (SPEC §5, accountability): a Council quarantine proposal with its proof. */
+export interface AccusationState extends ProposalState {
+  accused: number;
+  forged: boolean;
+  proofKind: Extract<SimEvent, { kind: 'proofSubmitted' }>['proofKind'];
+  proofRoundId: string;
+  /** The proof's records as submitted, each checked under the accused's key; and the verdict. */
+  records: Extract<SimEvent, { kind: 'proofSubmitted' }>['records'];
+  holds: boolean;
+  /** Every vote cast by the cursor, with the voter's own check of the proof. */
+  verdicts: ProofVerdict[];
+  /** The round from which honest replicas ignore the accused, once the quarantine executed. */
+  fromRound: number | null;
+  /** The accuser's reputation in each agent's store after a false accusation, or null. */
+  reputation: number[] | null;
+}
+
+/**
+ * The accusations as they stood at `tick`, from the trace alone: the proof when submitted,
+ * each voter's check and vote, the accuser's record of it, the tally, and the quarantine or
+ * the penalty that followed.
+ */
+export function accusationsAt(events: readonly StreamEvent[], tick: number, weights: readonly number[]): AccusationState[] {
+  const accusations = new Map<string, AccusationState>();
+  const weightOf = (voter: number) => weights[voter] ?? 1;
+  for (const event of events) {
+    if (event.t > tick) break;
+    if (event.kind === 'proofSubmitted') {
+      accusations.set(event.proposalId, {
+        ...openProposal({ ...event, critical: false }, event.accuser, 'quarantine', event.accused),
+        accused: event.accused, forged: event.forged === true, proofKind: event.proofKind,
+        proofRoundId: event.proofRoundId, records: event.records, holds: event.holds, verdicts: [], fromRound: null,
+        reputation: null,
+      });
+      continue;
+    }
+    const accusation = 'proposalId' in event ? accusations.get(event.proposalId) : undefined;
+    if (accusation === undefined) continue;
+    switch (event.kind) {
+      case 'accusationVoteCast':
+        accusation.verdicts.push({
+          voter: event.voter, value: event.value, proofValid: event.proofValid, basis: event.basis, tick: event.t,
+        });
+        break;
+      case 'accusationVoteRecorded':
+        if (event.rejected !== undefined) accusation.refused.push({ voter: event.voter, reason: event.rejected, tick: event.t });
+        else applyCouncilEvent(accusation, { ...event, kind: 'councilVoteRecorded', agent: event.accuser }, weightOf);
+        break;
+      case 'accusationTallied':
+        applyCouncilEvent(accusation, { ...event, kind: 'councilTallied' }, weightOf);
+        break;
+      case 'quarantineExecuted':
+        accusation.executed = true;
+        accusation.fromRound = event.fromRound;
+        break;
+      case 'accuserPenalised':
+        accusation.reputation = event.reputation;
+        break;
+      default:
+        break;
+    }
+  }
+  return [...accusations.values()];
 }
 
 function applyCouncilEvent(proposal: ProposalState, event: StreamEvent, weightOf: (voter: number) => number): void {
@@ -129,18 +213,20 @@ export interface AuditAtCursor {
 }
 
 /**
- * The audit chain at `tick`. Policy: the report holds the chain as it ended, so an entry that
- * was tampered with later already shows its edited fields; it turns red only from the
- * `auditTampered` event's tick, when the edit happened in the run.
+ * The audit chain at `tick`, from the trace alone: each `auditAppended` event carries its
+ * entry exactly as appended, so an entry tampered with later shows its original fields until
+ * then; the chain turns red from the `auditTampered` event's tick, when the edit happened.
  */
-export function auditAt(audit: readonly AuditEntry[], events: readonly StreamEvent[], tick: number): AuditAtCursor {
+export function auditAt(events: readonly StreamEvent[], tick: number): AuditAtCursor {
+  const entries: AuditEntry[] = [];
   let firstInvalid: number | null = null;
   let tamperedTick: number | null = null;
   for (const event of events) {
     if (event.t > tick) break;
-    if (event.kind === 'auditTampered' && event.applied) [firstInvalid, tamperedTick] = [event.firstInvalid, event.t];
+    if (event.kind === 'auditAppended') entries.push(event.entry);
+    else if (event.kind === 'auditTampered' && event.applied) [firstInvalid, tamperedTick] = [event.firstInvalid, event.t];
   }
-  return { entries: audit.filter((entry) => entry.timestamp <= tick), firstInvalid, tamperedTick };
+  return { entries, firstInvalid, tamperedTick };
 }
 
 /** The tick of the run's last tally: voting blocs, a whole-run analysis, are shown from then. */

@@ -141,7 +141,7 @@ describe('narrate, sentence by sentence', () => {
   it('tells the council’s proposals, votes and tallies', () => {
     expect(text({
       t: 0, kind: 'councilProposed', agent: 0, roundNo: 1, proposalId: 'prop-0001', action: 'quarantine', target: 5,
-      critical: true, expiresAt: 50, deadline: 7,
+      critical: true, expiresAt: 50, deadline: 7, quorumRequired: 4, thresholdUsed: 0.6667, totalVoters: 7,
     })).toBe('a0 proposed prop-0001 (critical): quarantine a5, tally at tick 7, expires after tick 50');
     expect(narrate({ t: 1, kind: 'councilVoteCast', agent: 6, voter: 2, roundNo: 1, proposalId: 'p', value: 'approve', fault: 'impersonate' }))
       .toMatchObject({ text: 'a6 forged a vote as a2: approve on p', category: 'fault', agents: [6, 2] });

@@ -366,6 +366,16 @@ export function narrate(event: StreamEvent): Narration | null {
           (event.firstInvalid === null ? 'the chain still verifies' : `the chain breaks from entry ${event.firstInvalid}`);
       return { text, agents: event.agent === null ? [] : [event.agent], category: 'fault', important: true };
     }
+    case 'auditAppended': {
+      const { entry } = event;
+      const actor = /^a\d+$/.test(entry.actorId) ? agentName(Number(entry.actorId.slice(1))) : entry.actorId;
+      return told(
+        `audit entry ${entry.sequence} appended: ${entry.eventType} of ${entry.proposalId} by ${actor} ` +
+          `(hash ${entry.hash.slice(0, 8)}…, linked to ${entry.prevHash === '' ? 'nothing: the first' : `${entry.prevHash.slice(0, 8)}…`})`,
+        [],
+        'council',
+      );
+    }
     case 'proofSubmitted':
     case 'accusationVoteCast':
     case 'accusationVoteRecorded':

@@ -4,6 +4,7 @@ import { useRun } from '../../store/runStore';
 import { usePlayback } from '../../store/playbackStore';
 import { useSelection } from '../../store/selectionStore';
 import { EmptyState, Panel } from '../../components/Panel';
+import { AccountabilityFacts } from './AccountabilityFacts';
 import { EvaluationEditor } from './EvaluationEditor';
 import { indexAgentEvents, inspectorFacts } from './inspectorFacts';
 import { CouncilFacts, HiddenState, RoleLine, TraceFacts } from './InspectorSections';
@@ -73,6 +74,9 @@ export function AgentInspector() {
             <CouncilFacts facts={facts} />
           ) : (
             <TraceFacts facts={facts} ownText={sealedOwnText(card, facts.sealed?.commitment)} />
+          )}
+          {!council && scenario.resonance?.accountability === true && (
+            <AccountabilityFacts trace={trace} tick={tick} agent={agent} />
           )}
           <HiddenState card={card} cardTick={cardTick} tick={tick} loaded={status === 'loaded'} />
           {!council && status === 'loaded' && (

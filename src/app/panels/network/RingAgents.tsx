@@ -1,5 +1,5 @@
 import { memo, type KeyboardEvent } from 'react';
-import { BrokenSeal, LockGlyph } from './glyphs';
+import { BrokenSeal, LockGlyph, QuarantineGlyph } from './glyphs';
 import type { RingAgent, RingStatic } from './ringLayout';
 
 interface RingAgentsProps {
@@ -55,6 +55,7 @@ interface AgentNodeProps {
 function agentClass(agent: RingAgent, selected: boolean): string {
   const classes = ['ring-agent'];
   if (agent.down) classes.push('is-down');
+  if (agent.quarantine) classes.push('is-quarantined');
   if (agent.isEquivocator) classes.push('is-equivocator');
   else if (agent.byzantineKinds.length > 0) classes.push('is-byzantine');
   if (agent.isLeader) classes.push('is-leader');
@@ -93,6 +94,7 @@ function AgentNode({ agent, ring, selected, onSelect, onClear }: AgentNodeProps)
       {selected && <circle className="ring-selected" r={r + (agent.isLeader ? 7.5 : 5)} />}
       {agent.isLeader && <circle className="ring-leader" r={r + 3} />}
       {agent.fork && <circle className={`ring-fork fork-side-${Math.min(agent.fork.side, 1)}`} r={r + 1.5} />}
+      {agent.quarantine && <circle className="ring-quarantine" data-testid="ring-quarantined" r={r + 5} />}
       <circle className="ring-agent-body" r={r} />
       {agent.showLabel && ring.labelPlacement === 'inside' && (
         <text className="ring-agent-label" dy="0.35em" style={{ fontSize: Math.min(26, r * 0.72) }}>
@@ -111,6 +113,9 @@ function AgentNode({ agent, ring, selected, onSelect, onClear }: AgentNodeProps)
         </text>
       )}
       {byzantine && ring.showBadges && <BrokenSeal size={Math.max(3.5, r * 0.32)} x={r * 0.78} y={-r * 0.78} />}
+      {agent.quarantine && ring.showBadges && (
+        <QuarantineGlyph size={Math.max(3.5, r * 0.32)} x={-r * 0.78} y={r * 0.78} />
+      )}
       {ring.showBadges && agent.isLocked && <LockGlyph size={Math.max(3.5, r * 0.3)} x={-r * 0.8} y={-r * 0.75} />}
       {ring.showBadges && agent.committedCount > 0 && (
         <text

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { BrokenSeal, LockGlyph, LostCross } from './glyphs';
+import { BrokenSeal, LockGlyph, LostCross, QuarantineGlyph } from './glyphs';
 import { legendMessageKeys, messageStyles, type MessageKey } from './messageStyles';
 
 const councilKeys: readonly MessageKey[] = ['CP', 'CV'];
@@ -13,7 +13,7 @@ function Icon({ children }: { children: ReactNode }) {
 }
 
 /** Every mark on the ring, explained (UI.md: every colour has a legend, never colour alone). */
-export function RingLegend({ protocol }: { protocol: 'resonance' | 'council' | null }) {
+export function RingLegend({ protocol, quarantine = false }: { protocol: 'resonance' | 'council' | null; quarantine?: boolean }) {
   const keys = legendMessageKeys.filter((key) =>
     protocol === null ? true : protocol === 'council' ? councilKeys.includes(key) : !councilKeys.includes(key),
   );
@@ -82,6 +82,16 @@ export function RingLegend({ protocol }: { protocol: 'resonance' | 'council' | n
           </Icon>
           locked
         </li>
+        {quarantine && (
+          <li>
+            <Icon>
+              <circle className="ring-legend-agent" r={5} />
+              <circle className="ring-quarantine" r={8} />
+              <QuarantineGlyph size={3.5} x={-4.5} y={4.5} />
+            </Icon>
+            quarantined (Council vote)
+          </li>
+        )}
         <li>
           <span className="ring-legend-committed">✓N</span> rounds committed
         </li>

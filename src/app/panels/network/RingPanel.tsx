@@ -64,7 +64,7 @@ export function RingPanel({ scenario, trace, tick, selectedAgent, onSelectAgent 
       {/* Policy: the legend goes under the ring, so the ring starts high enough to fit above the
           playback bar at 1440 × 900 (issue 12). */}
       <div className="panel-legend ring-legend-below">
-        <RingLegend protocol={scenario?.protocol ?? null} />
+        <RingLegend protocol={scenario?.protocol ?? null} quarantine={scenario?.resonance?.accountability === true} />
       </div>
     </Panel>
   );

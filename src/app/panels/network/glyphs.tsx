@@ -34,3 +34,15 @@ export function LostCross({ size, x = 0, y = 0 }: { size: number; x?: number; y?
     />
   );
 }
+
+/** A barred circle: quarantined by a Council vote (accountability). */
+export function QuarantineGlyph({ size, x = 0, y = 0 }: { size: number; x?: number; y?: number }) {
+  const s = size;
+  const d = s * 0.7;
+  return (
+    <g className="ring-quarantine-glyph" transform={`translate(${x},${y})`} aria-hidden="true">
+      <circle r={s} />
+      <path d={`M${-d},${d} L${d},${-d}`} />
+    </g>
+  );
+}

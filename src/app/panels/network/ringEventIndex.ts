@@ -14,7 +14,8 @@ export type RoleEvent = Extract<
       | 'locked'
       | 'committed'
       | 'agentCrashed'
-      | 'agentRestarted';
+      | 'agentRestarted'
+      | 'quarantineExecuted';
   }
 >;
 
@@ -73,6 +74,7 @@ function readEvent(index: RingEventIndex, event: StreamEvent): void {
     case 'committed':
     case 'agentCrashed':
     case 'agentRestarted':
+    case 'quarantineExecuted':
       index.roles.push(event);
       index.roleTicks.push(event.t);
       break;

@@ -48,6 +48,11 @@ export interface RingAgent {
   fork: { side: number; name: string; roundNo: number } | null;
   /** Why the agent sends nothing at this tick, or null while it is up. */
   down: 'silent' | 'crashed' | null;
+  /**
+   * Quarantined by a Council vote on a proof (accountability): the proposal and the round from
+   * which honest replicas ignore the agent; null while it is not.
+   */
+  quarantine: { proposalId: string; fromRound: number } | null;
   /** Fault kinds other than silent (silent agents are drawn as down, not as Byzantine). */
   byzantineKinds: FaultKind[];
   isEquivocator: boolean;
@@ -154,6 +159,7 @@ export function ringStatic(input: RingInput): RingStatic {
       committedCount: roles.committedCount[index]!,
       fork: forkOf.get(index) ?? null,
       down: downAt(scenario, index, input.tick, roles.crashed[index]!),
+      quarantine: roles.quarantine.get(index) ?? null,
       byzantineKinds: byzantineKinds(scenario, index, input.tick),
       isEquivocator: false,
       side: sides.sideOf[index] ?? null,
@@ -187,6 +193,7 @@ interface Roles {
   committedRoundMax: number[];
   committedCount: number[];
   crashed: boolean[];
+  quarantine: Map<number, NonNullable<RingAgent['quarantine']>>;
 }
 
 /** Replays the role events up to `tick` (a few per agent per round: cheap per tick). */
@@ -202,10 +209,17 @@ function rolesAt({ scenario, trace, tick }: RingInput): Roles {
     committedRoundMax: new Array<number>(n).fill(0),
     committedCount: new Array<number>(n).fill(0),
     crashed: new Array<boolean>(n).fill(false),
+    quarantine: new Map(),
   };
   const end = upperBound(index.roleTicks, tick);
   for (let i = 0; i < end; i++) {
     const event = index.roles[i]!;
+    if (event.kind === 'quarantineExecuted') {
+      if (!roles.quarantine.has(event.accused)) {
+        roles.quarantine.set(event.accused, { proposalId: event.proposalId, fromRound: event.fromRound });
+      }
+      continue;
+    }
     if (event.agent >= n) continue;
     switch (event.kind) {
       case 'viewChanged':
@@ -275,6 +289,9 @@ function describe(agent: RingAgent, sideLabels: string[]): string {
   if (agent.isLeader) parts.push('leader');
   if (agent.down) parts.push(agent.down === 'silent' ? 'silent (sends nothing)' : 'crashed');
   if (agent.byzantineKinds.length > 0) parts.push(`Byzantine: ${agent.byzantineKinds.join(', ')}`);
+  if (agent.quarantine) {
+    parts.push(`quarantined by Council vote ${agent.quarantine.proposalId} (honest replicas ignore it from round ${agent.quarantine.fromRound})`);
+  }
   if (agent.isLocked) parts.push('locked');
   parts.push(`${agent.committedCount} committed`);
   if (agent.fork) parts.push(`committed value ${agent.fork.name} of the fork in round ${agent.fork.roundNo}`);

@@ -50,7 +50,10 @@ export function CommitTimelinePanel({ scenario, trace, tick, endTick, ended, onS
           : 'Each round over ticks: resolutions (k of n−f), commits and view changes. Click a mark to go there.'
       }
       info={<TimelineInfo council={council} />}
-      legend={<TimelineLegend council={council} mark={mark?.label ?? null} />}
+      legend={
+        <TimelineLegend council={council} accountability={scenario?.resonance?.accountability === true}
+          mark={mark?.label ?? null} />
+      }
     >
       <div ref={box} className="timeline-box">
         {milestones.length === 0 || scenario === null ? (
@@ -134,7 +137,7 @@ function Mark({ mark, onSeek }: { mark: TimelineMark; onSeek(tick: number): void
     event.stopPropagation();
     seek();
   };
-  const small = mark.kind === 'timeout' || mark.kind === 'viewChange' || mark.kind === 'proposal';
+  const small = mark.kind === 'timeout' || mark.kind === 'viewChange' || mark.kind === 'proposal' || mark.kind === 'accusation';
   const radius = small ? 6 : 8;
   return (
     <g
@@ -196,7 +199,7 @@ function TimelineInfo({ council }: { council: boolean }) {
   );
 }
 
-function TimelineLegend({ council, mark }: { council: boolean; mark: string | null }) {
+function TimelineLegend({ council, accountability, mark }: { council: boolean; accountability: boolean; mark: string | null }) {
   const marked = mark === null ? null : <li><span className="tl-swatch divergence" /> {mark}</li>;
   return council ? (
     <ul className="legend">
@@ -216,6 +219,7 @@ function TimelineLegend({ council, mark }: { council: boolean; mark: string | nu
       <li><span className="tl-swatch badge">⚠</span> tampered records</li>
       <li><span className="tl-swatch circle neutral">T</span> timeout</li>
       <li><span className="tl-swatch diamond">V</span> view change</li>
+      {accountability && <li><span className="tl-swatch circle accusation">!</span> proof put to a quarantine vote</li>}
       <li><span className="tl-swatch cursor" /> time cursor</li>
       {marked}
     </ul>

@@ -98,7 +98,7 @@ describe('timelineLayout', () => {
     });
     const council: SimEvent[] = [
       { t: 0, kind: 'councilProposed', agent: 0, roundNo: 1, proposalId: 'prop-1', action: 'quarantine', target: 6,
-        critical: false, expiresAt: null, deadline: 7 },
+        critical: false, expiresAt: null, deadline: 7, quorumRequired: 4, thresholdUsed: 0.5, totalVoters: 7 },
       tally(6, 1, 'approved'), tally(30, 2, 'rejected'), tally(60, 3, 'no_quorum'),
     ];
     const marks = timelineLayout(input({ events: council, roundCount: 3 })).marks;

@@ -6,10 +6,13 @@ import { sideName } from '../../trace/decidedValues';
 /** The event kinds the timeline draws; the panel picks them out of the trace once per run. */
 export const timelineKinds = new Set<StreamEvent['kind']>([
   'roundProposed', 'roundResolved', 'deliberated', 'committed', 'decidedNoAgreement', 'timedOut', 'viewChanged',
-  'councilProposed', 'councilTallied', 'councilExpired',
+  'councilProposed', 'councilTallied', 'councilExpired', 'proofSubmitted', 'accusationTallied', 'quarantineExecuted',
 ]);
 
-export type MarkKind = 'resolution' | 'commit' | 'noAgreement' | 'viewChange' | 'timeout' | 'proposal' | 'tally' | 'expired';
+export type MarkKind =
+  | 'resolution' | 'commit' | 'noAgreement' | 'viewChange' | 'timeout' | 'proposal' | 'tally' | 'expired'
+  /** Accountability: a proof put to a quarantine vote, on its round's lane; its status is the vote's. */
+  | 'accusation';
 export type MarkStatus = 'committed' | 'no-agreement' | 'aborted' | 'approved' | 'rejected' | 'no_quorum' | 'pending' | 'neutral';
 
 export interface TimelineMark {
@@ -177,6 +180,10 @@ class MarkBuilder {
       case 'councilProposed': return this.proposal(event);
       case 'councilTallied': return this.tally(event);
       case 'councilExpired': return this.expired(event);
+      case 'proofSubmitted': return this.accusation(event);
+      case 'accusationTallied':
+      case 'quarantineExecuted':
+        return this.accusationOutcome(event);
       default: return;
     }
   }
@@ -184,7 +191,7 @@ class MarkBuilder {
   private put(
     mark: Omit<TimelineMark, 'x' | 'y' | 'label' | 'labelSide' | 'note' | 'tamperedCount'> & Partial<TimelineMark>,
   ) {
-    const row = mark.kind === 'timeout' || mark.kind === 'viewChange' ? viewRowY : markRowY;
+    const row = mark.kind === 'timeout' || mark.kind === 'viewChange' || mark.kind === 'accusation' ? viewRowY : markRowY;
     const placed: TimelineMark = {
       label: null, labelSide: 'right', note: null, tamperedCount: 0, x: this.x(mark.tick), y: this.laneY(mark.roundNo) + row, ...mark,
     };
@@ -272,6 +279,31 @@ class MarkBuilder {
         `${event.approveCount + event.rejectCount} voters of quorum ${event.quorumRequired}` +
         ` (${event.quorumMet ? 'met' : 'missed'})`,
     });
+  }
+
+  private accusation(event: Extract<SimEvent, { kind: 'proofSubmitted' }>) {
+    this.put({
+      key: `accusation:${event.proposalId}`, kind: 'accusation', status: 'pending', roundNo: event.roundNo, tick: event.t,
+      glyph: '!', label: `accuses a${event.accused}`,
+      title:
+        `a${event.accuser} submitted ${event.forged ? 'a forged' : 'an'} equivocation proof against a${event.accused} ` +
+        `at tick ${event.t} (${event.holds ? 'it holds' : 'it does not hold'}) and proposed its quarantine (${event.proposalId})`,
+    });
+  }
+
+  /** The vote's outcome recolours the accusation's mark; an executed quarantine names the agent. */
+  private accusationOutcome(event: Extract<SimEvent, { kind: 'accusationTallied' | 'quarantineExecuted' }>) {
+    const mark = this.byKey.get(`accusation:${event.proposalId}`);
+    if (mark === undefined) return;
+    if (event.kind === 'quarantineExecuted') {
+      mark.label = `a${event.accused} quarantined`;
+      mark.title += `; quarantine executed at tick ${event.t}: honest replicas ignore a${event.accused} from round ${event.fromRound}`;
+      return;
+    }
+    mark.status = event.decision;
+    mark.glyph = { approved: '!', rejected: '✗', no_quorum: '∅', pending: '!' }[event.decision];
+    if (event.decision !== 'approved') mark.label = `a${event.accused} not quarantined`;
+    mark.title += `; tallied at tick ${event.t}: ${event.decision.replace('_', ' ')} (approve weight ${round2(event.approveWeight)} vs reject ${round2(event.rejectWeight)})`;
   }
 
   private expired(event: Extract<SimEvent, { kind: 'councilExpired' }>) {

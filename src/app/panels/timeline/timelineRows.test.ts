@@ -52,12 +52,12 @@ describe('roundRows', () => {
 describe('proposalRows', () => {
   const council: SimEvent[] = [
     { t: 0, kind: 'councilProposed', agent: 0, roundNo: 1, proposalId: 'p1', action: 'quarantine', target: 6,
-      critical: false, expiresAt: null, deadline: 7 },
+      critical: false, expiresAt: null, deadline: 7, quorumRequired: 4, thresholdUsed: 0.5, totalVoters: 7 },
     { t: 6, kind: 'councilTallied', roundNo: 1, proposalId: 'p1', decision: 'rejected', approveWeight: 2,
       rejectWeight: 5, approveCount: 2, rejectCount: 5, abstainCount: 0, quorumRequired: 4, quorumMet: true,
       thresholdUsed: 0.5, critical: false, hashChainValid: true, trigger: 'all-votes' },
     { t: 7, kind: 'councilProposed', agent: 1, roundNo: 2, proposalId: 'p2', action: 'release', target: 2,
-      critical: false, expiresAt: 9, deadline: 14 },
+      critical: false, expiresAt: 9, deadline: 14, quorumRequired: 4, thresholdUsed: 0.5, totalVoters: 7 },
     { t: 10, kind: 'councilExpired', roundNo: 2, proposalId: 'p2' },
   ];
 

@@ -49,6 +49,8 @@ export interface AccountabilityHost {
   onQuarantine(accused: number, accuser: number, proposalId: string, roundNo: number): void;
 }
 
+type ProofRecord = Extract<SimEvent, { kind: 'proofSubmitted' }>['records'][number];
+
 /** One accusation put to the vote. */
 export interface Accusation {
   proposalId: string;
@@ -101,7 +103,7 @@ export class Accountability {
   private readonly accusersDone: Set<number>;
 
   constructor(private readonly host: AccountabilityHost, state?: AccountabilityState) {
-    this.ledger = councilLedger(host.scenario, () => host.now());
+    this.ledger = councilLedger(host.scenario, () => host.now(), (event) => host.emit(event));
     if (state) this.ledger.adopt(state.ledger);
     this.holdings = state?.holdings ?? new Map();
     this.accusations = state?.accusations ?? [];
@@ -250,9 +252,10 @@ export class Accountability {
     const deadline = tallyDeadline(t, expiry, host.scenario.network.latency);
     host.emit({
       t, kind: 'proofSubmitted', accuser, accused, roundNo, proposalId, proofKind: 'equivocation',
-      proofRoundId: proof.roundId, commitments: proof.entries.map((entry) => entry.commitment),
+      proofRoundId: proof.roundId, ...this.describeProof(proof, accused),
       ...(forged ? { forged: true as const } : {}),
       expiresAt: ledger.getProposal(proposalId)!.expiresAt, deadline,
+      ...ledger.requirements(ProposalAction.QUARANTINE),
     });
     host.scheduleDeadline(deadline, proposalId);
     const unsigned = { roundNo, proposalId, accuser: accuserId, accused: accusedId, proof, tick: t };
@@ -260,6 +263,21 @@ export class Accountability {
     const message: AccusationMessage = { type: 'CP', ...unsigned, signature };
     for (let to = 0; to < host.scenario.n; to++) if (to !== accuser) host.send(accuser, to, message);
     this.castVote(accuser, message, accusation);
+  }
+
+  /** The proof's records as the trace shows them, each checked under the accused's roster key. */
+  private describeProof(proof: EquivocationCertificate, accused: number): { records: ProofRecord[]; holds: boolean } {
+    const { host } = this;
+    const rosterKey = host.agents[accused]!.publicKey;
+    const records = proof.entries.map((entry) => ({
+      commitment: entry.commitment,
+      says: entry.evalText,
+      signature: entry.signature,
+      verifies: host.verifyMemo.verify(
+        entry.signature, beliefDigest(entry.commitment, entry.evalText, proof.roundId, `a${accused}`), rosterKey,
+      ),
+    }));
+    return { records, holds: proofHolds(proof, `a${accused}`, rosterKey, host.verifyMemo) };
   }
 
   private onAccusation(to: number, id: number, message: AccusationMessage): void {

@@ -90,7 +90,7 @@ export class CouncilEngine extends SimEngine<Scheduled> implements CouncilEngine
     this.faults = new FaultBook(scenario, () => this.tick, saved?.faults);
     const hooks = this.transportHooks();
     this.transport = new Transport<CouncilPayload>(scenario, this.faults, hooks, saved?.transport);
-    this.ledger = councilLedger(scenario, () => this.tick);
+    this.ledger = councilLedger(scenario, () => this.tick, (event) => this.emit(event));
     if (saved) this.ledger.adopt(saved.ledger);
     this.monitors = new CouncilMonitors(this, saved?.monitors);
     this.protocol = new CouncilProtocol(this, saved?.council);

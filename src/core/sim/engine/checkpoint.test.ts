@@ -78,6 +78,9 @@ const cases: [string, number, Scenario][] = [
   presetCase('equivocation', 12),
   presetCase('sycophancy', 15),
   presetCase('council-bloc', 40),
+  // Mid-vote: a proof submitted at tick 5, its quarantine tallied at 10; a forged one at 2, tallied at 8.
+  presetCase('evidence-to-quarantine', 7),
+  presetCase('false-accusation', 4),
   [
     'a twin',
     14,

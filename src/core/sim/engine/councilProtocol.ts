@@ -188,6 +188,7 @@ export class CouncilProtocol {
       critical: isCritical(action),
       expiresAt: ledger.getProposal(proposalId)!.expiresAt,
       deadline,
+      ...ledger.requirements(action),
     });
     this.current = { roundNo, proposalId, tallied: false };
     engine.schedule(deadline, { kind: 'deadline', roundNo });

@@ -3,6 +3,7 @@ import { ConsensusProtocol, VoteValue, type VoteValueT } from '../../council';
 import { sha256Bytes } from '../../crypto';
 import type { Rng } from '../../rng';
 import type { ResolvedScenario } from '../scenario';
+import type { SimEvent } from './traceEvents';
 
 /**
  * The rules a council voter and its coordinator follow inside the simulated network, as pure
@@ -48,7 +49,11 @@ export type CouncilPayload = ProposalMessage | VoteMessage;
  * A Council ledger over the roster a0 .. a{n−1} with the scenario's weights and rules, its
  * clock the engine's tick: the Council engine's, and the accountability votes' of ResonanceBFT.
  */
-export function councilLedger(scenario: ResolvedScenario, clock: () => number): ConsensusProtocol {
+export function councilLedger(
+  scenario: ResolvedScenario,
+  clock: () => number,
+  emit: (event: SimEvent) => void,
+): ConsensusProtocol {
   const roster = Array.from({ length: scenario.n }, (_, index) => `a${index}`);
   const council = scenario.council;
   return new ConsensusProtocol(roster, {
@@ -61,6 +66,8 @@ export function councilLedger(scenario: ResolvedScenario, clock: () => number): 
       allowVoteChange: council.allowVoteChange,
     },
     clock,
+    // Each audit entry enters the trace as it is appended (SPEC §5: the trace is the contract).
+    onAudit: (entry) => emit({ t: clock(), kind: 'auditAppended', entry }),
   });
 }
 

@@ -1,3 +1,5 @@
+import type { AuditEntry } from '../../audit';
+
 /**
  * The trace: every event of a run, in order (SPEC §5). Events are past-tense tagged unions of
  * plain data; they carry what the panels need to draw, so the UI never asks the worker for
@@ -277,13 +279,22 @@ export type AccountabilityEvent =
       proofKind: 'equivocation';
       /** The round the proof's records are about. */
       proofRoundId: string;
-      /** The commitments of the proof's records, as submitted. */
-      commitments: string[];
+      /**
+       * The proof's records as submitted: what each says, its commitment and signature, and
+       * whether the signature verifies under the accused's roster key (anyone can check it).
+       */
+      records: { commitment: string; says: string; signature: string; verifies: boolean }[];
+      /** Whether the whole proof holds (`proofHolds`): what an honest voter's check finds. */
+      holds: boolean;
       /** Set when the accuser forged the proof (an `accuse` fault). */
       forged?: true;
       /** Ledger expiry tick, or null; and the tick at which the accuser tallies. */
       expiresAt: number | null;
       deadline: number;
+      /** What the tally will need (configuration, known from the proposal on): voters taking part, approve's share of the cast weight, and the roster size. */
+      quorumRequired: number;
+      thresholdUsed: number;
+      totalVoters: number;
     }
   | {
       t: number;
@@ -374,6 +385,10 @@ export type CouncilEvent =
       expiresAt: number | null;
       /** The tick at which the coordinator tallies whatever votes it holds. */
       deadline: number;
+      /** What the tally will need (configuration, known from the proposal on): voters taking part, approve's share of the cast weight, and the roster size. */
+      quorumRequired: number;
+      thresholdUsed: number;
+      totalVoters: number;
     }
   | {
       t: number;
@@ -438,6 +453,12 @@ export type CouncilEvent =
       target: number;
     }
   | { t: number; kind: 'councilExpired'; roundNo: number; proposalId: string }
+  | {
+      t: number;
+      /** An entry appended to the audit chain, exactly as appended (a later tampering edits the log, not this). */
+      kind: 'auditAppended';
+      entry: AuditEntry;
+    }
   | {
       t: number;
       kind: 'auditTampered';

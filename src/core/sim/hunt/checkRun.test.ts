@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioRun } from '../runScenario';
 import type { Scenario } from '../scenario';
-import { checkRun } from './checkRun';
+import { checkRun, quarantineLiveness } from './checkRun';
 import type { HuntScenario } from './randomScenario';
 
 const base: Scenario = { v: 1, seed: 1, protocol: 'resonance', n: 4, rounds: 2 };
@@ -65,5 +65,38 @@ describe('checkRun', () => {
     const partitions = [{ groups: [[0]], from: 3 }];
     const verdict = checkRun(hunt({ partitions }), run(['aborted', 'aborted'], 'stalled'));
     expect(verdict.violations).toEqual([]);
+  });
+});
+
+describe('quarantineLiveness', () => {
+  const accountable = (network: Scenario['network'] = {}): HuntScenario => {
+    const h = hunt(network);
+    return { ...h, scenario: { ...h.scenario, resonance: { accountability: true } } };
+  };
+  const proof = { t: 5, kind: 'proofSubmitted', accuser: 1, accused: 2, proposalId: 'prop-0001', holds: true, deadline: 20 };
+  const withTrace = (events: object[], ticks = 99) =>
+    ({ summary: { ticks }, trace: events }) as unknown as ScenarioRun;
+
+  it('passes a holding proof whose quarantine executed by its deadline', () => {
+    const executed = { t: 12, kind: 'quarantineExecuted', accused: 2, proposalId: 'prop-0001', fromRound: 2 };
+    expect(quarantineLiveness(accountable(), withTrace([proof, executed]))).toEqual([]);
+  });
+
+  it('reports a holding proof whose vote failed or never came', () => {
+    const rejected = { t: 18, kind: 'accusationTallied', proposalId: 'prop-0001', decision: 'no_quorum' };
+    const [failed] = quarantineLiveness(accountable(), withTrace([proof, rejected]));
+    expect(failed).toMatchObject({ invariant: 'quarantine-liveness' });
+    expect(failed!.detail).toContain('tallied no_quorum at tick 18; its deadline was tick 20');
+    expect(quarantineLiveness(accountable(), withTrace([proof]))[0]!.detail).toContain('never tallied');
+  });
+
+  it('judges neither a forged proof, nor a deadline past the run, nor a lossy or split network', () => {
+    const empty = withTrace([proof]);
+    expect(quarantineLiveness(accountable(), withTrace([{ ...proof, holds: false }]))).toEqual([]);
+    expect(quarantineLiveness(accountable(), withTrace([proof], 15))).toEqual([]);
+    expect(quarantineLiveness(accountable({ drop: 0.1 }), empty)).toEqual([]);
+    const split = { partitions: [{ groups: [[0]], from: 0, healAt: 9 }] };
+    expect(quarantineLiveness(accountable(split), empty)).toEqual([]);
+    expect(quarantineLiveness(hunt(), empty)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { SimEvent } from '../engine/traceEvents';
 import type { ScenarioRun } from '../runScenario';
 import type { HuntScenario } from './randomScenario';
 
@@ -57,8 +58,42 @@ export function checkRun(hunt: HuntScenario, run: ScenarioRun): RunVerdict {
       violations.push({ invariant: 'liveness', detail });
     }
   }
+  violations.push(...quarantineLiveness(hunt, run));
   const { drops, healing } = hunt;
   return { violations, roundsDecided, rounds, drops, healing, traceHash: summary.traceHash };
+}
+
+/**
+ * Accountability's liveness (issue 15): a proof that holds gets its agent quarantined within
+ * one vote, by the tally deadline its accusation carries, while a Council quorum is connected.
+ * Policy: judged only where nothing can keep the quorum apart (no drops, no partitions); an
+ * accusation whose deadline falls after the run's end is not judged (the run was over first).
+ */
+export function quarantineLiveness(hunt: HuntScenario, run: ScenarioRun): HuntViolation[] {
+  if (hunt.scenario.resonance?.accountability !== true || hunt.drops) return [];
+  if ((hunt.scenario.network?.partitions ?? []).length > 0) return [];
+  const events = run.trace as SimEvent[];
+  const violations: HuntViolation[] = [];
+  for (const proof of events) {
+    if (proof.kind !== 'proofSubmitted' || !proof.holds) continue;
+    if (proof.deadline > run.summary.ticks) continue;
+    const executed = events.find((e) => e.kind === 'quarantineExecuted' && e.proposalId === proof.proposalId);
+    if (executed !== undefined && executed.t <= proof.deadline) continue;
+    const tally = events.find((e) => e.kind === 'accusationTallied' && e.proposalId === proof.proposalId);
+    const what =
+      executed !== undefined
+        ? `executed only at tick ${executed.t}`
+        : tally?.kind === 'accusationTallied'
+          ? `tallied ${tally.decision} at tick ${tally.t}`
+          : 'never tallied';
+    violations.push({
+      invariant: 'quarantine-liveness',
+      detail:
+        `a${proof.accuser}'s proof against a${proof.accused} (${proof.proposalId}, tick ${proof.t}) holds, ` +
+        `but the quarantine was ${what}; its deadline was tick ${proof.deadline}`,
+    });
+  }
+  return violations;
 }
 
 function allPartitionsHeal(hunt: HuntScenario): boolean {

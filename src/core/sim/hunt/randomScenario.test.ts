@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { faultBound } from '../../resonance';
 import { parseScenario } from '../parseScenario';
-import { randomScenario, randomSpace, resonanceFaultKinds } from './randomScenario';
+import { randomScenario, randomSpace, resonanceFaultKinds, withAccountability } from './randomScenario';
 import { unsafeSwitchCompanions, unsafeSwitchNames, withUnsafeSwitch } from './unsafeSwitch';
 
 /**
@@ -76,5 +76,27 @@ describe('randomScenario', () => {
       expect(Object.keys(unsafe.scenario.resonance?.unsafe ?? {}).sort()).toEqual([name, ...companions].sort());
       expect({ ...unsafe.scenario, resonance: hunt.scenario.resonance }).toEqual(hunt.scenario);
     }
+  });
+});
+
+describe('withAccountability', () => {
+  it('keeps the drawn scenario, turns accountability on, and keeps the faulty at most f', () => {
+    let accusers = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const drawn = randomScenario(seed);
+      const { scenario } = withAccountability(drawn);
+      expect(scenario.resonance?.accountability).toBe(true);
+      expect(scenario.n).toBe(drawn.scenario.n);
+      expect(scenario.network).toEqual(drawn.scenario.network);
+      const faulty = new Set((scenario.faults ?? []).flatMap((fault) => fault.agents));
+      expect(faulty.size).toBeLessThanOrEqual(faultBound(scenario.n));
+      for (const fault of scenario.faults ?? []) {
+        if (fault.kind !== 'accuse') continue;
+        accusers += 1;
+        expect(fault.victim).not.toBe(fault.agents[0]);
+      }
+      expect(withAccountability(drawn)).toEqual(withAccountability(drawn));
+    }
+    expect(accusers).toBeGreaterThan(10);
   });
 });

@@ -23,7 +23,7 @@ export interface HuntScenario {
 
 /**
  * A fault kind the search draws for one agent: every kind but `accuse`, which acts only with
- * accountability on and is drawn on its own (`randomAccountability`).
+ * accountability on and is drawn on its own (`withAccountability`).
  */
 export type HuntFaultKind = Exclude<FaultKind, 'accuse'>;
 
@@ -133,6 +133,35 @@ function randomFault(rng: Rng, kind: HuntFaultKind, agent: number, n: number): F
     default:
       return exhaustive(kind);
   }
+}
+
+/**
+ * `hunt` with accountability on (SPEC §5, issue 15): a proof of equivocation goes to a Council
+ * quarantine vote. Some faulty agents forge an accusation instead of their fault (`accuse`,
+ * naming a random other agent, often an honest one), and a spare fault slot (fewer than f
+ * faulty) may hold another accuser, so the faulty stay at most f.
+ *
+ * Policy: the draws come from their own stream of the seed, `hunt-accountability`, so the
+ * scenario without accountability is the same one `randomScenario` draws.
+ */
+export function withAccountability(hunt: HuntScenario): HuntScenario {
+  const { scenario } = hunt;
+  const rng = Rng.stream(scenario.seed, 'hunt-accountability');
+  const n = scenario.n;
+  const accuse = (agent: number): Fault => {
+    const others = Array.from({ length: n - 1 }, (_, i) => (i >= agent ? i + 1 : i));
+    return { kind: 'accuse', agents: [agent], victim: rng.pick(others) };
+  };
+  const faults = (scenario.faults ?? []).map((fault) =>
+    fault.agents.length === 1 && rng.chance(0.3) ? accuse(fault.agents[0]!) : fault,
+  );
+  const faulty = new Set(faults.flatMap((fault) => fault.agents));
+  if (faulty.size < faultBound(n) && rng.chance(0.5)) {
+    const spare = Array.from({ length: n }, (_, agent) => agent).filter((agent) => !faulty.has(agent));
+    faults.push(accuse(rng.pick(spare)));
+  }
+  const resonance = { ...scenario.resonance, accountability: true };
+  return validated({ ...hunt, scenario: { ...scenario, faults, resonance } });
 }
 
 /** A 2-way split (a random non-empty proper subset against the rest) that heals. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../runScenario';
 import { checkRun, safetyInvariants } from './checkRun';
-import { randomScenario } from './randomScenario';
+import { randomScenario, withAccountability } from './randomScenario';
 
 /**
  * SPEC §9 as a property over the random fault space: with at most f faulty agents of every
@@ -29,6 +29,17 @@ describe('ResonanceBFT over random scenarios', () => {
       // Policy: no shrinking. A smaller seed is a different scenario, not a smaller one, so
       // shrinking would only swap the counterexample for another, slower to find.
       { numRuns: 40, endOnFailure: true },
+    );
+  }, 120_000);
+
+  it('with accountability and forged accusations: no honest agent quarantined, every holding proof acted on', () => {
+    fc.assert(
+      fc.property(huntSeed, (seed) => {
+        const hunt = withAccountability(randomScenario(seed));
+        const verdict = checkRun(hunt, runScenario(hunt.scenario));
+        expect(verdict.violations, `hunt seed ${seed} (--accountability)`).toEqual([]);
+      }),
+      { numRuns: 30, endOnFailure: true },
     );
   }, 120_000);
 });

@@ -31,6 +31,12 @@ describe('hunt self-test', () => {
     expect(firstSeedBreaking(name, seedsMax)).not.toBeNull();
   }, 120_000);
 
+  it('finds an honest agent quarantined with the proof check off, within 8 seeds', () => {
+    // Seed 5 today: a forged accusation nobody checks is approved. Replay:
+    // npm run --silent hunt -- --seeds 5..5 --unsafe proofCheck
+    expect(firstSeedBreaking('proofCheck', 8)).not.toBeNull();
+  }, 60_000);
+
   it('finds an agreement violation with unsafe membership within 25 seeds', () => {
     // Seed 17 on today's engine: a partition's side of 4 commits with n taken from the
     // records present. Replay: npm run --silent hunt -- --seeds 17..17 --unsafe membership

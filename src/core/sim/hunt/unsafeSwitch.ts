@@ -1,5 +1,5 @@
 import type { Scenario, UnsafeSwitches } from '../scenario';
-import { validated, type HuntScenario } from './randomScenario';
+import { validated, withAccountability, type HuntScenario } from './randomScenario';
 
 /** The value each teaching switch takes when `hunt --unsafe NAME` turns it on (SPEC §4). */
 export const unsafeSwitchValues = {
@@ -51,10 +51,11 @@ export function isUnsafeSwitchName(name: string): name is UnsafeSwitchName {
 
 /** The scenario with one teaching switch (and its companion) turned on, every other setting kept. */
 export function withUnsafeSwitch(hunt: HuntScenario, name: UnsafeSwitchName): HuntScenario {
-  const resonance = hunt.scenario.resonance ?? {};
+  // The proof check exists only in the accountability vote, which the switch turns on with the
+  // accusers it needs to show (a forged proof that nobody checks).
+  const base = name === 'proofCheck' && hunt.scenario.resonance?.accountability !== true ? withAccountability(hunt) : hunt;
+  const resonance = base.scenario.resonance ?? {};
   const unsafe = { ...resonance.unsafe, ...unsafeSwitchCompanions[name], [name]: unsafeSwitchValues[name] };
-  // The proof check exists only in the accountability vote, which the switch turns on.
-  const accountability = name === 'proofCheck' ? { accountability: true } : {};
-  const scenario: Scenario = { ...hunt.scenario, resonance: { ...resonance, ...accountability, unsafe } };
-  return validated({ ...hunt, scenario });
+  const scenario: Scenario = { ...base.scenario, resonance: { ...resonance, unsafe } };
+  return validated({ ...base, scenario });
 }

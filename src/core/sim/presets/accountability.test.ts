@@ -23,7 +23,9 @@ describe('evidence-to-quarantine', () => {
     expect(proof).toMatchObject({ accuser: 4, accused: 3, roundNo: 1, proofKind: 'equivocation' });
     expect(proof!.forged).toBeUndefined();
     const sealed = only(runOf('evidence-to-quarantine'), 'evaluationSealed').filter((e) => e.agent === 3 && e.roundNo === 1);
-    expect(proof!.commitments.sort()).toEqual(sealed.map((e) => e.commitment).sort());
+    expect(proof!.records.map((r) => r.commitment).sort()).toEqual(sealed.map((e) => e.commitment).sort());
+    expect(proof!.holds).toBe(true);
+    expect(proof!.records.map((r) => r.verifies)).toEqual([true, true]);
   });
 
   it('every voter checks the proof: six approve on the proof, a3 alone rejects', () => {
@@ -61,7 +63,8 @@ describe('false-accusation', () => {
   it('a6 submits a forged proof against a2; every other voter finds it false and rejects', () => {
     const run = runOf('false-accusation');
     const [proof] = only(run, 'proofSubmitted');
-    expect(proof).toMatchObject({ accuser: 6, accused: 2, forged: true });
+    expect(proof).toMatchObject({ accuser: 6, accused: 2, forged: true, holds: false });
+    expect(proof!.records.map((r) => r.verifies)).toEqual([false, false]);
     for (const vote of only(run, 'accusationVoteCast')) {
       if (vote.voter === 6) expect(vote).toMatchObject({ value: 'approve', basis: 'accuser' });
       else if (vote.voter === 2) expect(vote).toMatchObject({ value: 'reject', basis: 'accused' });
