@@ -11,6 +11,8 @@ async function comparedPair(page: Page): Promise<void> {
 
 test.describe('what if: a fork compared side by side', () => {
   test('forks byzantine-tamper at tick 20 with the seal checks off: two runs on one cursor, the first difference marked, validity red only in the fork, and the pair link reloads the pair', async ({ page }) => {
+    // A whole journey: four simulations of the pair (fork, reload, pasted link) and one alone.
+    test.setTimeout(240_000);
     await page.goto('/');
     await page.getByTestId('preset-select').selectOption('byzantine-tamper');
     await page.getByTestId('run-end').click();
