@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { StreamEvent } from '../../worker/api';
 import { HashText } from '../components/HashText';
 import { EventLogPanel } from '../panels/eventLog/EventLogPanel';
@@ -7,7 +7,6 @@ import { InvariantsPanel } from '../panels/InvariantsPanel';
 import { RingPanel } from '../panels/network/RingPanel';
 import { CommitTimelinePanel } from '../panels/timeline/CommitTimelinePanel';
 import { compareEndTick, useCompare, type CompareRun } from '../store/compareStore';
-import { useSelection } from '../store/selectionStore';
 import type { TraceDivergence } from '../trace/traceDivergence';
 import { CompareBar } from './CompareBar';
 import './compare.css';
@@ -27,6 +26,11 @@ export default function ComparePage() {
   const divergence = useCompare((state) => state.divergence);
   const pairLink = useCompare((state) => state.pairLink);
   const at = useCompare((state) => state.comparison?.at ?? 0);
+  // Policy: the pair's own selection, not the simulator's (whose inspector would ask the
+  // simulation worker about an agent of another run): an agent clicked in one ring is
+  // highlighted in both.
+  const [selectedAgent, onSelectAgent] = useState<number | null>(null);
+  const selection = { selectedAgent, onSelectAgent };
   useCompareKeys();
 
   return (
@@ -53,8 +57,8 @@ export default function ComparePage() {
         </div>
       )}
       <div className="compare-columns">
-        <RunColumn which="base" title="As it was" run={base} divergence={divergence} />
-        <RunColumn which="fork" title={`What if ${caption}`} run={fork} divergence={divergence} />
+        <RunColumn which="base" title="As it was" run={base} divergence={divergence} {...selection} />
+        <RunColumn which="fork" title={`What if ${caption}`} run={fork} divergence={divergence} {...selection} />
       </div>
       <footer className="app-footer">
         <CompareBar />
@@ -89,16 +93,16 @@ function said(event: StreamEvent | null, none: string): string {
   return `“${narrate(event)?.text ?? event.kind}”`;
 }
 
-function RunColumn({ which, title, run, divergence }: {
+function RunColumn({ which, title, run, divergence, selectedAgent, onSelectAgent }: {
   which: 'base' | 'fork';
   title: string;
   run: CompareRun | null;
   divergence: TraceDivergence | null;
+  selectedAgent: number | null;
+  onSelectAgent(agent: number | null): void;
 }) {
   const cursor = useCompare((state) => state.cursor);
   const end = useCompare(compareEndTick);
-  const selectedAgent = useSelection((state) => state.selectedAgent);
-  const onSelectAgent = useSelection((state) => state.selectAgent);
   const seek = (tick: number) => {
     useCompare.getState().setPlaying(false);
     useCompare.getState().setCursor(tick);
