@@ -1,4 +1,4 @@
-import type { AuditEntry, CouncilRunReport, SimEvent, StreamEvent } from '../../../worker/api';
+import type { AuditEntry, SimEvent, StreamEvent } from '../../../worker/api';
 
 type CouncilVoteValue = Extract<SimEvent, { kind: 'councilVoteRecorded' }>['value'];
 
