@@ -34,6 +34,20 @@ export function formatSummary(summary: ScenarioRun['summary']): string {
   for (const certificate of summary.certificates) {
     lines.push(`equivocation certificate against ${certificate.agent}, round ${certificate.round}: ${certificate.valid ? 'verifies' : 'INVALID'}`);
   }
+  for (const accusation of summary.accountability?.accusations ?? []) {
+    const quarantine = summary.accountability!.quarantines.find((q) => q.proposalId === accusation.proposalId);
+    const parts = [
+      `${accusation.proposalId} ${accusation.accuser} accuses ${accusation.accused} of equivocation at tick ${accusation.tick}` +
+        (accusation.forged ? ' (a forged proof)' : ''),
+      `proof ${accusation.holds ? 'holds' : 'does not hold'}`,
+      accusation.talliedTick === null
+        ? 'never tallied'
+        : `${accusation.decision} ${accusation.approveWeight}–${accusation.rejectWeight} at tick ${accusation.talliedTick}`,
+    ];
+    if (quarantine) parts.push(`${quarantine.agent} quarantined: ignored from round ${quarantine.fromRound}`);
+    lines.push(parts.join(' · '));
+  }
+  if (summary.accountability) lines.push(`audit chain: ${summary.accountability.auditChainValid ? 'verifies' : 'BROKEN'}`);
   if (summary.stalled) lines.push(summary.stalled.detail);
   lines.push('invariants: ' + summary.invariants.map((inv) => `${inv.ok ? '✓' : '✗'} ${inv.name}`).join('  '));
   for (const inv of summary.invariants.filter((inv) => !inv.ok)) lines.push(`  ✗ ${inv.name}: ${inv.detail}`);

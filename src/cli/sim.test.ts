@@ -24,6 +24,15 @@ describe('sim command line', () => {
     expect(summary.rounds[0]).toMatchObject({ round: 1, status: 'committed', quorumNeeded: 5, tamperedAgents: ['a1', 'a2'] });
   });
 
+  it('tells an accusation, its vote and the quarantine in its readable summary', () => {
+    const caught = sim('--preset', 'evidence-to-quarantine').stdout;
+    expect(caught).toContain('prop-0001 a4 accuses a3 of equivocation at tick 5 · proof holds · approved 6–1 at tick 10 · a3 quarantined: ignored from round 2');
+    expect(caught).toContain('audit chain: verifies');
+    const forged = sim('--preset', 'false-accusation').stdout;
+    expect(forged).toContain('a6 accuses a2 of equivocation at tick 2 (a forged proof) · proof does not hold · rejected 1–6 at tick 8');
+    expect(forged).not.toContain('quarantined');
+  });
+
   it('reproduces a run from its share link, with the same trace hash', () => {
     const link = sim('--preset', 'crash-leader', '--print-link').stdout.trim();
     expect(link).toMatch(/^#s=1\./);

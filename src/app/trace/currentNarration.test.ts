@@ -43,3 +43,22 @@ describe('currentNarration on a real run', () => {
     expect(told.text).toMatch(/commits round 1 \(winner a\d\): it holds \d+ signed commit votes/);
   });
 });
+
+describe('currentNarration of accountability', () => {
+  it('tells the proof, then the quarantine, each at its step', () => {
+    const trace = TraceIndex.of(runScenario(preset('evidence-to-quarantine').scenario).trace as readonly StreamEvent[]);
+    expect(currentNarration(trace, 5)!.text).toBe(
+      'a4 holds two different records signed by a3 for one round, a proof anyone can check, and proposes its quarantine to the Council.',
+    );
+    expect(currentNarration(trace, 10)!.text).toBe(
+      'a3 is quarantined: from round 2 honest replicas ignore its messages; n and f stay the same.',
+    );
+  });
+
+  it('tells a forged proof as one that does not hold, from its records', () => {
+    const trace = TraceIndex.of(runScenario(preset('false-accusation').scenario).trace as readonly StreamEvent[]);
+    expect(currentNarration(trace, 2)!.text).toBe(
+      "a6 accuses a2 with a proof that does not hold: 0 of its 2 signatures verify under a2's key.",
+    );
+  });
+});

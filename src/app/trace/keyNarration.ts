@@ -56,6 +56,26 @@ export function keyNarration(event: StreamEvent, first: boolean): KeyNarration |
       return { weight: 4, text: `a${event.agent} crashes: from now on it sends nothing and answers nobody.` };
     case 'agentRestarted':
       return { weight: 4, text: `a${event.agent} restarts and catches up from its peers.` };
+    case 'proofSubmitted':
+      return {
+        weight: 5,
+        text: event.holds
+          ? `a${event.accuser} holds two different records signed by a${event.accused} for one round, a proof anyone can check, and proposes its quarantine to the Council.`
+          : `a${event.accuser} accuses a${event.accused} with a proof that does not hold: ` +
+            `${event.records.filter((record) => record.verifies).length} of its ${event.records.length} signatures verify under a${event.accused}'s key.`,
+      };
+    case 'accusationTallied':
+      return {
+        weight: 5,
+        text: `The Council ${event.decision === 'approved' ? 'approves' : event.decision === 'rejected' ? 'rejects' : 'does not decide'} the quarantine of a${event.accused}: approve weight ${event.approveWeight} against ${event.rejectWeight}.`,
+      };
+    case 'quarantineExecuted':
+      return {
+        weight: 6,
+        text: `a${event.accused} is quarantined: from round ${event.fromRound} honest replicas ignore its messages; n and f stay the same.`,
+      };
+    case 'accuserPenalised':
+      return { weight: 4, text: `The forged accusation costs a${event.accuser} reputation in every honest voter's trust store.` };
     case 'councilTallied':
     case 'councilExecuted':
     case 'councilExpired':

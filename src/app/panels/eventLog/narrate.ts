@@ -369,12 +369,16 @@ export function narrate(event: StreamEvent): Narration | null {
     case 'auditAppended': {
       const { entry } = event;
       const actor = /^a\d+$/.test(entry.actorId) ? agentName(Number(entry.actorId.slice(1))) : entry.actorId;
-      return told(
-        `audit entry ${entry.sequence} appended: ${entry.eventType} of ${entry.proposalId} by ${actor} ` +
+      // Policy: one entry per proposal, vote, tally and execution doubles the council's rows,
+      // so entries are listed with the high-volume events ("show messages").
+      return {
+        text:
+          `audit entry ${entry.sequence} appended: ${entry.eventType} of ${entry.proposalId} by ${actor} ` +
           `(hash ${entry.hash.slice(0, 8)}…, linked to ${entry.prevHash === '' ? 'nothing: the first' : `${entry.prevHash.slice(0, 8)}…`})`,
-        [],
-        'council',
-      );
+        agents: [],
+        category: 'council',
+        important: false,
+      };
     }
     case 'proofSubmitted':
     case 'accusationVoteCast':

@@ -37,6 +37,11 @@ export interface AccusationSummary {
   round: number;
   /** The accuser forged the proof (an `accuse` fault). */
   forged: boolean;
+  /** The tick it was submitted, and whether the proof holds (what an honest voter's check finds). */
+  tick: number;
+  holds: boolean;
+  /** The tally's tick, or null while never tallied. */
+  talliedTick: number | null;
   /** The tally's decision; `pending` while never tallied. */
   decision: string;
   approveWeight: number;
@@ -136,12 +141,14 @@ function accountabilitySummary(events: readonly SimEvent[], auditChainValid: boo
     if (event.kind === 'proofSubmitted') {
       accusations.push({
         proposalId: event.proposalId, accuser: `a${event.accuser}`, accused: `a${event.accused}`,
-        round: event.roundNo, forged: event.forged === true, decision: 'pending', approveWeight: 0, rejectWeight: 0,
+        round: event.roundNo, forged: event.forged === true, tick: event.t, holds: event.holds, talliedTick: null,
+        decision: 'pending', approveWeight: 0, rejectWeight: 0,
       });
     } else if (event.kind === 'accusationTallied') {
       const accusation = accusations.find((a) => a.proposalId === event.proposalId);
       if (accusation) {
         accusation.decision = event.decision;
+        accusation.talliedTick = event.t;
         accusation.approveWeight = event.approveWeight;
         accusation.rejectWeight = event.rejectWeight;
       }
