@@ -18,6 +18,12 @@ if (filter === 'browser') {
   await main(process.argv[3]);
   process.exit(0);
 }
+if (filter === 'explore') {
+  // `npm run bench -- explore [page,2]`: the Explore page's 10 × 10 × 5 sweep in chromium.
+  const { main } = await import('./browser/explore');
+  await main(process.argv[3]);
+  process.exit(0);
+}
 // The benches measure the fast WebAssembly backend unless they switch to @noble themselves.
 const cryptoBackend = await initFastCrypto();
 const files = readdirSync(dir)

@@ -11,21 +11,28 @@ const options = { samples: 1, warmup: 0 };
 const sweepThread = new URL('../src/cli/sweepThread.ts', import.meta.url);
 
 /**
+ * The benchmark sweep of issue 13: 10 × 10 cells (latency × commit threshold) with 5 seeds
+ * each, 500 `byzantine-tamper` runs. `npm run bench -- explore` runs the same one in the page.
+ */
+export function benchSweep(): SweepDefinition {
+  return {
+    v: 1,
+    name: 'bench: 10 × 10 × 5',
+    base: preset('byzantine-tamper').scenario,
+    x: { param: 'network.latency.1', values: Array.from({ length: 10 }, (_, i) => 2 + i) },
+    y: { param: 'resonance.threshold', values: Array.from({ length: 10 }, (_, i) => round(0.3 + 0.05 * i, 2)) },
+    seeds: 5,
+  };
+}
+
+/**
  * `npm run bench -- sweep`: a 10 × 10 sweep with 5 seeds per cell (500 runs) of
  * `byzantine-tamper`-sized runs (7 agents, 5 rounds, two tamperers), across latency and the
  * commit threshold: in this thread, and on worker threads as `npm run sweep` runs it. Reports
  * runs/s per worker and the whole sweep's time.
  */
 export async function run(): Promise<BenchResult[]> {
-  const base = preset('byzantine-tamper').scenario;
-  const input: SweepDefinition = {
-    v: 1,
-    name: 'bench: 10 × 10 × 5',
-    base,
-    x: { param: 'network.latency.1', values: Array.from({ length: 10 }, (_, i) => 2 + i) },
-    y: { param: 'resonance.threshold', values: Array.from({ length: 10 }, (_, i) => round(0.3 + 0.05 * i, 2)) },
-    seeds: 5,
-  };
+  const input = benchSweep();
   const parsed = parseSweep(input);
   if (!parsed.ok) throw new Error(parsed.error.message);
   const definition = parsed.value;

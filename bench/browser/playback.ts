@@ -7,19 +7,15 @@
  * times the simulation, then samples requestAnimationFrame deltas and `longtask` entries while
  * the run plays back. Writes bench/results/browser.json and prints a table.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { median, round } from '../harness';
 import { encodeShareLink } from '../../src/core/sim/shareLink';
 import { nodeCodec } from '../../src/cli/nodeCodec';
-// @ts-expect-error: a plain ES module shared with the npm scripts, typed by use.
-import { chromiumArgs, systemChromium } from '../../scripts/browser.mjs';
+import { chromiumArgs, ensureBuilt, freePort, root, startPreview, systemChromium } from './preview';
 
-const root = join(import.meta.dirname, '..', '..');
 /** Longest wall time of playback sampled per scenario (a 1-round run at 2 ticks/s is ~6 s). */
 const playbackSampleMs = 6_000;
 /** The simulation of 1000 agents takes many minutes on a small machine. */
@@ -37,34 +33,6 @@ export interface BrowserFigure {
   /** Long tasks between pressing play and the first frame of playback (loading the trace). */
   loadLongTasks: number;
   loadLongTaskMaxMs: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function startPreview(port: number): Promise<ChildProcess> {
-  const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
-    cwd: root,
-    stdio: 'ignore',
-    detached: true,
-  });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return preview;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`vite preview did not start on port ${port}`);
 }
 
 /**
@@ -124,16 +92,10 @@ async function measureScenario(page: Page, baseUrl: string, n: number): Promise<
 }
 
 export async function runBrowserBench(agentCounts: number[]): Promise<BrowserFigure[]> {
-  if (!existsSync(join(root, 'dist', 'index.html'))) {
-    await new Promise<void>((resolve, reject) => {
-      const build = spawn('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-      build.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build failed (${code})`))));
-    });
-  }
+  await ensureBuilt();
   const port = await freePort();
   const preview = await startPreview(port);
-  const executablePath = (systemChromium as () => string | null)() ?? undefined;
-  const browser = await chromium.launch({ executablePath, args: chromiumArgs as string[] });
+  const browser = await chromium.launch({ executablePath: systemChromium() ?? undefined, args: chromiumArgs });
   const figures: BrowserFigure[] = [];
   try {
     for (const n of agentCounts) {

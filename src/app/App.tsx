@@ -32,9 +32,13 @@ import { LessonMaker } from './lessons/LessonMaker';
 import { useLessonMaker } from './store/lessonMakerStore';
 import { useLessonAddress } from './lessons/useLessonAddress';
 import type { Highlight } from './lessons/lesson';
+import { useCompare } from './store/compareStore';
+import { useCompareAddress } from './compare/useCompareAddress';
 
 /** Explore (issue 13) loads with its first use, so the simulator's first load stays small. */
 const ExplorePage = lazy(() => import('./explore/ExplorePage'));
+/** Compare ("what if" forks) too. */
+const ComparePage = lazy(() => import('./compare/ComparePage'));
 import { performAction } from './components/performAction';
 
 /**
@@ -56,11 +60,13 @@ export function App() {
   useThemeAttribute();
   const dropping = useFileDrop();
   const exploring = useExplore((state) => state.open);
+  const comparing = useCompare((state) => state.open);
   useExploreAddress();
   useLessonAddress();
   const lessonOpen = useLesson((state) => state.lesson !== null);
   const makerOpen = useLessonMaker((state) => state.open);
   const highlight = useLesson((state) => state.lesson?.steps[state.stepIndex]?.highlight);
+  useCompareAddress();
 
   useEffect(() => {
     void init();
@@ -103,6 +109,17 @@ export function App() {
         <footer className="app-footer">
           <PlaybackBar />
         </footer>
+      </div>
+    );
+  }
+  if (comparing) {
+    return (
+      <div className="app">
+        <Header />
+        <Suspense fallback={<p className="empty-state">Loading the comparison…</p>}>
+          <ComparePage />
+        </Suspense>
+        <HelpDialog />
       </div>
     );
   }

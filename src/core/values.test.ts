@@ -15,7 +15,7 @@ describe('core/values', () => {
     fc.assert(
       fc.property(fc.array(silent, { maxLength: 3 }), fc.integer({ min: 0, max: 45 }), (faults, tick) => {
         const scenario: Scenario = { v: 1, seed: 1, protocol: 'resonance', n: 5, faults };
-        const book = new FaultBook(withDefaults(scenario));
+        const book = new FaultBook(withDefaults(scenario), () => 0);
         for (let agent = 0; agent < 5; agent++) {
           expect(silentAt(faults, agent, tick)).toBe(book.isSilentAt(agent, tick));
         }

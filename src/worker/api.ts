@@ -13,6 +13,14 @@ export type { AuditEntry } from '../core/audit';
 export type { TallyResult } from '../core/council';
 export type { RunSummary, RoundSummary } from '../core/sim/engine/summarizeRun';
 export type { InvariantStatus } from '../core/sim/engine/monitors';
+export type {
+  Comparison, ForkChange, ForkFaultKind, ForkUnsafeRule, OpenedComparison,
+} from '../core/sim/fork';
+
+/** A fork or a compare link, checked in the worker: the pair and its caption, or a message. */
+export type ComparisonReply =
+  | { ok: true; value: import('../core/sim/fork').OpenedComparison }
+  | { ok: false; message: string };
 
 /** A validation result that crosses the worker boundary: the scenario, or a message. */
 export type LinkResult = { ok: true; value: Scenario } | { ok: false; message: string };
@@ -115,4 +123,13 @@ export interface WorkerApi {
   encodeLessonLink(lesson: unknown): Promise<LessonLinkText>;
   /** The JSON value of a lesson link, for the page to validate; never throws on bad input. */
   decodeLessonLink(text: string): Promise<LessonLinkValue>;
+  /**
+   * The "what if" pair of `base` forked at tick `at` with one change (SPEC §7 Compare): the
+   * fork scenario and the change in words; never throws on bad input.
+   */
+  fork(base: Scenario, at: number, change: import('../core/sim/fork').ForkChange): ComparisonReply;
+  /** The pair link (`#c=1.…`) of a comparison; rejects when it is invalid or over 8 KB. */
+  encodeCompareLink(comparison: import('../core/sim/fork').Comparison): Promise<string>;
+  /** The comparison of a `#c=` link or fragment, with its fork; never throws on bad input. */
+  decodeCompareLink(text: string): Promise<ComparisonReply>;
 }

@@ -1,6 +1,7 @@
 import {
   decodeLessonLink, decodeShareLink, encodeLessonLink, encodeShareLink, isPresetName, parseScenario, preset, presetMatching, presetNames,
 } from '../core/sim';
+import { decodeCompareLink, encodeCompareLink, parseComparison } from '../core/sim/fork';
 import type { WorkerApi } from './api';
 import { SimSession } from './SimSession';
 import { streamCodec } from './streamCodec';
@@ -78,6 +79,17 @@ export function createWorkerApi(options: { transfer?: Transfer } = {}): WorkerAp
     },
 
     decodeLessonLink: (text) => decodeLessonLink(text, streamCodec),
+    fork(base, at, change) {
+      const result = parseComparison({ v: 1, base, at, change });
+      return result.ok ? result : { ok: false, message: result.error.message };
+    },
+
+    encodeCompareLink: (comparison) => encodeCompareLink(comparison, streamCodec),
+
+    async decodeCompareLink(text) {
+      const result = await decodeCompareLink(text, streamCodec);
+      return result.ok ? result : { ok: false, message: result.error.message };
+    },
   };
   return api;
 }

@@ -1,5 +1,6 @@
 import { scenarioDefaults } from '../../core/values';
 import type { PresetName } from '../../worker/api';
+import { useCompare } from '../store/compareStore';
 import { useExplore } from '../store/exploreStore';
 import { useRun } from '../store/runStore';
 import { usePlayback } from '../store/playbackStore';
@@ -22,6 +23,11 @@ export function Header() {
   const scenario = useRun((state) => state.scenario);
   const selectPreset = useRun((state) => state.selectPreset);
   const exploring = useExplore((state) => state.open);
+  const comparing = useCompare((state) => state.open);
+  // A preset picked or Explore opened while comparing leaves the comparison first.
+  const leaveCompare = async () => {
+    if (useCompare.getState().open) await useCompare.getState().close();
+  };
 
   return (
     <header className="app-header">
@@ -32,7 +38,10 @@ export function Header() {
           data-testid="preset-select"
           value={presetName ?? customValue}
           disabled={presets.length === 0}
-          onChange={(event) => void selectPreset(event.target.value as PresetName)}
+          onChange={(event) => {
+            const name = event.target.value as PresetName;
+            void leaveCompare().then(() => selectPreset(name));
+          }}
         >
           {presetName === null && <option value={customValue}>{scenario?.name ?? 'Scenario from a link'}</option>}
           {presets.map((preset) => (
@@ -49,10 +58,13 @@ export function Header() {
       </button>
       <FileMenu />
       <button type="button" data-testid="explore-open" aria-pressed={exploring}
-        onClick={() => (exploring ? useExplore.getState().close() : void useExplore.getState().openExplore())}>
+        onClick={() => (exploring
+          ? useExplore.getState().close()
+          : void leaveCompare().then(() => useExplore.getState().openExplore()))}>
         Explore
       </button>
-      <RunStatus />
+      {/* The status line is the simulator's run; the compare view says where both runs are. */}
+      {comparing ? <span className="run-status" /> : <RunStatus />}
       <ViewControls />
     </header>
   );

@@ -1,4 +1,5 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { ForkDialog } from '../compare/ForkDialog';
 import { useRun } from '../store/runStore';
 import { playbackSpeeds, usePlayback } from '../store/playbackStore';
 import { byzantineAgents, decidedValues } from '../trace/decidedValues';
@@ -99,6 +100,7 @@ export function PlaybackBar() {
             ))}
         </div>
       </div>
+      <ForkButton disabled={busy || scenario === null} />
       <span className="cursor-tick">
         tick {Math.floor(cursor)} / {endTick}
         {simulating && (
@@ -119,10 +121,36 @@ export function PlaybackBar() {
   );
 }
 
-/** Moves the cursor with wall time while playing, one step per animation frame. */
+/**
+ * "What if…" at the cursor (`fork-open`): pauses and asks for one change from the cursor's
+ * tick; the pair then opens side by side (Compare).
+ */
+function ForkButton({ disabled }: { disabled: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [tick, setTick] = useState(0);
+  const scenario = useRun((state) => state.scenario);
+  const openDialog = () => {
+    const playback = usePlayback.getState();
+    if (playback.playing) void performAction({ id: 'play-pause' });
+    setTick(Math.floor(playback.cursor));
+    setOpen(true);
+  };
+  return (
+    <>
+      <button type="button" data-testid="fork-open" disabled={disabled} onClick={openDialog}
+        aria-label="What if… (fork the run here with one change)"
+        title="Fork the run here with one change and compare both runs side by side">
+        ⋔<span className="wide-label"> What if…</span>
+      </button>
+      {scenario !== null && <ForkDialog scenario={scenario} tick={tick} open={open} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
 /** The most wall time one animation frame may advance the cursor by. */
 const frameSecondsMax = 0.1;
 
+/** Moves the cursor with wall time while playing, one step per animation frame. */
 function useAnimationClock(playing: boolean) {
   useEffect(() => {
     if (!playing) return;

@@ -95,7 +95,8 @@ function SweepProgress() {
   if (status === 'idle') return null;
   const left = done > 0 && status === 'running' ? Math.round((elapsedMs / done) * (total - done) / 1000) : null;
   return (
-    <div className="sweep-progress" data-testid="sweep-progress" data-status={status} data-done={done} data-total={total}>
+    <div className="sweep-progress" data-testid="sweep-progress" data-status={status} data-done={done} data-total={total}
+      data-elapsed-ms={Math.round(elapsedMs)} data-workers={workerCount}>
       <progress max={Math.max(1, total)} value={done} aria-label="Runs finished" />
       <span>
         {done} / {total} runs · {statusWords[status]}

@@ -106,4 +106,21 @@ describe('LabClient', () => {
     expect(await client.coreTrace(8)).toMatchObject({ ok: false });
     expect(bridge.calls).toEqual(expect.arrayContaining(['load', 'ahead', 'result', 'inspectAgent', 'coreTrace']));
   });
+
+  it('forks a scenario and carries the pair as a #c= link, through the worker API', async () => {
+    const client = new LabClient(fakeBridge());
+    const base = preset('happy-path').scenario;
+    const fork = await client.fork(base, 12, { kind: 'crash', agent: 0 });
+    expect(fork.ok && fork.value.caption).toBe('a0 crashes at tick 12');
+    expect(fork.ok && fork.value.fork.actions).toEqual([{ tick: 12, do: 'crash', agent: 0 }]);
+    expect(await client.fork(base, 12, { kind: 'crash', agent: 9 })).toEqual({
+      ok: false, message: 'change.agent: agent 9 does not exist (n = 7)',
+    });
+    const comparison = { v: 1 as const, base, at: 12, change: { kind: 'crash' as const, agent: 0 } };
+    const link = await client.encodeCompareLink(comparison);
+    expect(link).toMatch(/^#c=1\./);
+    const opened = await client.decodeCompareLink(link);
+    expect(opened.ok && opened.value.comparison).toEqual(comparison);
+    expect(await client.decodeCompareLink('#c=1.@@@')).toMatchObject({ ok: false, message: expect.stringMatching(/^link: /) });
+  });
 });

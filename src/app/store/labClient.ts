@@ -1,6 +1,9 @@
 import type {
   AgentCardReply,
+  Comparison,
+  ComparisonReply,
   CoreTraceReply,
+  ForkChange,
   CouncilRunReport,
   EncodedBatch,
   LessonLinkText,
@@ -111,6 +114,21 @@ export class LabClient {
       );
     }
     return { resolved: loaded.resolved, summary: result.summary, report: result.report, endTick };
+  }
+
+  /** The "what if" pair of `base` forked at `at` with `change`, checked; never throws on bad input. */
+  fork(base: Scenario, at: number, change: ForkChange): Promise<ComparisonReply> {
+    return this.bridge.call<ComparisonReply>((api) => api.fork(base, at, change));
+  }
+
+  /** The pair link (`#c=1.…`) of a comparison; rejects when it is over the link size limit. */
+  encodeCompareLink(comparison: Comparison): Promise<string> {
+    return this.bridge.call((api) => api.encodeCompareLink(comparison));
+  }
+
+  /** The comparison a `#c=` fragment names, with its fork; never throws on bad input. */
+  decodeCompareLink(fragment: string): Promise<ComparisonReply> {
+    return this.bridge.call<ComparisonReply>((api) => api.decodeCompareLink(fragment));
   }
 
   /** The agent inspector's card of `agent` at `tick` of run `epoch`. */

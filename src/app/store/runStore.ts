@@ -244,10 +244,10 @@ export const useRun = create<RunState>()((set, get) => {
   /** Loads the scenario a fragment names; false (with a message, nothing lost) if it cannot. */
   const openFragment = async (fragment: string): Promise<boolean> => {
     addressFragment = fragment;
-    // A sweep link (`#x=`) is the Explore page's (exploreStore), a lesson link (`#l=`) the
-    // lesson store's, which loads the step's scenario; the simulator keeps its own scenario, or
-    // starts on the first preset.
-    const sweep = fragment.startsWith('#x=') || fragment.startsWith('#l=');
+    // A sweep link (`#x=`) is the Explore page's (exploreStore), a compare link (`#c=`) the
+    // compare view's (compareStore), a lesson link (`#l=`) the lesson store's, which loads the
+    // step's scenario; the simulator keeps its own scenario, or starts on the first preset.
+    const sweep = fragment.startsWith('#x=') || fragment.startsWith('#l=') || fragment.startsWith('#c=');
     if (sweep && get().scenario !== null) return true;
     if (fragment === '' || fragment === '#' || sweep) {
       load(await client.preset(initialPreset), initialPreset);

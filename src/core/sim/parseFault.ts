@@ -27,10 +27,11 @@ import {
   type Fields,
 } from './scenarioReaders';
 
-const common = ['kind', 'agents'] as const;
+// Every fault but `twin` may start at a tick (`from`): a twin's two copies run from the start.
+const common = ['kind', 'agents', 'from'] as const;
 
 const faultKeys: Readonly<Record<FaultKind, readonly string[]>> = {
-  silent: [...common, 'from', 'until'],
+  silent: [...common, 'until'],
   tamper: [...common, 'axis', 'delta'],
   equivocate: common,
   biased: common,
@@ -39,9 +40,11 @@ const faultKeys: Readonly<Record<FaultKind, readonly string[]>> = {
   forge: common,
   impersonate: [...common, 'victim'],
   bloc: common,
-  twin: common,
+  twin: ['kind', 'agents'],
   accuse: [...common, 'victim'],
 };
+
+const readTick = (item: unknown, itemPath: string): number => readInteger(item, itemPath, 0, limits.ticksMax);
 
 /**
  * One entry of `faults` (SPEC §4), as a fresh object. The kind is read first, because it
@@ -57,12 +60,20 @@ export function readFault(value: unknown, path: string, n: number, protocol: Pro
     const only = faultProtocols[kind].join(' or ');
     reject(kindPath, `a '${kind}' fault has no effect with protocol '${protocol}' (${only} only)`);
   }
+  if (kind === 'twin' && Object.hasOwn(fields, 'from')) {
+    reject(keyPath(path, 'from'), 'a twin runs its two copies from the start of the run (no from)');
+  }
   rejectUnknownKeys(fields, path, faultKeys[kind], `a '${kind}' fault`);
   const agentsPath = keyPath(path, 'agents');
   const agents = readAgentList(required(fields, 'agents', path, 'agent indices'), agentsPath, n);
+  if (kind === 'silent') return readSilent(fields, path, agents);
+  const fault = readKind(kind, fields, path, agents, n);
+  if (kind !== 'twin') readOptional(fault as { from?: number }, 'from', fields, path, readTick);
+  return fault;
+}
+
+function readKind(kind: Exclude<FaultKind, 'silent'>, fields: Fields, path: string, agents: number[], n: number): Fault {
   switch (kind) {
-    case 'silent':
-      return readSilent(fields, path, agents);
     case 'tamper': {
       const fault: TamperFault = { kind, agents };
       readOptional(fault, 'axis', fields, path, (item, itemPath) =>
@@ -98,8 +109,6 @@ export function readFault(value: unknown, path: string, n: number, protocol: Pro
 
 function readSilent(fields: Fields, path: string, agents: number[]): Fault {
   const fault: SilentFault = { kind: 'silent', agents };
-  const readTick = (item: unknown, itemPath: string): number =>
-    readInteger(item, itemPath, 0, limits.ticksMax);
   readOptional(fault, 'from', fields, path, readTick);
   readOptional(fault, 'until', fields, path, readTick);
   const from = fault.from ?? 0;

@@ -182,7 +182,7 @@ describe('parseScenario rejects, naming the field and the value', () => {
     ['an agent listed twice in one fault', withField('faults', [{ kind: 'biased', agents: [2, 3, 2] }]), 'faults[0].agents[2]: agent 2 is listed twice'],
     ['a fault without agents', withField('faults', [{ kind: 'biased', agents: [] }]), 'faults[0].agents: needs at least one agent'],
     ['an unknown fault kind', withField('faults', [{ kind: 'lazy', agents: [1] }]), "faults[0].kind: expected one of 'silent', 'tamper', 'equivocate', 'biased', 'sycophant', 'garble', 'forge', 'impersonate', 'bloc', 'twin', 'accuse', got \"lazy\""],
-    ['a key of another fault kind', withField('faults', [{ kind: 'tamper', agents: [1], rate: 0.5 }]), "faults[0].rate: unknown key for a 'tamper' fault (allowed: kind, agents, axis, delta)"],
+    ['a key of another fault kind', withField('faults', [{ kind: 'tamper', agents: [1], rate: 0.5 }]), "faults[0].rate: unknown key for a 'tamper' fault (allowed: kind, agents, from, axis, delta)"],
     ['a silent fault ending before it starts', withField('faults', [{ kind: 'silent', agents: [1], from: 10, until: 10 }]), 'faults[0].until: 10 must be after from (10)'],
     ['a silent fault ending at tick 0', withField('faults', [{ kind: 'silent', agents: [1], until: 0 }]), 'faults[0].until: 0 must be after from (0)'],
     ['an unknown tamper axis', withField('faults', [{ kind: 'tamper', agents: [1], axis: 'moral' }]), "faults[0].axis: expected one of 'semantic', 'affective', 'relational', 'epistemic', 'behavioral', got \"moral\""],

@@ -13,6 +13,7 @@ import {
   type Protocol,
   type ResonanceConfig,
   type Scenario,
+  type UnsafeFrom,
   type UnsafeSwitches,
 } from './scenario';
 import {
@@ -262,6 +263,7 @@ function readResonance(value: unknown, path: string, protocol: Protocol): Resona
   rejectForeignSection(path, 'resonance', protocol);
   const keys = [
     'threshold', 'embed', 'viewTimeout', 'maxViewChanges', 'deliberation', 'unsafe', 'accountability',
+    'unsafeFrom',
   ];
   const fields = readFields(value, path, keys);
   const resonance: ResonanceConfig = {};
@@ -280,7 +282,27 @@ function readResonance(value: unknown, path: string, protocol: Protocol): Resona
   readOptional(resonance, 'deliberation', fields, path, readDeliberation);
   readOptional(resonance, 'unsafe', fields, path, readUnsafe);
   readOptional(resonance, 'accountability', fields, path, readBoolean);
+  readOptional(resonance, 'unsafeFrom', fields, path, (item, itemPath) =>
+    readUnsafeFrom(item, itemPath, resonance.unsafe ?? {}),
+  );
   return resonance;
+}
+
+/**
+ * `resonance.unsafeFrom`: a start tick per switch, each switch switched on in `unsafe` (a tick
+ * for a switch that is off would silently do nothing, so it is rejected).
+ */
+function readUnsafeFrom(value: unknown, path: string, unsafe: UnsafeSwitches): UnsafeFrom {
+  const names = Object.keys(unsafeChoices) as (keyof UnsafeSwitches)[];
+  const fields = readFields(value, path, names);
+  const from: UnsafeFrom = {};
+  for (const name of names) {
+    readOptional(from, name, fields, path, (item, itemPath) => {
+      if (unsafe[name] === undefined) reject(itemPath, `resonance.unsafe.${name} is not switched on`);
+      return readInteger(item, itemPath, 0, limits.ticksMax);
+    });
+  }
+  return from;
 }
 
 /**

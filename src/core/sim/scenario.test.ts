@@ -26,6 +26,7 @@ describe('withDefaults', () => {
         deliberation: { steps: 3, stepSize: 0.3, epsilon: 0.15, classicStart: 'stances' },
         unsafe: {},
         accountability: false,
+        unsafeFrom: {},
       },
       council: {
         quorumFraction: 0.5,

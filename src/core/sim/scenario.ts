@@ -51,27 +51,37 @@ export interface NetworkConfig {
   partitions?: Partition[];
 }
 
+/**
+ * From which tick a fault acts (SPEC §4 addition, for "what if" forks): absent, from the start
+ * of the run, as before. Before `from` the agent is honest: it seals, votes and counts as
+ * every honest agent does, so a run forked at `from` equals its base until then. A `twin`
+ * has no `from` (its two copies run from the start); `silent` has its own `from`.
+ */
+export interface FaultStart {
+  from?: number;
+}
+
 /** Crashed: sends and answers nothing in [from, until). */
 export interface SilentFault { kind: 'silent'; agents: number[]; from?: number; until?: number }
 /** Edits its sealed vector after sealing (default axis semantic, delta +999). */
-export interface TamperFault { kind: 'tamper'; agents: number[]; axis?: Axis; delta?: number }
+export interface TamperFault extends FaultStart { kind: 'tamper'; agents: number[]; axis?: Axis; delta?: number }
 /** Signs two different evaluations and sends each to half of the peers. */
-export interface EquivocateFault { kind: 'equivocate'; agents: number[] }
+export interface EquivocateFault extends FaultStart { kind: 'equivocate'; agents: number[] }
 /** Valid, sealed, but extreme opposite opinions. */
-export interface BiasedFault { kind: 'biased'; agents: number[] }
+export interface BiasedFault extends FaultStart { kind: 'biased'; agents: number[] }
 /** Copies the leader's evaluation and moves toward low-confidence peers. */
-export interface SycophantFault { kind: 'sycophant'; agents: number[] }
+export interface SycophantFault extends FaultStart { kind: 'sycophant'; agents: number[] }
 /** Corrupts outgoing payload bytes with probability `rate` (default 0.3). */
-export interface GarbleFault { kind: 'garble'; agents: number[]; rate?: number }
+export interface GarbleFault extends FaultStart { kind: 'garble'; agents: number[]; rate?: number }
 /**
  * As leader: proposes a winner with no real quorum, backed by copies of its own sealed record
  * filed under the other agents' ids (two values in one view are the `equivocate` leader's).
  */
-export interface ForgeFault { kind: 'forge'; agents: number[] }
+export interface ForgeFault extends FaultStart { kind: 'forge'; agents: number[] }
 /** Sends records under the victim's id with its own key. */
-export interface ImpersonateFault { kind: 'impersonate'; agents: number[]; victim: number }
+export interface ImpersonateFault extends FaultStart { kind: 'impersonate'; agents: number[]; victim: number }
 /** Council: colluding voters always vote together against the majority. */
-export interface BlocFault { kind: 'bloc'; agents: number[] }
+export interface BlocFault extends FaultStart { kind: 'bloc'; agents: number[] }
 /**
  * Runs two honest copies of the replica under one key, each reaching half of the peers (the
  * "Twins" fault model): every message it sends is one its key could honestly sign, yet the
@@ -83,7 +93,7 @@ export interface TwinFault { kind: 'twin'; agents: number[] }
  * With `resonance.accountability`: submits a forged equivocation proof against the victim to
  * the Council, asking for its quarantine (the voters who check the proof reject it).
  */
-export interface AccuseFault { kind: 'accuse'; agents: number[]; victim: number }
+export interface AccuseFault extends FaultStart { kind: 'accuse'; agents: number[]; victim: number }
 
 export type Fault =
   | SilentFault
@@ -154,7 +164,16 @@ export interface ResonanceConfig {
    * once the quarantine executes, honest replicas ignore the agent from the next round on.
    */
   accountability?: boolean;
+  /**
+   * The tick from which each switch of `unsafe` applies (SPEC §4 addition, for "what if"
+   * forks); a switch not named here applies from the start. Every name must be switched on in
+   * `unsafe`. Absent: every switch from the start, as before.
+   */
+  unsafeFrom?: UnsafeFrom;
 }
+
+/** See `ResonanceConfig.unsafeFrom`. */
+export type UnsafeFrom = { [K in keyof UnsafeSwitches]?: number };
 
 export interface CouncilConfig {
   /** (0, 1]; default 0.5. */
@@ -215,11 +234,11 @@ export const defaultTamperDelta = defaults.tamperDelta;
 
 export type ResolvedFault =
   | (Omit<SilentFault, 'from' | 'until'> & { from: number; until: number | null })
-  | Required<TamperFault>
+  | (Required<Omit<TamperFault, 'from'>> & FaultStart)
   | EquivocateFault
   | BiasedFault
   | SycophantFault
-  | Required<GarbleFault>
+  | (Required<Omit<GarbleFault, 'from'>> & FaultStart)
   | ForgeFault
   | ImpersonateFault
   | BlocFault
@@ -263,6 +282,8 @@ export interface ResolvedScenario {
     deliberation: Required<DeliberationConfig>;
     unsafe: UnsafeSwitches;
     accountability: boolean;
+    /** {} when every switch applies from the start. */
+    unsafeFrom: UnsafeFrom;
   };
   council: Required<CouncilConfig>;
   actions: ManualAction[];
@@ -310,26 +331,31 @@ export function withDefaults(scenario: Scenario): ResolvedScenario {
 
 function resolveFault(fault: Fault): ResolvedFault {
   const agents = [...fault.agents];
+  if (fault.kind === 'silent') {
+    return { kind: 'silent', agents, from: fault.from ?? defaults.silentFrom, until: fault.until ?? null };
+  }
+  // A fault's `from` stays absent when the scenario leaves it out (the fault acts from the start).
+  const start: FaultStart = fault.kind !== 'twin' && fault.from !== undefined ? { from: fault.from } : {};
   switch (fault.kind) {
-    case 'silent':
-      return { kind: 'silent', agents, from: fault.from ?? defaults.silentFrom, until: fault.until ?? null };
     case 'tamper':
       return {
         kind: 'tamper',
         agents,
         axis: fault.axis ?? defaultTamperAxis,
         delta: fault.delta ?? defaultTamperDelta,
+        ...start,
       };
     case 'garble':
-      return { kind: 'garble', agents, rate: fault.rate ?? defaultGarbleRate };
+      return { kind: 'garble', agents, rate: fault.rate ?? defaultGarbleRate, ...start };
     case 'impersonate':
     case 'accuse':
-      return { kind: fault.kind, agents, victim: fault.victim };
+      return { kind: fault.kind, agents, victim: fault.victim, ...start };
     case 'equivocate':
     case 'biased':
     case 'sycophant':
     case 'forge':
     case 'bloc':
+      return { kind: fault.kind, agents, ...start };
     case 'twin':
       return { kind: fault.kind, agents };
     default:
@@ -352,6 +378,7 @@ function resolveResonance(config: ResonanceConfig, n: number): ResolvedScenario[
     },
     unsafe: { ...config.unsafe },
     accountability: config.accountability ?? defaults.accountability,
+    unsafeFrom: { ...config.unsafeFrom },
   };
 }
 

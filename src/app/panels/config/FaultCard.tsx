@@ -39,6 +39,11 @@ export function FaultCard({ index, n, fault, onChange, onRemove }: FaultCardProp
       />
       {fault.agents.length === 0 && <p className="config-hint config-warning">Click the agents this fault applies to.</p>}
       <FaultParams n={n} fault={fault} onChange={onChange} />
+      {fault.kind !== 'silent' && fault.kind !== 'twin' && (
+        <NumberField label="Acts from" value={fault.from} placeholder="0" min={0} max={limits.ticksMax} unit="tick"
+          hint="before this tick the agent is honest (a “what if” fork sets it)"
+          onChange={(value) => onChange(withFaultParam(fault, 'from', value, 0))} />
+      )}
     </fieldset>
   );
 }

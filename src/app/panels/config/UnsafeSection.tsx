@@ -72,6 +72,7 @@ export const unsafeSwitches: readonly UnsafeSwitch[] = [
 /** The seven teaching switches of `resonance.unsafe`, each with what it breaks. */
 export function UnsafeSection({ draft, onChange }: SectionProps) {
   const unsafe: Partial<Record<UnsafeKey, string>> = draft.resonance?.unsafe ?? {};
+  const unsafeFrom: Partial<Record<UnsafeKey, number>> = draft.resonance?.unsafeFrom ?? {};
   const on = unsafeSwitches.filter((item) => unsafe[item.key] !== undefined).length;
   return (
     <Section title="Unsafe teaching switches" note={on > 0 ? `⚠ ${on} on` : 'all safe'}>
@@ -79,7 +80,8 @@ export function UnsafeSection({ draft, onChange }: SectionProps) {
       {unsafeSwitches.map((item) => (
         <CheckField
           key={item.key}
-          label={`${item.label} (${item.key}: '${item.value}')`}
+          label={`${item.label} (${item.key}: '${item.value}')${
+            unsafeFrom[item.key] === undefined ? '' : ` from tick ${unsafeFrom[item.key]}`}`}
           checked={unsafe[item.key] !== undefined}
           testId={`config-unsafe-${item.key}`}
           hint={
@@ -87,9 +89,11 @@ export function UnsafeSection({ draft, onChange }: SectionProps) {
               {item.removes} <strong>Should fail:</strong> {item.fails}.
             </>
           }
-          onChange={(checked) =>
-            onChange(setPath(draft, ['resonance', 'unsafe', item.key], checked ? item.value : undefined))
-          }
+          onChange={(checked) => {
+            // A switch turned off loses its start tick too (`resonance.unsafeFrom`, set by a fork).
+            const next = setPath(draft, ['resonance', 'unsafe', item.key], checked ? item.value : undefined);
+            onChange(checked ? next : setPath(next, ['resonance', 'unsafeFrom', item.key], undefined));
+          }}
         />
       ))}
     </Section>

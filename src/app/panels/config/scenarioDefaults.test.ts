@@ -25,7 +25,7 @@ describe('the values the configuration panel reads from core/values', () => {
         steps: defaults.steps, stepSize: defaults.stepSize, epsilon: defaults.epsilon,
         classicStart: defaults.classicStart,
       },
-      unsafe: {}, accountability: defaults.accountability,
+      unsafe: {}, accountability: defaults.accountability, unsafeFrom: {},
     });
     expect(resolved.council).toEqual({
       quorumFraction: defaults.quorumFraction, majorityThreshold: defaults.majorityThreshold,

@@ -39,6 +39,14 @@ describe('eventLogRows', () => {
     expect(eventLogRows(TraceIndex.of(events), 9, filter({ categories: new Set(['fault'] as const) })).rows.map((row) => row.t)).toEqual([9]);
   });
 
+  it('keeps and marks one event whatever the filters (the first difference of a compared pair)', () => {
+    const { rows } = eventLogRows(TraceIndex.of(events), 9, filter({ agent: 4, keep: 1 }));
+    expect(rows.map((row) => [row.kind, row.marked ?? false])).toEqual([['messageSent', true], ['agentCrashed', false]]);
+    expect(eventLogRows(TraceIndex.of(events), 0, filter({ keep: 1 })).rows.at(-1)?.marked).toBe(true);
+    // Not yet at the cursor: not listed.
+    expect(eventLogRows(TraceIndex.of(events), 5, filter({ keep: 5 })).rows.some((row) => row.marked)).toBe(false);
+  });
+
   it('draws at most rowsMax rows and counts the earlier ones', () => {
     const { rows, hiddenCount } = eventLogRows(TraceIndex.of(events), 9, filter(), 2);
     expect(rows.map((row) => row.kind)).toEqual(['invariantViolated', 'agentCrashed']);

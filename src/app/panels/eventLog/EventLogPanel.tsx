@@ -12,6 +12,8 @@ export interface EventLogPanelProps {
   tick: number;
   selectedAgent: number | null;
   onSeek(tick: number): void;
+  /** The trace position of an event to list whatever the filters, marked ≠ (Compare); optional. */
+  markedIndex?: number | null;
 }
 
 /** 'all', 'selected' (follows the selection made anywhere), or one agent's index. */
@@ -33,7 +35,7 @@ function resolveAgent(choice: AgentChoice, selectedAgent: number | null): number
 }
 
 /** Narrated events up to the cursor, filterable by agent and category; a row seeks to its tick. */
-export function EventLogPanel({ trace, tick, selectedAgent, onSeek }: EventLogPanelProps) {
+export function EventLogPanel({ trace, tick, selectedAgent, onSeek, markedIndex = null }: EventLogPanelProps) {
   const [agentChoice, setAgentChoice] = useState<AgentChoice>('all');
   const [categories, setCategories] = useState<ReadonlySet<EventCategory>>(() => new Set(eventCategories));
   const [showMessages, setShowMessages] = useState(false);
@@ -42,8 +44,8 @@ export function EventLogPanel({ trace, tick, selectedAgent, onSeek }: EventLogPa
   // Events carry whole ticks: the rows change only when the whole tick does, not every frame.
   const wholeTick = Math.floor(tick);
   const { rows, hiddenCount } = useMemo(
-    () => eventLogRows(trace, wholeTick, { agent, categories, showMessages }),
-    [trace, wholeTick, agent, categories, showMessages],
+    () => eventLogRows(trace, wholeTick, { agent, categories, showMessages, keep: markedIndex }),
+    [trace, wholeTick, agent, categories, showMessages, markedIndex],
   );
 
   // Keep the newest row (the one at the cursor) in view as the cursor moves.
@@ -177,13 +179,15 @@ function EventLogRowItem({
   const classes = ['event-log-row', row.category];
   if (selected) classes.push('selected');
   if (atCursor) classes.push('at-cursor');
+  if (row.marked) classes.push('marked');
   return (
-    <li className={classes.join(' ')} data-kind={row.kind}>
-      <button type="button" onClick={() => onSeek(row.t)} aria-label={`tick ${row.t}: ${row.text}. Move the cursor here.`}>
+    <li className={classes.join(' ')} data-kind={row.kind} data-testid={row.marked ? 'event-log-marked' : undefined}>
+      <button type="button" onClick={() => onSeek(row.t)} aria-label={`tick ${row.t}: ${row.text}${row.marked ? ' (the first difference)' : ''}. Move the cursor here.`}>
         <span className="event-log-tick">{row.t}</span>
         {row.category === 'invariant' && (
           <span className="event-log-glyph invariant" aria-hidden="true">✗</span>
         )}
+        {row.marked && <span className="event-log-glyph marked" title="the first difference between the two runs">≠</span>}
         <span className="event-log-text">{row.text}</span>
       </button>
     </li>

@@ -11,6 +11,8 @@ export interface EventLogFilter {
   categories: ReadonlySet<EventCategory>;
   /** Also list the high-volume events (`important: false`: every message sent). */
   showMessages: boolean;
+  /** The trace position of an event listed whatever the filters, marked (Compare: the first difference). */
+  keep?: number | null;
 }
 
 export interface EventLogRow extends Narration {
@@ -18,6 +20,8 @@ export interface EventLogRow extends Narration {
   index: number;
   t: number;
   kind: StreamEvent['kind'];
+  /** The event the filter keeps (`EventLogFilter.keep`). */
+  marked?: true;
 }
 
 export interface EventLogRows {
@@ -62,17 +66,24 @@ export function eventLogRows(
   for (let index = trace.end(tick) - 1; index >= 0; index -= 1) {
     const event = events[index];
     if (event === undefined) continue;
+    const kept = index === filter.keep;
     // Messages are most of a trace; skip them before narrating when they are hidden.
     const message = event.kind === 'messageSent' || event.kind === 'messagesAggregated';
-    if (message && !filter.showMessages) continue;
-    if (event.kind === 'deliberationStep') continue;
-    const narration = cachedNarration(event);
-    if (narration === null || !matches(narration, filter)) continue;
-    if (rows.length < rowsMax) rows.push({ ...narration, index, t: event.t, kind: event.kind });
+    if (!kept && message && !filter.showMessages) continue;
+    if (!kept && event.kind === 'deliberationStep') continue;
+    const narration = cachedNarration(event) ?? (kept ? untold(event) : null);
+    if (narration === null || (!kept && !matches(narration, filter))) continue;
+    const row: EventLogRow = { ...narration, index, t: event.t, kind: event.kind, ...(kept ? { marked: true as const } : {}) };
+    if (rows.length < rowsMax || kept) rows.push(row);
     else hiddenCount += 1;
   }
   rows.reverse();
   return { rows, hiddenCount };
+}
+
+/** A row for an event the log never narrates (a deliberation step), when it must be shown. */
+function untold(event: StreamEvent): Narration {
+  return { text: `${event.kind} (drawn by the opinion panel)`, agents: [], category: 'protocol', important: true };
 }
 
 /** The agents named anywhere in the trace, ascending: the options of the agent filter. */

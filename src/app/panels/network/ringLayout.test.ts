@@ -97,6 +97,12 @@ describe('ringLayout', () => {
     expect(ring.agents[1]!.description).toContain('Byzantine: tamper');
   });
 
+  it('draws a fault with a start tick (a "what if" fork) from that tick on', () => {
+    const scenario = scenarioOf(5, { faults: [{ kind: 'biased', agents: [2], from: 30 }] });
+    expect(at(scenario, [], 29).agents[2]!.byzantineKinds).toEqual([]);
+    expect(at(scenario, [], 30).agents[2]!.byzantineKinds).toEqual(['biased']);
+  });
+
   it('shows a lock from the locked event until the agent commits that round', () => {
     const events: SimEvent[] = [
       { t: 3, kind: 'locked', agent: 1, roundNo: 1, view: 0, winner: 0, decision: 'commit' },

@@ -160,7 +160,7 @@ export function ringStatic(input: RingInput): RingStatic {
       fork: forkOf.get(index) ?? null,
       down: downAt(scenario, index, input.tick, roles.crashed[index]!),
       quarantine: roles.quarantine.get(index) ?? null,
-      byzantineKinds: byzantineKinds(scenario, index),
+      byzantineKinds: byzantineKinds(scenario, index, input.tick),
       isEquivocator: false,
       side: sides.sideOf[index] ?? null,
       description: '',
@@ -272,10 +272,12 @@ function downAt(scenario: Scenario, agent: number, tick: number, crashed: boolea
   return crashed ? 'crashed' : null;
 }
 
-function byzantineKinds(scenario: Scenario, agent: number): FaultKind[] {
+/** The agent's faults acting at `tick` (a fault with a start tick, `from`, acts from it on). */
+function byzantineKinds(scenario: Scenario, agent: number, tick: number): FaultKind[] {
   const kinds: FaultKind[] = [];
   for (const fault of scenario.faults ?? []) {
-    if (fault.kind !== 'silent' && fault.agents.includes(agent) && !kinds.includes(fault.kind)) {
+    const from = 'from' in fault ? (fault.from ?? 0) : 0;
+    if (fault.kind !== 'silent' && tick >= from && fault.agents.includes(agent) && !kinds.includes(fault.kind)) {
       kinds.push(fault.kind);
     }
   }

@@ -23,10 +23,12 @@ export interface CommitTimelinePanelProps {
   ended: boolean;
   /** Moves the time cursor (to a mark's tick). */
   onSeek(tick: number): void;
+  /** A tick marked across the lanes, with what it is (Compare: the first difference); optional. */
+  mark?: { tick: number; label: string } | null;
 }
 
 /** Rounds and views over ticks: every resolution, commit and view change up to the cursor. */
-export function CommitTimelinePanel({ scenario, trace, tick, endTick, ended, onSeek }: CommitTimelinePanelProps) {
+export function CommitTimelinePanel({ scenario, trace, tick, endTick, ended, onSeek, mark = null }: CommitTimelinePanelProps) {
   const council = scenario?.protocol === 'council';
   const roundCount = scenario?.rounds ?? scenarioDefaults.rounds;
   // The timeline's kinds are a small share of the trace: pick them out once per run.
@@ -35,8 +37,8 @@ export function CommitTimelinePanel({ scenario, trace, tick, endTick, ended, onS
   const box = useRef<HTMLDivElement>(null);
   const width = Math.max(useElementWidth(box, fallbackWidth), widthMin);
   const geometry = useMemo(
-    () => timelineLayout({ events: milestones, tick, endTick, roundCount, width }),
-    [milestones, tick, endTick, roundCount, width],
+    () => timelineLayout({ events: milestones, tick, endTick, roundCount, width, markTick: mark?.tick ?? null }),
+    [milestones, tick, endTick, roundCount, width, mark],
   );
   return (
     <Panel
@@ -48,7 +50,10 @@ export function CommitTimelinePanel({ scenario, trace, tick, endTick, ended, onS
           : 'Each round over ticks: resolutions (k of n−f), commits and view changes. Click a mark to go there.'
       }
       info={<TimelineInfo council={council} />}
-      legend={<TimelineLegend council={council} accountability={scenario?.resonance?.accountability === true} />}
+      legend={
+        <TimelineLegend council={council} accountability={scenario?.resonance?.accountability === true}
+          mark={mark?.label ?? null} />
+      }
     >
       <div ref={box} className="timeline-box">
         {milestones.length === 0 || scenario === null ? (
@@ -59,7 +64,7 @@ export function CommitTimelinePanel({ scenario, trace, tick, endTick, ended, onS
           </EmptyState>
         ) : (
           <>
-            <TimelineSvg geometry={geometry} tick={tick} onSeek={onSeek} />
+            <TimelineSvg geometry={geometry} tick={tick} onSeek={onSeek} markLabel={mark?.label ?? null} />
             <TimelineList
               council={council}
               trace={trace}
@@ -76,8 +81,13 @@ export function CommitTimelinePanel({ scenario, trace, tick, endTick, ended, onS
   );
 }
 
-function TimelineSvg({ geometry, tick, onSeek }: { geometry: TimelineGeometry; tick: number; onSeek(tick: number): void }) {
-  const { lanes, marks, axisTicks, axisY, cursorX, plotLeft, plotRight } = geometry;
+function TimelineSvg({ geometry, tick, onSeek, markLabel }: {
+  geometry: TimelineGeometry;
+  tick: number;
+  onSeek(tick: number): void;
+  markLabel: string | null;
+}) {
+  const { lanes, marks, axisTicks, axisY, cursorX, markX, plotLeft, plotRight } = geometry;
   return (
     <svg
       className="timeline-svg"
@@ -100,6 +110,13 @@ function TimelineSvg({ geometry, tick, onSeek }: { geometry: TimelineGeometry; t
           ))}
         <text x={plotLeft - 6} y={axisY + 14} textAnchor="end">tick</text>
       </g>
+      {markX !== null && (
+        <g className="timeline-divergence" data-testid="timeline-divergence">
+          <title>{markLabel}</title>
+          <line x1={markX} x2={markX} y1={2} y2={axisY} />
+          <text x={markX + 3} y={10}>≠</text>
+        </g>
+      )}
       {/* Under the marks, so a mark at the cursor stays clickable. */}
       <g className="timeline-cursor" data-testid="timeline-cursor" aria-hidden="true">
         <line x1={cursorX} x2={cursorX} y1={4} y2={axisY} />
@@ -182,7 +199,8 @@ function TimelineInfo({ council }: { council: boolean }) {
   );
 }
 
-function TimelineLegend({ council, accountability }: { council: boolean; accountability: boolean }) {
+function TimelineLegend({ council, accountability, mark }: { council: boolean; accountability: boolean; mark: string | null }) {
+  const marked = mark === null ? null : <li><span className="tl-swatch divergence" /> {mark}</li>;
   return council ? (
     <ul className="legend">
       <li><span className="tl-swatch circle neutral">P</span> proposed</li>
@@ -191,6 +209,7 @@ function TimelineLegend({ council, accountability }: { council: boolean; account
       <li><span className="tl-swatch circle pending">∅</span> no quorum</li>
       <li><span className="tl-label-sample">7–1</span> approve–reject weight</li>
       <li><span className="tl-swatch cursor" /> time cursor</li>
+      {marked}
     </ul>
   ) : (
     <ul className="legend">
@@ -202,6 +221,7 @@ function TimelineLegend({ council, accountability }: { council: boolean; account
       <li><span className="tl-swatch diamond">V</span> view change</li>
       {accountability && <li><span className="tl-swatch circle accusation">!</span> proof put to a quarantine vote</li>}
       <li><span className="tl-swatch cursor" /> time cursor</li>
+      {marked}
     </ul>
   );
 }

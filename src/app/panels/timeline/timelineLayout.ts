@@ -53,6 +53,8 @@ export interface TimelineGeometry {
   axisTicks: { x: number; label: string }[];
   axisY: number;
   cursorX: number;
+  /** The x of `markTick` (a compared pair's first difference); null without one. */
+  markX: number | null;
   plotLeft: number;
   plotRight: number;
 }
@@ -67,6 +69,8 @@ export interface TimelineInput {
   /** Rounds (or proposals) the scenario asks for: one lane each, up to `lanesMax`. */
   roundCount: number;
   width: number;
+  /** A tick to mark with a line across the lanes (Compare: the first difference); optional. */
+  markTick?: number | null;
 }
 
 /** Policy: beyond this many rounds, rounds share lanes cyclically (they rarely overlap in time). */
@@ -126,6 +130,7 @@ export function timelineLayout(input: TimelineInput): TimelineGeometry {
     axisTicks: x.ticks(Math.max(2, Math.floor((right - plotLeft) / 80))).map((t) => ({ x: x(t), label: String(t) })),
     axisY,
     cursorX: x(Math.min(Math.max(tick, 0), Math.max(endTick, 1))),
+    markX: input.markTick == null ? null : x(Math.min(Math.max(input.markTick, 0), Math.max(endTick, 1))),
     plotLeft,
     plotRight: right,
   };

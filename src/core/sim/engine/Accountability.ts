@@ -301,7 +301,7 @@ export class Accountability {
     const { accuser, accused, proposalId, roundNo } = accusation;
     const rosterKey = host.agents[accused]!.publicKey;
     const check = () => proofHolds(message.proof, `a${accused}`, rosterKey, host.verifyMemo);
-    const choice = accusationVote(voter, accuser, accused, host.scenario, host.faults, check);
+    const choice = accusationVote(voter, accuser, accused, host.scenario, host.faults, check, host.now());
     const t = host.now();
     host.emit({
       t, kind: 'accusationVoteCast', voter, accuser, accused, roundNo, proposalId,

@@ -87,7 +87,7 @@ export class CouncilEngine extends SimEngine<Scheduled> implements CouncilEngine
     this.roster = Array.from({ length: n }, (_, index) => `a${index}`);
     this.caches = restoring?.caches ?? { verifyMemo: new VerifyMemo(), keys: new Array(n) };
     this.verifyMemo = this.caches.verifyMemo;
-    this.faults = new FaultBook(scenario, saved?.faults);
+    this.faults = new FaultBook(scenario, () => this.tick, saved?.faults);
     const hooks = this.transportHooks();
     this.transport = new Transport<CouncilPayload>(scenario, this.faults, hooks, saved?.transport);
     this.ledger = councilLedger(scenario, () => this.tick, (event) => this.emit(event));

@@ -104,7 +104,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     this.agents = this.roster.map(
       (id, index) => new ResonanceAgent(id, { ...options, keys: keys[index]! }),
     );
-    this.faults = new FaultBook(scenario, saved?.faults);
+    this.faults = new FaultBook(scenario, () => this.tick, saved?.faults);
     const hooks = this.transportHooks();
     this.transport = new Transport<EnginePayload>(scenario, this.faults, hooks, saved?.transport);
     this.monitors = new Monitors(this, saved?.monitors);
@@ -231,7 +231,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   private makeContext(): ReplicaContext {
     return replicaContext({
       scenario: this.scenario, agents: this.agents, memo: this.memo, verifyMemo: this.verifyMemo,
-      indexOf: (id) => this.indexOf(id),
+      indexOf: (id) => this.indexOf(id), now: () => this.tick,
     });
   }
 
@@ -447,7 +447,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
       const replica = replicaOf(machine);
       if (replica.committedRounds >= this.scenario.rounds) continue;
       const index = replica.index;
-      if (this.faults.isByzantine(index) || this.faults.of(index, 'silent') !== undefined) continue;
+      if (this.faults.isByzantine(index) || this.faults.silentStarted(index)) continue;
       if (!this.transport.isCrashed(index)) return false;
     }
     return true;

@@ -9,6 +9,7 @@ import {
 import type { ResolvedScenario } from '../scenario';
 import type { VoteMessage } from './councilVoting';
 import type { FaultBook } from './faultBook';
+import { unsafeAt } from './unsafeAt';
 
 /**
  * The rules of an accountability vote (SPEC §5, `resonance.accountability`), as pure
@@ -105,12 +106,13 @@ export function accusationVote(
   scenario: ResolvedScenario,
   faults: FaultBook,
   proofValid: () => boolean,
+  tick: number,
 ): { value: VoteValueT; basis: VoteBasis; proofValid: boolean | null } {
   if (voter === accused) return { value: VoteValue.REJECT, basis: 'accused', proofValid: null };
   if (voter === accuser && faults.of(voter, 'accuse') !== undefined) {
     return { value: VoteValue.APPROVE, basis: 'accuser', proofValid: null };
   }
-  if (scenario.resonance.unsafe.proofCheck === 'off') {
+  if (unsafeAt(scenario.resonance, tick).proofCheck === 'off') {
     return { value: VoteValue.APPROVE, basis: 'unchecked', proofValid: null };
   }
   const valid = proofValid();

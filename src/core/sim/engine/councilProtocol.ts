@@ -58,7 +58,6 @@ export class CouncilProtocol {
   private readonly lastVotedRound: Int32Array;
   private readonly streams: Rng[];
   private readonly targets: Rng;
-  private readonly honest: boolean[];
   private nextProposer: number;
 
   /** `state`: where a restored engine's protocol resumes (taken over); default round 0. */
@@ -73,10 +72,17 @@ export class CouncilProtocol {
       : Array.from({ length: n }, (_, agent) => Rng.stream(seed, `council:a${agent}`));
     this.targets = state ? Rng.restore(state.targets) : Rng.stream(seed, 'council:targets');
     this.nextProposer = state?.nextProposer ?? 0;
-    const faults = engine.faults;
-    this.honest = Array.from(
-      { length: n },
-      (_, agent) => !faults.isByzantine(agent) && faults.of(agent, 'silent') === undefined,
+  }
+
+  /**
+   * Who counts toward the honest majority of a round opened now: no fault acting, no crash
+   * begun (faults with a start tick join from it, so a fork's rounds before it are its base's).
+   */
+  private honestNow(): boolean[] {
+    const faults = this.engine.faults;
+    return Array.from(
+      { length: this.n },
+      (_, agent) => !faults.isByzantine(agent) && !faults.silentStarted(agent),
     );
   }
 
@@ -103,7 +109,7 @@ export class CouncilProtocol {
     if (roundNo > engine.scenario.rounds) return;
     if (!this.leansByRound.has(roundNo)) {
       const support = engine.scenario.opinions.support;
-      this.leansByRound.set(roundNo, drawLeans(this.streams, support, this.honest));
+      this.leansByRound.set(roundNo, drawLeans(this.streams, support, this.honestNow()));
       this.leansByRound.delete(roundNo - leansRoundsKept);
     }
     const proposer = this.pickProposer();

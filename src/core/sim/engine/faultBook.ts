@@ -11,14 +11,28 @@ export interface FaultBookState {
  * Which agent has which fault, and the per-agent random streams faults draw from
  * (`faults:a3`), so one agent's garbling never shifts another's. Only the streams change
  * during a run; which agent has which fault is the scenario's.
+ *
+ * A fault with a start tick (`from`, SPEC §4: a "what if" fork) acts only from that tick on:
+ * before it, `of` does not return it and the agent counts as honest, so the run until then is
+ * its base's. `silent` faults keep their own period ([from, until), `isSilentAt`).
  */
 export class FaultBook {
   private readonly byAgent: Map<number, ResolvedFault[]> = new Map();
   private readonly streams: Map<number, Rng>;
+  /** Whether any fault other than `silent` has a start tick (else `of` never reads the clock). */
+  readonly timed: boolean;
 
-  /** `state`: the streams of a restored engine; default none drawn from yet. */
-  constructor(private readonly scenario: ResolvedScenario, state?: FaultBookState) {
+  /**
+   * `now`: the engine's clock, for faults with a start tick. `state`: the streams of a
+   * restored engine; default none drawn from yet.
+   */
+  constructor(
+    private readonly scenario: ResolvedScenario,
+    private readonly now: () => number,
+    state?: FaultBookState,
+  ) {
     this.streams = new Map(state?.streams.map(([agent, rng]) => [agent, Rng.restore(rng)]));
+    this.timed = scenario.faults.some((fault) => fault.kind !== 'silent' && 'from' in fault);
     for (const fault of scenario.faults) {
       for (const agent of fault.agents) {
         const list = this.byAgent.get(agent) ?? [];
@@ -32,15 +46,31 @@ export class FaultBook {
     return this.scenario.n;
   }
 
+  /** The agent's first fault of `kind` that acts now (a `silent` one: at any time). */
   of<K extends ResolvedFault['kind']>(agent: number, kind: K): Extract<ResolvedFault, { kind: K }> | undefined {
-    return this.byAgent.get(agent)?.find((fault) => fault.kind === kind) as
+    return this.byAgent.get(agent)?.find((fault) => fault.kind === kind && this.started(fault)) as
       | Extract<ResolvedFault, { kind: K }>
       | undefined;
   }
 
-  /** Agents with any fault other than crashing: they are not counted as honest. */
+  /** Agents with any fault other than crashing, acting now: they are not counted as honest. */
   isByzantine(agent: number): boolean {
-    return (this.byAgent.get(agent) ?? []).some((fault) => fault.kind !== 'silent');
+    return (this.byAgent.get(agent) ?? []).some((fault) => fault.kind !== 'silent' && this.started(fault));
+  }
+
+  /**
+   * Whether the agent's `silent` fault (the first naming it, as `isSilentAt` reads it) has
+   * begun: such an agent is not waited for, even once it comes back.
+   */
+  silentStarted(agent: number): boolean {
+    const fault = this.of(agent, 'silent');
+    return fault !== undefined && this.now() >= fault.from;
+  }
+
+  /** Whether a fault other than `silent` acts now (one without `from` always does). */
+  private started(fault: ResolvedFault): boolean {
+    if (fault.kind === 'silent' || fault.kind === 'twin' || fault.from === undefined) return true;
+    return this.now() >= fault.from;
   }
 
   /** Crashed by a `silent` fault at `tick` ([from, until)). */

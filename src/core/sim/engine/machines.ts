@@ -45,8 +45,18 @@ export function machineState(machine: Machine): MachineState {
     : { kind: 'replica', state: machine.state };
 }
 
-/** The handler of an agent that is not a twin: a strategy wrapping the replica, or the replica. */
+/**
+ * The handler of an agent that is not a twin: a strategy wrapping the replica, or the replica.
+ * With faults that start at a tick (`from`), the strategy is chosen again at every step, so
+ * the agent follows the protocol until its fault begins.
+ */
 function replicaStep(index: number, faults: FaultBook): Handler<ReplicaState> {
+  if (!faults.timed) return strategyNow(index, faults);
+  return (state, input, ctx) => strategyNow(index, faults)(state, input, ctx);
+}
+
+/** The strategy of the agent's fault acting now (the honest replica when none does). */
+function strategyNow(index: number, faults: FaultBook): Handler<ReplicaState> {
   if (faults.of(index, 'equivocate')) {
     const colluders: number[] = [];
     for (let i = 0; i < faults.agentCount; i++) if (faults.of(i, 'equivocate')) colluders.push(i);

@@ -23,6 +23,7 @@ import {
   type InvariantName,
   type ValidityBox,
 } from './traceEvents';
+import { unsafeAt } from './unsafeAt';
 
 /** The first honest decision of a round: what the run decided. */
 export interface FirstCommit {
@@ -214,7 +215,7 @@ export class Monitors {
   /** Validity, second half: the committed centroid lies in the box of the honest vectors. */
   private checkCentroid(roundNo: number, round: Round, outcome: Outcome): void {
     const { scenario, faults, memo } = this.engine;
-    const unsafe = scenario.resonance.unsafe;
+    const unsafe = unsafeAt(scenario.resonance, this.engine.tick);
     const verdicts = checkRecords(round, memo, unsafe.seal !== 'off').filter((v) => v.inspection.wellFormed);
     const semantics = reconciledSemantics(verdicts, scenario.resonance.embed);
     const clean = verdicts.filter((v) => !v.tampered);

@@ -4,6 +4,7 @@ import { voteDigest } from '../../resonance/seal';
 import type { ResolvedScenario } from '../scenario';
 import type { Outcome } from '../../resonance';
 import type { ReplicaContext, SignedVote, Value } from './replica/types';
+import { unsafeAt, unsafeKey } from './unsafeAt';
 
 /** What the context needs of the engine: the agents (keys, resolvers) and the shared memos. */
 export interface ContextSources {
@@ -12,6 +13,8 @@ export interface ContextSources {
   memo: ResolveMemo;
   verifyMemo: VerifyMemo;
   indexOf(id: unknown): number | null;
+  /** The engine's clock: unsafe switches may start at a tick (`resonance.unsafeFrom`). */
+  now(): number;
 }
 
 /**
@@ -24,24 +27,40 @@ export interface ContextSources {
 export function replicaContext(sources: ContextSources): ReplicaContext {
   const { scenario, agents, memo, verifyMemo } = sources;
   const { n } = scenario;
-  const unsafe = scenario.resonance.unsafe;
+  // Policy: without start ticks the switches are one constant object, read as before.
+  const timed = Object.keys(scenario.resonance.unsafeFrom).length > 0;
+  const constant = scenario.resonance.unsafe;
+  const unsafeNow = timed ? () => unsafeAt(scenario.resonance, sources.now()) : () => constant;
   const digests = new WeakMap<Value, string>();
-  const outcomes = new WeakMap<Value, Outcome>();
+  // A value's outcome depends on the switches that apply when it is resolved: one cache per set.
+  const outcomesBySwitches = new Map<string, WeakMap<Value, Outcome>>();
   const verdicts = new WeakMap<SignedVote, boolean>();
   // `resolveRound` mutates nothing, so the replica's round is resolved as it is, uncopied.
   const resolveAs = (agent: number, round: Round, decisionOnly: boolean): Outcome => {
     const resolver = agents[agent]!;
     const adaptive = { threshold: resolver.store.threshold, axisWeights: resolver.store.axisWeights };
+    const unsafe = unsafeNow();
     return resolveRound(round, resolver.resolveConfig(), { memo, unsafe, adaptive, decisionOnly }).outcome;
   };
   const resolve = (agent: number, round: Round): Outcome => resolveAs(agent, round, false);
+  const outcomesNow = (): WeakMap<Value, Outcome> => {
+    const key = timed ? unsafeKey(unsafeNow()) : '';
+    let outcomes = outcomesBySwitches.get(key);
+    if (outcomes === undefined) {
+      outcomes = new WeakMap();
+      outcomesBySwitches.set(key, outcomes);
+    }
+    return outcomes;
+  };
   return {
     n,
     f: faultBound(n),
     rounds: scenario.rounds,
     viewTimeoutTicks: scenario.resonance.viewTimeout,
     viewChangesMax: scenario.resonance.maxViewChanges,
-    unsafe,
+    get unsafe() {
+      return unsafeNow();
+    },
     publicKeys: agents.map((agent) => agent.publicKey),
     leaderOf: (view) => view % n,
     indexOf: (id) => sources.indexOf(id),
@@ -49,12 +68,19 @@ export function replicaContext(sources: ContextSources): ReplicaContext {
     // reference's 2f+1, which equals n−f only at n = 3f+1 (preset `unsafe-2f1-fork`).
     // `membership: 'present'` takes n from the outcome, so a partitioned minority finishes
     // what its resolve started.
-    voteQuorum: (_value, outcome) => quorumNeeded(unsafe.membership === 'present' ? outcome.n : n, unsafe),
-    recordsNeeded: () => (unsafe.membership === 'present' ? 1 : quorumNeeded(n, unsafe)),
-    newViewsNeeded: () => (unsafe.membership === 'present' ? 1 : n - faultBound(n)),
+    voteQuorum: (_value, outcome) => {
+      const unsafe = unsafeNow();
+      return quorumNeeded(unsafe.membership === 'present' ? outcome.n : n, unsafe);
+    },
+    recordsNeeded: () => {
+      const unsafe = unsafeNow();
+      return unsafe.membership === 'present' ? 1 : quorumNeeded(n, unsafe);
+    },
+    newViewsNeeded: () => (unsafeNow().membership === 'present' ? 1 : n - faultBound(n)),
     resolve,
     decide: (agent, round) => resolveAs(agent, round, true),
     outcomeOf(agent, value) {
+      const outcomes = outcomesNow();
       let outcome = outcomes.get(value);
       if (outcome === undefined) {
         outcome = resolve(agent, value.round);

@@ -13,6 +13,7 @@ const verifyMemo = new VerifyMemo();
 const ctx = replicaContext({
   scenario, agents, verifyMemo, memo: new ResolveMemo({ verify: verifyMemo, immutableRecords: true }),
   indexOf: (id) => (typeof id === 'string' && /^a[0-3]$/.test(id) ? Number(id.slice(1)) : null),
+  now: () => 0,
 });
 const kinds = (effects: Effect[]) => effects.map((effect) => effect.kind);
 

@@ -1,0 +1,104 @@
+import { checkJsonSyntax } from '../jsonSyntax';
+import { parseScenario, type Result, type ScenarioError } from '../parseScenario';
+import { scenarioLimits, type Scenario } from '../scenario';
+import {
+  describe, field, keyPath, quote, readAgent, readChoice, readFields, readInteger, reject, required,
+  ScenarioRejection,
+} from '../scenarioReaders';
+import {
+  describeForkChange, forkChangeKinds, forkFaultsFor, forkUnsafeRules, victimFaultKinds, type ForkChange,
+} from './forkChange';
+import { forkScenario } from './forkScenario';
+
+/**
+ * A "what if" pair (SPEC §7 Compare), as its link carries it: the base scenario, the tick of
+ * the fork and the one change. The fork itself is derived (`forkScenario`), never stored.
+ */
+export interface Comparison {
+  v: 1;
+  base: Scenario;
+  /** The fork tick: the change acts from here on. */
+  at: number;
+  change: ForkChange;
+}
+
+/** A checked comparison, with its fork and the change in words. */
+export interface OpenedComparison {
+  comparison: Comparison;
+  fork: Scenario;
+  caption: string;
+}
+
+const comparisonTextCharsMax = 4 * 1024 * 1024;
+const comparisonJsonDepthMax = 18;
+
+/**
+ * Validates untrusted input (JSON text or a value) as a comparison. Never throws. The base is
+ * validated as a scenario (`base.` before the field); the change must apply to it.
+ */
+export function parseComparison(input: unknown): Result<OpenedComparison, ScenarioError> {
+  try {
+    const value = typeof input === 'string' ? parseText(input) : input;
+    const comparison = readComparison(value);
+    const fork = forkScenario(comparison.base, comparison.at, comparison.change);
+    if (!fork.ok) return fork;
+    const caption = describeForkChange(comparison.change, comparison.at);
+    return { ok: true, value: { comparison, fork: fork.value, caption } };
+  } catch (error) {
+    if (error instanceof ScenarioRejection) {
+      const message = error.path === '' ? `comparison: ${error.detail}` : error.message;
+      return { ok: false, error: { path: error.path, message } };
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { path: '', message: `comparison: could not be read (${quote(detail)})` } };
+  }
+}
+
+function parseText(text: string): unknown {
+  if (text.length > comparisonTextCharsMax) reject('', `text of ${text.length} characters is too long`);
+  const problem = checkJsonSyntax(text, comparisonJsonDepthMax);
+  if (problem) reject('', `invalid JSON at line ${problem.line}, column ${problem.column}: ${problem.reason}`);
+  return JSON.parse(text) as unknown;
+}
+
+function readComparison(value: unknown): Comparison {
+  const fields = readFields(value, '', ['v', 'base', 'at', 'change']);
+  const version = field(fields, 'v');
+  if (version !== 1) {
+    reject('v', version === undefined ? 'missing (the comparison version, 1)' : `expected 1, got ${describe(version)}`);
+  }
+  const parsedBase = parseScenario(required(fields, 'base', '', 'the base scenario'));
+  if (!parsedBase.ok) {
+    const { path, message } = parsedBase.error;
+    const detail = path === '' ? message.replace(/^scenario: /, '') : message.slice(path.length + 2);
+    reject(path === '' ? 'base' : `base.${path}`, detail);
+  }
+  const base = parsedBase.value;
+  const at = readInteger(required(fields, 'at', '', 'the fork tick'), 'at', 0, scenarioLimits.ticksMax);
+  const change = readChange(required(fields, 'change', '', 'the change'), 'change', base);
+  return { v: 1, base, at, change };
+}
+
+function readChange(value: unknown, path: string, base: Scenario): ForkChange {
+  const kindFields = readFields(value, path, ['kind', 'rule', 'agent', 'fault', 'victim']);
+  const kind = readChoice(required(kindFields, 'kind', path, 'what changes'), keyPath(path, 'kind'), forkChangeKinds);
+  if (kind === 'unsafe') {
+    readFields(value, path, ['kind', 'rule']);
+    const rule = readChoice(required(kindFields, 'rule', path, 'the unsafe rule'), keyPath(path, 'rule'), forkUnsafeRules);
+    return { kind, rule };
+  }
+  const agentOf = (key: 'agent' | 'victim') =>
+    readAgent(required(kindFields, key, path, 'an agent index'), keyPath(path, key), base.n);
+  if (kind !== 'fault') {
+    readFields(value, path, ['kind', 'agent']);
+    return { kind, agent: agentOf('agent') };
+  }
+  const faults = forkFaultsFor(base.protocol);
+  const fault = readChoice(required(kindFields, 'fault', path, 'the fault kind'), keyPath(path, 'fault'), faults);
+  const agent = agentOf('agent');
+  if (!victimFaultKinds.includes(fault)) {
+    readFields(value, path, ['kind', 'fault', 'agent']);
+    return { kind, fault, agent };
+  }
+  return { kind, fault, agent, victim: agentOf('victim') };
+}
