@@ -74,6 +74,11 @@ export function keyNarration(event: StreamEvent, first: boolean): KeyNarration |
         weight: 6,
         text: `a${event.accused} is quarantined: from round ${event.fromRound} honest replicas ignore its messages; n and f stay the same.`,
       };
+    case 'quarantineWithheld':
+      return {
+        weight: 5,
+        text: `The quarantine of a${event.accused} is withheld: ${event.approveCount} approval${event.approveCount === 1 ? '' : 's'} cannot prove that an honest voter checked the proof; it needs ${event.approversNeeded}.`,
+      };
     case 'accuserPenalised':
       return { weight: 4, text: `The forged accusation costs a${event.accuser} reputation in every honest voter's trust store.` };
     case 'councilTallied':

@@ -10,7 +10,7 @@ import './council.css';
 
 const accountabilityKinds = new Set<StreamEvent['kind']>([
   'proofSubmitted', 'accusationVoteCast', 'accusationVoteRecorded', 'accusationTallied', 'quarantineExecuted',
-  'accuserPenalised', 'auditAppended',
+  'quarantineWithheld', 'accuserPenalised', 'auditAppended',
 ]);
 
 export interface AccountabilityPanelProps {
@@ -161,6 +161,13 @@ function Outcome({ accusation }: { accusation: AccusationState }) {
     text =
       `Quarantine executed at tick ${accusation.decidedTick}: honest replicas ignore ${accused} from round ` +
       `${accusation.fromRound} on, as if it were silent. n and f are unchanged, so a quorum still needs n−f.`;
+  } else if (accusation.withheld !== null) {
+    const { approveCount, approversNeeded } = accusation.withheld;
+    text =
+      `Approved at tick ${accusation.decidedTick}, but withheld: only ${approveCount} voter${approveCount === 1 ? '' : 's'} ` +
+      `approved, and up to f of them may be Byzantine. A quarantine needs ${approversNeeded} approvals (more than f), ` +
+      `so that at least one honest voter checked the proof. ${accused} stays in` +
+      (accusation.reputation !== null ? `, and ${accuser} lost reputation: the proof does not hold.` : '.');
   } else if (accusation.reputation !== null) {
     const honest = accusation.reputation
       .map((value, agent) => ({ value, agent }))

@@ -108,6 +108,8 @@ export interface AccusationState extends ProposalState {
   fromRound: number | null;
   /** The accuser's reputation in each agent's store after a false accusation, or null. */
   reputation: number[] | null;
+  /** Approved by too few voters to be sure one was honest: approvals and the number needed. */
+  withheld: { approveCount: number; approversNeeded: number } | null;
 }
 
 /**
@@ -125,7 +127,7 @@ export function accusationsAt(events: readonly StreamEvent[], tick: number, weig
         ...openProposal({ ...event, critical: false }, event.accuser, 'quarantine', event.accused),
         accused: event.accused, forged: event.forged === true, proofKind: event.proofKind,
         proofRoundId: event.proofRoundId, records: event.records, holds: event.holds, verdicts: [], fromRound: null,
-        reputation: null,
+        reputation: null, withheld: null,
       });
       continue;
     }
@@ -147,6 +149,9 @@ export function accusationsAt(events: readonly StreamEvent[], tick: number, weig
       case 'quarantineExecuted':
         accusation.executed = true;
         accusation.fromRound = event.fromRound;
+        break;
+      case 'quarantineWithheld':
+        accusation.withheld = { approveCount: event.approveCount, approversNeeded: event.approversNeeded };
         break;
       case 'accuserPenalised':
         accusation.reputation = event.reputation;

@@ -385,6 +385,7 @@ export function narrate(event: StreamEvent): Narration | null {
     case 'accusationVoteRecorded':
     case 'accusationTallied':
     case 'quarantineExecuted':
+    case 'quarantineWithheld':
     case 'accuserPenalised':
       return narrateAccountability(event);
     default:
@@ -429,6 +430,13 @@ function narrateAccountability(event: Extract<SimEvent, { kind: AccountabilityKi
         [event.accused],
         'council',
       );
+    case 'quarantineWithheld':
+      return told(
+        `quarantine of ${agentName(event.accused)} withheld: only ${plural(event.approveCount, 'voter')} approved, ` +
+          `and a quarantine needs ${event.approversNeeded} (more than f) so that one of them is surely honest`,
+        [event.accused],
+        'council',
+      );
     case 'accuserPenalised':
       return told(`${accuser} lost reputation for a false accusation`, [event.accuser], 'council');
     default:
@@ -442,4 +450,5 @@ type AccountabilityKind =
   | 'accusationVoteRecorded'
   | 'accusationTallied'
   | 'quarantineExecuted'
+  | 'quarantineWithheld'
   | 'accuserPenalised';

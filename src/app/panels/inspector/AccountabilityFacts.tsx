@@ -5,7 +5,7 @@ import { accusationsAt, type AccusationState } from '../council/councilState';
 
 const accountabilityKinds = new Set<StreamEvent['kind']>([
   'proofSubmitted', 'accusationVoteCast', 'accusationVoteRecorded', 'accusationTallied', 'quarantineExecuted',
-  'accuserPenalised',
+  'quarantineWithheld', 'accuserPenalised',
 ]);
 
 /**
@@ -65,6 +65,7 @@ export function AccountabilityFacts({ trace, tick, agent }: { trace: TraceIndex;
 function outcome(accusation: AccusationState): string {
   if (accusation.decidedTick === null) return 'the vote is open';
   if (accusation.fromRound !== null) return `quarantine executed at tick ${accusation.decidedTick}`;
+  if (accusation.withheld !== null) return `approved by too few voters (${accusation.withheld.approveCount} of ${accusation.withheld.approversNeeded} needed), so withheld`;
   if (accusation.reputation !== null) return `rejected at tick ${accusation.decidedTick}, and the accuser lost reputation`;
   return `${accusation.decision.replace('_', ' ')} at tick ${accusation.decidedTick}`;
 }

@@ -7,6 +7,7 @@ import { sideName } from '../../trace/decidedValues';
 export const timelineKinds = new Set<StreamEvent['kind']>([
   'roundProposed', 'roundResolved', 'deliberated', 'committed', 'decidedNoAgreement', 'timedOut', 'viewChanged',
   'councilProposed', 'councilTallied', 'councilExpired', 'proofSubmitted', 'accusationTallied', 'quarantineExecuted',
+  'quarantineWithheld',
 ]);
 
 export type MarkKind =
@@ -183,6 +184,7 @@ class MarkBuilder {
       case 'proofSubmitted': return this.accusation(event);
       case 'accusationTallied':
       case 'quarantineExecuted':
+      case 'quarantineWithheld':
         return this.accusationOutcome(event);
       default: return;
     }
@@ -292,9 +294,16 @@ class MarkBuilder {
   }
 
   /** The vote's outcome recolours the accusation's mark; an executed quarantine names the agent. */
-  private accusationOutcome(event: Extract<SimEvent, { kind: 'accusationTallied' | 'quarantineExecuted' }>) {
+  private accusationOutcome(event: Extract<SimEvent, { kind: 'accusationTallied' | 'quarantineExecuted' | 'quarantineWithheld' }>) {
     const mark = this.byKey.get(`accusation:${event.proposalId}`);
     if (mark === undefined) return;
+    if (event.kind === 'quarantineWithheld') {
+      mark.status = 'rejected';
+      mark.glyph = '✗';
+      mark.label = `a${event.accused} not quarantined`;
+      mark.title += `; withheld: ${event.approveCount} approval(s), ${event.approversNeeded} needed (more than f)`;
+      return;
+    }
     if (event.kind === 'quarantineExecuted') {
       mark.label = `a${event.accused} quarantined`;
       mark.title += `; quarantine executed at tick ${event.t}: honest replicas ignore a${event.accused} from round ${event.fromRound}`;

@@ -10,6 +10,7 @@ import {
 import { signHex, type KeyPair, type VerifyMemo } from '../../crypto';
 import {
   beliefDigest,
+  faultBound,
   inspectRecord,
   type EquivocationCertificate,
   type EquivocationEntry,
@@ -78,6 +79,18 @@ export interface AccountabilityState {
  * it happens (the leader's proposal carries the other half), so older rounds are let go.
  */
 export const proofRoundsKept = 8;
+
+/**
+ * Approvals a quarantine needs besides the Council's own rules: more than f, so at least one
+ * approver is honest, and an honest voter approves only a proof it checked and found to hold.
+ * Policy: the Council's rules weigh the votes that were cast, so when drops lose honest votes a
+ * forger's approval can tie the accused's rejection and pass the majority line (hunt seed 877
+ * with --accountability); a count above f is the bound no f Byzantine voters can reach alone,
+ * whatever their weights.
+ */
+export function quarantineApproversNeeded(n: number): number {
+  return faultBound(n) + 1;
+}
 
 /** Reputation an accuser loses in a voter's store when its proof fails: an outlier's loss. */
 export const falseAccusationReputationLoss = 0.28;
@@ -362,12 +375,20 @@ export class Accountability {
       trigger, auditEntries: ledger.auditLog().length,
     });
     const proposal = ledger.getProposal(proposalId)!;
-    if (result.approved && proposal.status !== ProposalStatus.EXPIRED && ledger.execute(proposalId)) {
+    const approversNeeded = quarantineApproversNeeded(host.scenario.n);
+    const withheld = result.approved && result.approveCount < approversNeeded;
+    if (withheld) {
+      host.emit({
+        t, kind: 'quarantineWithheld', accuser, accused, roundNo, proposalId,
+        approveCount: result.approveCount, approversNeeded,
+      });
+    }
+    if (result.approved && !withheld && proposal.status !== ProposalStatus.EXPIRED && ledger.execute(proposalId)) {
       const fromRound = roundNo + 1;
       if (!this.quarantined.has(accused)) this.quarantined.set(accused, fromRound);
       host.emit({ t, kind: 'quarantineExecuted', accuser, accused, roundNo, proposalId, fromRound });
       host.onQuarantine(accused, accuser, proposalId, roundNo);
-    } else if (!result.approved) {
+    } else if (!result.approved || withheld) {
       this.penalise(accusation);
     }
   }

@@ -357,6 +357,21 @@ export type AccountabilityEvent =
     }
   | {
       t: number;
+      /**
+       * The Council approved, but too few voters approved for one of them to be surely honest
+       * (`approveCount` < f + 1): the quarantine is not executed. Approvals lost to drops can
+       * leave a forger's vote tying the accused's; only a count above f proves an honest check.
+       */
+      kind: 'quarantineWithheld';
+      accuser: number;
+      accused: number;
+      roundNo: number;
+      proposalId: string;
+      approveCount: number;
+      approversNeeded: number;
+    }
+  | {
+      t: number;
       /** A rejected accusation cost its accuser reputation in every honest voter's store. */
       kind: 'accuserPenalised';
       accuser: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../runScenario';
 import { checkRun } from './checkRun';
 import { exhaustiveSpace } from './exhaustiveSpace';
-import { randomScenario } from './randomScenario';
+import { randomScenario, withAccountability } from './randomScenario';
 import type { HuntScenario } from './randomScenario';
 
 /**
@@ -40,5 +40,15 @@ describe('liveness the hunt found, fixed by the growing view timeout', () => {
     [388, 'the same class at another seed'],
   ])('random seed %i (%s)', (seed) => {
     expect(verdictOf(randomScenario(seed))).toEqual([]);
+  });
+});
+
+describe('accountability violations the hunt found, fixed', () => {
+  it.each([
+    [877, 'no-honest-quarantine: n = 4, drops lost both honest votes; the forger approved, the accused rejected, and a 1–1 tie passed the Council majority'],
+    [1395, 'no-honest-quarantine: the same class at another seed'],
+    [1762, 'no-honest-quarantine: the same class at another seed'],
+  ])('random seed %i with --accountability (%s)', (seed) => {
+    expect(verdictOf(withAccountability(randomScenario(seed)))).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { SimEvent } from '../engine/traceEvents';
 import { parseScenario } from '../parseScenario';
 import { runScenario, type ScenarioRun } from '../runScenario';
 import type { Scenario } from '../scenario';
+import { randomScenario, withAccountability } from '../hunt/randomScenario';
 import { preset } from './index';
 
 /** The accountability presets' paragraphs, claim by claim (SPEC §5 "Accountability"). */
@@ -121,5 +122,18 @@ describe('accountability in the schema', () => {
     expect(missing.ok ? '' : missing.error.message).toMatch(/^faults\[0\]\.victim/);
     const wrong = parseScenario({ ...base, resonance: { accountability: 'yes' } });
     expect(wrong.ok ? '' : wrong.error.message).toMatch(/^resonance\.accountability: /);
+  });
+});
+
+describe('a quarantine approved by too few voters', () => {
+  it('is withheld when drops leave the forger\'s approval tying the accused\'s rejection (hunt seed 877)', () => {
+    const run = runScenario(withAccountability(randomScenario(877)).scenario);
+    const [tally] = only(run, 'accusationTallied');
+    expect(tally).toMatchObject({ decision: 'approved', approveCount: 1, rejectCount: 1 });
+    expect(only(run, 'quarantineWithheld')).toEqual([
+      expect.objectContaining({ accuser: 1, accused: 0, approveCount: 1, approversNeeded: 2 }),
+    ]);
+    expect(only(run, 'quarantineExecuted')).toEqual([]);
+    expect(only(run, 'accuserPenalised')).toHaveLength(1);
   });
 });
