@@ -3,7 +3,7 @@ import { silentAt } from '../../../core/values';
 import type { Scenario, SimEvent } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { messageKey, type MessageKey } from './messageStyles';
-import { lowerBound, upperBound } from '../../trace/tickSearch';
+import { lowerBound } from '../../trace/tickSearch';
 import { byzantineAgents, forksAt } from '../../trace/decidedValues';
 import { ringSection, type RingEventIndex } from './ringEventIndex';
 import { regionsAt, sidesAt, type RingRegion } from './ringRegions';
@@ -203,7 +203,7 @@ function rolesAt({ scenario, trace, tick }: RingInput): Roles {
     committedCount: new Array<number>(n).fill(0),
     crashed: new Array<boolean>(n).fill(false),
   };
-  const end = upperBound(index.roleTicks, tick);
+  const end = trace.countUpTo(index.rolePositions, tick);
   for (let i = 0; i < end; i++) {
     const event = index.roles[i]!;
     if (event.agent >= n) continue;
@@ -291,7 +291,7 @@ export function ringMessages(input: RingInput, ring: RingStatic): RingMessages {
   const cap = input.messagesMax ?? messagesMaxDefault;
   const lookBack = Math.max(index.flightTicksMax, lostVisibleTicks);
   const start = lowerBound(index.messageTicks, tick - lookBack);
-  const end = upperBound(index.messageTicks, tick);
+  const end = input.trace.countUpTo(index.messagePositions, tick);
   const active: number[] = [];
   const samples: number[] = [];
   const countsByKey: Partial<Record<MessageKey, number>> = {};
@@ -308,7 +308,8 @@ export function ringMessages(input: RingInput, ring: RingStatic): RingMessages {
     const key = messageKey(message);
     countsByKey[key] = (countsByKey[key] ?? 0) + 1;
   }
-  const aggregatedActive = countAggregated(index, tick, lookBack, countsByKey);
+  const aggregateEnd = input.trace.countUpTo(index.aggregatePositions, tick);
+  const aggregatedActive = countAggregated(index, aggregateEnd, tick, lookBack, countsByKey);
   // Policy: past the cap keep every k-th message by id, so the sample stays spread over the
   // ring and a message keeps its place between frames while k does not change.
   const stride = Math.ceil(active.length / Math.max(cap, 1));
@@ -328,13 +329,13 @@ export function ringMessages(input: RingInput, ring: RingStatic): RingMessages {
 /** Messages of the aggregates in flight (or freshly lost) at `tick`, added into `countsByKey`. */
 function countAggregated(
   index: RingEventIndex,
+  end: number,
   tick: number,
   lookBack: number,
   countsByKey: Partial<Record<MessageKey, number>>,
 ): number {
   let total = 0;
   const start = lowerBound(index.aggregateTicks, tick - lookBack);
-  const end = upperBound(index.aggregateTicks, tick);
   for (let i = start; i < end; i++) {
     const aggregate = index.aggregates[i]!;
     const lostVisible = tick < aggregate.t + lostVisibleTicks;
