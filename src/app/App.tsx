@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useRun } from './store/runStore';
-import { useEnded, usePlayback, useWholeTick } from './store/playbackStore';
+import { useCursorTrace, useEnded, usePlayback, useStepEvent, useWholeTick } from './store/playbackStore';
 import { useSelection } from './store/selectionStore';
 import { Drawer } from './components/Drawer';
 import { Header } from './components/Header';
@@ -160,28 +160,28 @@ function seek(tick: number): void {
 
 function RingSlot() {
   const scenario = useRun((state) => state.scenario);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const cursor = usePlayback((state) => state.cursor);
   return <RingPanel scenario={scenario} trace={trace} tick={cursor} {...useSelectionProps()} />;
 }
 
 function QuorumSlot() {
   const scenario = useRun((state) => state.scenario);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const cursor = usePlayback((state) => state.cursor);
   return <QuorumPanel scenario={scenario} trace={trace} tick={cursor} {...useSelectionProps()} />;
 }
 
 function InvariantsSlot() {
   const summary = useRun((state) => state.summary);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
   const ended = useEnded();
   return <InvariantsPanel summary={summary} trace={trace} tick={tick} ended={ended} onSeek={seek} />;
 }
 
 function OpinionSlot() {
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
   return <OpinionPanel trace={trace} tick={tick} {...useSelectionProps()} />;
 }
@@ -189,7 +189,7 @@ function OpinionSlot() {
 function TrustSlot() {
   const scenario = useRun((state) => state.scenario);
   const report = useRun((state) => state.report);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
   const council = scenario?.protocol === 'council';
   return (
@@ -206,7 +206,7 @@ function TrustSlot() {
 
 function TimelineSlot() {
   const scenario = useRun((state) => state.scenario);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const endTick = useRun((state) => state.endTick);
   const tick = useWholeTick();
   const ended = useEnded();
@@ -215,7 +215,7 @@ function TimelineSlot() {
 
 function CouncilSlot() {
   const report = useRun((state) => state.report);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
   const ended = useEnded();
   return <CouncilPanel report={report} trace={trace} tick={tick} ended={ended} />;
@@ -223,20 +223,21 @@ function CouncilSlot() {
 
 function AuditChainSlot() {
   const report = useRun((state) => state.report);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
   return <AuditChainPanel report={report} trace={trace} tick={tick} />;
 }
 
 function EventLogSlot() {
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
+  const stepEvent = useStepEvent();
   const selectedAgent = useSelection((state) => state.selectedAgent);
-  return <EventLogPanel trace={trace} tick={tick} selectedAgent={selectedAgent} onSeek={seek} />;
+  return <EventLogPanel trace={trace} tick={tick} stepEvent={stepEvent} selectedAgent={selectedAgent} onSeek={seek} />;
 }
 
 function PentadicSlot() {
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
   return <PentadicPanel trace={trace} tick={tick} {...useSelectionProps()} />;
 }

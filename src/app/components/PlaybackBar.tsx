@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useRun } from '../store/runStore';
 import { usePlayback } from '../store/playbackStore';
 import { byzantineAgents, decidedValues } from '../trace/decidedValues';
+import { stepPlace } from '../trace/eventSteps';
 import { performAction } from './performAction';
 
 const speeds = [2, 4, 8, 16, 32, 64];
@@ -18,6 +19,9 @@ export function PlaybackBar() {
   const speed = usePlayback((state) => state.speed);
   const trace = useRun((state) => state.trace);
   const scenario = useRun((state) => state.scenario);
+  const eventCount = usePlayback((state) => state.eventCount);
+  // After step or back: which of its tick's events the cursor stands at.
+  const place = useMemo(() => (eventCount === null ? null : stepPlace(trace, eventCount)), [trace, eventCount]);
   const playback = usePlayback.getState;
   useAnimationClock(playing);
 
@@ -103,6 +107,11 @@ export function PlaybackBar() {
       </div>
       <span className="cursor-tick">
         tick {Math.floor(cursor)} / {endTick}
+        {place !== null && place.steps > 1 && (
+          <span data-testid="step-place" title="Step (→) and back (←) move event by event, also inside a tick">
+            {' '}· event {place.step} of {place.steps} at this tick
+          </span>
+        )}
         {simulating && (
           <span className="simulation-progress" data-testid="simulation-progress" title="The worker is still simulating the run; the cursor can go up to here">
             {' '}simulated so far…{' '}

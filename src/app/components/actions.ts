@@ -44,8 +44,8 @@ const digit = /^[1-9]$/;
  */
 export const pageActions: readonly PageAction[] = [
   { id: 'play-pause', does: 'play or pause', keyLabel: 'Space', fromKey: (key) => (key === ' ' ? { id: 'play-pause' } : null) },
-  { id: 'step', does: 'step to the next event', keyLabel: '→', fromKey: (key) => (key === 'ArrowRight' ? { id: 'step' } : null) },
-  { id: 'back', does: 'back to the previous event', keyLabel: '←', fromKey: (key) => (key === 'ArrowLeft' ? { id: 'back' } : null) },
+  { id: 'step', does: 'step to the next event, one at a time also inside a tick', keyLabel: '→', fromKey: (key) => (key === 'ArrowRight' ? { id: 'step' } : null) },
+  { id: 'back', does: 'back to the previous event, undoing the steps in order', keyLabel: '←', fromKey: (key) => (key === 'ArrowLeft' ? { id: 'back' } : null) },
   { id: 'run-end', does: 'simulate the run to its end and go there (the End button)', keyLabel: 'End', fromKey: (key) => (key === 'End' ? { id: 'run-end' } : null) },
   { id: 'seek', does: 'go to a tick: drag the scrubber, or click a timeline mark, a log row or an invariant', keyLabel: null },
   { id: 'share', does: 'copy a link that reproduces this run exactly (the Share button)', keyLabel: null },

@@ -10,6 +10,11 @@ export interface EventLogPanelProps {
   trace: TraceIndex;
   /** The time cursor: rows up to and including this tick are listed. */
   tick: number;
+  /**
+   * The trace position of the event step or back stopped at: its row alone is marked as the
+   * cursor's. Null while playing or after a seek: every row of the cursor's tick is.
+   */
+  stepEvent?: number | null;
   selectedAgent: number | null;
   onSeek(tick: number): void;
 }
@@ -33,7 +38,7 @@ function resolveAgent(choice: AgentChoice, selectedAgent: number | null): number
 }
 
 /** Narrated events up to the cursor, filterable by agent and category; a row seeks to its tick. */
-export function EventLogPanel({ trace, tick, selectedAgent, onSeek }: EventLogPanelProps) {
+export function EventLogPanel({ trace, tick, stepEvent = null, selectedAgent, onSeek }: EventLogPanelProps) {
   const [agentChoice, setAgentChoice] = useState<AgentChoice>('all');
   const [categories, setCategories] = useState<ReadonlySet<EventCategory>>(() => new Set(eventCategories));
   const [showMessages, setShowMessages] = useState(false);
@@ -129,14 +134,14 @@ export function EventLogPanel({ trace, tick, selectedAgent, onSeek }: EventLogPa
             <EventLogRowItem
               key={row.index}
               row={row}
-              atCursor={row.t === cursorTick}
+              atCursor={stepEvent === null ? row.t === cursorTick : row.index === stepEvent}
               selected={selectedAgent !== null && row.agents.includes(selectedAgent)}
               onSeek={seek}
             />
           ))}
         </ol>
       ),
-    [rows, hiddenCount, cursorTick, selectedAgent, seek, trace.length],
+    [rows, hiddenCount, cursorTick, stepEvent, selectedAgent, seek, trace.length],
   );
   return (
     <Panel
