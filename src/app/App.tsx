@@ -141,8 +141,8 @@ export function App() {
 }
 
 /*
- * Policy: each slot below subscribes to what its panel draws, so a frame re-renders the panels
- * that follow the exact cursor (the ring and the quorum panel), a new tick those that draw
+ * Policy: each slot below subscribes to what its panel draws, so a frame re-renders the panel
+ * that follows the exact cursor (the ring, whose dots travel), a new tick those that draw
  * whole ticks, and nothing else; the page shell above never re-renders during playback.
  */
 
@@ -168,8 +168,9 @@ function RingSlot() {
 function QuorumSlot() {
   const scenario = useRun((state) => state.scenario);
   const trace = useCursorTrace();
-  const cursor = usePlayback((state) => state.cursor);
-  return <QuorumPanel scenario={scenario} trace={trace} tick={cursor} {...useSelectionProps()} />;
+  // Evaluations arrive at whole ticks: the panel follows the whole tick, not every frame.
+  const tick = useWholeTick();
+  return <QuorumPanel scenario={scenario} trace={trace} tick={tick} {...useSelectionProps()} />;
 }
 
 function InvariantsSlot() {

@@ -134,8 +134,8 @@ export const usePlayback = create<PlaybackState>()((set, get) => {
 
 /**
  * The cursor's whole tick. Every event happens at a whole tick, so a panel that shows the trace
- * up to the cursor re-renders once per tick with this, not once per animation frame; the ring
- * and the quorum panel animate messages in flight and read the exact cursor.
+ * up to the cursor re-renders once per tick with this, not once per animation frame; only the
+ * ring, whose message dots travel, reads the exact cursor.
  */
 export function useWholeTick(): number {
   return usePlayback((state) => Math.floor(state.cursor));
@@ -162,12 +162,15 @@ export function useStepEvent(): number | null {
   return useMemo(() => (eventCount === null ? null : stepEvent(trace, eventCount)), [trace, eventCount]);
 }
 
-/** True once the run is wholly simulated and the cursor is at its end (past its last event). */
+/**
+ * True once the run is wholly simulated and the cursor is at its end (past its last event).
+ * Subscribes to that answer, not to the cursor: a panel that asks re-renders when it flips, not
+ * on every animation frame.
+ */
 export function useEnded(): boolean {
-  const cursor = usePlayback((state) => state.cursor);
-  const eventCount = usePlayback((state) => state.eventCount);
-  return useRun(
-    (state) =>
-      state.status === 'loaded' && cursor >= state.endTick && (eventCount === null || eventCount >= state.trace.length),
+  const endTick = useRun((state) => (state.status === 'loaded' ? state.endTick : Infinity));
+  const eventTotal = useRun((state) => state.trace.length);
+  return usePlayback(
+    (state) => state.cursor >= endTick && (state.eventCount === null || state.eventCount >= eventTotal),
   );
 }
