@@ -51,14 +51,6 @@ export function EventLogPanel({ trace, tick, stepEvent = null, selectedAgent, on
     [trace, wholeTick, agent, categories, showMessages],
   );
 
-  // Keep the newest row (the one at the cursor) in view as the cursor moves.
-  const listRef = useRef<HTMLOListElement>(null);
-  const lastIndex = rows.at(-1)?.index ?? -1;
-  useEffect(() => {
-    const list = listRef.current;
-    if (list) list.scrollTop = list.scrollHeight;
-  }, [lastIndex]);
-
   const toggleCategory = (category: EventCategory) =>
     setCategories((current) => {
       const next = new Set(current);
@@ -124,22 +116,27 @@ export function EventLogPanel({ trace, tick, stepEvent = null, selectedAgent, on
       ) : (
         // Policy: no aria-live here. The log gains dozens of rows a second during playback,
         // which a screen reader would read out without end; the run status announces progress.
-        <ol className="event-log-rows" ref={listRef}>
-          {hiddenCount > 0 && (
-            <li className="event-log-hidden">
-              {hiddenCount} earlier {hiddenCount === 1 ? 'event' : 'events'} hidden
-            </li>
-          )}
-          {rows.map((row) => (
-            <EventLogRowItem
-              key={row.index}
-              row={row}
-              atCursor={stepEvent === null ? row.t === cursorTick : row.index === stepEvent}
-              selected={selectedAgent !== null && row.agents.includes(selectedAgent)}
-              onSeek={seek}
-            />
-          ))}
-        </ol>
+        // The scroller stacks from its bottom (eventLog.css), so the newest row, the one at the
+        // cursor, stays in view as rows are added, without measuring the list in script: reading
+        // its height after each tick forced a layout of the page in the middle of a frame.
+        <div className="event-log-scroll">
+          <ol className="event-log-rows">
+            {hiddenCount > 0 && (
+              <li className="event-log-hidden">
+                {hiddenCount} earlier {hiddenCount === 1 ? 'event' : 'events'} hidden
+              </li>
+            )}
+            {rows.map((row) => (
+              <EventLogRowItem
+                key={row.index}
+                row={row}
+                atCursor={stepEvent === null ? row.t === cursorTick : row.index === stepEvent}
+                selected={selectedAgent !== null && row.agents.includes(selectedAgent)}
+                onSeek={seek}
+              />
+            ))}
+          </ol>
+        </div>
       ),
     [rows, hiddenCount, cursorTick, stepEvent, selectedAgent, seek, trace.length],
   );
