@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useRun } from './store/runStore';
-import { useEnded, usePlayback, useWholeTick } from './store/playbackStore';
+import { useCursorTrace, useEnded, usePlayback, useStepEvent, useWholeTick } from './store/playbackStore';
 import { useSelection } from './store/selectionStore';
 import { Drawer } from './components/Drawer';
 import { Header } from './components/Header';
@@ -212,8 +212,8 @@ export function App() {
 }
 
 /*
- * Policy: each slot below subscribes to what its panel draws, so a frame re-renders the panels
- * that follow the exact cursor (the ring and the quorum panel), a new tick those that draw
+ * Policy: each slot below subscribes to what its panel draws, so a frame re-renders the panel
+ * that follows the exact cursor (the ring, whose dots travel), a new tick those that draw
  * whole ticks, and nothing else; the page shell above never re-renders during playback.
  */
 
@@ -248,7 +248,7 @@ const noAgents: readonly number[] = [];
 
 function RingSlot() {
   const scenario = useRun((state) => state.scenario);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const cursor = usePlayback((state) => state.cursor);
   const focusAgents = useLesson((state) => state.lesson?.steps[state.stepIndex]?.highlight?.agents ?? noAgents);
   return <RingPanel scenario={scenario} trace={trace} tick={cursor} focusAgents={focusAgents} {...useSelectionProps()} />;
@@ -256,21 +256,22 @@ function RingSlot() {
 
 function QuorumSlot() {
   const scenario = useRun((state) => state.scenario);
-  const trace = useRun((state) => state.trace);
-  const cursor = usePlayback((state) => state.cursor);
-  return <QuorumPanel scenario={scenario} trace={trace} tick={cursor} {...useSelectionProps()} />;
+  const trace = useCursorTrace();
+  // Evaluations arrive at whole ticks: the panel follows the whole tick, not every frame.
+  const tick = useWholeTick();
+  return <QuorumPanel scenario={scenario} trace={trace} tick={tick} {...useSelectionProps()} />;
 }
 
 function InvariantsSlot() {
   const summary = useRun((state) => state.summary);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
   const ended = useEnded();
   return <InvariantsPanel summary={summary} trace={trace} tick={tick} ended={ended} onSeek={seek} />;
 }
 
 function OpinionSlot() {
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
   return <OpinionPanel trace={trace} tick={tick} {...useSelectionProps()} />;
 }
@@ -278,7 +279,7 @@ function OpinionSlot() {
 function TrustSlot() {
   const scenario = useRun((state) => state.scenario);
   const report = useRun((state) => state.report);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
   const council = scenario?.protocol === 'council';
   return (
@@ -295,7 +296,7 @@ function TrustSlot() {
 
 function TimelineSlot() {
   const scenario = useRun((state) => state.scenario);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const endTick = useRun((state) => state.endTick);
   const tick = useWholeTick();
   const ended = useEnded();
@@ -304,7 +305,7 @@ function TimelineSlot() {
 
 function CouncilSlot() {
   const report = useRun((state) => state.report);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
   const ended = useEnded();
   return <CouncilPanel report={report} trace={trace} tick={tick} ended={ended} />;
@@ -312,7 +313,7 @@ function CouncilSlot() {
 
 function AuditChainSlot() {
   const loaded = useRun((state) => state.scenario !== null);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
   return <AuditChainPanel loaded={loaded} trace={trace} tick={tick} />;
 }
@@ -321,7 +322,7 @@ function AuditChainSlot() {
 function AccountabilitySlot() {
   const scenario = useRun((state) => state.scenario);
   const resolved = useRun((state) => state.resolved);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
   const voters = useMemo(
     () => ({
@@ -334,14 +335,15 @@ function AccountabilitySlot() {
 }
 
 function EventLogSlot() {
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
+  const stepEvent = useStepEvent();
   const selectedAgent = useSelection((state) => state.selectedAgent);
-  return <EventLogPanel trace={trace} tick={tick} selectedAgent={selectedAgent} onSeek={seek} />;
+  return <EventLogPanel trace={trace} tick={tick} stepEvent={stepEvent} selectedAgent={selectedAgent} onSeek={seek} />;
 }
 
 function PentadicSlot() {
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   const tick = useWholeTick();
   return <PentadicPanel trace={trace} tick={tick} {...useSelectionProps()} />;
 }

@@ -3,7 +3,7 @@ import type { PresetName } from '../../worker/api';
 import { useCompare } from '../store/compareStore';
 import { useExplore } from '../store/exploreStore';
 import { useRun } from '../store/runStore';
-import { usePlayback } from '../store/playbackStore';
+import { useCursorTrace, useEnded, usePlayback } from '../store/playbackStore';
 import { cursorStatus } from '../trace/cursorStatus';
 import './chrome.css';
 import { FileMenu } from './FileMenu';
@@ -73,10 +73,11 @@ export function Header() {
 function RunStatus() {
   const scenario = useRun((state) => state.scenario);
   const status = useRun((state) => state.status);
-  const trace = useRun((state) => state.trace);
+  // The trace as the cursor shows it: after a step inside a tick, the counts of those events.
+  const trace = useCursorTrace();
   // The whole tick: the line changes when a tick passes, so it re-renders once per tick.
   const cursor = usePlayback((state) => Math.floor(state.cursor));
-  const endTick = useRun((state) => state.endTick);
+  const ended = useEnded();
   const presetName = useRun((state) => state.presetName);
   let text = '';
   let tickShown: number | null = null;
@@ -90,7 +91,6 @@ function RunStatus() {
       const unit = council ? 'proposal' : 'round';
       text = `${scenario.n} agents · ${rounds} ${unit}${rounds === 1 ? '' : 's'} · seed ${scenario.seed} · ready`;
     } else {
-      const ended = status === 'loaded' && cursor >= endTick;
       const at = cursorStatus(scenario, trace, cursor, ended);
       tickShown = at.tick;
       text = council

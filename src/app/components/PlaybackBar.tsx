@@ -3,6 +3,7 @@ import { ForkDialog } from '../compare/ForkDialog';
 import { useRun } from '../store/runStore';
 import { playbackSpeeds, usePlayback } from '../store/playbackStore';
 import { byzantineAgents, decidedValues } from '../trace/decidedValues';
+import { stepPlace } from '../trace/eventSteps';
 import { performAction } from './performAction';
 
 /**
@@ -17,6 +18,9 @@ export function PlaybackBar() {
   const speed = usePlayback((state) => state.speed);
   const trace = useRun((state) => state.trace);
   const scenario = useRun((state) => state.scenario);
+  const eventCount = usePlayback((state) => state.eventCount);
+  // After step or back: which of its tick's events the cursor stands at.
+  const place = useMemo(() => (eventCount === null ? null : stepPlace(trace, eventCount)), [trace, eventCount]);
   const playback = usePlayback.getState;
   useAnimationClock(playing);
 
@@ -103,6 +107,11 @@ export function PlaybackBar() {
       <ForkButton disabled={busy || scenario === null} />
       <span className="cursor-tick">
         tick {Math.floor(cursor)} / {endTick}
+        {place !== null && place.steps > 1 && (
+          <span data-testid="step-place" title="Step (→) and back (←) move event by event, also inside a tick">
+            {' '}· event {place.step} of {place.steps} at this tick
+          </span>
+        )}
         {simulating && (
           <span className="simulation-progress" data-testid="simulation-progress" title="The worker is still simulating the run; the cursor can go up to here">
             {' '}simulated so far…{' '}

@@ -1,15 +1,18 @@
 import { useMemo } from 'react';
-import { useRun } from '../store/runStore';
-import { usePlayback } from '../store/playbackStore';
-import { currentNarration } from '../trace/currentNarration';
+import { useCursorTrace, usePlayback } from '../store/playbackStore';
+import { currentNarration, steppedNarration } from '../trace/currentNarration';
 
 /** Presenter mode's narration: the current event in one large sentence under the ring. */
 export function PresenterNarration() {
-  const trace = useRun((state) => state.trace);
-  const cursor = usePlayback((state) => state.cursor);
-  const wholeTick = Math.floor(cursor);
-  // The sentence changes only at whole ticks: looked up once per tick, not once per frame.
-  const told = useMemo(() => currentNarration(trace, wholeTick), [trace, wholeTick]);
+  const trace = useCursorTrace();
+  const wholeTick = usePlayback((state) => Math.floor(state.cursor));
+  const stepped = usePlayback((state) => state.eventCount !== null);
+  // The sentence changes only at whole ticks, or at each step: looked up then, not every frame.
+  // After step or back it tells the event stepped to; while playing, the key event of the tick.
+  const told = useMemo(
+    () => (stepped ? steppedNarration(trace) : currentNarration(trace, wholeTick)),
+    [trace, wholeTick, stepped],
+  );
   return (
     // Not a live region: it changes every tick while playing; the event log is the text record.
     <p className="presenter-narration" data-testid="presenter-narration">

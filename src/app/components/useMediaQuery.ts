@@ -12,18 +12,32 @@ function list(query: string): MediaQueryList | null {
   return media;
 }
 
-/** True while the CSS media query matches (false where there is no window, as in tests). */
-function useMediaQuery(query: string): boolean {
-  return useSyncExternalStore(
-    (onChange) => {
+type Subscribe = (onChange: () => void) => () => void;
+
+/**
+ * One subscribe function per query. Policy: React subscribes again whenever it is given another
+ * function, so a fresh closure per render would re-register the listener on every frame of the
+ * ring, which re-renders each animation frame.
+ */
+const subscribers = new Map<string, Subscribe>();
+
+function subscriber(query: string): Subscribe {
+  let subscribe = subscribers.get(query);
+  if (subscribe === undefined) {
+    subscribe = (onChange) => {
       const media = list(query);
       if (media === null) return () => {};
       media.addEventListener('change', onChange);
       return () => media.removeEventListener('change', onChange);
-    },
-    () => list(query)?.matches ?? false,
-    () => false,
-  );
+    };
+    subscribers.set(query, subscribe);
+  }
+  return subscribe;
+}
+
+/** True while the CSS media query matches (false where there is no window, as in tests). */
+function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(subscriber(query), () => list(query)?.matches ?? false, () => false);
 }
 
 /** True when the user asked for less motion (UI.md: no travel, only send and delivery). */

@@ -1,4 +1,7 @@
+import { useMemo } from 'react';
 import { create } from 'zustand';
+import { nextStop, previousStop, stepEvent } from '../trace/eventSteps';
+import type { TraceIndex } from '../trace/traceIndex';
 import { playbackLink, useRun } from './runStore';
 
 /**
@@ -12,6 +15,12 @@ export const playbackSpeeds: readonly number[] = [2, 4, 8, 16, 32, 64];
 export interface PlaybackState {
   /** The time cursor (a float tick): every panel draws the run as it stood then. */
   cursor: number;
+  /**
+   * Where step and back left the cursor inside its tick: the panels show exactly the trace's
+   * first `eventCount` events (the cursor is then the last one's tick). Null while playing and
+   * after a seek: every event at or before the cursor.
+   */
+  eventCount: number | null;
   playing: boolean;
   /** Playback speed in ticks per second. */
   speed: number;
@@ -22,9 +31,12 @@ export interface PlaybackState {
   play(): Promise<void>;
   pause(): void;
   togglePlay(): Promise<void>;
-  /** Moves the cursor to the next tick at which something happened. */
+  /**
+   * Moves the cursor to the next event (`trace/eventSteps`: one narrated event and the traffic
+   * it sends), inside the cursor's tick or at the next tick at which something happened.
+   */
   step(): Promise<void>;
-  /** Moves the cursor back to the previous tick at which something happened. */
+  /** Undoes the last step: back to the previous event, in the same tick or an earlier one. */
   back(): void;
   /** Simulates the run to its end and moves the cursor there. */
   runToEnd(): Promise<void>;
@@ -42,11 +54,17 @@ export const usePlayback = create<PlaybackState>()((set, get) => {
     const { playing, cursor, speed } = get();
     return playing && cursor + speed * lookaheadSeconds >= frontier;
   };
-  playbackLink.reset = () => set({ cursor: 0, playing: false });
-  playbackLink.toEnd = () => set({ cursor: run().endTick, playing: false });
+  playbackLink.reset = () => set({ cursor: 0, eventCount: null, playing: false });
+  playbackLink.toEnd = () => set({ cursor: run().endTick, eventCount: null, playing: false });
+  /** How many of the trace's events the panels show now. */
+  const shown = () => {
+    const { cursor, eventCount } = get();
+    return eventCount ?? run().trace.end(Math.floor(cursor));
+  };
 
   return {
     cursor: 0,
+    eventCount: null,
     playing: false,
     speed: 8,
 
@@ -55,7 +73,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => {
       const { endTick, status } = run();
       const { cursor } = get();
       const atEnd = (status === 'loaded' || status === 'stopped') && cursor >= endTick;
-      set({ playing: true, cursor: atEnd ? 0 : cursor });
+      set({ playing: true, cursor: atEnd ? 0 : cursor, eventCount: null });
     },
 
     pause: () => set({ playing: false }),
@@ -67,28 +85,29 @@ export const usePlayback = create<PlaybackState>()((set, get) => {
 
     async step() {
       if (!(await run().ensureStarted())) return;
-      const nextTick = () => {
+      const next = () => {
         const { trace, frontier } = run();
-        const next = trace.after(Math.floor(get().cursor));
-        return next !== null && next.t <= frontier ? next.t : null;
+        const stop = nextStop(trace, shown());
+        // Only a tick simulated to its end is stepped into: its later events are all there.
+        return stop !== null && trace.events[stop - 1]!.t <= frontier ? stop : null;
       };
       // The next event may not be simulated yet: then the step waits for the run.
-      let tick = nextTick();
-      if (tick === null && run().status === 'simulating' && !(await run().ensureSimulated())) return;
-      tick ??= nextTick();
-      set({ playing: false, cursor: tick ?? run().endTick });
+      let stop = next();
+      if (stop === null && run().status === 'simulating' && !(await run().ensureSimulated())) return;
+      stop ??= next();
+      if (stop === null) set({ playing: false, cursor: run().endTick, eventCount: null });
+      else set({ playing: false, cursor: run().trace.events[stop - 1]!.t, eventCount: stop });
     },
 
     back() {
       const { trace } = run();
-      // The last event before the cursor: events sit at whole ticks.
-      const before = trace.end(Math.ceil(get().cursor) - 1);
-      set({ playing: false, cursor: before === 0 ? 0 : trace.events[before - 1]!.t });
+      const stop = previousStop(trace, shown());
+      set({ playing: false, cursor: stop === 0 ? 0 : trace.events[stop - 1]!.t, eventCount: stop });
     },
 
     async runToEnd() {
       if (!(await run().ensureSimulated())) return;
-      set({ playing: false, cursor: run().endTick });
+      set({ playing: false, cursor: run().endTick, eventCount: null });
     },
 
     seek(tick) {
@@ -96,7 +115,7 @@ export const usePlayback = create<PlaybackState>()((set, get) => {
       get().setCursor(tick);
     },
 
-    setCursor: (tick) => set({ cursor: Math.min(Math.max(tick, 0), Math.max(run().frontier, 0)) }),
+    setCursor: (tick) => set({ cursor: Math.min(Math.max(tick, 0), Math.max(run().frontier, 0)), eventCount: null }),
 
     setSpeed: (speed) => set({ speed }),
 
@@ -118,15 +137,43 @@ export const usePlayback = create<PlaybackState>()((set, get) => {
 
 /**
  * The cursor's whole tick. Every event happens at a whole tick, so a panel that shows the trace
- * up to the cursor re-renders once per tick with this, not once per animation frame; the ring
- * and the quorum panel animate messages in flight and read the exact cursor.
+ * up to the cursor re-renders once per tick with this, not once per animation frame; only the
+ * ring, whose message dots travel, reads the exact cursor.
  */
 export function useWholeTick(): number {
   return usePlayback((state) => Math.floor(state.cursor));
 }
 
-/** True once the run is wholly simulated and the cursor is at its end. */
+/**
+ * The run's trace as the cursor shows it: every event up to the cursor's tick, or after step
+ * and back exactly the events up to the cursor (`TraceIndex.prefix`). Panels draw from this, so
+ * each shows the state after the same events.
+ */
+export function useCursorTrace(): TraceIndex {
+  const trace = useRun((state) => state.trace);
+  const eventCount = usePlayback((state) => state.eventCount);
+  return useMemo(() => (eventCount === null ? trace : trace.prefix(eventCount)), [trace, eventCount]);
+}
+
+/**
+ * The trace position of the event step or back stopped at (the step's narrated event), or
+ * null while playing, after a seek, or at a step of traffic only.
+ */
+export function useStepEvent(): number | null {
+  const trace = useRun((state) => state.trace);
+  const eventCount = usePlayback((state) => state.eventCount);
+  return useMemo(() => (eventCount === null ? null : stepEvent(trace, eventCount)), [trace, eventCount]);
+}
+
+/**
+ * True once the run is wholly simulated and the cursor is at its end (past its last event).
+ * Subscribes to that answer, not to the cursor: a panel that asks re-renders when it flips, not
+ * on every animation frame.
+ */
 export function useEnded(): boolean {
-  const cursor = usePlayback((state) => state.cursor);
-  return useRun((state) => state.status === 'loaded' && cursor >= state.endTick);
+  const endTick = useRun((state) => (state.status === 'loaded' ? state.endTick : Infinity));
+  const eventTotal = useRun((state) => state.trace.length);
+  return usePlayback(
+    (state) => state.cursor >= endTick && (state.eventCount === null || state.eventCount >= eventTotal),
+  );
 }

@@ -1,4 +1,5 @@
 import type { StreamEvent } from '../../worker/api';
+import { stepEvent } from './eventSteps';
 import { keyNarration } from './keyNarration';
 import type { TraceIndex, TraceSection } from './traceIndex';
 
@@ -38,20 +39,33 @@ export function currentNarration(trace: TraceIndex, tick: number): CurrentNarrat
 }
 
 /**
+ * The sentence for the step that ends at `trace`'s last event (step and back stop inside a
+ * tick, `eventSteps.ts`): that step's narrated event, told with its reason whatever its weight,
+ * so stepping through a tick tells each event in turn. Null when the step holds only traffic
+ * (then the tick's key event is told, as while playing) or nothing has happened.
+ */
+export function steppedNarration(trace: TraceIndex): CurrentNarration | null {
+  const position = stepEvent(trace, trace.length);
+  if (position === null) return currentNarration(trace, trace.lastTick);
+  const event = trace.events[position]!;
+  const told = keyNarration(event, trace.section(firstsSection).positions.has(position));
+  return told === null ? currentNarration(trace, event.t) : { tick: event.t, text: told.text };
+}
+
+/**
  * Positions of the events that happen first of their kind: a round's first commit or "no
  * agreement" decision, a (round, view)'s first view change or timeout. Later replicas doing
  * the same are not news.
  */
-const firstsSection: TraceSection<{ seen: Set<string>; positions: Set<number>; read: number }> = {
+const firstsSection: TraceSection<{ seen: Set<string>; positions: Set<number> }> = {
   name: 'first events',
-  create: () => ({ seen: new Set(), positions: new Set(), read: 0 }),
-  read(state, event) {
+  create: () => ({ seen: new Set(), positions: new Set() }),
+  read(state, event, position) {
     const key = keyOf(event);
     if (key !== null && !state.seen.has(key)) {
       state.seen.add(key);
-      state.positions.add(state.read);
+      state.positions.add(position);
     }
-    state.read += 1;
   },
 };
 

@@ -76,8 +76,20 @@ export function forksAt(
   return forks;
 }
 
+/**
+ * Policy: a commit's value key is cached per event (trace events never change). The ring, its
+ * fork legend and the timeline ask for the decided values at every tick, and sorting each
+ * commit's quorum again every time was a visible share of a tick's work at n = 100.
+ */
+const valueKeys = new WeakMap<Committed, string>();
+
 function valueKey(event: Committed): string {
-  return `${event.roundNo}|${event.roundId}|${event.winner}|${[...event.quorumAgents].sort((a, b) => a - b).join(',')}`;
+  let key = valueKeys.get(event);
+  if (key === undefined) {
+    key = `${event.roundNo}|${event.roundId}|${event.winner}|${[...event.quorumAgents].sort((a, b) => a - b).join(',')}`;
+    valueKeys.set(event, key);
+  }
+  return key;
 }
 
 /** `A`, `B`, …: how the page names the values of a fork, in the order they were committed. */

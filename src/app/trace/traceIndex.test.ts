@@ -59,4 +59,42 @@ describe('TraceIndex', () => {
     expect(() => first.extend(trace.slice(0, 1))).toThrow(/newest/);
     expect(second.extend([])).toBe(second);
   });
+
+  it('ends a prefix inside a tick: every query answers as a trace cut there', () => {
+    const whole = TraceIndex.of(trace);
+    const tick = trace[trace.findIndex((e) => e.kind === 'committed')]!.t;
+    const start = whole.end(tick - 1);
+    const end = whole.end(tick);
+    expect(end - start).toBeGreaterThan(2);
+    for (let length = start; length <= end; length++) {
+      const shown = whole.prefix(length);
+      const cut = TraceIndex.of(trace.slice(0, length));
+      expect(shown.length).toBe(length);
+      expect(shown.end(tick)).toBe(length);
+      expect(shown.after(tick - 1)).toEqual(cut.after(tick - 1));
+      expect(shown.countOf('committed', tick)).toBe(cut.countOf('committed', tick));
+      expect(shown.kindUpTo('committed', Infinity)).toEqual(cut.kindUpTo('committed', Infinity));
+      expect(shown.lastOf('committed', tick)).toEqual(cut.lastOf('committed', tick));
+      expect(shown.firstOf('committed')).toEqual(cut.firstOf('committed'));
+      expect(shown.ofKinds(['committed', 'voteCast'])).toEqual(cut.ofKinds(['committed', 'voteCast']));
+      expect(shown.upTo(Infinity)).toEqual(trace.slice(0, length));
+    }
+    expect(whole.prefix(whole.length)).toBe(whole);
+    expect(whole.prefix(whole.length + 5)).toBe(whole);
+    expect(whole.prefix(-1).length).toBe(0);
+    expect(() => whole.prefix(3).extend(trace.slice(3, 4))).toThrow(/newest/);
+  });
+
+  it('tells a section each event\'s position, so a section read by position stops where the index does', () => {
+    const positions: TraceSection<number[]> = {
+      name: 'positions',
+      create: () => [],
+      read: (seen, _event, position) => void seen.push(position),
+    };
+    const index = inBatches(trace, 41);
+    expect(index.section(positions)).toEqual(trace.map((_, position) => position));
+    const shown = index.prefix(50);
+    expect(shown.countUpTo(index.section(positions), Infinity)).toBe(50);
+    expect(shown.countUpTo(index.section(positions), trace[10]!.t)).toBe(index.end(trace[10]!.t));
+  });
 });

@@ -1,5 +1,5 @@
 import type { StreamEvent } from '../../worker/api';
-import { traceEnd, upperBound } from './tickSearch';
+import { lowerBound, traceEnd } from './tickSearch';
 
 export type EventKind = StreamEvent['kind'];
 export type EventOf<K extends EventKind> = Extract<StreamEvent, { kind: K }>;
@@ -7,12 +7,15 @@ export type EventOf<K extends EventKind> = Extract<StreamEvent, { kind: K }>;
 /**
  * What one panel needs from a trace, read event by event as the trace grows: the panel's
  * folder declares it, the run's one `TraceIndex` builds it (SPEC §5). `read` is called once per
- * event, in trace order, for every event from the first; the state it builds only grows.
+ * event, in trace order, for every event from the first, with the event's position in the
+ * trace; the state it builds only grows. A section covers the whole run, so a panel bounds
+ * what it reads by the index it is given (`countUpTo`): an index may end inside a tick when the
+ * cursor steps event by event.
  */
 export interface TraceSection<S> {
   readonly name: string;
   create(): S;
-  read(state: S, event: StreamEvent): void;
+  read(state: S, event: StreamEvent, position: number): void;
 }
 
 /** The events of one kind and their ticks (ascending), for binary search. */
@@ -41,7 +44,9 @@ const noTicks: readonly number[] = [];
  * Policy: `extend` returns a new object over the same storage, so React and zustand see a new
  * value per batch while nothing is copied; the older objects stay valid for any tick they
  * cover (a later extension only adds events after their last), so only the newest one of a run
- * may be extended.
+ * may be extended. `prefix` makes the same kind of object over fewer events: the run as it
+ * stood after exactly those, which is what the panels draw while the cursor steps through the
+ * events of one tick.
  */
 export class TraceIndex {
   private constructor(
@@ -72,10 +77,20 @@ export class TraceIndex {
       }
       list.events.push(event);
       list.ticks.push(event.t);
-      list.positions.push(data.events.length - 1);
-      for (const [section, state] of sections) section.read(state, event);
+      const position = data.events.length - 1;
+      list.positions.push(position);
+      for (const [section, state] of sections) section.read(state, event, position);
     }
     return more.length === 0 ? this : new TraceIndex(data, data.events.length);
+  }
+
+  /**
+   * The run after its first `length` events only (clamped to this index), over the same storage:
+   * every query answers as if the trace ended there, even inside a tick.
+   */
+  prefix(length: number): TraceIndex {
+    const clamped = Math.min(Math.max(Math.floor(length), 0), this.length);
+    return clamped === this.length ? this : new TraceIndex(this.data, clamped);
   }
 
   /**
@@ -139,7 +154,16 @@ export class TraceIndex {
   countOf(kind: EventKind, tick: number): number {
     const list = this.data.kinds.get(kind);
     if (list === undefined) return 0;
-    return upperBound(list.ticks, Math.min(tick, this.lastTick));
+    return this.countUpTo(list.positions, tick);
+  }
+
+  /**
+   * How many entries of a list kept by trace position (ascending, as a section records them)
+   * stand at or before `tick` within this index: one search, exact even when this index ends
+   * inside a tick.
+   */
+  countUpTo(positions: readonly number[], tick: number): number {
+    return lowerBound(positions, this.end(tick));
   }
 
   /** The events of `kind` at or before `tick`, in trace order (a fresh array). */
@@ -159,7 +183,7 @@ export class TraceIndex {
   firstOf<K extends EventKind>(kind: K): EventOf<K> | null {
     const list = this.data.kinds.get(kind);
     const first = list?.events[0];
-    return first === undefined || this.end(first.t) === 0 ? null : (first as EventOf<K>);
+    return first === undefined || list!.positions[0]! >= this.length ? null : (first as EventOf<K>);
   }
 
   /**
@@ -170,9 +194,10 @@ export class TraceIndex {
     const { data } = this;
     let state = data.sections.get(definition as TraceSection<unknown>) as S | undefined;
     if (state === undefined) {
-      state = definition.create();
-      for (const event of data.events) definition.read(state, event);
-      data.sections.set(definition as TraceSection<unknown>, state);
+      const created = definition.create();
+      data.events.forEach((event, position) => definition.read(created, event, position));
+      data.sections.set(definition as TraceSection<unknown>, created);
+      state = created;
     }
     return state;
   }

@@ -10,6 +10,11 @@ export interface EventLogPanelProps {
   trace: TraceIndex;
   /** The time cursor: rows up to and including this tick are listed. */
   tick: number;
+  /**
+   * The trace position of the event step or back stopped at: its row alone is marked as the
+   * cursor's. Null while playing or after a seek: every row of the cursor's tick is.
+   */
+  stepEvent?: number | null;
   selectedAgent: number | null;
   onSeek(tick: number): void;
   /** The trace position of an event to list whatever the filters, marked ≠ (Compare); optional. */
@@ -35,7 +40,7 @@ function resolveAgent(choice: AgentChoice, selectedAgent: number | null): number
 }
 
 /** Narrated events up to the cursor, filterable by agent and category; a row seeks to its tick. */
-export function EventLogPanel({ trace, tick, selectedAgent, onSeek, markedIndex = null }: EventLogPanelProps) {
+export function EventLogPanel({ trace, tick, stepEvent = null, selectedAgent, onSeek, markedIndex = null }: EventLogPanelProps) {
   const [agentChoice, setAgentChoice] = useState<AgentChoice>('all');
   const [categories, setCategories] = useState<ReadonlySet<EventCategory>>(() => new Set(eventCategories));
   const [showMessages, setShowMessages] = useState(false);
@@ -47,14 +52,6 @@ export function EventLogPanel({ trace, tick, selectedAgent, onSeek, markedIndex 
     () => eventLogRows(trace, wholeTick, { agent, categories, showMessages, keep: markedIndex }),
     [trace, wholeTick, agent, categories, showMessages, markedIndex],
   );
-
-  // Keep the newest row (the one at the cursor) in view as the cursor moves.
-  const listRef = useRef<HTMLOListElement>(null);
-  const lastIndex = rows.at(-1)?.index ?? -1;
-  useEffect(() => {
-    const list = listRef.current;
-    if (list) list.scrollTop = list.scrollHeight;
-  }, [lastIndex]);
 
   const toggleCategory = (category: EventCategory) =>
     setCategories((current) => {
@@ -121,24 +118,29 @@ export function EventLogPanel({ trace, tick, selectedAgent, onSeek, markedIndex 
       ) : (
         // Policy: no aria-live here. The log gains dozens of rows a second during playback,
         // which a screen reader would read out without end; the run status announces progress.
-        <ol className="event-log-rows" ref={listRef}>
-          {hiddenCount > 0 && (
-            <li className="event-log-hidden">
-              {hiddenCount} earlier {hiddenCount === 1 ? 'event' : 'events'} hidden
-            </li>
-          )}
-          {rows.map((row) => (
-            <EventLogRowItem
-              key={row.index}
-              row={row}
-              atCursor={row.t === cursorTick}
-              selected={selectedAgent !== null && row.agents.includes(selectedAgent)}
-              onSeek={seek}
-            />
-          ))}
-        </ol>
+        // The scroller stacks from its bottom (eventLog.css), so the newest row, the one at the
+        // cursor, stays in view as rows are added, without measuring the list in script: reading
+        // its height after each tick forced a layout of the page in the middle of a frame.
+        <div className="event-log-scroll">
+          <ol className="event-log-rows">
+            {hiddenCount > 0 && (
+              <li className="event-log-hidden">
+                {hiddenCount} earlier {hiddenCount === 1 ? 'event' : 'events'} hidden
+              </li>
+            )}
+            {rows.map((row) => (
+              <EventLogRowItem
+                key={row.index}
+                row={row}
+                atCursor={stepEvent === null ? row.t === cursorTick : row.index === stepEvent}
+                selected={selectedAgent !== null && row.agents.includes(selectedAgent)}
+                onSeek={seek}
+              />
+            ))}
+          </ol>
+        </div>
       ),
-    [rows, hiddenCount, cursorTick, selectedAgent, seek, trace.length],
+    [rows, hiddenCount, cursorTick, stepEvent, selectedAgent, seek, trace.length],
   );
   return (
     <Panel

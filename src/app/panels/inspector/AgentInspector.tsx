@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { AgentCard } from '../../../worker/api';
 import { useRun } from '../../store/runStore';
-import { usePlayback } from '../../store/playbackStore';
+import { useCursorTrace, usePlayback } from '../../store/playbackStore';
 import { useSelection } from '../../store/selectionStore';
 import { EmptyState, Panel } from '../../components/Panel';
 import { AccountabilityFacts } from './AccountabilityFacts';
@@ -17,7 +17,7 @@ import './inspector.css';
  */
 export function AgentInspector() {
   const scenario = useRun((state) => state.scenario);
-  const trace = useRun((state) => state.trace);
+  const trace = useCursorTrace();
   // The whole tick: the card changes only when an event tick passes, not every frame.
   const tick = usePlayback((state) => Math.floor(state.cursor));
   const report = useRun((state) => state.report);

@@ -9,7 +9,7 @@ import { byzantineAgents, forksAt } from '../../trace/decidedValues';
 import { RingCanvas } from './RingCanvas';
 import { RingMessagesLayer } from './RingMessagesLayer';
 import { legendMessageKeys, messageStyles } from './messageStyles';
-import { ringMessages, ringStatic, svgAgentsMax, type RingMessages } from './ringLayout';
+import { flightTick, placeFlight, ringFlight, ringStatic, svgAgentsMax, type RingFlight } from './ringLayout';
 import { usePrefersReducedMotion } from '../../components/useMediaQuery';
 
 export interface RingPanelProps {
@@ -83,7 +83,12 @@ function RingDrawing({ scenario, trace, tick, selectedAgent, onSelectAgent, focu
   );
   // The fork legend's Byzantine agents change only with the scenario, not once per frame.
   const byzantine = useMemo(() => byzantineAgents(scenario), [scenario]);
-  const flight = ringMessages({ scenario, trace, tick, width: drawingSize, height: drawingSize, travel }, ring);
+  // Which messages fly changes only at half ticks; a frame only moves their dots.
+  const setTick = flightTick(tick);
+  const flight = useMemo(
+    () => ringFlight({ scenario, trace, tick: setTick, width: drawingSize, height: drawingSize, travel }, ring),
+    [scenario, trace, setTick, travel, ring],
+  );
   const leader = ring.leader === null ? 'no leader yet' : `leader a${ring.leader}`;
   const summary =
     `${scenario.n} agents, view ${ring.view}, ${leader}, tick ${wholeTick}; ` +
@@ -94,7 +99,7 @@ function RingDrawing({ scenario, trace, tick, selectedAgent, onSelectAgent, focu
       {large ? (
         <RingCanvas
           ring={ring}
-          flight={flight}
+          flight={placeFlight(flight, tick, ring, travel)}
           selectedAgent={selectedAgent}
           onSelectAgent={onSelectAgent}
           label={`Network ring: ${summary}`}
@@ -108,12 +113,12 @@ function RingDrawing({ scenario, trace, tick, selectedAgent, onSelectAgent, focu
         >
           <title>{`Network ring: ${summary}`}</title>
           <RingAgents ring={ring} selectedAgent={selectedAgent} onSelectAgent={onSelectAgent} focusAgents={focusAgents} />
-          <RingMessagesLayer flight={flight} />
+          <RingMessagesLayer flight={flight} ring={ring} tick={tick} travel={travel} />
         </svg>
       )}
       <p className="ring-status" data-testid="ring-status">
         view {ring.view} · {leader} · {flight.activeCount} in flight
-        {flight.aggregatedCount > 0 && ` (${flight.messages.length} drawn, ${flight.aggregatedCount} aggregated)`}
+        {flight.aggregatedCount > 0 && ` (${flight.drawn.length} drawn, ${flight.aggregatedCount} aggregated)`}
       </p>
       {large && <InFlightByType flight={flight} />}
       <ForkLegend trace={trace} tick={wholeTick} byzantine={byzantine} />
@@ -154,7 +159,7 @@ function ForkLegend(props: { trace: TraceIndex; tick: number; byzantine: Readonl
  * On the canvas the dots are too small for letters: the messages in flight are counted by
  * type in words instead (UI.md: never colour alone).
  */
-function InFlightByType({ flight }: { flight: RingMessages }) {
+function InFlightByType({ flight }: { flight: RingFlight }) {
   const counts = legendMessageKeys.flatMap((key) => {
     const count = flight.countsByKey[key] ?? 0;
     return count > 0 ? [{ key, count }] : [];

@@ -21,12 +21,16 @@ export type RoleEvent = Extract<
 
 /**
  * What the ring needs from a trace, sorted by tick so a frame is a binary search plus a short
- * scan: a section of the run's one trace index, extended as the trace grows.
+ * scan: a section of the run's one trace index, extended as the trace grows. Each list keeps
+ * its entries' trace positions, so a frame reads exactly the events of the index it is given
+ * (`TraceIndex.countUpTo`), even one that ends inside a tick.
  */
 export interface RingEventIndex {
   messages: MessageSent[];
   /** `messages[i].t`, for binary search. */
   messageTicks: number[];
+  /** `messages[i]`'s position in the trace (an aggregate's, for its samples). */
+  messagePositions: number[];
   /** The longest `deliverAt − t` of any message: how far back a frame must look. */
   flightTicksMax: number;
   /** True for the `messages` that are an aggregate's sample (counted by the aggregate). */
@@ -34,8 +38,9 @@ export interface RingEventIndex {
   /** Per-tick message aggregates of a large-n stream, and their ticks. */
   aggregates: MessagesAggregated[];
   aggregateTicks: number[];
+  aggregatePositions: number[];
   roles: RoleEvent[];
-  roleTicks: number[];
+  rolePositions: number[];
 }
 
 /** The ring's part of the run's trace index (`TraceIndex.section`). */
@@ -44,25 +49,28 @@ export const ringSection: TraceSection<RingEventIndex> = {
   create: () => ({
     messages: [],
     messageTicks: [],
+    messagePositions: [],
     flightTicksMax: 0,
     sampled: [],
     aggregates: [],
     aggregateTicks: [],
+    aggregatePositions: [],
     roles: [],
-    roleTicks: [],
+    rolePositions: [],
   }),
   read: readEvent,
 };
 
-function readEvent(index: RingEventIndex, event: StreamEvent): void {
+function readEvent(index: RingEventIndex, event: StreamEvent, position: number): void {
   switch (event.kind) {
     case 'messageSent':
-      addMessage(index, event, false);
+      addMessage(index, event, position, false);
       break;
     case 'messagesAggregated':
       index.aggregates.push(event);
       index.aggregateTicks.push(event.t);
-      for (const message of event.sample) addMessage(index, message, true);
+      index.aggregatePositions.push(position);
+      for (const message of event.sample) addMessage(index, message, position, true);
       for (const counts of Object.values(event.deliveredByLatency)) {
         index.flightTicksMax = Math.max(index.flightTicksMax, counts.length - 1);
       }
@@ -76,7 +84,7 @@ function readEvent(index: RingEventIndex, event: StreamEvent): void {
     case 'agentRestarted':
     case 'quarantineExecuted':
       index.roles.push(event);
-      index.roleTicks.push(event.t);
+      index.rolePositions.push(position);
       break;
     default:
       // Policy: every other kind (evaluations, deliberation, council tallies…) is drawn by
@@ -85,9 +93,10 @@ function readEvent(index: RingEventIndex, event: StreamEvent): void {
   }
 }
 
-function addMessage(index: RingEventIndex, message: MessageSent, sampled: boolean): void {
+function addMessage(index: RingEventIndex, message: MessageSent, position: number, sampled: boolean): void {
   index.messages.push(message);
   index.messageTicks.push(message.t);
+  index.messagePositions.push(position);
   index.sampled.push(sampled);
   if (message.deliverAt !== null) {
     index.flightTicksMax = Math.max(index.flightTicksMax, message.deliverAt - message.t);

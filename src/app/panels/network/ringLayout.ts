@@ -1,14 +1,16 @@
-import { easeCubicInOut } from 'd3';
 import { silentAt } from '../../../core/values';
-import type { Scenario, SimEvent } from '../../../worker/api';
+import type { Scenario } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
-import { messageKey, type MessageKey } from './messageStyles';
-import { lowerBound, upperBound } from '../../trace/tickSearch';
 import { byzantineAgents, forksAt } from '../../trace/decidedValues';
-import { ringSection, type RingEventIndex } from './ringEventIndex';
+import { ringSection } from './ringEventIndex';
+import { ringMessages, type RingMessages } from './ringFlight';
 import { regionsAt, sidesAt, type RingRegion } from './ringRegions';
 
 export type { RingRegion };
+export {
+  flightTick, lostVisibleTicks, messagesMaxDefault, placeDot, placeFlight, placeMessage, ringFlight, ringMessages,
+} from './ringFlight';
+export type { DotPlace, RingFlight, RingMessage, RingMessages } from './ringFlight';
 
 type Fault = NonNullable<Scenario['faults']>[number];
 export type FaultKind = Fault['kind'];
@@ -80,35 +82,8 @@ export interface RingStatic {
   view: number;
 }
 
-export interface RingMessage {
-  id: number;
-  key: MessageKey;
-  from: number;
-  to: number;
-  x: number;
-  y: number;
-  /** Eased share of the chord travelled, 0 .. 1. */
-  fraction: number;
-  lost: 'drop' | 'partition' | 'silent' | 'manual' | null;
-  garbled: boolean;
-  opacity: number;
-}
-
-export interface RingMessages {
-  messages: RingMessage[];
-  dotRadius: number;
-  /** Messages in flight or freshly lost at the tick, drawn or not. */
-  activeCount: number;
-  /** Messages not drawn because of the cap. */
-  aggregatedCount: number;
-  countsByKey: Partial<Record<MessageKey, number>>;
-}
-
 export type RingGeometry = RingStatic & RingMessages;
 
-export const messagesMaxDefault = 400;
-/** Ticks a lost message stays visible near its sender, fading. */
-export const lostVisibleTicks = 1.5;
 /** Above this many agents each label is drawn only every `labelEvery` agents. */
 const labelAllMax = 64;
 const labelEvery = 10;
@@ -211,7 +186,7 @@ function rolesAt({ scenario, trace, tick }: RingInput): Roles {
     crashed: new Array<boolean>(n).fill(false),
     quarantine: new Map(),
   };
-  const end = upperBound(index.roleTicks, tick);
+  const end = trace.countUpTo(index.rolePositions, tick);
   for (let i = 0; i < end; i++) {
     const event = index.roles[i]!;
     if (event.kind === 'quarantineExecuted') {
@@ -297,116 +272,6 @@ function describe(agent: RingAgent, sideLabels: string[]): string {
   if (agent.fork) parts.push(`committed value ${agent.fork.name} of the fork in round ${agent.fork.roundNo}`);
   if (agent.side !== null) parts.push(`partition ${sideLabels[agent.side] ?? ''}`);
   return `${agent.id}: ${parts.join(', ')}`;
-}
-
-/**
- * The messages in flight at `tick` (and those lost in the last `lostVisibleTicks`). In a
- * large-n stream most messages arrive as per-tick aggregates: they are counted from the
- * aggregates, and only the aggregates' samples are drawn.
- */
-export function ringMessages(input: RingInput, ring: RingStatic): RingMessages {
-  const index = input.trace.section(ringSection);
-  const { tick } = input;
-  const cap = input.messagesMax ?? messagesMaxDefault;
-  const lookBack = Math.max(index.flightTicksMax, lostVisibleTicks);
-  const start = lowerBound(index.messageTicks, tick - lookBack);
-  const end = upperBound(index.messageTicks, tick);
-  const active: number[] = [];
-  const samples: number[] = [];
-  const countsByKey: Partial<Record<MessageKey, number>> = {};
-  for (let i = start; i < end; i++) {
-    const message = index.messages[i]!;
-    const visible =
-      message.deliverAt === null ? tick < message.t + lostVisibleTicks : tick < message.deliverAt;
-    if (!visible || message.from >= ring.agents.length || message.to >= ring.agents.length) continue;
-    if (index.sampled[i]) {
-      samples.push(i);
-      continue;
-    }
-    active.push(i);
-    const key = messageKey(message);
-    countsByKey[key] = (countsByKey[key] ?? 0) + 1;
-  }
-  const aggregatedActive = countAggregated(index, tick, lookBack, countsByKey);
-  // Policy: past the cap keep every k-th message by id, so the sample stays spread over the
-  // ring and a message keeps its place between frames while k does not change.
-  const stride = Math.ceil(active.length / Math.max(cap, 1));
-  const kept = stride <= 1 ? active : active.filter((i) => index.messages[i]!.id % stride === 0);
-  const drawn = [...kept, ...samples].slice(0, cap);
-  const dotRadius = clamp(ring.agentRadius * 0.45, 2, 9);
-  const activeCount = active.length + aggregatedActive;
-  return {
-    messages: drawn.map((i) => placeMessage(index.messages[i]!, tick, ring, input.travel ?? true)),
-    dotRadius,
-    activeCount,
-    aggregatedCount: activeCount - drawn.length,
-    countsByKey,
-  };
-}
-
-/** Messages of the aggregates in flight (or freshly lost) at `tick`, added into `countsByKey`. */
-function countAggregated(
-  index: RingEventIndex,
-  tick: number,
-  lookBack: number,
-  countsByKey: Partial<Record<MessageKey, number>>,
-): number {
-  let total = 0;
-  const start = lowerBound(index.aggregateTicks, tick - lookBack);
-  const end = upperBound(index.aggregateTicks, tick);
-  for (let i = start; i < end; i++) {
-    const aggregate = index.aggregates[i]!;
-    const lostVisible = tick < aggregate.t + lostVisibleTicks;
-    for (const [key, count] of Object.entries(aggregate.countsByKey) as [MessageKey, number][]) {
-      const delivered = aggregate.deliveredByLatency[key] ?? [];
-      let active = 0;
-      let deliveredCount = 0;
-      delivered.forEach((countAt, latency) => {
-        deliveredCount += countAt;
-        if (aggregate.t + latency > tick) active += countAt;
-      });
-      if (lostVisible) active += count - deliveredCount;
-      if (active > 0) countsByKey[key] = (countsByKey[key] ?? 0) + active;
-      total += active;
-    }
-  }
-  return total;
-}
-
-type MessageSent = Extract<SimEvent, { kind: 'messageSent' }>;
-
-function placeMessage(message: MessageSent, tick: number, ring: RingStatic, travel: boolean): RingMessage {
-  const from = ring.agents[message.from]!;
-  const to = ring.agents[message.to]!;
-  const lost = message.lost ?? (message.deliverAt === null ? 'drop' : null);
-  let fraction: number;
-  let opacity = 1;
-  if (message.deliverAt === null) {
-    const age = (tick - message.t) / lostVisibleTicks;
-    fraction = travel ? 0.12 + 0.08 * age : 0.12;
-    opacity = Math.max(0.15, 1 - age);
-  } else {
-    const raw = clamp((tick - message.t) / Math.max(message.deliverAt - message.t, 1e-9), 0, 1);
-    fraction = travel ? easeCubicInOut(raw) : raw < 0.5 ? 0 : 1;
-  }
-  // Travel from rim to rim so the dot never hides an agent's label.
-  const dx = to.x - from.x;
-  const dy = to.y - from.y;
-  const length = Math.hypot(dx, dy);
-  const inset = length > 0 ? Math.min(ring.agentRadius / length, 0.45) : 0;
-  const along = inset + (1 - 2 * inset) * fraction;
-  return {
-    id: message.id,
-    key: messageKey(message),
-    from: message.from,
-    to: message.to,
-    x: from.x + dx * along,
-    y: from.y + dy * along,
-    fraction,
-    lost,
-    garbled: message.garbled === true,
-    opacity,
-  };
 }
 
 function clamp(value: number, low: number, high: number): number {

@@ -40,15 +40,20 @@ interface DeliberationIndex {
   pending: Map<number, PartialRound>;
   /** Completed rounds in trace order (so in tick order). */
   rounds: DeliberationRound[];
+  /** The trace position of each round's `deliberated` event. */
+  roundPositions: number[];
 }
 
 /** The opinion panel's part of the run's trace index (`TraceIndex.section`). */
 export const deliberationSection: TraceSection<DeliberationIndex> = {
   name: 'deliberation',
-  create: () => ({ pending: new Map(), rounds: [] }),
-  read(index, event) {
+  create: () => ({ pending: new Map(), rounds: [], roundPositions: [] }),
+  read(index, event, position) {
     if (event.kind === 'deliberationStep') addStep(index, event);
-    else if (event.kind === 'deliberated') finishRound(index, event);
+    else if (event.kind === 'deliberated') {
+      finishRound(index, event);
+      index.roundPositions.push(position);
+    }
   },
 };
 
@@ -104,7 +109,8 @@ function finishRound(index: DeliberationIndex, event: DeliberatedEvent): void {
 
 /** The rounds deliberated at or before `tick`, oldest first, their chunked steps reassembled. */
 export function deliberationsUpTo(trace: TraceIndex, tick: number): DeliberationRound[] {
-  return trace.section(deliberationSection).rounds.filter((round) => round.t <= tick);
+  const index = trace.section(deliberationSection);
+  return index.rounds.slice(0, trace.countUpTo(index.roundPositions, tick));
 }
 
 /** Whether the audit flagged this agent as a sycophant in this round. */

@@ -23,11 +23,16 @@ describe('quorumIndex', () => {
   it('finds the latest proposal at a tick by binary search, and none before the first', () => {
     const { trace } = run('crash-leader');
     const index = buildQuorumIndex(trace);
+    const positions = TraceIndex.of(trace);
     const proposals = trace.filter((event) => event.kind === 'roundProposed');
     expect(index.proposals).toEqual(proposals);
-    expect(proposalAt(index, proposals[0]!.t - 1)).toBeNull();
+    expect(proposalAt(index, positions.end(proposals[0]!.t - 1))).toBeNull();
     const last = proposals.at(-1)!;
-    expect(proposalAt(index, last.t)?.proposal).toBe(last);
+    expect(proposalAt(index, positions.end(last.t))?.proposal).toBe(last);
+    // Within a tick: the proposal counts from its own position on, not from its tick's start.
+    const lastAt = trace.indexOf(last);
+    expect(proposalAt(index, lastAt)?.proposal).not.toBe(last);
+    expect(proposalAt(index, lastAt + 1)?.proposal).toBe(last);
   });
 
   it('keeps only the leader\'s own round events for each proposal', () => {
@@ -45,13 +50,13 @@ describe('quorumIndex', () => {
     const { trace } = run('byzantine-tamper');
     const index = buildQuorumIndex(trace);
     const rejected = trace.filter((event) => event.kind === 'messageRejected');
-    const end = trace.at(-1)!.t;
+    const end = trace.length;
     const agents = new Set(rejected.map((event) => event.agent));
     for (const agent of agents) {
       const ids = rejected.filter((event) => event.agent === agent).map((event) => event.id);
       expect([...rejectedIdsAt(index, agent, end)]).toEqual(ids);
     }
-    expect(rejectedIdsAt(index, 0, -1).size).toBe(0);
+    expect(rejectedIdsAt(index, 0, 0).size).toBe(0);
   });
 
   it('gives the quorum panel the same picture from the aggregated stream at every tick', () => {

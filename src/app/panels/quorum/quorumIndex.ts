@@ -1,5 +1,5 @@
 import type { SimEvent, StreamEvent } from '../../../worker/api';
-import { upperBound } from '../../trace/tickSearch';
+import { lowerBound } from '../../trace/tickSearch';
 import { TraceIndex, type TraceSection } from '../../trace/traceIndex';
 
 export type Proposed = Extract<SimEvent, { kind: 'roundProposed' }>;
@@ -14,37 +14,52 @@ export type QuorumEvent =
 /**
  * What the quorum panel needs from a trace, a section of the run's one trace index, so that a
  * frame is a binary search plus a scan of one round's events (about n), never of the whole trace.
+ * Entries are found by trace position (`end`: how many of the trace's events the cursor shows,
+ * `TraceIndex.end(tick)`), so the panel is exact when the cursor steps inside a tick.
  */
 export interface QuorumIndex {
   proposals: Proposed[];
-  /** `proposals[i].t`, ascending. */
-  proposalTicks: number[];
+  /** `proposals[i]`'s position in the trace, ascending. */
+  proposalPositions: number[];
   /** `roundEvents[i]`: the events of proposal i's round, in trace order. */
   roundEvents: QuorumEvent[][];
+  /** `roundEventPositions[i][j]`: the trace position of `roundEvents[i][j]`. */
+  roundEventPositions: number[][];
   rejections: Rejected[];
-  rejectionTicks: number[];
+  rejectionPositions: number[];
+}
+
+interface RoundEvents {
+  proposal: Proposed;
+  events: QuorumEvent[];
+  positions: number[];
 }
 
 interface QuorumSectionState extends QuorumIndex {
   /** The latest proposal and its round's events, which later events may join. */
-  current: { proposal: Proposed; events: QuorumEvent[] } | null;
+  current: RoundEvents | null;
 }
 
 /** The quorum panel's part of the run's trace index (`TraceIndex.section`). */
 export const quorumSection: TraceSection<QuorumSectionState> = {
   name: 'quorum',
-  create: () => ({ proposals: [], proposalTicks: [], roundEvents: [], rejections: [], rejectionTicks: [], current: null }),
-  read(index, event) {
+  create: () => ({
+    proposals: [], proposalPositions: [], roundEvents: [], roundEventPositions: [],
+    rejections: [], rejectionPositions: [], current: null,
+  }),
+  read(index, event, position) {
     if (event.kind === 'roundProposed') {
-      index.current = { proposal: event, events: [] };
+      index.current = { proposal: event, events: [], positions: [] };
       index.proposals.push(event);
-      index.proposalTicks.push(event.t);
+      index.proposalPositions.push(position);
       index.roundEvents.push(index.current.events);
+      index.roundEventPositions.push(index.current.positions);
     } else if (event.kind === 'messageRejected') {
       index.rejections.push(event);
-      index.rejectionTicks.push(event.t);
+      index.rejectionPositions.push(position);
     } else if (index.current !== null && belongs(event, index.current.proposal)) {
       index.current.events.push(event);
+      index.current.positions.push(position);
     }
   },
 };
@@ -68,21 +83,28 @@ function belongs(event: StreamEvent, proposal: Proposed): event is QuorumEvent {
   }
 }
 
-/** The latest proposal at or before `tick` and its round's events, or null before any. */
+/**
+ * The latest proposal among the trace's first `end` events and its round's events among them
+ * (`events` is shared: read its first `count`), or null before any.
+ */
 export function proposalAt(
   index: QuorumIndex,
-  tick: number,
-): { proposal: Proposed; events: readonly QuorumEvent[] } | null {
-  const position = upperBound(index.proposalTicks, tick) - 1;
+  end: number,
+): { proposal: Proposed; events: readonly QuorumEvent[]; count: number } | null {
+  const position = lowerBound(index.proposalPositions, end) - 1;
   if (position < 0) return null;
-  return { proposal: index.proposals[position]!, events: index.roundEvents[position]! };
+  const count = lowerBound(index.roundEventPositions[position]!, end);
+  return { proposal: index.proposals[position]!, events: index.roundEvents[position]!, count };
 }
 
-/** The messages `agent` refused up to `tick`, by message id, each with the trace's reason. */
-export function rejectedIdsAt(index: QuorumIndex, agent: number, tick: number): Map<number, string> {
+/**
+ * The messages `agent` refused among the trace's first `end` events, by message id, each with
+ * the trace's reason.
+ */
+export function rejectedIdsAt(index: QuorumIndex, agent: number, end: number): Map<number, string> {
   const ids = new Map<number, string>();
-  const end = upperBound(index.rejectionTicks, tick);
-  for (let i = 0; i < end; i++) {
+  const count = lowerBound(index.rejectionPositions, end);
+  for (let i = 0; i < count; i++) {
     const rejection = index.rejections[i]!;
     if (rejection.agent === agent) ids.set(rejection.id, rejection.reason);
   }

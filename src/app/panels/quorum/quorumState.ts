@@ -114,16 +114,17 @@ export function quorumAt(
 
 function roundAt(n: number, trace: TraceIndex, tick: number): QuorumRound | null {
   const index = trace.section(quorumSection);
-  const found = proposalAt(index, tick);
+  const end = trace.end(tick);
+  const found = proposalAt(index, end);
   if (found === null) return null;
   const { agent: leader, roundNo, view } = found.proposal;
   const statuses: EvaluationStatus[] = Array.from({ length: n }, () => 'waiting');
-  const rejectedIds = rejectedIdsAt(index, leader, tick);
+  const rejectedIds = rejectedIdsAt(index, leader, end);
   const rejections = new Map<number, string>();
   let resolution: RoundResolution | null = null;
   const resolutions: RoundResolution[] = [];
-  for (const event of found.events) {
-    if (event.t > tick) break;
+  for (let i = 0; i < found.count; i++) {
+    const event = found.events[i]!;
     if (event.kind === 'evaluationSealed') {
       // The leader's own evaluation never travels: it is at the leader once sealed.
       statuses[leader] = 'arrived';
