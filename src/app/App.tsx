@@ -52,9 +52,7 @@ export function App() {
   const scenario = useRun((state) => state.scenario);
   const presets = useRun((state) => state.presets);
   const presetName = useRun((state) => state.presetName);
-  const error = useRun((state) => state.error);
   const notice = useRun((state) => state.notice);
-  const dismissError = useRun((state) => state.dismissError);
   const presenter = useUi((state) => state.presenter);
   usePageShortcuts();
   useThemeAttribute();
@@ -94,14 +92,7 @@ export function App() {
   if (embedded) {
     return (
       <div className={`app embed${presenter ? ' presenter' : ''}`} {...lessonFocusAttributes(highlight)}>
-        {error !== null && (
-          <div className="error-banner" role="alert" data-testid="error-banner">
-            <span>{error}</span>
-            <button type="button" onClick={dismissError} aria-label="Dismiss message">
-              ✕
-            </button>
-          </div>
-        )}
+        <ErrorBanner />
         <main className="embed-main">
           <RingSlot />
           {lessonOpen ? <LessonPanel /> : <PresenterNarration />}
@@ -140,14 +131,7 @@ export function App() {
       {...lessonFocusAttributes(highlight)}
     >
       <Header />
-      {error !== null && (
-        <div className="error-banner" role="alert" data-testid="error-banner">
-          <span>{error}</span>
-          <button type="button" onClick={dismissError} aria-label="Dismiss message">
-            ✕
-          </button>
-        </div>
-      )}
+      <ErrorBanner />
       {notice !== null && (
         <p className="notice" role="status" data-testid="notice">
           {notice}
@@ -346,6 +330,21 @@ function PentadicSlot() {
   const trace = useCursorTrace();
   const tick = useWholeTick();
   return <PentadicPanel trace={trace} tick={tick} {...useSelectionProps()} />;
+}
+
+/** The run's error message, dismissable (a bad link, file or value: what went wrong, nothing lost). */
+function ErrorBanner() {
+  const error = useRun((state) => state.error);
+  const dismissError = useRun((state) => state.dismissError);
+  if (error === null) return null;
+  return (
+    <div className="error-banner" role="alert" data-testid="error-banner">
+      <span>{error}</span>
+      <button type="button" onClick={dismissError} aria-label="Dismiss message">
+        ✕
+      </button>
+    </div>
+  );
 }
 
 function TraceHashFooter() {

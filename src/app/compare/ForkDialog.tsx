@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from '../components/useModalDialog';
 import { agentId } from '../../core/values';
 import type { ForkChange, ForkFaultKind, ForkUnsafeRule, Scenario } from '../../worker/api';
 import { faultKindsFor } from '../panels/config/draftEdits';
@@ -42,13 +43,7 @@ export function ForkDialog({ scenario, tick, open, onClose }: {
   open: boolean;
   onClose: () => void;
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog === null) return;
-    if (open && !dialog.open) dialog.showModal();
-    else if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const dialogRef = useModalDialog(open);
   return (
     <dialog ref={dialogRef} className="help-dialog fork-dialog" data-testid="fork-dialog" aria-labelledby="fork-title" onClose={onClose}>
       <header className="help-header">

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from './useModalDialog';
 import type { SeedResult } from '../../worker/poolApi';
 import { seedCountChoices, useSeeds, type SeedCount } from '../store/seedsStore';
 import { useRun } from '../store/runStore';
@@ -13,14 +13,7 @@ const violatingSeedsShownMax = 60;
  * modal `<dialog>` like the help; the check goes on if it is closed, and its results stay.
  */
 export default function SeedsCheckDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog === null) return;
-    if (open && !dialog.open) dialog.showModal();
-    else if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const dialogRef = useModalDialog(open);
 
   return (
     <dialog

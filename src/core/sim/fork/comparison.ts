@@ -1,5 +1,5 @@
-import { checkJsonSyntax } from '../jsonSyntax';
-import { parseScenario, type Result, type ScenarioError } from '../parseScenario';
+import type { Result, ScenarioError } from '../parseScenario';
+import { parseDocumentText, readBaseScenario } from '../readDocument';
 import { scenarioLimits, type Scenario } from '../scenario';
 import {
   describe, field, keyPath, quote, readAgent, readChoice, readFields, readInteger, reject, required,
@@ -38,7 +38,7 @@ const comparisonJsonDepthMax = 18;
  */
 export function parseComparison(input: unknown): Result<OpenedComparison, ScenarioError> {
   try {
-    const value = typeof input === 'string' ? parseText(input) : input;
+    const value = typeof input === 'string' ? parseDocumentText(input, comparisonTextCharsMax, comparisonJsonDepthMax) : input;
     const comparison = readComparison(value);
     const fork = forkScenario(comparison.base, comparison.at, comparison.change);
     if (!fork.ok) return fork;
@@ -54,26 +54,13 @@ export function parseComparison(input: unknown): Result<OpenedComparison, Scenar
   }
 }
 
-function parseText(text: string): unknown {
-  if (text.length > comparisonTextCharsMax) reject('', `text of ${text.length} characters is too long`);
-  const problem = checkJsonSyntax(text, comparisonJsonDepthMax);
-  if (problem) reject('', `invalid JSON at line ${problem.line}, column ${problem.column}: ${problem.reason}`);
-  return JSON.parse(text) as unknown;
-}
-
 function readComparison(value: unknown): Comparison {
   const fields = readFields(value, '', ['v', 'base', 'at', 'change']);
   const version = field(fields, 'v');
   if (version !== 1) {
     reject('v', version === undefined ? 'missing (the comparison version, 1)' : `expected 1, got ${describe(version)}`);
   }
-  const parsedBase = parseScenario(required(fields, 'base', '', 'the base scenario'));
-  if (!parsedBase.ok) {
-    const { path, message } = parsedBase.error;
-    const detail = path === '' ? message.replace(/^scenario: /, '') : message.slice(path.length + 2);
-    reject(path === '' ? 'base' : `base.${path}`, detail);
-  }
-  const base = parsedBase.value;
+  const base = readBaseScenario(fields);
   const at = readInteger(required(fields, 'at', '', 'the fork tick'), 'at', 0, scenarioLimits.ticksMax);
   const change = readChange(required(fields, 'change', '', 'the change'), 'change', base);
   return { v: 1, base, at, change };

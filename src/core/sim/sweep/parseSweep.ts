@@ -1,5 +1,5 @@
-import { checkJsonSyntax } from '../jsonSyntax';
-import { parseScenario, type Result, type ScenarioError } from '../parseScenario';
+import { parseDocumentText, readBaseScenario } from '../readDocument';
+import type { Result, ScenarioError } from '../parseScenario';
 import { scenarioLimits } from '../scenario';
 import {
   describe, field, keyPath, quote, readArray, readFields, readInteger, readItems, readOptional,
@@ -29,7 +29,7 @@ const fieldPath = /^[A-Za-z][A-Za-z0-9]*(?:\.(?:[A-Za-z][A-Za-z0-9]*|0|[1-9][0-9
  */
 export function parseSweep(input: unknown): SweepResult {
   try {
-    const value = typeof input === 'string' ? parseText(input) : input;
+    const value = typeof input === 'string' ? parseDocumentText(input, sweepTextCharsMax, sweepJsonDepthMax) : input;
     const definition = readSweep(value);
     checkCells(definition);
     return { ok: true, value: definition };
@@ -44,28 +44,13 @@ export function parseSweep(input: unknown): SweepResult {
   }
 }
 
-function parseText(text: string): unknown {
-  if (text.length > sweepTextCharsMax) {
-    reject('', `text of ${text.length} characters is too long (at most ${sweepTextCharsMax})`);
-  }
-  const problem = checkJsonSyntax(text, sweepJsonDepthMax);
-  if (problem) reject('', `invalid JSON at line ${problem.line}, column ${problem.column}: ${problem.reason}`);
-  return JSON.parse(text) as unknown;
-}
-
 function readSweep(value: unknown): SweepDefinition {
   const fields = readFields(value, '', sweepKeys);
   const version = field(fields, 'v');
   if (version !== 1) {
     reject('v', version === undefined ? 'missing (the sweep version, 1)' : `expected 1, got ${describe(version)}`);
   }
-  const parsedBase = parseScenario(required(fields, 'base', '', 'the base scenario'));
-  if (!parsedBase.ok) {
-    const { path, message } = parsedBase.error;
-    const detail = path === '' ? message.replace(/^scenario: /, '') : message.slice(path.length + 2);
-    reject(path === '' ? 'base' : `base.${path}`, detail);
-  }
-  const base = parsedBase.value;
+  const base = readBaseScenario(fields);
   const x = readAxis(required(fields, 'x', '', 'the x axis: { param, values }'), 'x', base);
   const seedsText = `runs per cell, 1 .. ${limits.seedsMax}`;
   const seeds = readInteger(required(fields, 'seeds', '', seedsText), 'seeds', 1, limits.seedsMax);
