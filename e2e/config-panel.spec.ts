@@ -9,7 +9,9 @@ test.describe('Configuration panel', () => {
     await page.getByTestId('run-end').click();
     const timeline = page.getByTestId('commit-timeline');
     await expect(timeline.locator('tr[data-status="committed"]')).toHaveCount(5);
-    const honestTimeline = await timeline.innerText();
+    // textContent, not innerText: the panels under the ring skip rendering while off screen
+    // (content-visibility), and innerText reads only what is rendered.
+    const honestTimeline = await timeline.textContent();
     const honestHash = await page.getByTestId('trace-hash').textContent();
 
     const config = page.getByTestId('config-panel');
@@ -36,14 +38,14 @@ test.describe('Configuration panel', () => {
     await config.getByTestId('config-apply').click();
     await expect(page.getByTestId('run-status')).toContainText('ended', { timeout: 45_000 });
     await expect(timeline.locator('tr[data-status="pending"]')).toHaveCount(0);
-    expect(await timeline.innerText()).not.toBe(honestTimeline);
+    expect(await timeline.textContent()).not.toBe(honestTimeline);
     await expect(page.getByTestId('preset-select').locator('option:checked')).toHaveText('Seven honest agents (edited)');
     await expect(config.getByTestId('config-edited')).toHaveCount(0);
     const hash = page.getByTestId('trace-hash');
     await expect(hash).toHaveText(/^[0-9a-f]{64}$/);
     const appliedHash = await hash.textContent();
     expect(appliedHash).not.toBe(honestHash);
-    const appliedTimeline = await timeline.innerText();
+    const appliedTimeline = await timeline.textContent();
 
     // An impossible latency range is named by the validator; the applied run stays on screen.
     await config.getByText('Network', { exact: true }).click();
@@ -53,7 +55,7 @@ test.describe('Configuration panel', () => {
     await expect(config.getByTestId('config-error')).toContainText('network.latency');
     await expect(config.getByTestId('config-error')).toContainText('low is above high');
     await expect(hash).toHaveText(appliedHash!);
-    expect(await timeline.innerText()).toBe(appliedTimeline);
+    expect(await timeline.textContent()).toBe(appliedTimeline);
     await expect(config.getByTestId('config-edited')).toBeVisible();
     await page.locator('.config-column').evaluate((column) => column.scrollTo(0, 0));
     await page.screenshot({ path: 'test-results/config-panel.png' });
