@@ -342,6 +342,11 @@ export class ConsensusProtocol {
   }
 
   /** Deep copies of every audit entry. */
+  /** How many entries the audit chain holds (no copy, unlike `auditLog`). */
+  get auditLength(): number {
+    return this.chain.length;
+  }
+
   auditLog(): AuditEntry[] {
     return this.chain.entries();
   }

@@ -4,14 +4,12 @@ import type { TraceIndex } from '../../trace/traceIndex';
 import { HashText } from '../../components/HashText';
 import { EmptyState, Panel } from '../../components/Panel';
 import { formatNumber } from '../../format';
-import { accusationsAt, type AccusationState, type ProofVerdict } from './councilState';
+import { accusationKinds, accusationsAt, type AccusationState, type ProofVerdict } from './councilState';
 import { ProposalCard, type VoterRoll } from './ProposalCard';
 import './council.css';
 
-const accountabilityKinds = new Set<StreamEvent['kind']>([
-  'proofSubmitted', 'accusationVoteCast', 'accusationVoteRecorded', 'accusationTallied', 'quarantineExecuted',
-  'quarantineWithheld', 'accuserPenalised', 'auditAppended',
-]);
+/** The accusations' events and the audit entries they wrote. */
+const accountabilityKinds = new Set<StreamEvent['kind']>([...accusationKinds, 'auditAppended']);
 
 export interface AccountabilityPanelProps {
   trace: TraceIndex;

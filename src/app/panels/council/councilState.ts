@@ -112,6 +112,12 @@ export interface AccusationState extends ProposalState {
   withheld: { approveCount: number; approversNeeded: number } | null;
 }
 
+/** The events `accusationsAt` reads: panels pick them out of the trace once per run. */
+export const accusationKinds: ReadonlySet<StreamEvent['kind']> = new Set<StreamEvent['kind']>([
+  'proofSubmitted', 'accusationVoteCast', 'accusationVoteRecorded', 'accusationTallied', 'quarantineExecuted',
+  'quarantineWithheld', 'accuserPenalised',
+]);
+
 /**
  * The accusations as they stood at `tick`, from the trace alone: the proof when submitted,
  * each voter's check and vote, the accuser's record of it, the tally, and the quarantine or

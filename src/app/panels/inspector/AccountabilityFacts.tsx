@@ -1,19 +1,13 @@
 import { useMemo } from 'react';
-import type { StreamEvent } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
-import { accusationsAt, type AccusationState } from '../council/councilState';
-
-const accountabilityKinds = new Set<StreamEvent['kind']>([
-  'proofSubmitted', 'accusationVoteCast', 'accusationVoteRecorded', 'accusationTallied', 'quarantineExecuted',
-  'quarantineWithheld', 'accuserPenalised',
-]);
+import { accusationKinds, accusationsAt, type AccusationState } from '../council/councilState';
 
 /**
  * Accountability, for one agent at the cursor (issue 15): the accusations it made and those
  * against it, how each ended, its quarantine, and how it voted on the others. From the trace.
  */
 export function AccountabilityFacts({ trace, tick, agent }: { trace: TraceIndex; tick: number; agent: number }) {
-  const events = useMemo(() => trace.ofKinds(accountabilityKinds), [trace]);
+  const events = useMemo(() => trace.ofKinds(accusationKinds), [trace]);
   // Weights do not change who accused whom or how it ended; the tally bars are the panel's.
   const accusations = useMemo(() => accusationsAt(events, tick, []), [events, tick]);
   const made = accusations.filter((accusation) => accusation.proposer === agent);

@@ -372,7 +372,7 @@ export class Accountability {
       abstainCount: result.abstainCount, quorumRequired: result.quorumRequired,
       quorumMet: result.quorumMet, thresholdUsed: result.thresholdUsed,
       critical: isCritical(ProposalAction.QUARANTINE), hashChainValid: result.hashChainValid,
-      trigger, auditEntries: ledger.auditLog().length,
+      trigger, auditEntries: ledger.auditLength,
     });
     const proposal = ledger.getProposal(proposalId)!;
     const approversNeeded = quarantineApproversNeeded(host.scenario.n);
