@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { median, round } from '../harness';
 import { encodeShareLink } from '../../src/core/sim/shareLink';
+import { isPresetName, preset } from '../../src/core/sim/presets';
 import { nodeCodec } from '../../src/cli/nodeCodec';
 import { chromiumArgs, ensureBuilt, freePort, root, startPreview, systemChromium } from './preview';
 
@@ -22,7 +23,12 @@ const playbackSampleMs = 6_000;
 const simulationTimeoutMs = 45 * 60_000;
 
 export interface BrowserFigure {
+  /** What ran: `n` agents for `rounds` rounds (`1000x5`), or a preset by name. */
+  scenario: string;
   n: number;
+  /** From pressing Play to the first frame of playback (the pause button shows). */
+  firstFrameMs: number;
+  /** From pressing Play until the whole run is simulated (the progress note goes). */
   simulationMs: number;
   frames: number;
   medianFrameMs: number;
@@ -53,13 +59,32 @@ const probeScript = `
   });
 `;
 
-async function measureScenario(page: Page, baseUrl: string, n: number): Promise<BrowserFigure> {
-  const scenario = { v: 1, name: `bench ${n}`, seed: 7, protocol: 'resonance', n, rounds: 1 } as const;
-  await page.goto(`${baseUrl}/${await encodeShareLink(scenario, nodeCodec)}`);
+/** A bench scenario by its argument: `N` (1 round), `NxR` (R rounds) or a preset name. */
+async function scenarioLink(spec: string): Promise<{ link: string; n: number }> {
+  const sized = /^(\d+)(?:x(\d+))?$/.exec(spec);
+  if (!sized) {
+    if (!isPresetName(spec)) throw new Error(`bench browser: "${spec}" is neither N, NxR nor a preset`);
+    const { scenario } = preset(spec);
+    return { link: await encodeShareLink(scenario, nodeCodec), n: scenario.n };
+  }
+  const n = Number(sized[1]);
+  const rounds = Number(sized[2] ?? 1);
+  const scenario = { v: 1, name: `bench ${spec}`, seed: 7, protocol: 'resonance', n, rounds } as const;
+  return { link: await encodeShareLink(scenario, nodeCodec), n };
+}
+
+async function measureScenario(page: Page, baseUrl: string, spec: string): Promise<BrowserFigure> {
+  const { link, n } = await scenarioLink(spec);
+  await page.goto(`${baseUrl}/${link}`);
   await page.getByTestId('network-view').waitFor();
   await page.getByTestId('speed').selectOption('2');
   const pressedAt = await page.evaluate(() => performance.now());
   await page.getByTestId('play').click();
+  // The whole run is simulated when the progress note goes, timed in the page as it happens.
+  const simulated = page
+    .getByTestId('simulation-progress')
+    .waitFor({ state: 'detached', timeout: simulationTimeoutMs })
+    .then(() => page.evaluate(() => performance.now()));
   await page.getByTestId('pause').waitFor({ timeout: simulationTimeoutMs });
   const playingAt = await page.evaluate(() => {
     const probe = (window as unknown as { benchProbe: { sampling: boolean } }).benchProbe;
@@ -73,13 +98,17 @@ async function measureScenario(page: Page, baseUrl: string, n: number): Promise<
     probe.sampling = false;
     return { frames: probe.frames, longTasks: probe.longTasks, endedAt: performance.now() };
   });
-  await page.getByTestId('pause').click().catch(() => undefined);
+  // Still playing after the sample: paused (a run that ended shows Play, and has no Pause).
+  if (await page.getByTestId('pause').isVisible()) await page.getByTestId('pause').click();
   const during = sampled.longTasks.filter((task) => task.start >= playingAt);
   const loading = sampled.longTasks.filter((task) => task.start >= pressedAt && task.start < playingAt);
+  const simulatedAt = await simulated;
   const sorted = [...sampled.frames].sort((a, b) => a - b);
   return {
+    scenario: spec,
     n,
-    simulationMs: round(playingAt - pressedAt, 0),
+    firstFrameMs: round(playingAt - pressedAt, 0),
+    simulationMs: round(simulatedAt - pressedAt, 0),
     frames: sampled.frames.length,
     medianFrameMs: round(median(sampled.frames), 2),
     p95FrameMs: round(sorted[Math.floor(sorted.length * 0.95)] ?? 0, 2),
@@ -91,17 +120,17 @@ async function measureScenario(page: Page, baseUrl: string, n: number): Promise<
   };
 }
 
-export async function runBrowserBench(agentCounts: number[]): Promise<BrowserFigure[]> {
+export async function runBrowserBench(specs: string[]): Promise<BrowserFigure[]> {
   await ensureBuilt();
   const port = await freePort();
   const preview = await startPreview(port);
   const browser = await chromium.launch({ executablePath: systemChromium() ?? undefined, args: chromiumArgs });
   const figures: BrowserFigure[] = [];
   try {
-    for (const n of agentCounts) {
+    for (const spec of specs) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.addInitScript({ content: probeScript });
-      figures.push(await measureScenario(page, `http://127.0.0.1:${port}`, n));
+      figures.push(await measureScenario(page, `http://127.0.0.1:${port}`, spec));
       console.log(formatRow(figures.at(-1)!));
       await page.close();
     }
@@ -113,7 +142,8 @@ export async function runBrowserBench(agentCounts: number[]): Promise<BrowserFig
 }
 
 const columns: [keyof BrowserFigure, string][] = [
-  ['n', 'n'],
+  ['scenario', 'scenario'],
+  ['firstFrameMs', 'first frame ms'],
   ['simulationMs', 'simulate ms'],
   ['frames', 'frames'],
   ['medianFrameMs', 'median frame ms'],
@@ -126,19 +156,22 @@ const columns: [keyof BrowserFigure, string][] = [
 ];
 
 export function formatRow(figure: BrowserFigure): string {
-  return columns.map(([key]) => String(figure[key]).padStart(key === 'n' ? 5 : 16)).join('');
+  return columns.map(([key]) => String(figure[key]).padStart(key === 'scenario' ? 12 : 16)).join('');
 }
 
 export function formatHeader(): string {
-  return columns.map(([key, label]) => label.padStart(key === 'n' ? 5 : 16)).join('');
+  return columns.map(([key, label]) => label.padStart(key === 'scenario' ? 12 : 16)).join('');
 }
 
-/** The command: agent counts from the argument (`100,1000` by default). */
+/**
+ * The command: scenarios from the argument, comma-separated: `N` agents for 1 round, `NxR`
+ * for R rounds, or a preset name (default `100,1000x5,hk-classic`, the SPEC §8 figures).
+ */
 export async function main(argument: string | undefined): Promise<void> {
-  const agentCounts = (argument ?? '100,1000').split(',').map(Number).filter((n) => n > 0);
+  const specs = (argument ?? '100,1000x5,hk-classic').split(',').filter((spec) => spec !== '');
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) };
   console.log(formatHeader());
-  const figures = await runBrowserBench(agentCounts);
+  const figures = await runBrowserBench(specs);
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   const file = join(root, 'bench', 'results', 'browser.json');
   writeFileSync(file, JSON.stringify({ machine, playbackSampleMs, figures }, null, 2) + '\n');

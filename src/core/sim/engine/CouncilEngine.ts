@@ -207,8 +207,7 @@ export class CouncilEngine extends SimEngine<Scheduled> implements CouncilEngine
   private transportHooks() {
     return {
       emit: (event: SimEvent) => this.emit(event),
-      schedule: (tick: number, delivery: Delivery<CouncilPayload>) =>
-        this.queue.push(tick, { kind: 'deliver', ...delivery }),
+      schedule: (tick: number, delivery: Delivery<CouncilPayload>) => this.queue.push(tick, delivery),
       // Council messages belong to no view; a garbled one arrives with a broken signature.
       describe: () => ({ view: 0 }),
       garble: garbledPayload,

@@ -80,6 +80,8 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   readonly accountability: Accountability | null;
   private readonly transport: Transport<EnginePayload>;
   private readonly ctx: ReplicaContext;
+  /** How many replicas, from index 0, are settled for good (see `afterItem`). */
+  private settled = 0;
 
   /**
    * A run of `scenario` at tick 0, every agent started. `restoring` is how `restore` and
@@ -367,7 +369,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
       emit: (event: SimEvent) => this.emit(event),
       schedule: (tick: number, delivery: Delivery<Payload>) => {
         this.check(tick > this.tick, `a message sent at tick ${this.tick} is delivered at ${tick}`);
-        this.queue.push(tick, { kind: 'deliver', ...delivery });
+        this.queue.push(tick, delivery);
       },
       describe: (payload: EnginePayload) => {
         if (payload.type === 'CP' || payload.type === 'CV') return { view: 0 };
@@ -441,16 +443,26 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
 
   /** Complete when every replica that is not Byzantine and not down has decided every round. */
   protected afterItem(): boolean {
-    // Policy: a plain loop over the machines, not `this.replicas` (which allocates an array):
-    // this runs after every event of the run.
-    for (const machine of this.machines) {
-      const replica = replicaOf(machine);
-      if (replica.committedRounds >= this.scenario.rounds) continue;
-      const index = replica.index;
-      if (this.faults.isByzantine(index) || this.faults.silentStarted(index)) continue;
+    // Policy: this runs after every event of the run (2·10⁶ at n = 1000), so the replicas
+    // that are settled for good (every round decided, Byzantine or silenced: none of these
+    // ever reverts) are skipped from the front once, and the scan stops at the first replica
+    // still owed a decision. A crash can end, so crashed replicas are never settled for good.
+    const { machines } = this;
+    while (this.settled < machines.length && this.settledForGood(replicaOf(machines[this.settled]!))) {
+      this.settled += 1;
+    }
+    for (let index = this.settled; index < machines.length; index++) {
+      const replica = replicaOf(machines[index]!);
+      if (this.settledForGood(replica)) continue;
       if (!this.transport.isCrashed(index)) return false;
     }
     return true;
+  }
+
+  /** The replica owes no decision now or later: it decided every round, or is faulty. */
+  private settledForGood(replica: ReplicaState): boolean {
+    if (replica.committedRounds >= this.scenario.rounds) return true;
+    return this.faults.isByzantine(replica.index) || this.faults.silentStarted(replica.index);
   }
 
   protected onRunEnd(reason: EndReason): void {

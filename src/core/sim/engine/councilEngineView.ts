@@ -9,7 +9,7 @@ import type { Delivery } from './Transport';
 
 /** What the Council engine schedules on its queue. */
 export type CouncilScheduled =
-  | ({ kind: 'deliver' } & Delivery<CouncilPayload>)
+  | Delivery<CouncilPayload>
   | { kind: 'startRound'; roundNo: number }
   | { kind: 'deadline'; roundNo: number };
 

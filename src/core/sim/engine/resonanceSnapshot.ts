@@ -15,7 +15,7 @@ export type EnginePayload = Payload | AccusationPayload;
 
 /** What the ResonanceBFT engine schedules on its queue. */
 export type ResonanceScheduled =
-  | ({ kind: 'deliver' } & Delivery<EnginePayload>)
+  | Delivery<EnginePayload>
   | { kind: 'accusationDeadline'; proposalId: string }
   | { kind: 'timer'; agent: number; timer: 'view' | 'collect'; roundNo: number; view: number }
   | { kind: 'restart'; agent: number };
