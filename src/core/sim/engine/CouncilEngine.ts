@@ -207,7 +207,8 @@ export class CouncilEngine extends SimEngine<Scheduled> implements CouncilEngine
   private transportHooks() {
     return {
       emit: (event: SimEvent) => this.emit(event),
-      schedule: (tick: number, delivery: Delivery<CouncilPayload>) => this.queue.push(tick, delivery),
+      schedule: (tick: number, id: number, from: number, to: number, payload: CouncilPayload, garbled: boolean) =>
+        this.queue.pushDelivery(tick, id, from, to, payload, garbled),
       // Council messages belong to no view; a garbled one arrives with a broken signature.
       describe: () => ({ view: 0 }),
       garble: garbledPayload,

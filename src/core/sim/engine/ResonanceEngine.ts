@@ -242,7 +242,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     const machine = this.machines[agent]!;
     const effects = runMachine(machine, input, this.ctx);
     const replica = replicaOf(machine);
-    this.check(replica.roundNo <= this.scenario.rounds + 1, `a${agent} is in round ${replica.roundNo}`);
+    if (replica.roundNo > this.scenario.rounds + 1) this.fail(`a${agent} is in round ${replica.roundNo}`);
     for (const effect of effects) this.apply(agent, effect);
   }
 
@@ -367,9 +367,9 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   private transportHooks() {
     return {
       emit: (event: SimEvent) => this.emit(event),
-      schedule: (tick: number, delivery: Delivery<Payload>) => {
-        this.check(tick > this.tick, `a message sent at tick ${this.tick} is delivered at ${tick}`);
-        this.queue.push(tick, delivery);
+      schedule: (tick: number, id: number, from: number, to: number, payload: EnginePayload, garbled: boolean) => {
+        if (tick <= this.tick) this.fail(`a message sent at tick ${this.tick} is delivered at ${tick}`);
+        this.queue.pushDelivery(tick, id, from, to, payload, garbled);
       },
       describe: (payload: EnginePayload) => {
         if (payload.type === 'CP' || payload.type === 'CV') return { view: 0 };

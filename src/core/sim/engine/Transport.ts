@@ -22,8 +22,8 @@ export interface Delivery<P> {
 
 export interface TransportHooks<P> {
   emit(event: SimEvent): void;
-  /** Schedules a delivery at `tick`. */
-  schedule(tick: number, delivery: Delivery<P>): void;
+  /** Schedules the delivery of copy `id` at `tick` (the fields of a `Delivery`). */
+  schedule(tick: number, id: number, from: number, to: number, payload: P, garbled: boolean): void;
   /** Extra fields of the `messageSent` event (the view, a vote's phase). */
   describe(payload: P): { view: number; phase?: 'prepare' | 'commit' };
   /** How a garbled payload arrives; absent: unchanged, flagged `garbled`. */
@@ -151,7 +151,7 @@ export class Transport<P extends MessageHeader> {
     }
     const garbled = garble !== undefined && this.faults.stream(from).chance(garble.rate);
     const delivered = garbled && this.hooks.garble ? this.hooks.garble(payload) : payload;
-    this.hooks.schedule(outcome.deliverAt, { kind: 'deliver', id, from, to, payload: delivered, garbled });
+    this.hooks.schedule(outcome.deliverAt, id, from, to, delivered, garbled);
     last.deliverAt = outcome.deliverAt;
     last.garbled = garbled;
     return id;

@@ -59,7 +59,7 @@ export abstract class SimEngine<I> {
   /** The trace so far. Append-only; events are never edited after they are recorded. */
   events: SimEvent[];
   tick: number;
-  protected readonly queue: EventQueue<I>;
+  protected readonly queue: EventQueue<I & { kind: string }>;
   private finished: boolean;
   private actionIndex: number;
 
@@ -77,7 +77,7 @@ export abstract class SimEngine<I> {
     }
     this.events = from ? from.trace.slice(0, from.loop.eventCount) : [];
     this.tick = loop?.tick ?? 0;
-    this.queue = new EventQueue<I>(loop?.queue);
+    this.queue = new EventQueue<I & { kind: string }>(loop?.queue as QueueState<I & { kind: string }> | undefined);
     this.finished = loop?.finished ?? false;
     this.actionIndex = loop?.actionIndex ?? 0;
   }
@@ -106,7 +106,14 @@ export abstract class SimEngine<I> {
    * replays it: the seed, the scenario's hash and the tick.
    */
   check(condition: boolean, message: string): asserts condition {
-    if (condition) return;
+    if (!condition) this.fail(message);
+  }
+
+  /**
+   * `check` for hot paths, where building the message of a check that holds would cost a
+   * string per event: `if (!condition) this.fail(message)`.
+   */
+  fail(message: string): never {
     const hash = sha256Hex(canonicalJson(this.scenario)).slice(0, 12);
     throw new AssertionError(`engine: ${message} (seed ${this.scenario.seed}, scenario ${hash}, tick ${this.tick})`);
   }
@@ -131,10 +138,10 @@ export abstract class SimEngine<I> {
         this.finish(pastMax ? 'maxTicks' : next === Infinity ? 'stalled' : 'eventsMax');
         return;
       }
-      this.check(next >= this.tick, `the clock went back from ${this.tick} to ${next}`);
+      if (next < this.tick) this.fail(`the clock went back from ${this.tick} to ${next}`);
       this.tick = next;
       this.applyActionsDue();
-      const item = this.queue.peekTick() === next ? this.queue.pop()!.item : null;
+      const item = this.queue.peekTick() === next ? this.queue.pop()! : null;
       if (item) this.dispatch(item);
       if (this.afterItem()) this.finish('completed');
     }

@@ -48,9 +48,13 @@ export class FaultBook {
 
   /** The agent's first fault of `kind` that acts now (a `silent` one: at any time). */
   of<K extends ResolvedFault['kind']>(agent: number, kind: K): Extract<ResolvedFault, { kind: K }> | undefined {
-    return this.byAgent.get(agent)?.find((fault) => fault.kind === kind && this.started(fault)) as
-      | Extract<ResolvedFault, { kind: K }>
-      | undefined;
+    // Policy: a plain loop, not `find` with a closure: this is asked for every delivery.
+    const list = this.byAgent.get(agent);
+    if (list === undefined) return undefined;
+    for (const fault of list) {
+      if (fault.kind === kind && this.started(fault)) return fault as Extract<ResolvedFault, { kind: K }>;
+    }
+    return undefined;
   }
 
   /** Agents with any fault other than crashing, acting now: they are not counted as honest. */

@@ -62,6 +62,7 @@ export function replicaContext(sources: ContextSources): ReplicaContext {
       return unsafeNow();
     },
     publicKeys: agents.map((agent) => agent.publicKey),
+    ids: agents.map((agent) => agent.id),
     leaderOf: (view) => view % n,
     indexOf: (id) => sources.indexOf(id),
     // Policy: votes lock and commit at n−f, like the records a commit needs, not the

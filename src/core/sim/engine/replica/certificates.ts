@@ -6,8 +6,9 @@ export function voteKey(view: number, phase: Phase, digest: string): string {
   return `${view}:${phase}:${digest}`;
 }
 
-/** A certificate from the votes a replica collected (signers sorted by id). */
+/** A certificate from the votes a replica collected (signers sorted by id; `ids`: the roster's). */
 export function certificateOf(
+  ids: readonly string[],
   value: Value,
   digest: string,
   view: number,
@@ -17,7 +18,7 @@ export function certificateOf(
   const votes: Certificate['votes'] = [];
   for (const index of idOrder(tally.signatures.length)) {
     const signature = tally.signatures[index]!;
-    if (signature !== '') votes.push({ aid: `a${index}`, signature });
+    if (signature !== '') votes.push({ aid: ids[index]!, signature });
   }
   return { roundNo: value.roundNo, view, phase, roundId: value.round.id, digest, votes };
 }

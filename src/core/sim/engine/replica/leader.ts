@@ -75,7 +75,7 @@ export function onProposed(state: ReplicaState, ctx: ReplicaContext, out: Out, r
 export function onEvaluation(state: ReplicaState, ctx: ReplicaContext, out: Out, from: number, id: number, payload: Extract<Payload, { type: 'E' }>): void {
   const round = collectingRound(state);
   if (!round || payload.roundId !== round.id || payload.roundNo !== state.roundNo) return;
-  if (payload.aid !== `a${from}` || typeof payload.record !== 'object' || payload.record === null) {
+  if (payload.aid !== ctx.ids[from] || typeof payload.record !== 'object' || payload.record === null) {
     return rejectMessage(state, out, id, `sender a${from} does not match record ${String(payload.aid)}`);
   }
   if (Object.hasOwn(round.evaluations, payload.aid)) return;

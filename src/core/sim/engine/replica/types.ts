@@ -200,6 +200,8 @@ export interface ReplicaContext {
   readonly unsafe: UnsafeSwitches;
   /** Agent public keys (hex) by index. */
   readonly publicKeys: readonly string[];
+  /** Roster ids by index (`a0`, `a1`, …), so hot paths compare ids without building them. */
+  readonly ids: readonly string[];
   leaderOf(view: number): number;
   /** The index of a roster id, or null for anything else. */
   indexOf(id: unknown): number | null;

@@ -50,7 +50,7 @@ export function onNewView(
   payload: Extract<Payload, { type: 'NV' }>,
 ): void {
   if (payload.roundNo < state.roundNo) return void answerLaggard(state, ctx, out, from, payload.roundNo, payload.view);
-  if (payload.roundNo !== state.roundNo || payload.by !== `a${from}` || !Number.isSafeInteger(payload.view)) return;
+  if (payload.roundNo !== state.roundNo || payload.by !== ctx.ids[from] || !Number.isSafeInteger(payload.view)) return;
   const c = state.current;
   const senders = (c.newViews[String(payload.view)] ??= {});
   senders[payload.by] = payload.lock ?? null;

@@ -67,7 +67,7 @@ const digestPattern = /^[0-9a-f]{32}$/;
 
 /** A vote from a peer: counted only when it is the sender's own, under its key, and verifies. */
 export function onVote(state: ReplicaState, ctx: ReplicaContext, out: Out, from: number, vote: VotePayload): void {
-  if (vote.roundNo !== state.roundNo || vote.aid !== `a${from}`) return;
+  if (vote.roundNo !== state.roundNo || vote.aid !== ctx.ids[from]) return;
   if (vote.phase !== 'prepare' && vote.phase !== 'commit') return;
   if (!isDigest(vote.digest) || typeof vote.roundId !== 'string' || !Number.isSafeInteger(vote.view)) return;
   if (vote.pubkey !== ctx.publicKeys[from]) return;
@@ -93,7 +93,7 @@ export function checkVotes(state: ReplicaState, ctx: ReplicaContext, out: Out, v
   }
   const commits = tallyOf(tallies, view, 'commit');
   if (commits !== undefined && commits.count >= quorum) {
-    decide(state, ctx, out, value, certificateOf(value, digest, view, 'commit', commits), 'votes');
+    decide(state, ctx, out, value, certificateOf(ctx.ids, value, digest, view, 'commit', commits), 'votes');
   }
 }
 
@@ -109,7 +109,7 @@ function lock(
   const c = state.current;
   // Policy: a lock only moves up; a prepare quorum of an older view never replaces a newer lock.
   if (c.lock === null || c.lock.view <= view) {
-    c.lock = { view, value, digest, cert: certificateOf(value, digest, view, 'prepare', prepares) };
+    c.lock = { view, value, digest, cert: certificateOf(ctx.ids, value, digest, view, 'prepare', prepares) };
   }
   if (c.lockedWinner === null || c.lockedWinner.view <= view) c.lockedWinner = { view, winner: value.winner };
   out.emit({
