@@ -130,6 +130,35 @@ describe('trimmedMean', () => {
     );
   });
 
+  it('gives bit for bit the sorted sum over long columns, trimmed deep (property)', () => {
+    // Columns long enough that only the kept middle is selected and sorted (k ≈ 2t + a few),
+    // with few distinct values, ties at the trim boundaries, zeros and −0, and some NaN.
+    const literal = (vectors: number[][], trim: number): number[] => {
+      const t = effectiveTrim(vectors.length, trim);
+      const dim = Math.max(0, ...vectors.map((v) => v.length));
+      return Array.from({ length: dim }, (_, i) => {
+        const column = Float64Array.from(vectors, (v) => v[i] ?? 0).sort();
+        let sum = 0;
+        for (let j = t; j < column.length - t; j++) sum += column[j]!;
+        return sum / (column.length - 2 * t);
+      });
+    };
+    const value = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(0, -0, 0.03125, -0.5, 1 / 3, 1.056) },
+      { weight: 4, arbitrary: fc.double({ min: -2, max: 2, noNaN: true }) },
+      { weight: 1, arbitrary: fc.constant(Number.NaN) },
+    );
+    const vectors = fc.array(fc.array(value, { minLength: 1, maxLength: 3 }), { minLength: 40, maxLength: 300 });
+    checkProperty(
+      fc.property(vectors, fc.double({ min: 0.3, max: 0.5, noNaN: true }), (vs, share) => {
+        const trim = Math.floor(vs.length * share);
+        const fast = trimmedMean(vs, trim);
+        const expected = literal(vs, trim);
+        fast.forEach((x, i) => expect(Object.is(x, expected[i]) || x === expected[i]).toBe(true));
+      }),
+    );
+  });
+
   it('gives the normalised trimmed mean as the centroid', () => {
     close(trimmedCentroid([[3, 4], [3, 4], [300, -400]], 1), [0.6, 0.8]);
     expect(trimmedCentroid([], 1)).toEqual([]);

@@ -201,11 +201,7 @@ export class ResonanceAgent {
    */
   commit(outcome: Outcome): void {
     this.store.applyOutcome(this.id, outcome);
-    const similarities = Object.keys(outcome.perAxis ?? {})
-      .sort()
-      .map((aid) => outcome.perAxis[aid]!.pentadic)
-      .filter((score) => Number.isFinite(score));
-    this.store.recordRoundOutcome(outcome.consensusType, similarities, outcome.n, outcome.f);
+    this.store.recordRoundOutcome(outcome.consensusType, pentadicScores(outcome), outcome.n, outcome.f);
   }
 
   /** Signs a prepare or commit vote for `winner` in (round, view). */
@@ -238,4 +234,25 @@ export class ResonanceAgent {
   resolveConfig(): ResolveConfig {
     return { threshold: this.threshold, expectedN: this.expectedN, embed: this.embed };
   }
+}
+
+/** Each outcome's pentadic scores, by agent id in order; a pure cache by `perAxis` identity. */
+const pentadicByScores = new WeakMap<object, readonly number[]>();
+
+/**
+ * The outcome's finite pentadic scores by sorted agent id. Policy: remembered per scores
+ * object, since every replica committing one value learns from the same outcome (n sorts of n
+ * ids at n = 1000); `recordRoundOutcome` copies what it keeps.
+ */
+function pentadicScores(outcome: Outcome): readonly number[] {
+  const perAxis = outcome.perAxis ?? {};
+  let scores = pentadicByScores.get(perAxis);
+  if (scores === undefined) {
+    scores = Object.keys(perAxis)
+      .sort()
+      .map((aid) => perAxis[aid]!.pentadic)
+      .filter((score) => Number.isFinite(score));
+    pentadicByScores.set(perAxis, scores);
+  }
+  return scores;
 }

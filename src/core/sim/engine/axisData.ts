@@ -20,6 +20,10 @@ export const axisDataAgentsMax = 200;
 
 /** A trace number kept to 4 decimals: scores, trust, positions (quantised before hashing). */
 export function round4(value: number): number {
+  // The fast path of `quantiseNumber`, at 4 places: trust and reputation are already rounded
+  // to 4 places, and a trust row at n = 1000 is 10³ of them per commit.
+  if (value === 0) return 0;
+  if (Math.abs(value) < 1e8 && Math.round(value * 1e4) / 1e4 === value) return value;
   return Number(value.toFixed(axisDecimals));
 }
 

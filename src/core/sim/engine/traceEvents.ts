@@ -536,14 +536,34 @@ export const traceDecimals = 6;
 
 /** Rounds every float in a JSON-shaped value to `traceDecimals` places, in a fresh copy. */
 export function quantise<T>(value: T): T {
-  if (typeof value === 'number') {
-    return (Number.isInteger(value) ? value : Number(value.toFixed(traceDecimals))) as T;
+  if (typeof value === 'number') return quantiseNumber(value) as T;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = quantise(value[i] as unknown);
+    return out as T;
   }
-  if (Array.isArray(value)) return value.map(quantise) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) out[key] = quantise((value as Record<string, unknown>)[key]);
     return out as T;
   }
   return value;
+}
+
+const traceScale = 10 ** traceDecimals;
+/** Below this magnitude a double is far finer than 10^−6, so the fast path below is exact. */
+const fastMagnitudeMax = 1e8;
+
+/**
+ * `Number(value.toFixed(traceDecimals))`, without formatting a string when `value` already is
+ * the double nearest a 6-place decimal (most trace floats are rounded before they get here).
+ *
+ * Policy (why the fast path is exact): if `round(v·10⁶)/10⁶` is `v`, then `v` is the double
+ * nearest k/10⁶ for that integer k, so k/10⁶ is the 6-place decimal nearest `v` (below 10⁸ a
+ * double's spacing is under 1.5·10⁻⁸), which `toFixed` prints and `Number` reads back as `v`.
+ */
+export function quantiseNumber(value: number): number {
+  if (Number.isInteger(value)) return value;
+  if (Math.abs(value) < fastMagnitudeMax && Math.round(value * traceScale) / traceScale === value) return value;
+  return Number(value.toFixed(traceDecimals));
 }
