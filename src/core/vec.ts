@@ -115,11 +115,31 @@ export function trimmedMean(vectors: readonly (readonly number[])[], trim: numbe
   if (count === 0) return out;
   const t = effectiveTrim(count, trim);
   if (t === 0) return meanVec(vectors);
-  const columns = transposed(vectors, dim);
   const column = new Float64Array(count);
   const kept = count - 2 * t;
+  if (everyVectorConstant(vectors, dim)) {
+    // Every column holds the same values (each vector's one value): one column gives them all.
+    const values = Float64Array.from(vectors, (v) => v[0]!);
+    return out.fill(trimmedSum(values, column, t) / kept);
+  }
+  const columns = transposed(vectors, dim);
   for (let i = 0; i < dim; i++) out[i] = trimmedSum(columns.subarray(i * count, (i + 1) * count), column, t) / kept;
   return out;
+}
+
+/**
+ * True when every vector has all `dim` coordinates and they are equal (as `===` has it: a −0
+ * beside a 0 counts as equal, which changes no trimmed sum, since zeros are never added).
+ * Policy: the relational vectors of a first round are all uniform (no trust learned yet), so
+ * the centroid of 10³ coordinates is one column's sum; anything else fails at its first pair.
+ */
+function everyVectorConstant(vectors: readonly (readonly number[])[], dim: number): boolean {
+  for (const v of vectors) {
+    if (v.length !== dim) return false;
+    const first = v[0];
+    for (let i = 1; i < dim; i++) if (v[i] !== first) return false;
+  }
+  return true;
 }
 
 /**
