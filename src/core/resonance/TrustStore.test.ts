@@ -140,6 +140,25 @@ describe('TrustStore: snapshot and restore', () => {
     snapshot.reputations.a1 = 99;
     expect(store.reputation('a1')).toBe(1.12);
   });
+
+  it('gives back the data it took, values exact and peers in the order they were written', () => {
+    const data = new TrustStore().data();
+    data.reputations = { z9: 0.123456789, b: 1.5, a: 0.01 };
+    data.trustRows = { me: { q: 2.0001, p: 1e-9 }, other: { me: 0.3 } };
+    data.axisTrustRows = { me: { q: { affective: 1.25, semantic: 0.75 }, r: { behavioral: 0.5 } } };
+    const store = new TrustStore();
+    store.adopt(structuredClone(data));
+    const back = store.data();
+    expect(back).toEqual({ ...data, axisTrustRows: { me: { q: { semantic: 0.75, affective: 1.25 }, r: { behavioral: 0.5 } } } });
+    expect(Object.keys(back.reputations)).toEqual(['z9', 'b', 'a']);
+    expect(Object.keys(back.trustRows.me!)).toEqual(['q', 'p']);
+    expect(store.trust('me', 'p')).toBe(1e-9);
+    // A peer with no axis trust of its own falls back to the scalar trust, as before.
+    expect(store.axisTrust('me', 'p', 'semantic')).toBe(1e-9);
+    expect(store.axisTrust('me', 'r', 'semantic')).toBe(1);
+    expect(store.hasTrustRow('other')).toBe(true);
+    expect(store.hasAxisTrustRow('other')).toBe(false);
+  });
 });
 
 function roundTo4(value: number): number {

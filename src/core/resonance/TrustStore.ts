@@ -7,6 +7,7 @@ import { bftSafetyLowerBound } from './quorum';
 import { roundHalfEven } from '../roundHalfEven';
 import { coCommitCount, coCommitGroups, internMembers, lastCoCommitClock, type CoCommitEntry } from './coCommitLog';
 import type { ConsensusType, Outcome } from './types';
+import { DenseRow, DenseTable, idOfSlot, knownSlot, slotOf } from './denseTable';
 
 /**
  * An agent's memory (reference §2.6 `TrustStore`): reputation, scalar and per-axis trust,
@@ -65,10 +66,11 @@ export function pairKey(a: string, b: string): string {
   return a < b ? `${a},${b}` : `${b},${a}`;
 }
 
-export class TrustStore implements TrustStoreData {
-  reputations: Record<string, number> = {};
-  trustRows: Record<string, Record<string, number>> = {};
-  axisTrustRows: Record<string, Record<string, Partial<Record<Axis, number>>>> = {};
+export class TrustStore {
+  /** Reputations, trust rows and axis trust rows, dense by peer (`denseTable.ts`). */
+  private reputationRow = new DenseRow(1);
+  private trustTable = new DenseTable(1);
+  private axisTrustTable = new DenseTable(axisCount);
   roundClock = 0;
   behavior: Record<string, BehaviorCounters> = {};
   peerEncounters: Record<string, number> = {};
@@ -84,30 +86,45 @@ export class TrustStore implements TrustStoreData {
   consensusTypeHistory: ConsensusType[] = [];
 
   reputation(id: string): number {
-    return this.reputations[id] ?? reputationInit;
+    const slot = knownSlot(id);
+    return (slot === undefined ? undefined : this.reputationRow.get(slot)) ?? reputationInit;
   }
 
   updateReputation(id: string, delta: number): void {
-    this.reputations[id] = roundHalfEven(Math.max(this.reputation(id) + delta, trustFloor), 4);
+    const value = roundHalfEven(Math.max(this.reputation(id) + delta, trustFloor), 4);
+    this.reputationRow.set(slotOf(id), value);
   }
 
   /** a's trust in b; 1.0 for a pair never updated. */
   trust(a: string, b: string): number {
-    return this.trustRows[a]?.[b] ?? trustInit;
+    const slot = knownSlot(b);
+    return (slot === undefined ? undefined : this.trustTable.row(a)?.get(slot)) ?? trustInit;
   }
 
   setTrust(a: string, b: string, value: number): void {
-    (this.trustRows[a] ??= {})[b] = roundHalfEven(Math.max(value, trustFloor), 4);
+    this.trustTable.rowFor(a).set(slotOf(b), roundHalfEven(Math.max(value, trustFloor), 4));
   }
 
   /** a's trust in b on one axis, falling back to the scalar trust. */
   axisTrust(a: string, b: string, axis: Axis): number {
-    return this.axisTrustRows[a]?.[b]?.[axis] ?? this.trust(a, b);
+    const slot = knownSlot(b);
+    const stored = slot === undefined ? undefined : this.axisTrustTable.row(a)?.get(slot, axisIndex[axis]);
+    return stored ?? this.trust(a, b);
   }
 
   updateAxisTrust(a: string, b: string, axis: Axis, delta: number): void {
     const value = Math.min(Math.max(this.axisTrust(a, b, axis) + delta, trustFloor), axisTrustCap);
-    ((this.axisTrustRows[a] ??= {})[b] ??= {})[axis] = roundHalfEven(value, 4);
+    this.axisTrustTable.rowFor(a).set(slotOf(b), roundHalfEven(value, 4), axisIndex[axis]);
+  }
+
+  /** Whether a has a trust row (some trust in a peer was ever updated). */
+  hasTrustRow(a: string): boolean {
+    return this.trustTable.row(a) !== undefined;
+  }
+
+  /** Whether a has an axis trust row. */
+  hasAxisTrustRow(a: string): boolean {
+    return this.axisTrustTable.row(a) !== undefined;
   }
 
   coCommits(a: string, b: string): number {
@@ -142,16 +159,18 @@ export class TrustStore implements TrustStoreData {
 
   /** One round of forgetting: every stored trust value decays toward its floor. */
   decay(): void {
-    for (const [a, row] of Object.entries(this.trustRows)) {
-      for (const b of Object.keys(row)) {
-        row[b] = roundHalfEven(Math.max(row[b]! * this.dyadDecay(a, b), trustFloor), 4);
+    for (const [a, row] of this.trustTable.rows) {
+      for (const slot of row.order) {
+        const decayed = row.get(slot)! * this.dyadDecay(a, idOfSlot(slot));
+        row.set(slot, roundHalfEven(Math.max(decayed, trustFloor), 4));
       }
     }
-    for (const [a, row] of Object.entries(this.axisTrustRows)) {
-      for (const [b, axes] of Object.entries(row)) {
-        const retention = this.dyadDecay(a, b);
-        for (const axis of Object.keys(axes) as Axis[]) {
-          axes[axis] = roundHalfEven(Math.max(axes[axis]! * retention, trustFloor), 4);
+    for (const [a, row] of this.axisTrustTable.rows) {
+      for (const slot of row.order) {
+        const retention = this.dyadDecay(a, idOfSlot(slot));
+        for (let k = 0; k < axisCount; k++) {
+          const value = row.get(slot, k);
+          if (value !== undefined) row.set(slot, roundHalfEven(Math.max(value * retention, trustFloor), 4), k);
         }
       }
     }
@@ -299,35 +318,36 @@ export class TrustStore implements TrustStoreData {
     const punishable = (id: string): boolean =>
       id !== me && (tampered.has(id) || !this.isNewcomer(id));
     this.decay();
-    // Nothing below changes the log or the clock before `recordCoCommit`, so each peer's
-    // dyad parameters are read once; contributors are looked up in sets, not lists (n = 1000).
-    const params = new Map<string, { gain: number; loss: number }>();
-    const paramsOf = (id: string) => {
-      let known = params.get(id);
-      if (known === undefined) params.set(id, (known = this.dyadParams(me, id)));
-      return known;
-    };
     for (const id of quorum) this.updateReputation(id, reputationGain);
     for (const id of penalised) this.updateReputation(id, -reputationLoss);
-    for (const id of quorum) {
-      if (id !== me) this.setTrust(me, id, this.trust(me, id) + paramsOf(id).gain);
-    }
-    for (const id of penalised) {
-      if (punishable(id)) this.setTrust(me, id, this.trust(me, id) - paramsOf(id).loss);
-    }
-    for (const id of quorum) {
-      if (id === me) continue;
-      const { gain } = paramsOf(id);
-      AXES.forEach((axis, a) => {
+    // Nothing below changes the log or the clock before `recordCoCommit`, so each peer's dyad
+    // parameters are read once, into arrays by position (no object per peer: n = 1000);
+    // contributors are looked up in sets, not lists.
+    const gains = new Float64Array(quorum.length);
+    const losses = new Float64Array(penalised.length);
+    quorum.forEach((id, k) => {
+      if (id !== me) gains[k] = this.dyadParams(me, id).gain;
+    });
+    penalised.forEach((id, k) => {
+      if (punishable(id)) losses[k] = this.dyadParams(me, id).loss;
+    });
+    quorum.forEach((id, k) => {
+      if (id !== me) this.setTrust(me, id, this.trust(me, id) + gains[k]!);
+    });
+    penalised.forEach((id, k) => {
+      if (punishable(id)) this.setTrust(me, id, this.trust(me, id) - losses[k]!);
+    });
+    quorum.forEach((id, k) => {
+      if (id === me) return;
+      for (let a = 0; a < axisCount; a++) {
         const bonus = contributors[a]!.has(id) ? axisContributorBonus : 1;
-        this.updateAxisTrust(me, id, axis, gain * bonus);
-      });
-    }
-    for (const id of penalised) {
-      if (!punishable(id)) continue;
-      const { loss } = paramsOf(id);
-      for (const axis of AXES) this.updateAxisTrust(me, id, axis, -loss);
-    }
+        this.updateAxisTrust(me, id, AXES[a]!, gains[k]! * bonus);
+      }
+    });
+    penalised.forEach((id, k) => {
+      if (!punishable(id)) return;
+      for (const axis of AXES) this.updateAxisTrust(me, id, axis, -losses[k]!);
+    });
     for (const id of outcome.tamperedAgents) this.recordTamper(id);
     if (committed && quorum.length >= 2) this.recordCoCommit(quorum);
     for (const id of encountered) {
@@ -346,26 +366,58 @@ export class TrustStore implements TrustStoreData {
    */
   restore(snapshot: TrustStoreData): void {
     const fresh = new TrustStore().data();
-    Object.assign(this, fresh, JSON.parse(JSON.stringify(snapshot)) as TrustStoreData);
+    this.adopt({ ...fresh, ...(JSON.parse(JSON.stringify(snapshot)) as TrustStoreData) });
   }
 
   /**
-   * Takes `data` over as every layer, by reference (not a copy): for a caller that already
-   * holds a private copy, such as an engine restoring its own snapshot. `restore` copies.
+   * Takes `data` over as every layer: for a caller that already holds a private copy, such as
+   * an engine restoring its own snapshot (`restore` copies). The reputation and trust tables
+   * are read into this store's own form; every other layer is taken by reference.
    */
   adopt(data: TrustStoreData): void {
-    Object.assign(this, data);
+    const { reputations, trustRows, axisTrustRows, ...rest } = data;
+    Object.assign(this, rest);
+    this.reputationRow = new DenseRow(1);
+    for (const [id, value] of Object.entries(reputations)) this.reputationRow.set(slotOf(id), value);
+    this.trustTable = new DenseTable(1);
+    for (const [a, row] of Object.entries(trustRows)) {
+      const dense = this.trustTable.rowFor(a);
+      for (const [b, value] of Object.entries(row)) dense.set(slotOf(b), value);
+    }
+    this.axisTrustTable = new DenseTable(axisCount);
+    for (const [a, row] of Object.entries(axisTrustRows)) {
+      const dense = this.axisTrustTable.rowFor(a);
+      for (const [b, axes] of Object.entries(row)) {
+        for (const axis of AXES) {
+          const value = axes[axis];
+          if (value !== undefined) dense.set(slotOf(b), value, axisIndex[axis]);
+        }
+      }
+    }
   }
 
-  /** Every layer, by reference (not a copy): for a caller that copies it anyway. */
+  /**
+   * Every layer: the reputation and trust tables as new plain records of their values, every
+   * other layer by reference (not a copy), for a caller that copies it anyway.
+   */
   data(): TrustStoreData {
     const {
-      reputations, trustRows, axisTrustRows, roundClock, behavior, peerEncounters, semanticHistory,
+      roundClock, behavior, peerEncounters, semanticHistory,
       coCommitLog, baseEpsilon, threshold, axisWeights, similarityHistory,
       consensusTypeHistory,
     } = this;
     return {
-      reputations, trustRows, axisTrustRows, roundClock, behavior, peerEncounters, semanticHistory,
+      reputations: rowRecord(this.reputationRow, (value) => value),
+      trustRows: tableRecord(this.trustTable, (value) => value),
+      axisTrustRows: tableRecord(this.axisTrustTable, (_, slot, row) => {
+        const axes: Partial<Record<Axis, number>> = {};
+        AXES.forEach((axis, k) => {
+          const value = row.get(slot, k);
+          if (value !== undefined) axes[axis] = value;
+        });
+        return axes;
+      }),
+      roundClock, behavior, peerEncounters, semanticHistory,
       coCommitLog, baseEpsilon, threshold, axisWeights, similarityHistory,
       consensusTypeHistory,
     };
@@ -408,4 +460,24 @@ function outcomeSets(outcome: AppliedOutcome): OutcomeSets {
     outcomeSetsCache.set(outcome, sets);
   }
   return sets;
+}
+
+/** Axis positions in an axis trust row (AXES order). */
+const axisCount = AXES.length;
+const axisIndex = Object.fromEntries(AXES.map((axis, k) => [axis, k])) as Record<Axis, number>;
+
+/** A dense row as a record by peer id, in the order peers were first written. */
+function rowRecord<W>(row: DenseRow, read: (value: number, slot: number, row: DenseRow) => W): Record<string, W> {
+  const out: Record<string, W> = {};
+  for (const slot of row.order) out[idOfSlot(slot)] = read(row.get(slot) ?? Number.NaN, slot, row);
+  return out;
+}
+
+function tableRecord<W>(
+  table: DenseTable,
+  read: (value: number, slot: number, row: DenseRow) => W,
+): Record<string, Record<string, W>> {
+  const out: Record<string, Record<string, W>> = {};
+  for (const [a, row] of table.rows) out[a] = rowRecord(row, read);
+  return out;
 }

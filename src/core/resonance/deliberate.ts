@@ -268,7 +268,7 @@ function startingPoint(
   const rows: Record<string, number[]> = {};
   if (store) {
     for (const aid of agents) {
-      if (store.trustRows[aid]) rows[aid] = relational(agents, (peer) => store.trust(aid, peer));
+      if (store.hasTrustRow(aid)) rows[aid] = relational(agents, (peer) => store.trust(aid, peer));
     }
   }
   return { agents: [...agents], semanticWidth, relational: rows };

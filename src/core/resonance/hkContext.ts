@@ -110,7 +110,7 @@ function coCommitAdjacency(
 function weightRows(agents: readonly string[], store: TrustStore): (Float64Array | undefined)[] {
   const n = agents.length;
   return agents.map((aid) => {
-    if (!store.trustRows[aid] && !store.axisTrustRows[aid]) return undefined;
+    if (!store.hasTrustRow(aid) && !store.hasAxisTrustRow(aid)) return undefined;
     const row = new Float64Array((1 + AXES.length) * n);
     agents.forEach((peer, j) => {
       row[j] = store.trust(aid, peer);

@@ -92,7 +92,7 @@ function runBoth(axes: CraftedAxes[], options: DeliberateOptions, store?: TrustS
   const trajectory = deliberate(round, options, context);
   const uniform = ids.map(() => 1 / Math.sqrt(n));
   const rows = ids.map((aid) =>
-    store?.trustRows[aid] ? relational(ids, (peer) => store.trust(aid, peer)) : uniform,
+    store?.hasTrustRow(aid) ? relational(ids, (peer) => store.trust(aid, peer)) : uniform,
   );
   let positions = axes.map((v, i) => [
     ...v.semantic, ...v.affective, ...rows[i]!, ...v.epistemic, ...v.behavioral,

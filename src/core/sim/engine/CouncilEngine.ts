@@ -8,7 +8,7 @@ import { CouncilProtocol, type CouncilProtocolState } from './councilProtocol';
 import { councilLedger, garbledPayload, type CouncilPayload } from './councilVoting';
 import { SimEngine, type EndReason, type LoopState, type RestoreSources } from './eventLoop';
 import { FaultBook, type FaultBookState } from './faultBook';
-import { Transport, type Delivery, type TransportState } from './Transport';
+import { Transport, type TransportState } from './Transport';
 import type { SimEvent } from './traceEvents';
 
 type Scheduled = CouncilScheduled;

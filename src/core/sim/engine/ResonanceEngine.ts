@@ -19,7 +19,7 @@ import {
 import { Monitors } from './monitors';
 import type { OpinionSource } from './opinionSource';
 import { freshReplica } from './replica/out';
-import type { Effect, Input, Payload, ReplicaContext, ReplicaState } from './replica/types';
+import type { Effect, Input, ReplicaContext, ReplicaState } from './replica/types';
 import { replicaContext } from './replicaContext';
 import {
   freshCaches,
@@ -32,7 +32,7 @@ import { scenarioOpinions } from './scenarioOpinions';
 import { stallDetail } from './stall';
 import { distinctViewChanges, roundsCommitted } from './summarizeRun';
 import type { SimEvent } from './traceEvents';
-import { Transport, type Delivery } from './Transport';
+import { Transport } from './Transport';
 
 type Scheduled = ResonanceScheduled;
 
@@ -82,6 +82,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
   private readonly ctx: ReplicaContext;
   /** How many replicas, from index 0, are settled for good (see `afterItem`). */
   private settled = 0;
+  private readonly quorumIndexCache = new WeakMap<readonly string[], number[]>();
 
   /**
    * A run of `scenario` at tick 0, every agent started. `restoring` is how `restore` and
@@ -332,9 +333,10 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     const common = { t: this.tick, agent, roundNo, view, roundId: value.round.id };
     if (value.decision === 'commit') {
       this.agents[agent]!.commit(outcome);
-      this.emit({
+      // Integers only; the quorum's indices are one array for every replica committing it.
+      this.emitRounded({
         ...common, kind: 'committed', winner: this.index(value.winner!),
-        quorumAgents: outcome.quorumAgents.map((id) => this.index(id)), commitVoters: voters, via,
+        quorumAgents: this.quorumIndices(outcome.quorumAgents), commitVoters: voters, via,
       });
     } else {
       this.emit({
@@ -344,6 +346,20 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     }
     this.monitors.onDecide(agent, roundNo, value, this.ctx.valueDigest(value), outcome, cert);
     if (value.decision === 'commit') this.emitTrust(agent, roundNo);
+  }
+
+  /**
+   * The roster indices of an outcome's quorum, in its order: one array per quorum list, shared
+   * by the `committed` events of every replica committing that outcome (events are never
+   * edited). A pure cache by the list's identity.
+   */
+  private quorumIndices(ids: readonly string[]): number[] {
+    let indices = this.quorumIndexCache.get(ids);
+    if (indices === undefined) {
+      indices = ids.map((id) => this.index(id));
+      this.quorumIndexCache.set(ids, indices);
+    }
+    return indices;
   }
 
   /** Sorted roster indices of ids the engine itself wrote. */
@@ -356,7 +372,8 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     const store = this.agents[agent]!.store;
     const me = this.roster[agent]!;
     const axisTrust = axisTrustRows(store, me, this.roster);
-    this.emit({
+    // Fresh rows of values rounded to 4 places (`round4`): nothing for `emit` to round or copy.
+    this.emitRounded({
       t: this.tick, kind: 'trustUpdated', agent, roundNo,
       trust: this.roster.map((peer) => round4(store.trust(me, peer))),
       reputation: this.roster.map((peer) => round4(store.reputation(peer))),

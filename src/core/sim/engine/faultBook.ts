@@ -59,7 +59,10 @@ export class FaultBook {
 
   /** Agents with any fault other than crashing, acting now: they are not counted as honest. */
   isByzantine(agent: number): boolean {
-    return (this.byAgent.get(agent) ?? []).some((fault) => fault.kind !== 'silent' && this.started(fault));
+    const list = this.byAgent.get(agent);
+    if (list === undefined) return false;
+    for (const fault of list) if (fault.kind !== 'silent' && this.started(fault)) return true;
+    return false;
   }
 
   /**

@@ -144,10 +144,18 @@ export class Monitors {
     }
     const n = this.engine.scenario.n;
     const needed = 2 * faultBound(n) + 1;
-    const distinct = new Set(cert.votes.map((vote) => vote.aid).filter((id) => this.engine.indexOf(id) !== null));
-    if (distinct.size < needed) {
+    const signed = new Uint8Array(n);
+    let distinct = 0;
+    for (const vote of cert.votes) {
+      const index = this.engine.indexOf(vote.aid);
+      if (index !== null && signed[index] === 0) {
+        signed[index] = 1;
+        distinct += 1;
+      }
+    }
+    if (distinct < needed) {
       this.violate('certified-commits', roundNo,
-        `round ${roundNo}: a${agent} decided on ${distinct.size} verified commit votes; 2f+1 = ${needed} for n = ${n}`);
+        `round ${roundNo}: a${agent} decided on ${distinct} verified commit votes; 2f+1 = ${needed} for n = ${n}`);
     }
   }
 
