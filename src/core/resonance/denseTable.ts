@@ -66,8 +66,9 @@ export class DenseRow {
     this.values[at] = value;
   }
 
+  /** Room for `peers` at least: every peer known so far (usually the roster) in one step. */
   private grow(peers: number): void {
-    const capacity = Math.max(peers, 2 * (this.present.length / this.width), 8) * this.width;
+    const capacity = Math.max(peers, slotIds.length, 2 * (this.present.length / this.width), 8) * this.width;
     const values = new Float64Array(capacity);
     const present = new Uint8Array(capacity);
     values.set(this.values);

@@ -16,11 +16,30 @@ export interface QueueState<T> {
  * garbled flag) as three numbers in `ints`; any other item is kept whole in `refs`, with −1
  * as its id.
  */
-interface Bucket {
-  refs: unknown[];
-  ints: number[];
-  seqs: number[];
-  head: number;
+class Bucket {
+  refs: unknown[] = [];
+  /** Three per slot (id, sender, recipient·2 + garbled), typed: a million deliveries in flight are no work for the collector. */
+  ints = new Float64Array(24);
+  seqs = new Float64Array(8);
+  length = 0;
+  head = 0;
+
+  push(ref: unknown, id: number, from: number, to: number, seq: number): void {
+    const at = this.length++;
+    if (at === this.seqs.length) {
+      const ints = new Float64Array(6 * at);
+      ints.set(this.ints);
+      this.ints = ints;
+      const seqs = new Float64Array(2 * at);
+      seqs.set(this.seqs);
+      this.seqs = seqs;
+    }
+    this.refs.push(ref);
+    this.ints[3 * at] = id;
+    this.ints[3 * at + 1] = from;
+    this.ints[3 * at + 2] = to;
+    this.seqs[at] = seq;
+  }
 }
 
 /** Scheduled items are told apart by `kind`; deliveries are `Delivery` values. */
@@ -65,7 +84,7 @@ export class EventQueue<T extends Scheduled> {
     const items: T[] = [];
     for (const tick of [...this.tickHeap].sort((a, b) => a - b)) {
       const bucket = this.buckets.get(tick)!;
-      for (let i = bucket.head; i < bucket.refs.length; i++) {
+      for (let i = bucket.head; i < bucket.length; i++) {
         ticks.push(tick);
         seqs.push(bucket.seqs[i]!);
         items.push(itemAt(bucket, i) as T);
@@ -84,10 +103,7 @@ export class EventQueue<T extends Scheduled> {
 
   /** Schedules a delivery without making an object of it (the same as `push` of one). */
   pushDelivery(tick: number, id: number, from: number, to: number, payload: unknown, garbled: boolean): void {
-    const bucket = this.bucketAt(tick);
-    bucket.refs.push(payload);
-    bucket.ints.push(id, from, to * 2 + (garbled ? 1 : 0));
-    bucket.seqs.push(this.nextSeq++);
+    this.bucketAt(tick).push(payload, id, from, to * 2 + (garbled ? 1 : 0), this.nextSeq++);
     this.count += 1;
   }
 
@@ -124,7 +140,7 @@ export class EventQueue<T extends Scheduled> {
     bucket.refs[at] = undefined;
     bucket.head += 1;
     this.count -= 1;
-    if (bucket.head === bucket.refs.length) {
+    if (bucket.head === bucket.length) {
       this.buckets.delete(tick);
       this.popTick();
     }
@@ -134,15 +150,9 @@ export class EventQueue<T extends Scheduled> {
   private append(tick: number, seq: number, item: T): void {
     if (item.kind === 'deliver') {
       const { id, from, to, payload, garbled } = item as unknown as Delivery<unknown>;
-      const bucket = this.bucketAt(tick);
-      bucket.refs.push(payload);
-      bucket.ints.push(id, from, to * 2 + (garbled ? 1 : 0));
-      bucket.seqs.push(seq);
+      this.bucketAt(tick).push(payload, id, from, to * 2 + (garbled ? 1 : 0), seq);
     } else {
-      const bucket = this.bucketAt(tick);
-      bucket.refs.push(item);
-      bucket.ints.push(-1, 0, 0);
-      bucket.seqs.push(seq);
+      this.bucketAt(tick).push(item, -1, 0, 0, seq);
     }
     this.count += 1;
   }
@@ -150,7 +160,7 @@ export class EventQueue<T extends Scheduled> {
   private bucketAt(tick: number): Bucket {
     let bucket = this.buckets.get(tick);
     if (bucket === undefined) {
-      bucket = { refs: [], ints: [], seqs: [], head: 0 };
+      bucket = new Bucket();
       this.buckets.set(tick, bucket);
       this.pushTick(tick);
     }
