@@ -12,35 +12,64 @@ export interface QueueState<T> {
 
 /**
  * The items due on one tick, in insertion order; `head` is the next one out. A message
- * delivery is kept flat: its payload in `refs` and its id, sender and recipient (with the
- * garbled flag) as three numbers in `ints`; any other item is kept whole in `refs`, with −1
- * as its id.
+ * delivery is kept flat: its payload in `refs` and its numbers in `slots`; any other item is
+ * kept whole in `refs`, with −1 as its id.
  */
 class Bucket {
+  /**
+   * The distinct payloads and items, each once in a row: the copies of one broadcast share
+   * their payload, so a tick of 10⁶ deliveries holds about 10³ references (few old-to-young
+   * pointers for the collector to track).
+   */
   refs: unknown[] = [];
-  /** Three per slot (id, sender, recipient·2 + garbled), typed: a million deliveries in flight are no work for the collector. */
-  ints = new Float64Array(24);
-  seqs = new Float64Array(8);
+  /**
+   * `slotWidth` numbers per slot: its position in `refs`, then the delivery's id, sender,
+   * recipient·2 + garbled, and the insertion number. Typed, so a million deliveries in
+   * flight are no work for the collector.
+   */
+  slots: Float64Array;
   length = 0;
   head = 0;
+  private lastRef: unknown = bucketEmpty;
+
+  /** `slots`: a drained bucket's buffer to reuse (its contents are overwritten before read). */
+  constructor(slots?: Float64Array) {
+    this.slots = slots ?? new Float64Array(8 * slotWidth);
+  }
 
   push(ref: unknown, id: number, from: number, to: number, seq: number): void {
-    const at = this.length++;
-    if (at === this.seqs.length) {
-      const ints = new Float64Array(6 * at);
-      ints.set(this.ints);
-      this.ints = ints;
-      const seqs = new Float64Array(2 * at);
-      seqs.set(this.seqs);
-      this.seqs = seqs;
+    const at = this.length++ * slotWidth;
+    if (at === this.slots.length) {
+      const slots = new Float64Array(2 * at);
+      slots.set(this.slots);
+      this.slots = slots;
     }
-    this.refs.push(ref);
-    this.ints[3 * at] = id;
-    this.ints[3 * at + 1] = from;
-    this.ints[3 * at + 2] = to;
-    this.seqs[at] = seq;
+    if (ref !== this.lastRef) {
+      this.refs.push(ref);
+      this.lastRef = ref;
+    }
+    const s = this.slots;
+    s[at] = this.refs.length - 1;
+    s[at + 1] = id;
+    s[at + 2] = from;
+    s[at + 3] = to;
+    s[at + 4] = seq;
+  }
+
+  ref(slot: number): unknown {
+    return this.refs[this.slots[slot * slotWidth]!];
+  }
+
+  num(slot: number, field: 1 | 2 | 3 | 4): number {
+    return this.slots[slot * slotWidth + field]!;
   }
 }
+
+const slotWidth = 5;
+/** Drained buffers kept for reuse: about the ticks of a latency range. */
+const spareSlotsMax = 8;
+/** No reference pushed yet (never equal to a pushed item or payload). */
+const bucketEmpty = Symbol('empty');
 
 /** Scheduled items are told apart by `kind`; deliveries are `Delivery` values. */
 type Scheduled = { kind: string };
@@ -65,6 +94,12 @@ export class EventQueue<T extends Scheduled> {
   private readonly tickHeap: number[] = [];
   private count = 0;
   private nextSeq: number;
+  /**
+   * Buffers of drained buckets, reused by new ones. Policy: an all-to-all phase at n = 1000
+   * fills a few buckets of 10⁵–10⁶ slots every tick, and fresh buffers of that size cost more
+   * to obtain (zeroed pages) than to fill.
+   */
+  private readonly spareSlots: Float64Array[] = [];
   /** What `pop` returns for a delivery, overwritten by the next `pop`. */
   private readonly delivery: Delivery<unknown> = { kind: 'deliver', id: 0, from: 0, to: 0, payload: null, garbled: false };
 
@@ -86,7 +121,7 @@ export class EventQueue<T extends Scheduled> {
       const bucket = this.buckets.get(tick)!;
       for (let i = bucket.head; i < bucket.length; i++) {
         ticks.push(tick);
-        seqs.push(bucket.seqs[i]!);
+        seqs.push(bucket.num(i, 4));
         items.push(itemAt(bucket, i) as T);
       }
     }
@@ -121,13 +156,13 @@ export class EventQueue<T extends Scheduled> {
     const tick = this.tickHeap[0]!;
     const bucket = this.buckets.get(tick)!;
     const at = bucket.head;
-    const ref = bucket.refs[at];
+    const ref = bucket.ref(at);
     let item: T;
-    if (bucket.ints[3 * at]! >= 0) {
+    if (bucket.num(at, 1) >= 0) {
       const d = this.delivery;
-      d.id = bucket.ints[3 * at]!;
-      d.from = bucket.ints[3 * at + 1]!;
-      const to = bucket.ints[3 * at + 2]!;
+      d.id = bucket.num(at, 1);
+      d.from = bucket.num(at, 2);
+      const to = bucket.num(at, 3);
       d.to = to >> 1;
       d.garbled = (to & 1) === 1;
       d.payload = ref;
@@ -135,13 +170,11 @@ export class EventQueue<T extends Scheduled> {
     } else {
       item = ref as T;
     }
-    // Policy: the slot is cleared so a consumed item can be collected while the rest of a
-    // large bucket is still being read.
-    bucket.refs[at] = undefined;
     bucket.head += 1;
     this.count -= 1;
     if (bucket.head === bucket.length) {
       this.buckets.delete(tick);
+      if (this.spareSlots.length < spareSlotsMax) this.spareSlots.push(bucket.slots);
       this.popTick();
     }
     return item;
@@ -160,7 +193,7 @@ export class EventQueue<T extends Scheduled> {
   private bucketAt(tick: number): Bucket {
     let bucket = this.buckets.get(tick);
     if (bucket === undefined) {
-      bucket = new Bucket();
+      bucket = new Bucket(this.spareSlots.pop());
       this.buckets.set(tick, bucket);
       this.pushTick(tick);
     }
@@ -200,8 +233,9 @@ export class EventQueue<T extends Scheduled> {
 
 /** Slot `i` of a bucket as a new item (a delivery rebuilt as its own object). */
 function itemAt(bucket: Bucket, i: number): unknown {
-  const id = bucket.ints[3 * i]!;
-  if (id < 0) return bucket.refs[i];
-  const to = bucket.ints[3 * i + 2]!;
-  return { kind: 'deliver', id, from: bucket.ints[3 * i + 1]!, to: to >> 1, payload: bucket.refs[i], garbled: (to & 1) === 1 };
+  const id = bucket.num(i, 1);
+  const ref = bucket.ref(i);
+  if (id < 0) return ref;
+  const to = bucket.num(i, 3);
+  return { kind: 'deliver', id, from: bucket.num(i, 2), to: to >> 1, payload: ref, garbled: (to & 1) === 1 };
 }

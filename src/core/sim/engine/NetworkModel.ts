@@ -4,7 +4,19 @@ import type { ResolvedScenario } from '../scenario';
 /** Why a message never arrives. */
 export type LossReason = 'drop' | 'partition';
 
-export type SendOutcome = { deliverAt: number } | { lost: LossReason };
+/**
+ * A message's fate as one number: its delivery tick (≥ 0), or a loss (`lostToPartition`,
+ * `lostToDrop`). Policy: a number, not an object, since an all-to-all phase at n = 1000
+ * decides 10⁶ of them.
+ */
+export type SendOutcome = number;
+export const lostToPartition = -1;
+export const lostToDrop = -2;
+
+/** The reason of a loss outcome. */
+export function lossReason(outcome: SendOutcome): LossReason {
+  return outcome === lostToPartition ? 'partition' : 'drop';
+}
 
 /**
  * The simulated network (SPEC §5): every decision is taken at send time from the `net`
@@ -33,18 +45,21 @@ export class NetworkModel {
     const [latencyMin, latencyMax] = this.scenario.network.latency;
     const latency = this.rng.int(latencyMin, latencyMax);
     const dropped = this.scenario.network.drop > 0 && this.rng.chance(this.scenario.network.drop);
-    if (from !== to && this.separated(from, to, tick)) return { lost: 'partition' };
-    if (from !== to && dropped) return { lost: 'drop' };
-    return { deliverAt: tick + (from === to ? 0 : latency) };
+    if (from !== to && this.separated(from, to, tick)) return lostToPartition;
+    if (from !== to && dropped) return lostToDrop;
+    return tick + (from === to ? 0 : latency);
   }
 
   /** True when an active partition puts the two agents on different sides at `tick`. */
   separated(a: number, b: number, tick: number): boolean {
-    return this.scenario.network.partitions.some((partition, index) => {
-      if (tick < partition.from || (partition.healAt !== null && tick >= partition.healAt)) return false;
+    const { partitions } = this.scenario.network;
+    for (let index = 0; index < partitions.length; index++) {
+      const partition = partitions[index]!;
+      if (tick < partition.from || (partition.healAt !== null && tick >= partition.healAt)) continue;
       const groups = this.groupOf[index]!;
-      return groups[a] !== groups[b];
-    });
+      if (groups[a] !== groups[b]) return true;
+    }
+    return false;
   }
 
   /** The tick after which no partition is active, or null if one never heals. */

@@ -1,7 +1,7 @@
 import type { RngState } from '../../rng';
 import type { ManualAction, ResolvedScenario } from '../scenario';
 import type { FaultBook } from './faultBook';
-import { NetworkModel } from './NetworkModel';
+import { lossReason, NetworkModel } from './NetworkModel';
 import type { LostReason, MessageType, SimEvent } from './traceEvents';
 
 /** What every message carries for the trace. */
@@ -144,15 +144,15 @@ export class Transport<P extends MessageHeader> {
       last.lost = 'manual';
       return id;
     }
-    const outcome = this.network.send(from, to, tick);
-    if ('lost' in outcome) {
-      last.lost = outcome.lost;
+    const deliverAt = this.network.send(from, to, tick);
+    if (deliverAt < 0) {
+      last.lost = lossReason(deliverAt);
       return id;
     }
     const garbled = garble !== undefined && this.faults.stream(from).chance(garble.rate);
     const delivered = garbled && this.hooks.garble ? this.hooks.garble(payload) : payload;
-    this.hooks.schedule(outcome.deliverAt, id, from, to, delivered, garbled);
-    last.deliverAt = outcome.deliverAt;
+    this.hooks.schedule(deliverAt, id, from, to, delivered, garbled);
+    last.deliverAt = deliverAt;
     last.garbled = garbled;
     return id;
   }

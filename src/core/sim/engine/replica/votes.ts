@@ -61,9 +61,17 @@ function tallyOf(tallies: readonly VoteTally[] | undefined, view: number, phase:
  * match a value; refusing it also keeps keys such as `__proto__` out of `votes`.
  */
 function isDigest(digest: unknown): digest is string {
-  return typeof digest === 'string' && digestPattern.test(digest);
+  if (digest === lastDigest) return true;
+  if (typeof digest !== 'string' || !digestPattern.test(digest)) return false;
+  lastDigest = digest;
+  return true;
 }
 const digestPattern = /^[0-9a-f]{32}$/;
+/**
+ * The last digest that passed (a pure cache: the pattern's answer for it never changes). A
+ * vote phase at n = 1000 checks 10⁶ votes, nearly all for one value.
+ */
+let lastDigest: string | null = null;
 
 /** A vote from a peer: counted only when it is the sender's own, under its key, and verifies. */
 export function onVote(state: ReplicaState, ctx: ReplicaContext, out: Out, from: number, vote: VotePayload): void {
