@@ -87,16 +87,45 @@ export function reconciledSemantics(
   if (embed !== 'bow' || withVocab.length < 2) return out;
   const union = new Set<string>();
   for (const verdict of withVocab) for (const term of verdict.inspection.vocab!) union.add(term);
-  const canonical = [...union].sort().slice(0, vocabTermsMax);
-  const index = new Map(canonical.map((term, i) => [term, i]));
+  const canonical = internedVocab([...union].sort().slice(0, vocabTermsMax));
+  let index: Map<string, number> | undefined;
   for (const verdict of withVocab) {
     const { vocab, axes } = verdict.inspection;
+    const known = reconciled.get(verdict.inspection);
+    if (known !== undefined && known.canonical === canonical) {
+      out.set(verdict.aid, known.vector);
+      continue;
+    }
+    index ??= new Map(canonical.map((term, i) => [term, i]));
     const vector = new Array<number>(canonical.length).fill(0);
     for (let i = 0; i < vocab!.length; i++) {
       const position = index.get(vocab![i]!);
       if (position !== undefined) vector[position] = axes!.semantic[i]!;
     }
+    reconciled.set(verdict.inspection, { canonical, vector });
     out.set(verdict.aid, vector);
   }
   return out;
+}
+
+/**
+ * Each inspected record's semantic vector in the last shared basis it was placed in; a pure
+ * cache by inspection identity (records are inspected once, `ResolveMemo`). Policy: a leader
+ * resolves at each record it receives from n−f on, and the union of vocabularies rarely
+ * changes between two arrivals, so every record already placed keeps its vector. Callers
+ * only read these vectors (not frozen: a frozen array of numbers is slow to read in V8).
+ */
+const reconciled = new WeakMap<object, { canonical: readonly string[]; vector: number[] }>();
+
+/** Recent shared bases by content, so an unchanged union is the same array. */
+const vocabs = new Map<string, readonly string[]>();
+const vocabsMax = 16;
+
+function internedVocab(terms: readonly string[]): readonly string[] {
+  const key = terms.join('\u0000');
+  const known = vocabs.get(key);
+  if (known !== undefined) return known;
+  if (vocabs.size >= vocabsMax) vocabs.delete(vocabs.keys().next().value!);
+  vocabs.set(key, terms);
+  return terms;
 }
