@@ -100,19 +100,20 @@ describe('trimmedMean', () => {
     expect(trimmedMean([...vectors].reverse(), 1)).toEqual(trimmedMean(vectors, 1));
   });
 
+  // The literal definition with a trim (without one it is the plain mean): sort every column
+  // and add its kept middle in order.
+  const sortedSum = (vectors: number[][], trim: number): number[] => {
+    const t = effectiveTrim(vectors.length, trim);
+    const dim = Math.max(0, ...vectors.map((v) => v.length));
+    return Array.from({ length: dim }, (_, i) => {
+      const column = Float64Array.from(vectors, (v) => v[i] ?? 0).sort();
+      let sum = 0;
+      for (let j = t; j < column.length - t; j++) sum += column[j]!;
+      return sum / (column.length - 2 * t);
+    });
+  };
+
   it('gives bit for bit the sum of the whole sorted column (property)', () => {
-    // The literal definition with a trim (without one it is the plain mean): sort every column
-    // and add its kept middle in order.
-    const sortedSum = (vectors: number[][], trim: number): number[] => {
-      const t = effectiveTrim(vectors.length, trim);
-      const dim = Math.max(0, ...vectors.map((v) => v.length));
-      return Array.from({ length: dim }, (_, i) => {
-        const column = Float64Array.from(vectors, (v) => v[i] ?? 0).sort();
-        let sum = 0;
-        for (let j = t; j < column.length - t; j++) sum += column[j]!;
-        return sum / (column.length - 2 * t);
-      });
-    };
     // Sparse, repeated and constant values, −0, and ragged vectors.
     const value = fc.oneof(
       fc.constantFrom(0, -0, 0.25, -0.25, 1 / 3),
@@ -133,16 +134,6 @@ describe('trimmedMean', () => {
   it('gives bit for bit the sorted sum over long columns, trimmed deep (property)', () => {
     // Columns long enough that only the kept middle is selected and sorted (k ≈ 2t + a few),
     // with few distinct values, ties at the trim boundaries, zeros and −0, and some NaN.
-    const literal = (vectors: number[][], trim: number): number[] => {
-      const t = effectiveTrim(vectors.length, trim);
-      const dim = Math.max(0, ...vectors.map((v) => v.length));
-      return Array.from({ length: dim }, (_, i) => {
-        const column = Float64Array.from(vectors, (v) => v[i] ?? 0).sort();
-        let sum = 0;
-        for (let j = t; j < column.length - t; j++) sum += column[j]!;
-        return sum / (column.length - 2 * t);
-      });
-    };
     const value = fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom(0, -0, 0.03125, -0.5, 1 / 3, 1.056) },
       { weight: 4, arbitrary: fc.double({ min: -2, max: 2, noNaN: true }) },
@@ -157,7 +148,7 @@ describe('trimmedMean', () => {
       fc.property(fc.oneof(ragged, uniform), fc.double({ min: 0.3, max: 0.5, noNaN: true }), (vs, share) => {
         const trim = Math.floor(vs.length * share);
         const fast = trimmedMean(vs, trim);
-        const expected = literal(vs, trim);
+        const expected = sortedSum(vs, trim);
         fast.forEach((x, i) => expect(Object.is(x, expected[i]) || x === expected[i]).toBe(true));
       }),
     );
