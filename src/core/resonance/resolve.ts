@@ -46,6 +46,13 @@ export interface ResolveOptions {
    * is most of a resolve).
    */
   decisionOnly?: boolean;
+  /**
+   * The caller only reads the outcome and never edits it: it may be the memo's own instead of
+   * a copy (when there is no carried trajectory or `adaptive` to add to it). What a leader's
+   * decision at each arrival asks: copying 10³ agents' scores a hundred times a round was a
+   * twentieth of a leader's work at n = 1000.
+   */
+  readOnly?: boolean;
 }
 
 /** What `computeOutcome` needs besides the verdicts, derived once. */
@@ -106,6 +113,7 @@ export function resolveRound(
   const roundChange = entry.outcome.status === 'aborted'
     ? { view: entry.outcome.viewNumber, abort: entry.abort ?? null }
     : null;
+  if (options.readOnly && !carried && !options.adaptive) return { outcome: entry.outcome, roundChange };
   const outcome = cloneOutcome(entry.outcome);
   // An early abort reports no consensus type ('unknown'), as the reference's does: it returns
   // before deliberation matters, so a trajectory carried into a partitioned round must not

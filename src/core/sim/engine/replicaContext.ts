@@ -38,9 +38,12 @@ export function replicaContext(sources: ContextSources): ReplicaContext {
   // `resolveRound` mutates nothing, so the replica's round is resolved as it is, uncopied.
   const resolveAs = (agent: number, round: Round, decisionOnly: boolean): Outcome => {
     const resolver = agents[agent]!;
-    const adaptive = { threshold: resolver.store.threshold, axisWeights: resolver.store.axisWeights };
     const unsafe = unsafeNow();
-    return resolveRound(round, resolver.resolveConfig(), { memo, unsafe, adaptive, decisionOnly }).outcome;
+    // A decision is only read (`maybeResolve`), and the learned parameters are only reported
+    // in an outcome, never used: it is the memo's outcome itself, uncopied.
+    if (decisionOnly) return resolveRound(round, resolver.resolveConfig(), { memo, unsafe, decisionOnly, readOnly: true }).outcome;
+    const adaptive = { threshold: resolver.store.threshold, axisWeights: resolver.store.axisWeights };
+    return resolveRound(round, resolver.resolveConfig(), { memo, unsafe, adaptive }).outcome;
   };
   const resolve = (agent: number, round: Round): Outcome => resolveAs(agent, round, false);
   const outcomesNow = (): WeakMap<Value, Outcome> => {

@@ -215,9 +215,10 @@ export interface ReplicaContext {
   resolve(agent: number, round: Round): Outcome;
   /**
    * What `resolve` would decide (status, quorum, winner, reason), without the diagnostics that
-   * only describe it: what a leader asks at each arrival before it resolves in full.
+   * only describe it: what a leader asks at each arrival before it resolves in full. Shared
+   * with the memo: read it, never edit it.
    */
-  decide(agent: number, round: Round): Outcome;
+  decide(agent: number, round: Round): Readonly<Outcome>;
   /** The outcome of a value's evidence (values are never edited, so it is remembered per value). */
   outcomeOf(agent: number, value: Value): Outcome;
   valueDigest(value: Value): string;
