@@ -60,8 +60,11 @@ export interface RingAgent {
   isEquivocator: boolean;
   /** The agent's side (group index) in the first active partition, or null. */
   side: number | null;
-  /** The text alternative: every role in words. */
-  description: string;
+  /**
+   * The text alternative: every role in words. Read only: worded when read (a 1000-agent ring
+   * is laid out every tick, and only a hovered agent's description is shown on the canvas).
+   */
+  readonly description: string;
 }
 
 export interface RingStatic {
@@ -138,10 +141,11 @@ export function ringStatic(input: RingInput): RingStatic {
       byzantineKinds: byzantineKinds(scenario, index, input.tick),
       isEquivocator: false,
       side: sides.sideOf[index] ?? null,
-      description: '',
+      get description() {
+        return describe(this, sides.labels);
+      },
     };
     agent.isEquivocator = agent.byzantineKinds.includes('equivocate');
-    agent.description = describe(agent, sides.labels);
     agents.push(agent);
   }
   const band = Math.max(agentRadius * 1.8, 9);

@@ -26,7 +26,7 @@ export interface TrustHeatmapProps {
  * hovered row and column named. Above `aggregateAgentsAbove` agents each cell is a block of
  * agents, averaged, and the panel says so.
  */
-export function TrustHeatmap({ matrix, label, blocs, selectedAgent, onSelectAgent }: TrustHeatmapProps) {
+export const TrustHeatmap = memo(function TrustHeatmap({ matrix, label, blocs, selectedAgent, onSelectAgent }: TrustHeatmapProps) {
   const n = matrix.values.length;
   const grid = useMemo(() => trustGrid(n, size), [n]);
   const shown = useMemo(
@@ -81,7 +81,7 @@ export function TrustHeatmap({ matrix, label, blocs, selectedAgent, onSelectAgen
       )}
     </div>
   );
-}
+});
 
 /** One SVG rect per cell, with its reading as a tooltip. Redrawn only when the matrix changes. */
 const Cells = memo(function Cells({ matrix, grid, label }: { matrix: TrustMatrix; grid: TrustGrid; label: string }) {
