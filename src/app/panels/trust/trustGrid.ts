@@ -136,13 +136,25 @@ export function aggregateMatrix(matrix: TrustMatrix, blockSize: number): BlockMa
 /** What hovering cell (row, column) of the grid says, in words. */
 export function cellText(matrix: TrustMatrix, grid: TrustGrid, row: number, column: number, label: string): string {
   const value = matrix.values[row]?.[column] ?? null;
+  const pairs = (matrix as Partial<BlockMatrix>).counts?.[row]?.[column] ?? 0;
+  return cellWords(value, pairs, grid, row, column, label);
+}
+
+/** `cellText` of a cell whose value (and, for a block, known pairs) are given. */
+export function cellWords(
+  value: number | null,
+  pairs: number,
+  grid: TrustGrid,
+  row: number,
+  column: number,
+  label: string,
+): string {
   const from = unitName(row, grid.blockSize, grid.agentCount);
   const to = unitName(column, grid.blockSize, grid.agentCount);
   if (grid.blockSize === 1) {
     if (value !== null) return `${from} → ${to}: ${label} ${value.toFixed(3)}`;
     return row === column ? `${from}: itself` : `${from} → ${to}: not known yet`;
   }
-  const pairs = (matrix as Partial<BlockMatrix>).counts?.[row]?.[column] ?? 0;
   if (value === null) return `${from} → ${to}: not known yet`;
   return `${from} → ${to}: mean ${label} ${value.toFixed(3)} over ${pairs} pair${pairs === 1 ? '' : 's'}`;
 }
