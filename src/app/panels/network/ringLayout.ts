@@ -123,6 +123,7 @@ export function ringStatic(input: RingInput): RingStatic {
     const angle = (2 * Math.PI * index) / n;
     const outX = Math.sin(angle);
     const outY = -Math.cos(angle);
+    let description: string | null = null;
     const agent: RingAgent = {
       index,
       id: `a${index}`,
@@ -142,7 +143,8 @@ export function ringStatic(input: RingInput): RingStatic {
       isEquivocator: false,
       side: sides.sideOf[index] ?? null,
       get description() {
-        return describe(this, sides.labels);
+        description ??= describe(this, sides.labels);
+        return description;
       },
     };
     agent.isEquivocator = agent.byzantineKinds.includes('equivocate');

@@ -38,7 +38,10 @@ function TrustPanelBody({ scenario, trace, tick, agreement, blocs = [], selected
   const updates = trace.ofKind('trustUpdated').events;
   const shownCount = trace.countOf('trustUpdated', tick);
   const [chosen, setSource] = useState<TrustSource>('scalar');
-  const axesMissing = useMemo(() => axisTrustMissing(updates.slice(0, shownCount)), [updates, shownCount]);
+  // Whether the run's trace carries per-axis trust at all (it does not above its bound on n):
+  // read from every update simulated so far, so the choice is offered or not from the start.
+  const updateCount = updates.length;
+  const axesMissing = useMemo(() => axisTrustMissing(updates.slice(0, updateCount)), [updates, updateCount]);
   const source: TrustSource = axesMissing ? 'scalar' : chosen;
   const matrix = useMemo(() => {
     if (council) return agreement ? agreementMatrix(agreement, n) : null;
