@@ -199,6 +199,9 @@ export function App() {
  * Policy: each slot below subscribes to what its panel draws, so a frame re-renders the panel
  * that follows the exact cursor (the ring, whose dots travel), a new tick those that draw
  * whole ticks, and nothing else; the page shell above never re-renders during playback.
+ * The panels are memoised and their props stable: the cursor's trace is the same object until
+ * an event passes under the cursor (`useCursorTrace`), so a batch simulated ahead of the cursor
+ * re-renders a slot but redraws no panel unless it draws the frontier (the timeline's scale).
  */
 
 /** The shared selection props of the panels that select an agent. */
@@ -229,6 +232,8 @@ function lessonFocusAttributes(highlight: Highlight | undefined): Record<string,
 
 /** The agents the open lesson's step talks about (a stable array per step). */
 const noAgents: readonly number[] = [];
+/** No voting blocs (a stable array, so the memoised trust panel is not redrawn for a new one). */
+const noBlocs: readonly (readonly string[])[] = [];
 
 function RingSlot() {
   const scenario = useRun((state) => state.scenario);
@@ -272,7 +277,7 @@ function TrustSlot() {
       trace={trace}
       tick={tick}
       agreement={council ? (report?.agreement ?? null) : null}
-      blocs={council ? (report?.blocs ?? []) : []}
+      blocs={council ? (report?.blocs ?? noBlocs) : noBlocs}
       {...useSelectionProps()}
     />
   );

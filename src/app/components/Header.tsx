@@ -79,11 +79,13 @@ function RunStatus() {
   const cursor = usePlayback((state) => Math.floor(state.cursor));
   const ended = useEnded();
   const presetName = useRun((state) => state.presetName);
+  // Nothing simulated yet (the cursor's trace may be empty while the run's is not).
+  const nothingYet = useRun((state) => state.trace.length === 0);
   let text = '';
   let tickShown: number | null = null;
   const simulating = status === 'simulating';
   if (status === 'starting') text = 'starting the simulation worker…';
-  else if (simulating && trace.length === 0) text = 'simulating…';
+  else if (simulating && nothingYet) text = 'simulating…';
   else if (scenario !== null) {
     const rounds = scenario.rounds ?? scenarioDefaults.rounds;
     const council = scenario.protocol === 'council';

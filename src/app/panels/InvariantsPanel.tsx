@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { RunSummaryReply } from '../../worker/api';
 import type { TraceIndex } from '../trace/traceIndex';
 import { EmptyState, Panel } from '../components/Panel';
@@ -15,7 +15,9 @@ const invariantTitles: Record<string, string> = {
 };
 
 /** Each monitor green or red, with a sentence saying what held or what broke. */
-export function InvariantsPanel({
+export const InvariantsPanel = memo(InvariantsPanelBody);
+
+function InvariantsPanelBody({
   summary,
   trace,
   tick,

@@ -54,6 +54,21 @@ describe('LabClient', () => {
     expect(events.length).toBeGreaterThan(0);
   });
 
+  it('asks the worker for the next batch before the page reads the one that arrived', async () => {
+    const bridge = fakeBridge();
+    const asked = () => bridge.calls.filter((name) => name === 'ahead').length;
+    const aheadOfPage: number[] = [];
+    const scenario = { ...preset('byzantine-tamper').scenario, n: 40, rounds: 2 };
+    await new LabClient(bridge).simulate(scenario, 1, {
+      isCurrent: () => true,
+      onEvents: () => void aheadOfPage.push(asked() - aheadOfPage.length - 1),
+    });
+    // While the page read each batch but the last, the worker was already simulating the next.
+    expect(aheadOfPage.length).toBeGreaterThan(1);
+    expect(aheadOfPage.slice(0, -1).every((count) => count === 1)).toBe(true);
+    expect(aheadOfPage.at(-1)).toBe(0);
+  });
+
   it('stops and resolves null once the run is replaced', async () => {
     const client = new LabClient(fakeBridge());
     let current = true;

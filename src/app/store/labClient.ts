@@ -96,9 +96,19 @@ export class LabClient {
     listener.onLoaded?.(loaded.resolved);
     let batch: EncodedBatch;
     let endTick = 0;
+    const ahead = () => this.bridge.call<EncodedBatch>((api) => api.ahead(epoch));
+    // Policy: the next batch is asked for before this one is read and drawn, so the worker
+    // simulates while the page parses and renders instead of waiting for it (on two cores
+    // that overlap is most of the page's simulation time).
+    let next = ahead();
     do {
-      batch = await this.bridge.call<EncodedBatch>((api) => api.ahead(epoch));
-      if (batch.epoch !== epoch || !listener.isCurrent()) return null;
+      batch = await next;
+      if (!batch.done) next = ahead();
+      if (batch.epoch !== epoch || !listener.isCurrent()) {
+        // A request still in flight for a run the page no longer shows answers into nothing.
+        next.catch(() => undefined);
+        return null;
+      }
       const events = JSON.parse(decoder.decode(batch.eventsJson)) as StreamEvent[];
       if (events.length > 0) endTick = events[events.length - 1]!.t;
       listener.onEvents(events, batch.frontier);

@@ -145,14 +145,18 @@ export function useWholeTick(): number {
 }
 
 /**
- * The run's trace as the cursor shows it: every event up to the cursor's tick, or after step
- * and back exactly the events up to the cursor (`TraceIndex.prefix`). Panels draw from this, so
- * each shows the state after the same events.
+ * The run's trace as the cursor shows it: every event up to the cursor's whole tick, or after
+ * step and back exactly the events up to the cursor (`TraceIndex.prefix`). Panels draw from
+ * this, so each shows the state after the same events.
+ *
+ * Policy: the index is the same object while the events shown are the same: a batch that
+ * arrives past the cursor, or a frame inside the tick, does not change it, so panels memoised
+ * on it redraw only when an event passes under the cursor.
  */
 export function useCursorTrace(): TraceIndex {
   const trace = useRun((state) => state.trace);
-  const eventCount = usePlayback((state) => state.eventCount);
-  return useMemo(() => (eventCount === null ? trace : trace.prefix(eventCount)), [trace, eventCount]);
+  const shown = usePlayback((state) => state.eventCount ?? trace.end(Math.floor(state.cursor)));
+  return trace.prefix(shown);
 }
 
 /**

@@ -85,6 +85,20 @@ describe('TraceIndex', () => {
     expect(() => whole.prefix(3).extend(trace.slice(3, 4))).toThrow(/newest/);
   });
 
+  it('gives the same prefix object for the same length, from any later index of the run', () => {
+    const first = TraceIndex.of(trace.slice(0, 100));
+    const shown = first.prefix(60);
+    const later = first.extend(trace.slice(100, 200));
+    // A batch arriving past the cursor leaves the cursor's index as it was: panels memoised on
+    // it are not redrawn.
+    expect(later.prefix(60)).toBe(shown);
+    expect(later.extend(trace.slice(200)).prefix(60)).toBe(shown);
+    expect(later.prefix(61)).not.toBe(shown);
+    expect(later.prefix(61).length).toBe(61);
+    expect(later.prefix(60)).not.toBe(shown);
+    expect(later.prefix(60).upTo(Infinity)).toEqual(trace.slice(0, 60));
+  });
+
   it('tells a section each event\'s position, so a section read by position stops where the index does', () => {
     const positions: TraceSection<number[]> = {
       name: 'positions',

@@ -1,5 +1,5 @@
 import type { StreamEvent } from '../../worker/api';
-import { lowerBound, traceEnd } from './tickSearch';
+import { lowerBound, upperBound } from './tickSearch';
 
 export type EventKind = StreamEvent['kind'];
 export type EventOf<K extends EventKind> = Extract<StreamEvent, { kind: K }>;
@@ -29,8 +29,12 @@ interface KindList {
 /** The storage one run's indexes share; only ever appended to. */
 interface IndexData {
   readonly events: StreamEvent[];
+  /** Each event's tick: `end` searches numbers, not events of many shapes. */
+  readonly ticks: number[];
   readonly kinds: Map<EventKind, KindList>;
   readonly sections: Map<TraceSection<unknown>, unknown>;
+  /** The index `prefix` made last: asked again for the same length, it is the same object. */
+  lastPrefix: TraceIndex | null;
 }
 
 const noEvents: readonly never[] = [];
@@ -57,7 +61,7 @@ export class TraceIndex {
 
   /** An index of `events` (a whole trace, or none for a run not simulated yet). */
   static of(events: readonly StreamEvent[] = noEvents): TraceIndex {
-    const empty = new TraceIndex({ events: [], kinds: new Map(), sections: new Map() }, 0);
+    const empty = new TraceIndex({ events: [], ticks: [], kinds: new Map(), sections: new Map(), lastPrefix: null }, 0);
     return events.length === 0 ? empty : empty.extend(events);
   }
 
@@ -70,6 +74,7 @@ export class TraceIndex {
     const sections = [...data.sections] as [TraceSection<unknown>, unknown][];
     for (const event of more) {
       data.events.push(event);
+      data.ticks.push(event.t);
       let list = data.kinds.get(event.kind);
       if (list === undefined) {
         list = { events: [], ticks: [], positions: [] };
@@ -87,10 +92,18 @@ export class TraceIndex {
   /**
    * The run after its first `length` events only (clamped to this index), over the same storage:
    * every query answers as if the trace ended there, even inside a tick.
+   *
+   * Policy: asked for the length it was last asked for, by any index of the run, it returns the
+   * same object (two indexes of one run with one length answer every query alike), so a panel
+   * memoised on its index is not redrawn when a later batch arrives past the cursor.
    */
   prefix(length: number): TraceIndex {
     const clamped = Math.min(Math.max(Math.floor(length), 0), this.length);
-    return clamped === this.length ? this : new TraceIndex(this.data, clamped);
+    const cached = this.data.lastPrefix;
+    if (cached !== null && cached.length === clamped) return cached;
+    const made = clamped === this.length ? this : new TraceIndex(this.data, clamped);
+    this.data.lastPrefix = made;
+    return made;
   }
 
   /**
@@ -108,7 +121,7 @@ export class TraceIndex {
 
   /** The position just past the last event at or before `tick`. */
   end(tick: number): number {
-    return Math.min(traceEnd(this.data.events, tick), this.length);
+    return Math.min(upperBound(this.data.ticks, tick), this.length);
   }
 
   /** The events at or before `tick`, in trace order (a copy: for small slices and exports). */

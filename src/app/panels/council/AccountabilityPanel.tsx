@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { AuditEntry, StreamEvent } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { HashText } from '../../components/HashText';
@@ -23,7 +23,9 @@ export interface AccountabilityPanelProps {
  * and vote, the weighted tally against quorum and majority, the audit entries it wrote, and the
  * quarantine (or the false accuser's penalty) that followed. Everything is read from the trace.
  */
-export function AccountabilityPanel({ trace, tick, voters }: AccountabilityPanelProps) {
+export const AccountabilityPanel = memo(AccountabilityPanelBody);
+
+function AccountabilityPanelBody({ trace, tick, voters }: AccountabilityPanelProps) {
   const events = useMemo(() => trace.ofKinds(accountabilityKinds), [trace]);
   const accusations = useMemo(() => accusationsAt(events, tick, voters.weights), [events, tick, voters.weights]);
   const audit = useMemo(() => auditByProposal(events, tick), [events, tick]);

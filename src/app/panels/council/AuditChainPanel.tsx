@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { AuditEntry, StreamEvent } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { HashText } from '../../components/HashText';
@@ -17,7 +17,9 @@ export interface AuditChainPanelProps {
 }
 
 /** The audit chain at the cursor as linked blocks; from a tampering on, links turn red. */
-export function AuditChainPanel({ loaded, trace, tick }: AuditChainPanelProps) {
+export const AuditChainPanel = memo(AuditChainPanelBody);
+
+function AuditChainPanelBody({ loaded, trace, tick }: AuditChainPanelProps) {
   // The chain's events are few beside the messages: pick them out once per trace.
   const chainEvents = useMemo(() => trace.ofKinds(chainKinds), [trace]);
   const audit = useMemo(() => (loaded ? auditAt(chainEvents, tick) : null), [loaded, chainEvents, tick]);

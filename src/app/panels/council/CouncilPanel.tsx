@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { CouncilRunReport, StreamEvent } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
@@ -20,7 +20,9 @@ export interface CouncilPanelProps {
 }
 
 /** Proposals as they stood at the cursor: weighted tally bars against quorum and majority, blocs. */
-export function CouncilPanel({ report, trace, tick, ended }: CouncilPanelProps) {
+export const CouncilPanel = memo(CouncilPanelBody);
+
+function CouncilPanelBody({ report, trace, tick, ended }: CouncilPanelProps) {
   // Council events are a small share of the trace (messages dominate): pick them out once.
   const councilEvents = useMemo(() => trace.ofKinds(councilKinds), [trace]);
   const proposals = useMemo(

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../../worker/api';
 import { EventLogPanel, type EventLogPanelProps } from './EventLogPanel';
 import { traceEnd } from '../../trace/tickSearch';
-import { agentsInTrace, eventLogRows, type EventLogFilter } from './eventLogRows';
+import { agentsInTrace, eventLogRows, EventLogScanner, type EventLogFilter } from './eventLogRows';
+import { preset } from '../../../core/sim/presets';
+import { runScenario } from '../../../core/sim/runScenario';
 import { eventCategories } from './narrate';
 import { TraceIndex } from '../../trace/traceIndex';
 
@@ -86,5 +88,35 @@ describe('EventLogPanel', () => {
 
   it('highlights the rows of the selected agent', () => {
     expect(render({ selectedAgent: 3 })).toContain('class="event-log-row protocol selected"');
+  });
+});
+
+describe('EventLogScanner', () => {
+  it('answers as eventLogRows at every tick, forward, back and with another filter, reading only new events going forward', () => {
+    const trace = runScenario(preset('byzantine-tamper').scenario).trace as SimEvent[];
+    const whole = TraceIndex.of(trace);
+    const scanner = new EventLogScanner();
+    const plain = filter();
+    const messages = filter({ showMessages: true });
+    const ticks = [...new Set(trace.map((event) => event.t))];
+    let previous = scanner.rows(whole, -1, plain, 40);
+    for (const tick of ticks) {
+      const rows = scanner.rows(whole, tick, plain, 40);
+      expect(rows).toEqual(eventLogRows(whole, tick, plain, 40));
+      // Rows already listed keep their objects (a memoised row is not drawn again).
+      for (const row of rows.rows) {
+        const old = previous.rows.find((listed) => listed.index === row.index);
+        if (old !== undefined) expect(row).toBe(old);
+      }
+      previous = rows;
+    }
+    expect(previous.hiddenCount).toBeGreaterThan(0);
+    const middle = ticks[Math.floor(ticks.length / 2)]!;
+    expect(scanner.rows(whole, middle, plain, 40)).toEqual(eventLogRows(whole, middle, plain, 40));
+    expect(scanner.rows(whole, middle, messages, 40)).toEqual(eventLogRows(whole, middle, messages, 40));
+    const inside = whole.prefix(whole.end(middle) - 1);
+    expect(scanner.rows(inside, middle, messages, 40)).toEqual(eventLogRows(inside, middle, messages, 40));
+    const marked = filter({ keep: 3 });
+    expect(scanner.rows(whole, ticks.at(-1)!, marked, 40)).toEqual(eventLogRows(whole, ticks.at(-1)!, marked, 40));
   });
 });

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
-import { agentsInTrace, eventLogRows, type EventLogRow } from './eventLogRows';
+import { agentsInTrace, EventLogScanner, type EventLogRow } from './eventLogRows';
 import { agentName, eventCategories, type EventCategory } from './narrate';
 import './eventLog.css';
 
@@ -40,7 +40,9 @@ function resolveAgent(choice: AgentChoice, selectedAgent: number | null): number
 }
 
 /** Narrated events up to the cursor, filterable by agent and category; a row seeks to its tick. */
-export function EventLogPanel({ trace, tick, stepEvent = null, selectedAgent, onSeek, markedIndex = null }: EventLogPanelProps) {
+export const EventLogPanel = memo(EventLogPanelBody);
+
+function EventLogPanelBody({ trace, tick, stepEvent = null, selectedAgent, onSeek, markedIndex = null }: EventLogPanelProps) {
   const [agentChoice, setAgentChoice] = useState<AgentChoice>('all');
   const [categories, setCategories] = useState<ReadonlySet<EventCategory>>(() => new Set(eventCategories));
   const [showMessages, setShowMessages] = useState(false);
@@ -48,9 +50,11 @@ export function EventLogPanel({ trace, tick, stepEvent = null, selectedAgent, on
   const agentOptions = useMemo(() => agentsInTrace(trace), [trace]);
   // Events carry whole ticks: the rows change only when the whole tick does, not every frame.
   const wholeTick = Math.floor(tick);
+  // Playback reads only the events of the ticks passed since the last rows (EventLogScanner).
+  const [scanner] = useState(() => new EventLogScanner());
   const { rows, hiddenCount } = useMemo(
-    () => eventLogRows(trace, wholeTick, { agent, categories, showMessages, keep: markedIndex }),
-    [trace, wholeTick, agent, categories, showMessages, markedIndex],
+    () => scanner.rows(trace, wholeTick, { agent, categories, showMessages, keep: markedIndex }),
+    [scanner, trace, wholeTick, agent, categories, showMessages, markedIndex],
   );
 
   const toggleCategory = (category: EventCategory) =>
@@ -167,7 +171,8 @@ export function EventLogPanel({ trace, tick, stepEvent = null, selectedAgent, on
   );
 }
 
-function EventLogRowItem({
+/** Memoised: a new tick adds rows and moves the cursor mark; the other rows stay as drawn. */
+const EventLogRowItem = memo(function EventLogRowItem({
   row,
   atCursor,
   selected,
@@ -194,4 +199,4 @@ function EventLogRowItem({
       </button>
     </li>
   );
-}
+});

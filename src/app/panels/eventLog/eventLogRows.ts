@@ -67,18 +67,69 @@ export function eventLogRows(
     const event = events[index];
     if (event === undefined) continue;
     const kept = index === filter.keep;
-    // Messages are most of a trace; skip them before narrating when they are hidden.
-    const message = event.kind === 'messageSent' || event.kind === 'messagesAggregated';
-    if (!kept && message && !filter.showMessages) continue;
-    if (!kept && event.kind === 'deliberationStep') continue;
-    const narration = cachedNarration(event) ?? (kept ? untold(event) : null);
-    if (narration === null || (!kept && !matches(narration, filter))) continue;
-    const row: EventLogRow = { ...narration, index, t: event.t, kind: event.kind, ...(kept ? { marked: true as const } : {}) };
+    const row = rowOf(event, index, filter, kept);
+    if (row === null) continue;
     if (rows.length < rowsMax || kept) rows.push(row);
     else hiddenCount += 1;
   }
   rows.reverse();
   return { rows, hiddenCount };
+}
+
+/** The event's row if the filter lists it (or it is the kept one), else null. */
+function rowOf(event: StreamEvent, index: number, filter: EventLogFilter, kept: boolean): EventLogRow | null {
+  // Messages are most of a trace; skip them before narrating when they are hidden.
+  const message = event.kind === 'messageSent' || event.kind === 'messagesAggregated';
+  if (!kept && message && !filter.showMessages) return null;
+  if (!kept && event.kind === 'deliberationStep') return null;
+  const narration = cachedNarration(event) ?? (kept ? untold(event) : null);
+  if (narration === null || (!kept && !matches(narration, filter))) return null;
+  return { ...narration, index, t: event.t, kind: event.kind, ...(kept ? { marked: true as const } : {}) };
+}
+
+/**
+ * `eventLogRows` for one panel, answered from its previous answer when the cursor moved
+ * forward over the same run with the same filter: only the events since are read, so a tick
+ * of playback costs that tick's events, not a scan of the whole trace up to the cursor (10⁵
+ * events at n = 1000). Kept rows (`filter.keep`), a new filter or a step back scan again.
+ */
+export class EventLogScanner {
+  private last: {
+    events: readonly StreamEvent[];
+    filter: EventLogFilter;
+    rowsMax: number;
+    end: number;
+    result: EventLogRows;
+  } | null = null;
+
+  rows(trace: TraceIndex, tick: number, filter: EventLogFilter, rowsMax = eventLogRowsMax): EventLogRows {
+    const end = trace.end(tick);
+    const { last } = this;
+    const forward =
+      last !== null && (filter.keep ?? null) === null && last.events === trace.events && last.rowsMax === rowsMax &&
+      sameFilter(last.filter, filter) && end >= last.end;
+    let result: EventLogRows;
+    if (!forward) {
+      result = eventLogRows(trace, tick, filter, rowsMax);
+    } else if (end === last.end) {
+      result = last.result;
+    } else {
+      const rows = [...last.result.rows];
+      for (let index = last.end; index < end; index += 1) {
+        const row = rowOf(trace.events[index]!, index, filter, false);
+        if (row !== null) rows.push(row);
+      }
+      const excess = Math.max(rows.length - rowsMax, 0);
+      result = { rows: excess > 0 ? rows.slice(excess) : rows, hiddenCount: last.result.hiddenCount + excess };
+    }
+    this.last = { events: trace.events, filter, rowsMax, end, result };
+    return result;
+  }
+}
+
+function sameFilter(a: EventLogFilter, b: EventLogFilter): boolean {
+  return a.agent === b.agent && a.categories === b.categories && a.showMessages === b.showMessages &&
+    (a.keep ?? null) === (b.keep ?? null);
 }
 
 /** A row for an event the log never narrates (a deliberation step), when it must be shown. */

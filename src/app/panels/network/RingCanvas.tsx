@@ -1,6 +1,6 @@
 import { useUi } from '../../store/uiStore';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { agentAt, drawRingMessages, drawRingStatic, paletteTokens, ringAround, type RingPalette } from './ringCanvas';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { agentAt, drawRingMessages, drawRingStatic, paletteTokens, ringAround, ringStaticKey, type RingPalette } from './ringCanvas';
 import type { RingMessages, RingStatic } from './ringLayout';
 
 interface RingCanvasProps {
@@ -73,15 +73,20 @@ export function RingCanvas({ ring, flight, selectedAgent, onSelectAgent, label }
     palette.current = null;
   }, [scheme, theme]);
 
+  // A new layout each tick repaints the static layer only if what it draws changed.
+  const staticKey = useMemo(() => ringStaticKey(ring), [ring]);
+  const drawn = useRef(ring);
+  drawn.current = ring;
   useEffect(() => {
     if (box === null) return;
+    const shown = drawn.current;
     palette.current ??= readPalette(box);
-    const context = prepare(staticRef.current, cssWidth, ring);
+    const context = prepare(staticRef.current, cssWidth, shown);
     if (context === null) return;
-    drawRingStatic(context, ring, palette.current, selectedAgent);
-    const agent = hovered === null ? undefined : ring.agents[hovered];
-    if (agent) ringAround(context, agent, ring.agentRadius + 4, palette.current.text, 1.5, []);
-  }, [box, cssWidth, ring, selectedAgent, hovered, scheme]);
+    drawRingStatic(context, shown, palette.current, selectedAgent);
+    const agent = hovered === null ? undefined : shown.agents[hovered];
+    if (agent) ringAround(context, agent, shown.agentRadius + 4, palette.current.text, 1.5, []);
+  }, [box, cssWidth, staticKey, selectedAgent, hovered, scheme, theme]);
 
   // The overlay is painted in the next animation frame, with whatever is latest by then.
   const latest = useRef({ flight, ring, cssWidth });

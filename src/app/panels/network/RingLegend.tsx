@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { BrokenSeal, LockGlyph, LostCross, QuarantineGlyph } from './glyphs';
 import { legendMessageKeys, messageStyles, type MessageKey } from './messageStyles';
 
@@ -12,8 +12,14 @@ function Icon({ children }: { children: ReactNode }) {
   );
 }
 
-/** Every mark on the ring, explained (UI.md: every colour has a legend, never colour alone). */
-export function RingLegend({ protocol, quarantine = false }: { protocol: 'resonance' | 'council' | null; quarantine?: boolean }) {
+/**
+ * Every mark on the ring, explained (UI.md: every colour has a legend, never colour alone).
+ * Memoised: the ring panel renders every animation frame, its legend only with the scenario.
+ */
+export const RingLegend = memo(function RingLegend({ protocol, quarantine = false }: {
+  protocol: 'resonance' | 'council' | null;
+  quarantine?: boolean;
+}) {
   const keys = legendMessageKeys.filter((key) =>
     protocol === null ? true : protocol === 'council' ? councilKeys.includes(key) : !councilKeys.includes(key),
   );
@@ -103,4 +109,4 @@ export function RingLegend({ protocol, quarantine = false }: { protocol: 'resona
       </ul>
     </div>
   );
-}
+});

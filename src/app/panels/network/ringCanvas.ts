@@ -89,6 +89,17 @@ function strokeOf(style: AgentStyle, palette: RingPalette): string {
   return strokes[style];
 }
 
+/**
+ * Everything `drawRingStatic` paints from the layout, as one string: the static layer is
+ * repainted only when it changes (at n = 1000 a repaint takes tens of milliseconds, and most
+ * ticks change nothing it draws: roles show in each agent's description, not on the canvas).
+ */
+export function ringStaticKey(ring: RingStatic): string {
+  const styles = ring.agents.map((agent) => agentStyle(agent)[0]).join('');
+  const regions = ring.regions.map((region) => `${region.label}:${region.fill}:${region.paths.join(' ')}`).join('|');
+  return `${ring.width}×${ring.height}:${ring.radius}:${ring.agentRadius}:${ring.leader}:${styles}:${regions}`;
+}
+
 /** The static layer: partition bands, the track, the agents, a few labels, the selection. */
 export function drawRingStatic(
   context: CanvasRenderingContext2D,

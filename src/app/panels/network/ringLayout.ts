@@ -60,8 +60,11 @@ export interface RingAgent {
   isEquivocator: boolean;
   /** The agent's side (group index) in the first active partition, or null. */
   side: number | null;
-  /** The text alternative: every role in words. */
-  description: string;
+  /**
+   * The text alternative: every role in words. Read only: worded when read (a 1000-agent ring
+   * is laid out every tick, and only a hovered agent's description is shown on the canvas).
+   */
+  readonly description: string;
 }
 
 export interface RingStatic {
@@ -120,6 +123,7 @@ export function ringStatic(input: RingInput): RingStatic {
     const angle = (2 * Math.PI * index) / n;
     const outX = Math.sin(angle);
     const outY = -Math.cos(angle);
+    let description: string | null = null;
     const agent: RingAgent = {
       index,
       id: `a${index}`,
@@ -138,10 +142,12 @@ export function ringStatic(input: RingInput): RingStatic {
       byzantineKinds: byzantineKinds(scenario, index, input.tick),
       isEquivocator: false,
       side: sides.sideOf[index] ?? null,
-      description: '',
+      get description() {
+        description ??= describe(this, sides.labels);
+        return description;
+      },
     };
     agent.isEquivocator = agent.byzantineKinds.includes('equivocate');
-    agent.description = describe(agent, sides.labels);
     agents.push(agent);
   }
   const band = Math.max(agentRadius * 1.8, 9);

@@ -1,5 +1,5 @@
 import type { ScaleDiverging } from 'd3';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { hkChartLayout, type DeliberationRound } from './opinionLayout';
 
 const chartWidth = 480;
@@ -14,7 +14,7 @@ interface HkChartProps {
 }
 
 /** The classic 1-D Hegselmann–Krause chart: each agent's opinion in [0, 1] over the steps. */
-export function HkChart({ round, stepShown, color, selectedAgent, label }: HkChartProps) {
+export const HkChart = memo(function HkChart({ round, stepShown, color, selectedAgent, label }: HkChartProps) {
   const geometry = useMemo(() => hkChartLayout(round, chartWidth, chartHeight), [round]);
   const { margin, x, y } = geometry;
   const cursorX = x(stepShown);
@@ -66,4 +66,4 @@ export function HkChart({ round, stepShown, color, selectedAgent, label }: HkCha
       />
     </svg>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
 import { AxisDiameterChart } from './AxisDiameterChart';
@@ -7,7 +7,7 @@ import { HkChart } from './HkChart';
 import { consensusBadge, sycophancyColorScale } from './opinionColors';
 import { OpinionLegend } from './OpinionLegend';
 import { signed } from '../../format';
-import { deliberationsUpTo, diameterSeries, type DeliberationRound } from './opinionLayout';
+import { deliberationsShown, diameterSeries, type DeliberationRound } from './opinionLayout';
 import { PcaScatter } from './PcaScatter';
 import { useStepPlayer } from './useStepPlayer';
 import './opinion.css';
@@ -31,10 +31,19 @@ const captions: Record<Chart, string> = {
 const hkDefaultAgentsMin = 101;
 
 /** Hegselmann–Krause deliberation of the round deliberated last at the cursor (SPEC §7). */
-export function OpinionPanel({ trace, tick, selectedAgent, onSelectAgent }: OpinionPanelProps) {
-  // The length is a dependency too, in case the caller grows the same array in place.
-  const rounds = useMemo(() => deliberationsUpTo(trace, tick), [trace, tick]);
+export const OpinionPanel = memo(OpinionPanelBody);
+
+function OpinionPanelBody({ trace, tick, selectedAgent, onSelectAgent }: OpinionPanelProps) {
+  // The run's deliberated rounds (shared by its indexes) and how many the cursor shows: a tick
+  // without a new deliberation redraws nothing here.
+  const { all, count } = deliberationsShown(trace, tick);
+  const rounds = useMemo(() => all.slice(0, count), [all, count]);
   const [chosenRound, setChosenRound] = useState<number | null>(null);
+  const lastRoundNo = rounds.at(-1)?.roundNo;
+  const onChooseRound = useCallback(
+    (roundNo: number) => setChosenRound(roundNo === lastRoundNo ? null : roundNo),
+    [lastRoundNo],
+  );
   const round = rounds.find((r) => r.roundNo === chosenRound) ?? rounds.at(-1) ?? null;
   const [chartChoice, setChart] = useState<Chart | null>(null);
   const chart = chartChoice ?? (round !== null && round.agents.length >= hkDefaultAgentsMin ? 'hk' : 'pca');
@@ -53,7 +62,7 @@ export function OpinionPanel({ trace, tick, selectedAgent, onSelectAgent }: Opin
           key={round.roundNo}
           round={round}
           rounds={rounds}
-          onChooseRound={(roundNo) => setChosenRound(roundNo === rounds.at(-1)?.roundNo ? null : roundNo)}
+          onChooseRound={onChooseRound}
           selectedAgent={selectedAgent}
           onSelectAgent={onSelectAgent}
           chart={chart}
@@ -74,7 +83,8 @@ interface RoundViewProps {
   onChart(chart: Chart): void;
 }
 
-function RoundView(props: RoundViewProps) {
+/** Memoised: redrawn for a new round, a step, a selection, not for every tick of the run. */
+const RoundView = memo(function RoundView(props: RoundViewProps) {
   const { round, rounds, onChooseRound, selectedAgent, onSelectAgent, chart: shownChart, onChart: setChart } = props;
   const player = useStepPlayer(`${round.roundNo}:${round.t}`, round.steps);
   const color = useMemo(() => sycophancyColorScale(round.sycophancy), [round]);
@@ -161,7 +171,7 @@ function RoundView(props: RoundViewProps) {
       <SycophancyNote round={round} />
     </div>
   );
-}
+});
 
 /** The lowest scores shown as quantities under the chart. */
 const lowestScoresShown = 3;

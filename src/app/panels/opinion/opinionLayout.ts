@@ -109,8 +109,18 @@ function finishRound(index: DeliberationIndex, event: DeliberatedEvent): void {
 
 /** The rounds deliberated at or before `tick`, oldest first, their chunked steps reassembled. */
 export function deliberationsUpTo(trace: TraceIndex, tick: number): DeliberationRound[] {
+  const { all, count } = deliberationsShown(trace, tick);
+  return all.slice(0, count);
+}
+
+/**
+ * Every round the run's index has reassembled so far (an array shared by the run's indexes,
+ * which only grows) and how many of them are deliberated at or before `tick`: what a panel
+ * memoises on, instead of a new slice per tick.
+ */
+export function deliberationsShown(trace: TraceIndex, tick: number): { all: readonly DeliberationRound[]; count: number } {
   const index = trace.section(deliberationSection);
-  return index.rounds.slice(0, trace.countUpTo(index.roundPositions, tick));
+  return { all: index.rounds, count: trace.countUpTo(index.roundPositions, tick) };
 }
 
 /** Whether the audit flagged this agent as a sycophant in this round. */

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
 import {
@@ -22,7 +22,9 @@ export interface PentadicPanelProps {
 const rowsShownMax = 25;
 
 /** The pentadic alignment report of the latest scored round at the cursor (or a chosen one). */
-export function PentadicPanel({ trace, tick, selectedAgent, onSelectAgent }: PentadicPanelProps) {
+export const PentadicPanel = memo(PentadicPanelBody);
+
+function PentadicPanelBody({ trace, tick, selectedAgent, onSelectAgent }: PentadicPanelProps) {
   // Scores and resolutions are a small share of the trace: pick them out once per trace.
   const scoring = useMemo(
     () => trace.ofKinds(['roundScored', 'roundResolved'] as const),

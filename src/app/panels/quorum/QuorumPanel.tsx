@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Scenario } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
@@ -18,7 +18,9 @@ export interface QuorumPanelProps {
 }
 
 /** The n−f arithmetic live at the cursor, and why two quorums share an honest agent (SPEC §7). */
-export function QuorumPanel(props: QuorumPanelProps) {
+export const QuorumPanel = memo(QuorumPanelBody);
+
+function QuorumPanelBody(props: QuorumPanelProps) {
   const { scenario, trace, tick, selectedAgent, onSelectAgent } = props;
   const isCouncil = scenario?.protocol === 'council';
   // Events carry whole ticks, so the snapshot changes only when the whole tick does.

@@ -1,11 +1,11 @@
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, type KeyboardEvent } from 'react';
 import { scenarioDefaults } from '../../../core/values';
 import type { Scenario } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
 import { byzantineAgents } from '../../trace/decidedValues';
 import { TimelineList } from './TimelineList';
-import { timelineKinds, timelineLayout, type TimelineGeometry, type TimelineMark } from './timelineLayout';
+import { milestonesOf, timelineLayout, type TimelineGeometry, type TimelineMark } from './timelineLayout';
 import { useElementWidth } from './useElementWidth';
 import './timeline.css';
 
@@ -28,11 +28,15 @@ export interface CommitTimelinePanelProps {
 }
 
 /** Rounds and views over ticks: every resolution, commit and view change up to the cursor. */
-export function CommitTimelinePanel({ scenario, trace, tick, endTick, ended, onSeek, mark = null }: CommitTimelinePanelProps) {
+export const CommitTimelinePanel = memo(CommitTimelinePanelBody);
+
+function CommitTimelinePanelBody({ scenario, trace, tick, endTick, ended, onSeek, mark = null }: CommitTimelinePanelProps) {
   const council = scenario?.protocol === 'council';
   const roundCount = scenario?.rounds ?? scenarioDefaults.rounds;
-  // The timeline's kinds are a small share of the trace: pick them out once per run.
-  const milestones = useMemo(() => trace.ofKinds(timelineKinds), [trace]);
+  // The timeline's kinds are a small share of the trace: the run's index lists them as it
+  // grows, and the panel takes the ones its index shows.
+  const { all, count } = milestonesOf(trace);
+  const milestones = useMemo(() => all.slice(0, count), [all, count]);
   const byzantine = useMemo(() => byzantineAgents(scenario), [scenario]);
   const box = useRef<HTMLDivElement>(null);
   const width = Math.max(useElementWidth(box, fallbackWidth), widthMin);

@@ -2,6 +2,7 @@ import { scaleLinear } from 'd3';
 import type { SimEvent, StreamEvent } from '../../../worker/api';
 import { quorumCount } from '../../format';
 import { sideName } from '../../trace/decidedValues';
+import type { TraceIndex, TraceSection } from '../../trace/traceIndex';
 
 /** The event kinds the timeline draws; the panel picks them out of the trace once per run. */
 export const timelineKinds = new Set<StreamEvent['kind']>([
@@ -9,6 +10,32 @@ export const timelineKinds = new Set<StreamEvent['kind']>([
   'councilProposed', 'councilTallied', 'councilExpired', 'proofSubmitted', 'accusationTallied', 'quarantineExecuted',
   'quarantineWithheld',
 ]);
+
+/** The run's `timelineKinds` events, in trace order, and their trace positions. */
+interface Milestones {
+  events: StreamEvent[];
+  positions: number[];
+}
+
+/** The timeline's part of the run's trace index (`TraceIndex.section`). */
+const milestonesSection: TraceSection<Milestones> = {
+  name: 'timeline milestones',
+  create: () => ({ events: [], positions: [] }),
+  read(state, event, position) {
+    if (!timelineKinds.has(event.kind)) return;
+    state.events.push(event);
+    state.positions.push(position);
+  },
+};
+
+/**
+ * The index's `timelineKinds` events, in trace order: the first `count` of `all`, an array
+ * shared by the run's indexes (so a panel memoises on the pair, not on a new array per tick).
+ */
+export function milestonesOf(trace: TraceIndex): { all: readonly StreamEvent[]; count: number } {
+  const { events, positions } = trace.section(milestonesSection);
+  return { all: events, count: trace.countUpTo(positions, Infinity) };
+}
 
 export type MarkKind =
   | 'resolution' | 'commit' | 'noAgreement' | 'viewChange' | 'timeout' | 'proposal' | 'tally' | 'expired'

@@ -1,7 +1,7 @@
 import type { SimEvent, StreamEvent } from '../../../worker/api';
 import { decidedValues, type DecidedValue } from '../../trace/decidedValues';
 import type { TraceIndex } from '../../trace/traceIndex';
-import { timelineKinds } from './timelineLayout';
+import { milestonesOf } from './timelineLayout';
 
 type Resolved = Extract<SimEvent, { kind: 'roundResolved' }>;
 
@@ -69,7 +69,9 @@ export function roundRows(
   };
   const consensus = new Map<string, string>();
   let latestRound = 0;
-  for (const event of trace.ofKinds(timelineKinds)) {
+  const milestones = milestonesOf(trace);
+  for (let i = 0; i < milestones.count; i++) {
+    const event = milestones.all[i]!;
     if (event.t > tick) break;
     if (!('roundNo' in event) || typeof event.roundNo !== 'number') continue;
     latestRound = Math.max(latestRound, event.roundNo);

@@ -1,6 +1,6 @@
 import { memo, useMemo, useState, type PointerEvent } from 'react';
 import { blocCells, matrixPixels, trustColour, type TrustMatrix } from './trustLayout';
-import { aggregateMatrix, cellText, trustGrid, unitAgents, unitName, unitOf, type TrustGrid } from './trustGrid';
+import { aggregateMatrix, cellText, cellWords, trustGrid, unitAgents, unitName, unitOf, type BlockMatrix, type TrustGrid } from './trustGrid';
 
 /** Width of the matrix itself, in SVG units (the labels' margin comes on top). */
 const size = 360;
@@ -26,7 +26,7 @@ export interface TrustHeatmapProps {
  * hovered row and column named. Above `aggregateAgentsAbove` agents each cell is a block of
  * agents, averaged, and the panel says so.
  */
-export function TrustHeatmap({ matrix, label, blocs, selectedAgent, onSelectAgent }: TrustHeatmapProps) {
+export const TrustHeatmap = memo(function TrustHeatmap({ matrix, label, blocs, selectedAgent, onSelectAgent }: TrustHeatmapProps) {
   const n = matrix.values.length;
   const grid = useMemo(() => trustGrid(n, size), [n]);
   const shown = useMemo(
@@ -81,28 +81,61 @@ export function TrustHeatmap({ matrix, label, blocs, selectedAgent, onSelectAgen
       )}
     </div>
   );
-}
+});
 
 /** One SVG rect per cell, with its reading as a tooltip. Redrawn only when the matrix changes. */
 const Cells = memo(function Cells({ matrix, grid, label }: { matrix: TrustMatrix; grid: TrustGrid; label: string }) {
-  const colour = trustColour(matrix);
-  const { cell } = grid;
-  return matrix.values.map((row, i) =>
-    row.map((value, j) => (
+  const counts = (matrix as Partial<BlockMatrix>).counts;
+  return matrix.values.map((row, i) => (
+    <CellRow key={i} row={i} values={row} counts={counts?.[i]} min={matrix.min} max={matrix.max} grid={grid} label={label} />
+  ));
+});
+
+interface CellRowProps {
+  row: number;
+  values: readonly (number | null)[];
+  /** Known pairs per block (an aggregated matrix). */
+  counts: readonly number[] | undefined;
+  min: number;
+  max: number;
+  grid: TrustGrid;
+  label: string;
+}
+
+/**
+ * One row of cells. Policy: redrawn only when one of its values, or the colour range, changes:
+ * a commit changes the rows of the agents (or blocks) that committed, and the other rows of a
+ * 50 × 50 block matrix are not drawn again.
+ */
+const CellRow = memo(
+  function CellRow({ row, values, counts, min, max, grid, label }: CellRowProps) {
+    const colour = trustColour({ min, max });
+    const { cell } = grid;
+    return values.map((value, j) => (
       <rect
-        key={`${i}:${j}`}
+        key={j}
         x={j * cell}
-        y={i * cell}
+        y={row * cell}
         width={cell}
         height={cell}
         className={`trust-cell${value === null ? ' unknown' : ''}`}
         fill={value === null ? undefined : colour(value)}
       >
-        <title>{cellText(matrix, grid, i, j, label)}</title>
+        <title>{cellWords(value, counts?.[j] ?? 0, grid, row, j, label)}</title>
       </rect>
-    )),
-  );
-});
+    ));
+  },
+  (before, after) =>
+    before.row === after.row && before.min === after.min && before.max === after.max && before.grid === after.grid &&
+    before.label === after.label && sameCells(before.values, after.values) && sameCells(before.counts, after.counts),
+);
+
+function sameCells(a: readonly (number | null)[] | undefined, b: readonly (number | null)[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** The cells as one image, a pixel each, for more rows than SVG rects should draw. */
 const PixelCells = memo(function PixelCells({ matrix }: { matrix: TrustMatrix }) {

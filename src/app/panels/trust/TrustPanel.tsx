@@ -1,8 +1,7 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Scenario } from '../../../worker/api';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
-import { upperBound } from '../../trace/tickSearch';
 import { TrustHeatmap } from './TrustHeatmap';
 import { TrustSourceSelect } from './TrustSourceSelect';
 import {
@@ -29,18 +28,21 @@ export interface TrustPanelProps {
 }
 
 /** n×n heat map of trust (ResonanceBFT) or agreement (Council), with reputation bars. */
-export function TrustPanel({ scenario, trace, tick, agreement, blocs = [], selectedAgent, onSelectAgent }: TrustPanelProps) {
+export const TrustPanel = memo(TrustPanelBody);
+
+function TrustPanelBody({ scenario, trace, tick, agreement, blocs = [], selectedAgent, onSelectAgent }: TrustPanelProps) {
   const n = scenario?.n ?? 0;
   const council = scenario?.protocol === 'council';
-  // The trust updates are a small share of the trace: the index lists them, so each animation
-  // frame scans only them.
-  const updates = useMemo(() => trace.kindUpTo('trustUpdated', Infinity), [trace]);
+  // The run's trust updates (an array shared by its indexes) and how many the cursor shows:
+  // the matrix is rebuilt only when another update passes under the cursor.
+  const updates = trace.ofKind('trustUpdated').events;
+  const shownCount = trace.countOf('trustUpdated', tick);
   const [chosen, setSource] = useState<TrustSource>('scalar');
-  const axesMissing = useMemo(() => axisTrustMissing(updates), [updates]);
+  // Whether the run's trace carries per-axis trust at all (it does not above its bound on n):
+  // read from every update simulated so far, so the choice is offered or not from the start.
+  const updateCount = updates.length;
+  const axesMissing = useMemo(() => axisTrustMissing(updates.slice(0, updateCount)), [updates, updateCount]);
   const source: TrustSource = axesMissing ? 'scalar' : chosen;
-  const updateTicks = useMemo(() => updates.map((event) => event.t), [updates]);
-  // The matrix (n² cells) is rebuilt only when another update passes under the cursor.
-  const shownCount = upperBound(updateTicks, tick);
   const matrix = useMemo(() => {
     if (council) return agreement ? agreementMatrix(agreement, n) : null;
     return trustAt(updates.slice(0, shownCount), Infinity, n, source);
@@ -100,7 +102,8 @@ export function TrustPanel({ scenario, trace, tick, agreement, blocs = [], selec
   );
 }
 
-function ReputationBars({ reputation }: { reputation: (number | null)[] }) {
+/** One bar per agent (1000 at most): redrawn only with a new matrix, not with every tick. */
+const ReputationBars = memo(function ReputationBars({ reputation }: { reputation: (number | null)[] }) {
   const known = reputation.filter((value): value is number => value !== null);
   if (known.length === 0) return null;
   const max = Math.max(...known, 1);
@@ -113,7 +116,7 @@ function ReputationBars({ reputation }: { reputation: (number | null)[] }) {
       ))}
     </div>
   );
-}
+});
 
 function Legend({ matrix, label }: { matrix: TrustMatrix; label: string }) {
   const colour = trustColour(matrix);

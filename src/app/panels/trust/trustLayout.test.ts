@@ -49,6 +49,26 @@ describe('trustAt', () => {
     expect(trustAt(stripped, end, 7, 'semantic').values.flat().every((v) => v === null)).toBe(true);
   });
 
+  it('shares the rows of the agents whose latest update did not change between two ticks', () => {
+    const updates = trace.filter((event) => event.kind === 'trustUpdated');
+    const lastOfRound1 = updates.filter((event) => event.kind === 'trustUpdated' && event.roundNo === 1).at(-1)!;
+    const firstOfRound2 = updates.find((event) => event.kind === 'trustUpdated' && event.roundNo === 2)!;
+    const before = trustAt(trace, lastOfRound1.t, 7);
+    const after = trustAt(trace, firstOfRound2.t, 7);
+    if (firstOfRound2.kind !== 'trustUpdated') throw new Error('not a trust update');
+    const changed = new Set(
+      updates.filter((event) => event.t > lastOfRound1.t && event.t <= firstOfRound2.t).map((event) => event.agent),
+    );
+    for (let agent = 0; agent < 7; agent++) {
+      if (changed.has(agent)) expect(after.values[agent]).not.toBe(before.values[agent]);
+      else expect(after.values[agent]).toBe(before.values[agent]);
+    }
+    expect(changed.size).toBeGreaterThan(0);
+    expect(after.values[firstOfRound2.agent]![(firstOfRound2.agent + 1) % 7]).toBe(
+      firstOfRound2.trust[(firstOfRound2.agent + 1) % 7],
+    );
+  });
+
   it('turns a council agreement matrix into the same shape', () => {
     const matrix = agreementMatrix({ a0: { a0: 1, a1: 0.5 }, a1: { a0: 0.5, a1: 1 } }, 2);
     expect(matrix.values).toEqual([[1, 0.5], [0.5, 1]]);

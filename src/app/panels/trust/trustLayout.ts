@@ -8,8 +8,11 @@ export const trustSources = ['scalar', 'semantic', 'affective', 'relational', 'e
 export type TrustSource = (typeof trustSources)[number];
 
 export interface TrustMatrix {
-  /** `values[i][j]`: agent i's trust in agent j (or council agreement), null when unknown or i = j. */
-  values: (number | null)[][];
+  /**
+   * `values[i][j]`: agent i's trust in agent j (or council agreement), null when unknown or
+   * i = j. Read only: rows are shared between the matrices of one run.
+   */
+  values: readonly (readonly (number | null)[])[];
   /** Mean reputation of each agent over the replicas' latest views, or null before any commit. */
   reputation: (number | null)[];
   /** The round of the latest update shown. */
@@ -39,26 +42,65 @@ export function trustAt(
     latest[event.agent] = event;
     roundNo = event.roundNo;
   }
-  const values = rowsOf(latest, n, source);
+  const rows = rowsOf(latest, n, source);
   const reputation = meanReputation(latest, n);
   // Policy: with per-axis trust in the trace, the colour scale spans scalar and every axis, so
   // switching the source shows how the axes differ instead of restretching each one.
   const spanned = latest.some((event) => event?.axisTrust)
     ? trustSources.flatMap((other) => rowsOf(latest, n, other))
-    : values;
-  return { values, reputation, roundNo, ...extent(spanned) };
+    : rows;
+  return { values: rows.map((row) => row.cells), reputation, roundNo, ...extent(spanned) };
 }
 
-function rowsOf(latest: readonly (TrustEvent | null)[], n: number, source: TrustSource): (number | null)[][] {
-  const axisIndex = trustSources.indexOf(source) - 1;
-  // Policy: an agent's trust in itself is never adapted (it stays 1.0), so the diagonal is left
-  // blank rather than stretching the colour scale. Plain loops: at n = 1000 this is 10⁶ cells.
+/** One agent's row of the matrix, with the least and greatest of its known cells. */
+interface Row {
+  cells: readonly (number | null)[];
+  min: number;
+  max: number;
+}
+
+/**
+ * Each update's row, per source, built once: a new matrix shares the rows of the updates it
+ * had before, so a commit at n = 1000 builds the rows of the agents that committed, not 10⁶
+ * cells (the rows are never written to after they are built).
+ */
+const rowCache = new WeakMap<TrustEvent, Map<TrustSource, Row>>();
+/** The row of an agent with no update yet, per n. */
+const unknownRows = new Map<number, Row>();
+
+function rowsOf(latest: readonly (TrustEvent | null)[], n: number, source: TrustSource): Row[] {
   return latest.map((event, i) => {
-    const row = event === null ? null : axisIndex < 0 ? event.trust : (event.axisTrust?.[axisIndex] ?? null);
-    const cells = new Array<number | null>(n);
-    for (let j = 0; j < n; j++) cells[j] = row === null || i === j ? null : (row[j] ?? null);
-    return cells;
+    if (event === null) return unknownRow(n);
+    let rows = rowCache.get(event);
+    if (rows === undefined) rowCache.set(event, (rows = new Map()));
+    let row = rows.get(source);
+    if (row === undefined || row.cells.length !== n) rows.set(source, (row = rowOf(event, i, n, source)));
+    return row;
   });
+}
+
+function unknownRow(n: number): Row {
+  let row = unknownRows.get(n);
+  if (row === undefined) unknownRows.set(n, (row = { cells: new Array<null>(n).fill(null), min: Infinity, max: -Infinity }));
+  return row;
+}
+
+function rowOf(event: TrustEvent, i: number, n: number, source: TrustSource): Row {
+  const axisIndex = trustSources.indexOf(source) - 1;
+  const values = axisIndex < 0 ? event.trust : (event.axisTrust?.[axisIndex] ?? null);
+  // Policy: an agent's trust in itself is never adapted (it stays 1.0), so the diagonal is left
+  // blank rather than stretching the colour scale. Plain loops: at n = 1000 a row is 1000 cells.
+  const cells = new Array<number | null>(n);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let j = 0; j < n; j++) {
+    const value = values === null || i === j ? null : (values[j] ?? null);
+    cells[j] = value;
+    if (value === null) continue;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return { cells, min, max };
 }
 
 /** The mean reputation the replicas with a trust row hold for each agent, or null before any. */
@@ -87,15 +129,12 @@ export function agreementMatrix(agreement: Record<string, Record<string, number>
   return { values, reputation: Array<number | null>(n).fill(null), roundNo: null, min: 0, max: 1 };
 }
 
-function extent(values: (number | null)[][]): { min: number; max: number } {
+function extent(rows: readonly Row[]): { min: number; max: number } {
   let min = Infinity;
   let max = -Infinity;
-  for (const row of values) {
-    for (const value of row) {
-      if (value === null) continue;
-      if (value < min) min = value;
-      if (value > max) max = value;
-    }
+  for (const row of rows) {
+    if (row.min < min) min = row.min;
+    if (row.max > max) max = row.max;
   }
   if (min === Infinity) return { min: 0, max: 1 };
   return min === max ? { min: min - 0.05, max: max + 0.05 } : { min, max };
