@@ -220,6 +220,20 @@ describe('SimSession.ahead', () => {
     expect(events).toEqual(expected);
     expect(batch.traceHash).toBe(whole.summary.traceHash);
   });
+
+  it('answers its first call with the first tick that has events, however much time it is given', () => {
+    const scenario = preset('partition-heal').scenario;
+    const expected = withBroadcastsExpanded(runScenario(scenario).trace as SimEvent[]);
+    const session = new SimSession();
+    session.load(scenario, 5);
+    const first = session.ahead(5, 1e9, 60_000);
+    const firstTick = expected[0]!.t;
+    expect(first.events).toEqual(expected.filter((event) => event.t === firstTick));
+    expect(first.frontier).toBe(firstTick);
+    // Then it simulates ahead as usual: more than one tick per call.
+    const second = session.ahead(5, 1e9, 60_000);
+    expect(new Set(second.events.map((event) => event.t)).size).toBeGreaterThan(1);
+  });
 });
 
 describe('checkpointPlan', () => {

@@ -222,10 +222,17 @@ export class SimSession {
     const engine = this.requireEngine(epoch);
     const started = performance.now();
     const unread = () => engine.events.length - this.stream.coreEventCount;
+    // Policy: before the page has anything to draw, the first ticks with events are enough
+    // (at n = 1000 the next tick alone seals 10³ evaluations): the first frame comes first.
+    const firstFrame = this.frontier < 0;
     do {
       if (engine.done) break;
       this.simulateTo(engine, this.simulatedTo + 1);
-    } while (unread() < aheadEventsMax && performance.now() - started < wallMsMax);
+    } while (
+      unread() < aheadEventsMax &&
+      performance.now() - started < wallMsMax &&
+      !(firstFrame && unread() > 0)
+    );
     const batch = this.advance(epoch, this.simulatedTo, bytesMax);
     const lastTick = batch.events.at(-1)?.t;
     if (this.stream.drained(engine.events)) {
