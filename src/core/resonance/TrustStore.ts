@@ -5,7 +5,7 @@ import { epochRounds, epochUpdate } from './epochUpdate';
 import { epsilonRadius } from './epsilonRadius';
 import { bftSafetyLowerBound } from './quorum';
 import { roundHalfEven } from '../roundHalfEven';
-import { coCommitCount, coCommitGroups, internMembers, lastCoCommitClock, type CoCommitEntry } from './coCommitLog';
+import { coCommitGroups, internMembers, PairStats, type CoCommitEntry } from './coCommitLog';
 import type { ConsensusType, Outcome } from './types';
 import { DenseRow, DenseTable, idOfSlot, knownSlot, slotOf } from './denseTable';
 
@@ -71,6 +71,10 @@ export class TrustStore {
   private reputationRow = new DenseRow(1);
   private trustTable = new DenseTable(1);
   private axisTrustTable = new DenseTable(axisCount);
+  /** `pairStats` answers for `pairStatsLog` at `pairStatsLength` entries. */
+  private readonly pairStatsByAgent = new Map<string, PairStats>();
+  private pairStatsLog: readonly CoCommitEntry[] | null = null;
+  private pairStatsLength = 0;
   roundClock = 0;
   behavior: Record<string, BehaviorCounters> = {};
   peerEncounters: Record<string, number> = {};
@@ -128,7 +132,26 @@ export class TrustStore {
   }
 
   coCommits(a: string, b: string): number {
-    return coCommitCount(this.coCommitLog, a, b);
+    return this.pairStats(a).count(knownSlot(b));
+  }
+
+  /**
+   * The co-commit statistics of a's pairs for the log as it is now (`PairStats`), kept per agent
+   * until the log grows or is replaced.
+   */
+  private pairStats(a: string): PairStats {
+    const log = this.coCommitLog;
+    if (this.pairStatsLog !== log || this.pairStatsLength !== log.length) {
+      this.pairStatsByAgent.clear();
+      this.pairStatsLog = log;
+      this.pairStatsLength = log.length;
+    }
+    let stats = this.pairStatsByAgent.get(a);
+    if (stats === undefined) {
+      stats = new PairStats(log, a, slotOf);
+      this.pairStatsByAgent.set(a, stats);
+    }
+    return stats;
   }
 
   /** Counts a co-commit for every pair of `ids` and stamps the pair with the round clock. */
@@ -141,9 +164,11 @@ export class TrustStore {
    * co-commits remember longer (reference `dyad_decay`).
    */
   dyadDecay(a: string, b: string): number {
-    const last = lastCoCommitClock(this.coCommitLog, a, b);
+    const stats = this.pairStats(a);
+    const slot = knownSlot(b);
+    const last = stats.lastClock(slot);
     const silence = Math.max(this.roundClock - (last ?? this.roundClock), 0);
-    const strength = 0.04 * Math.min(this.coCommits(a, b) / 15, 1);
+    const strength = 0.04 * Math.min(stats.count(slot) / 15, 1);
     return roundHalfEven(Math.max(Math.min(trustDecay - 0.015 * silence + strength, 0.99), 0.8), 4);
   }
 

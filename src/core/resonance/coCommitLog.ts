@@ -95,3 +95,49 @@ export function coCommitGroups(log: readonly CoCommitEntry[], ids: readonly stri
   const shared = groups.map((g) => groups.map((h) => h.entries.filter((entry) => g.entries.includes(entry)).length));
   return { groupOf, groups, shared };
 }
+
+/**
+ * Every pair of `a` read off the log at once: for each peer b (by `slotOf`), how many recorded
+ * quorums hold both a and b (`coCommitCount`) and the clock of the last one (`lastCoCommitClock`,
+ * NaN for none). Exactly what those two give, for every b, with one walk of the log (a = b
+ * included: the quorums holding a).
+ *
+ * Policy: a trust store asks for its agent's pairs with every peer at every commit (its decay
+ * and its gains), which walked the whole log per peer: 10⁶ walks a round at n = 1000, growing
+ * with the rounds. `PairStats` keeps the answer until the log grows.
+ */
+export class PairStats {
+  private readonly counts: Float64Array;
+  private readonly last: Float64Array;
+
+  constructor(
+    log: readonly CoCommitEntry[],
+    readonly agent: string,
+    slotOf: (id: string) => number,
+  ) {
+    const entries = log.filter((entry) => membersOf(entry).has(agent));
+    const slots = entries.map((entry) => entry[0].map(slotOf));
+    let size = 0;
+    for (const list of slots) for (const slot of list) size = Math.max(size, slot + 1);
+    this.counts = new Float64Array(size);
+    this.last = new Float64Array(size).fill(Number.NaN);
+    entries.forEach(([, clock], e) => {
+      for (const slot of slots[e]!) {
+        this.counts[slot]! += 1;
+        this.last[slot] = clock;
+      }
+    });
+  }
+
+  /** Quorums holding the agent and the peer at `slot` (undefined: a peer never recorded). */
+  count(slot: number | undefined): number {
+    return slot === undefined || slot >= this.counts.length ? 0 : this.counts[slot]!;
+  }
+
+  /** The clock of the last of them, or undefined if there is none. */
+  lastClock(slot: number | undefined): number | undefined {
+    if (slot === undefined || slot >= this.last.length) return undefined;
+    const clock = this.last[slot]!;
+    return Number.isNaN(clock) ? undefined : clock;
+  }
+}
