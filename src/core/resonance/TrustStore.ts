@@ -90,35 +90,58 @@ export class TrustStore {
   consensusTypeHistory: ConsensusType[] = [];
 
   reputation(id: string): number {
-    const slot = knownSlot(id);
-    return (slot === undefined ? undefined : this.reputationRow.get(slot)) ?? reputationInit;
+    return this.reputationAt(knownSlot(id));
   }
 
   updateReputation(id: string, delta: number): void {
-    const value = roundHalfEven(Math.max(this.reputation(id) + delta, trustFloor), 4);
-    this.reputationRow.set(slotOf(id), value);
+    this.updateReputationAt(slotOf(id), delta);
   }
 
   /** a's trust in b; 1.0 for a pair never updated. */
   trust(a: string, b: string): number {
-    const slot = knownSlot(b);
-    return (slot === undefined ? undefined : this.trustTable.row(a)?.get(slot)) ?? trustInit;
+    return this.trustAt(a, knownSlot(b));
   }
 
   setTrust(a: string, b: string, value: number): void {
-    this.trustTable.rowFor(a).set(slotOf(b), roundHalfEven(Math.max(value, trustFloor), 4));
+    this.setTrustAt(a, slotOf(b), value);
   }
 
   /** a's trust in b on one axis, falling back to the scalar trust. */
   axisTrust(a: string, b: string, axis: Axis): number {
-    const slot = knownSlot(b);
-    const stored = slot === undefined ? undefined : this.axisTrustTable.row(a)?.get(slot, axisIndex[axis]);
-    return stored ?? this.trust(a, b);
+    return this.axisTrustAt(a, knownSlot(b), axisIndex[axis]);
   }
 
   updateAxisTrust(a: string, b: string, axis: Axis, delta: number): void {
-    const value = Math.min(Math.max(this.axisTrust(a, b, axis) + delta, trustFloor), axisTrustCap);
-    this.axisTrustTable.rowFor(a).set(slotOf(b), roundHalfEven(value, 4), axisIndex[axis]);
+    this.updateAxisTrustAt(a, slotOf(b), axisIndex[axis], delta);
+  }
+
+  // The same by peer slot (`denseTable.ts`): a commit at n = 1000 reads and writes 10⁴ values
+  // per replica, and looked its peers' ids up for every one of them.
+
+  private reputationAt(slot: number | undefined): number {
+    return (slot === undefined ? undefined : this.reputationRow.get(slot)) ?? reputationInit;
+  }
+
+  private updateReputationAt(slot: number, delta: number): void {
+    this.reputationRow.set(slot, roundHalfEven(Math.max(this.reputationAt(slot) + delta, trustFloor), 4));
+  }
+
+  private trustAt(a: string, slot: number | undefined): number {
+    return (slot === undefined ? undefined : this.trustTable.row(a)?.get(slot)) ?? trustInit;
+  }
+
+  private setTrustAt(a: string, slot: number, value: number): void {
+    this.trustTable.rowFor(a).set(slot, roundHalfEven(Math.max(value, trustFloor), 4));
+  }
+
+  private axisTrustAt(a: string, slot: number | undefined, k: number): number {
+    const stored = slot === undefined ? undefined : this.axisTrustTable.row(a)?.get(slot, k);
+    return stored ?? this.trustAt(a, slot);
+  }
+
+  private updateAxisTrustAt(a: string, slot: number, k: number, delta: number): void {
+    const value = Math.min(Math.max(this.axisTrustAt(a, slot, k) + delta, trustFloor), axisTrustCap);
+    this.axisTrustTable.rowFor(a).set(slot, roundHalfEven(value, 4), k);
   }
 
   /** Whether a has a trust row (some trust in a peer was ever updated). */
@@ -164,8 +187,11 @@ export class TrustStore {
    * co-commits remember longer (reference `dyad_decay`).
    */
   dyadDecay(a: string, b: string): number {
+    return this.dyadDecayAt(a, knownSlot(b));
+  }
+
+  private dyadDecayAt(a: string, slot: number | undefined): number {
     const stats = this.pairStats(a);
-    const slot = knownSlot(b);
     const last = stats.lastClock(slot);
     const silence = Math.max(this.roundClock - (last ?? this.roundClock), 0);
     const strength = 0.04 * Math.min(stats.count(slot) / 15, 1);
@@ -177,8 +203,12 @@ export class TrustStore {
    * construction, and loss = 2.25·gain (loss aversion). A fresh pair: 0.056 and 0.126.
    */
   dyadParams(a: string, b: string): { gain: number; loss: number; decay: number } {
-    const decay = this.dyadDecay(a, b);
-    const gain = roundHalfEven(((1 - decay) * 0.7) / (1 + this.coCommits(a, b) / 20), 5);
+    return this.dyadParamsAt(a, knownSlot(b));
+  }
+
+  private dyadParamsAt(a: string, slot: number | undefined): { gain: number; loss: number; decay: number } {
+    const decay = this.dyadDecayAt(a, slot);
+    const gain = roundHalfEven(((1 - decay) * 0.7) / (1 + this.pairStats(a).count(slot) / 20), 5);
     return { gain, loss: roundHalfEven(gain * lossAversion, 5), decay };
   }
 
@@ -186,13 +216,13 @@ export class TrustStore {
   decay(): void {
     for (const [a, row] of this.trustTable.rows) {
       for (const slot of row.order) {
-        const decayed = row.get(slot)! * this.dyadDecay(a, idOfSlot(slot));
+        const decayed = row.get(slot)! * this.dyadDecayAt(a, slot);
         row.set(slot, roundHalfEven(Math.max(decayed, trustFloor), 4));
       }
     }
     for (const [a, row] of this.axisTrustTable.rows) {
       for (const slot of row.order) {
-        const retention = this.dyadDecay(a, idOfSlot(slot));
+        const retention = this.dyadDecayAt(a, slot);
         for (let k = 0; k < axisCount; k++) {
           const value = row.get(slot, k);
           if (value !== undefined) row.set(slot, roundHalfEven(Math.max(value * retention, trustFloor), 4), k);
@@ -343,35 +373,39 @@ export class TrustStore {
     const punishable = (id: string): boolean =>
       id !== me && (tampered.has(id) || !this.isNewcomer(id));
     this.decay();
-    for (const id of quorum) this.updateReputation(id, reputationGain);
-    for (const id of penalised) this.updateReputation(id, -reputationLoss);
+    const quorumSlots = quorum.map(slotOf);
+    const penalisedSlots = penalised.map(slotOf);
+    for (const slot of quorumSlots) this.updateReputationAt(slot, reputationGain);
+    for (const slot of penalisedSlots) this.updateReputationAt(slot, -reputationLoss);
     // Nothing below changes the log or the clock before `recordCoCommit`, so each peer's dyad
     // parameters are read once, into arrays by position (no object per peer: n = 1000);
     // contributors are looked up in sets, not lists.
     const gains = new Float64Array(quorum.length);
     const losses = new Float64Array(penalised.length);
     quorum.forEach((id, k) => {
-      if (id !== me) gains[k] = this.dyadParams(me, id).gain;
+      if (id !== me) gains[k] = this.dyadParamsAt(me, quorumSlots[k]).gain;
     });
     penalised.forEach((id, k) => {
-      if (punishable(id)) losses[k] = this.dyadParams(me, id).loss;
+      if (punishable(id)) losses[k] = this.dyadParamsAt(me, penalisedSlots[k]).loss;
     });
     quorum.forEach((id, k) => {
-      if (id !== me) this.setTrust(me, id, this.trust(me, id) + gains[k]!);
+      const slot = quorumSlots[k]!;
+      if (id !== me) this.setTrustAt(me, slot, this.trustAt(me, slot) + gains[k]!);
     });
     penalised.forEach((id, k) => {
-      if (punishable(id)) this.setTrust(me, id, this.trust(me, id) - losses[k]!);
+      const slot = penalisedSlots[k]!;
+      if (punishable(id)) this.setTrustAt(me, slot, this.trustAt(me, slot) - losses[k]!);
     });
     quorum.forEach((id, k) => {
       if (id === me) return;
       for (let a = 0; a < axisCount; a++) {
         const bonus = contributors[a]!.has(id) ? axisContributorBonus : 1;
-        this.updateAxisTrust(me, id, AXES[a]!, gains[k]! * bonus);
+        this.updateAxisTrustAt(me, quorumSlots[k]!, a, gains[k]! * bonus);
       }
     });
     penalised.forEach((id, k) => {
       if (!punishable(id)) return;
-      for (const axis of AXES) this.updateAxisTrust(me, id, axis, -losses[k]!);
+      for (let a = 0; a < axisCount; a++) this.updateAxisTrustAt(me, penalisedSlots[k]!, a, -losses[k]!);
     });
     for (const id of outcome.tamperedAgents) this.recordTamper(id);
     if (committed && quorum.length >= 2) this.recordCoCommit(quorum);
