@@ -1,3 +1,4 @@
+import { setBounded } from '../boundedMap';
 import { VerifyMemo } from '../crypto';
 import { memoOutcomesMax } from './constants';
 import { inspectRecord, type Inspection } from './inspectRecord';
@@ -85,11 +86,7 @@ export class ResolveMemo {
   }
 
   remember(key: string, entry: MemoEntry): void {
-    if (this.outcomes.size >= memoOutcomesMax) {
-      const oldest = this.outcomes.keys().next().value;
-      if (oldest !== undefined) this.outcomes.delete(oldest);
-    }
-    this.outcomes.set(key, entry);
+    setBounded(this.outcomes, key, entry, memoOutcomesMax);
   }
 
   /** Outcomes answered from the memo. */

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { slotOf } from './denseTable';
-import { coCommitCount, internMembers, lastCoCommitClock, PairStats, type CoCommitEntry } from './coCommitLog';
+import { internMembers, PairStats, type CoCommitEntry } from './coCommitLog';
+
+// The literal definitions, one walk of the log per pair (the reference's ledger lookups).
+const holdsBoth = ([members]: CoCommitEntry, a: string, b: string) => members.includes(a) && members.includes(b);
+const coCommitCount = (log: readonly CoCommitEntry[], a: string, b: string): number =>
+  log.filter((entry) => holdsBoth(entry, a, b)).length;
+const lastCoCommitClock = (log: readonly CoCommitEntry[], a: string, b: string): number | undefined =>
+  log.filter((entry) => holdsBoth(entry, a, b)).at(-1)?.[1];
 
 const ids = ['p0', 'p1', 'p2', 'p3', 'p4', 'p5'];
 

@@ -1,3 +1,4 @@
+import { setBounded } from '../boundedMap';
 /**
  * The co-commit history of a trust store (reference `co_commit_ledger` and
  * `last_interaction`), kept as the list of committed quorums rather than a count per pair.
@@ -49,28 +50,8 @@ function internContent(ids: readonly string[]): readonly string[] {
   const key = sorted.join(',');
   const known = interned.get(key);
   if (known !== undefined) return known;
-  if (interned.size >= internedMax) interned.delete(interned.keys().next().value!);
-  interned.set(key, sorted);
+  setBounded(interned, key, sorted, internedMax);
   return sorted;
-}
-
-/** How many recorded quorums hold both a and b (a ≠ b). */
-export function coCommitCount(log: readonly CoCommitEntry[], a: string, b: string): number {
-  let count = 0;
-  for (const entry of log) {
-    const members = membersOf(entry);
-    if (members.has(a) && members.has(b)) count += 1;
-  }
-  return count;
-}
-
-/** The clock of the last recorded quorum holding both a and b, or undefined if none did. */
-export function lastCoCommitClock(log: readonly CoCommitEntry[], a: string, b: string): number | undefined {
-  for (let i = log.length - 1; i >= 0; i--) {
-    const members = membersOf(log[i]!);
-    if (members.has(a) && members.has(b)) return log[i]![1];
-  }
-  return undefined;
 }
 
 /**
@@ -97,10 +78,9 @@ export function coCommitGroups(log: readonly CoCommitEntry[], ids: readonly stri
 }
 
 /**
- * Every pair of `a` read off the log at once: for each peer b (by `slotOf`), how many recorded
- * quorums hold both a and b (`coCommitCount`) and the clock of the last one (`lastCoCommitClock`,
- * NaN for none). Exactly what those two give, for every b, with one walk of the log (a = b
- * included: the quorums holding a).
+ * Every pair of `a` read off the log at once, in one walk: for each peer b (by `slotOf`), how
+ * many recorded quorums hold both a and b, and the clock of the last one (NaN for none); for
+ * b = a, the quorums holding a.
  *
  * Policy: a trust store asks for its agent's pairs with every peer at every commit (its decay
  * and its gains), which walked the whole log per peer: 10⁶ walks a round at n = 1000, growing

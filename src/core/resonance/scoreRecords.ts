@@ -1,3 +1,4 @@
+import { setBounded } from '../boundedMap';
 import { cosine, trimmedCentroid } from '../vec';
 import { AXES, commitWeights, type Axis } from './axes';
 import type { RecordVerdict } from './checkRecords';
@@ -125,7 +126,6 @@ function internedVocab(terms: readonly string[]): readonly string[] {
   const key = terms.join('\u0000');
   const known = vocabs.get(key);
   if (known !== undefined) return known;
-  if (vocabs.size >= vocabsMax) vocabs.delete(vocabs.keys().next().value!);
-  vocabs.set(key, terms);
+  setBounded(vocabs, key, terms, vocabsMax);
   return terms;
 }

@@ -55,11 +55,11 @@ export interface RestoreSources<C> {
  * the run's trace instead: a checkpoint never copies events, of which a run may hold
  * `eventsMax`.
  */
-export abstract class SimEngine<I> {
+export abstract class SimEngine<I extends { kind: string }> {
   /** The trace so far. Append-only; events are never edited after they are recorded. */
   events: SimEvent[];
   tick: number;
-  protected readonly queue: EventQueue<I & { kind: string }>;
+  protected readonly queue: EventQueue<I>;
   private finished: boolean;
   private actionIndex: number;
   /** Roster ids to indices, made on first use (`indexOf`). */
@@ -79,7 +79,7 @@ export abstract class SimEngine<I> {
     }
     this.events = from ? from.trace.slice(0, from.loop.eventCount) : [];
     this.tick = loop?.tick ?? 0;
-    this.queue = new EventQueue<I & { kind: string }>(loop?.queue as QueueState<I & { kind: string }> | undefined);
+    this.queue = new EventQueue<I>(loop?.queue);
     this.finished = loop?.finished ?? false;
     this.actionIndex = loop?.actionIndex ?? 0;
   }

@@ -36,16 +36,17 @@ export function replicaContext(sources: ContextSources): ReplicaContext {
   const outcomesBySwitches = new Map<string, WeakMap<Value, Outcome>>();
   const verdicts = new WeakMap<SignedVote, boolean>();
   // `resolveRound` mutates nothing, so the replica's round is resolved as it is, uncopied.
-  const resolveAs = (agent: number, round: Round, decisionOnly: boolean): Outcome => {
+  const resolve = (agent: number, round: Round): Outcome => {
     const resolver = agents[agent]!;
-    const unsafe = unsafeNow();
-    // A decision is only read (`maybeResolve`), and the learned parameters are only reported
-    // in an outcome, never used: it is the memo's outcome itself, uncopied.
-    if (decisionOnly) return resolveRound(round, resolver.resolveConfig(), { memo, unsafe, decisionOnly, readOnly: true }).outcome;
     const adaptive = { threshold: resolver.store.threshold, axisWeights: resolver.store.axisWeights };
-    return resolveRound(round, resolver.resolveConfig(), { memo, unsafe, adaptive }).outcome;
+    return resolveRound(round, resolver.resolveConfig(), { memo, unsafe: unsafeNow(), adaptive }).outcome;
   };
-  const resolve = (agent: number, round: Round): Outcome => resolveAs(agent, round, false);
+  // A decision is only read (`maybeResolve`), and the learned parameters are only reported in
+  // an outcome, never used: it is the memo's outcome itself, uncopied.
+  const decide = (agent: number, round: Round): Outcome => {
+    const options = { memo, unsafe: unsafeNow(), decisionOnly: true, readOnly: true };
+    return resolveRound(round, agents[agent]!.resolveConfig(), options).outcome;
+  };
   const outcomesNow = (): WeakMap<Value, Outcome> => {
     const key = timed ? unsafeKey(unsafeNow()) : '';
     let outcomes = outcomesBySwitches.get(key);
@@ -82,7 +83,7 @@ export function replicaContext(sources: ContextSources): ReplicaContext {
     },
     newViewsNeeded: () => (unsafeNow().membership === 'present' ? 1 : n - faultBound(n)),
     resolve,
-    decide: (agent, round) => resolveAs(agent, round, true),
+    decide,
     outcomeOf(agent, value) {
       const outcomes = outcomesNow();
       let outcome = outcomes.get(value);

@@ -1,3 +1,4 @@
+import { setBounded } from '../../../boundedMap';
 import type { Outcome } from '../../../resonance';
 import type { Certificate, Phase, ReplicaContext, Value, VoteTally } from './types';
 
@@ -33,8 +34,7 @@ function idOrder(n: number): readonly number[] {
   if (order === undefined) {
     const ids = Array.from({ length: n }, (_, index) => `a${index}`);
     order = ids.map((_, index) => index).sort((x, y) => (ids[x]! < ids[y]! ? -1 : 1));
-    if (idOrders.size >= idOrdersMax) idOrders.delete(idOrders.keys().next().value!);
-    idOrders.set(n, order);
+    setBounded(idOrders, n, order, idOrdersMax);
   }
   return order;
 }
