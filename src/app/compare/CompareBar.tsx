@@ -1,8 +1,5 @@
-import { useEffect } from 'react';
+import { useAnimationClock } from '../components/useAnimationClock';
 import { compareEndTick, compareTicksPerSecond, useCompare } from '../store/compareStore';
-
-/** The most wall time one animation frame may advance the cursor by. */
-const frameSecondsMax = 0.1;
 
 /**
  * The pair's one playback bar: play, pause, a tick back and forward, and a scrubber that moves
@@ -16,7 +13,7 @@ export function CompareBar() {
   const divergence = useCompare((state) => state.divergence);
   const ready = useCompare((state) => state.status === 'ready');
   const store = useCompare.getState;
-  useCompareClock(playing);
+  useAnimationClock(playing, advanceCompare);
   const left = (tick: number) => `${(Math.min(tick, end) / Math.max(end, 1)) * 100}%`;
   return (
     <div className="playback" role="group" aria-label="Playback of both runs">
@@ -77,18 +74,7 @@ export function CompareBar() {
   );
 }
 
-/** Moves the shared cursor with wall time while playing, one step per animation frame. */
-function useCompareClock(playing: boolean): void {
-  useEffect(() => {
-    if (!playing) return;
-    let frame = 0;
-    let last = performance.now();
-    const onFrame = (now: number) => {
-      useCompare.getState().advance(Math.min(Math.max(now - last, 0), frameSecondsMax * 1000) / 1000);
-      last = now;
-      frame = requestAnimationFrame(onFrame);
-    };
-    frame = requestAnimationFrame(onFrame);
-    return () => cancelAnimationFrame(frame);
-  }, [playing]);
+/** One frame of the pair's playback (stable, for `useAnimationClock`). */
+function advanceCompare(seconds: number): void {
+  useCompare.getState().advance(seconds);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { StreamEvent } from '../../worker/api';
 import { HashText } from '../components/HashText';
 import { EventLogPanel } from '../panels/eventLog/EventLogPanel';
@@ -101,15 +101,15 @@ function RunColumn({ which, title, run, divergence, selectedAgent, onSelectAgent
   selectedAgent: number | null;
   onSelectAgent(agent: number | null): void;
 }) {
-  const cursor = useCompare((state) => state.cursor);
+  // The panels follow the whole tick; only the ring (`CompareRing`) reads the exact cursor, which
+  // moves every animation frame while playing.
+  const tick = useCompare((state) => Math.floor(state.cursor));
   const end = useCompare(compareEndTick);
-  const seek = (tick: number) => {
-    useCompare.getState().setPlaying(false);
-    useCompare.getState().setCursor(tick);
-  };
   const event = divergence === null ? null : which === 'base' ? divergence.a : divergence.b;
-  const mark = divergence === null ? null : { tick: divergence.tick, label: `first difference, tick ${divergence.tick}` };
-  const tick = Math.floor(cursor);
+  const mark = useMemo(
+    () => (divergence === null ? null : { tick: divergence.tick, label: `first difference, tick ${divergence.tick}` }),
+    [divergence],
+  );
   return (
     <section className="compare-run" data-testid="compare-run" data-run={which} aria-label={title}
       data-trace-hash={run?.summary.traceHash ?? ""}>
@@ -135,8 +135,7 @@ function RunColumn({ which, title, run, divergence, selectedAgent, onSelectAgent
         <p className="empty-state">Simulating this run…</p>
       ) : (
         <>
-          <RingPanel scenario={run.scenario} trace={run.trace} tick={cursor}
-            selectedAgent={selectedAgent} onSelectAgent={onSelectAgent} />
+          <CompareRing run={run} selectedAgent={selectedAgent} onSelectAgent={onSelectAgent} />
           <InvariantsPanel summary={run.summary} trace={run.trace} tick={tick} ended={tick >= run.endTick} onSeek={seek} />
           <CommitTimelinePanel scenario={run.scenario} trace={run.trace} tick={tick} endTick={end}
             ended={tick >= run.endTick} onSeek={seek} mark={mark} />
@@ -146,6 +145,24 @@ function RunColumn({ which, title, run, divergence, selectedAgent, onSelectAgent
       )}
     </section>
   );
+}
+
+/** One run's ring at the exact cursor, its dots travelling between ticks. */
+function CompareRing({ run, selectedAgent, onSelectAgent }: {
+  run: CompareRun;
+  selectedAgent: number | null;
+  onSelectAgent(agent: number | null): void;
+}) {
+  const cursor = useCompare((state) => state.cursor);
+  return (
+    <RingPanel scenario={run.scenario} trace={run.trace} tick={cursor} selectedAgent={selectedAgent} onSelectAgent={onSelectAgent} />
+  );
+}
+
+/** Pauses the pair and moves its cursor: what a click on a mark, a row or a violation does. */
+function seek(tick: number): void {
+  useCompare.getState().setPlaying(false);
+  useCompare.getState().setCursor(tick);
 }
 
 /**

@@ -12,7 +12,7 @@ export function useCompareAddress(): void {
       const fragment = location.hash;
       const compare = useCompare.getState();
       if (fragment.startsWith('#c=')) void compare.openLink(fragment);
-      else if (compare.open) useCompare.setState({ open: false, playing: false });
+      else if (compare.open) compare.hide();
     };
     if (location.hash.startsWith('#c=')) follow();
     window.addEventListener('hashchange', follow);

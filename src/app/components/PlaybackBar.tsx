@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ForkDialog } from '../compare/ForkDialog';
+import { useAnimationClock } from './useAnimationClock';
 import { useRun } from '../store/runStore';
 import { playbackSpeeds, usePlayback } from '../store/playbackStore';
 import { byzantineAgents, decidedValues } from '../trace/decidedValues';
@@ -22,7 +23,7 @@ export function PlaybackBar() {
   // After step or back: which of its tick's events the cursor stands at.
   const place = useMemo(() => (eventCount === null ? null : stepPlace(trace, eventCount)), [trace, eventCount]);
   const playback = usePlayback.getState;
-  useAnimationClock(playing);
+  useAnimationClock(playing, advancePlayback);
 
   const markers = useMemo(() => {
     const seen = new Set<string>();
@@ -156,24 +157,7 @@ function ForkButton({ disabled }: { disabled: boolean }) {
   );
 }
 
-/** The most wall time one animation frame may advance the cursor by. */
-const frameSecondsMax = 0.1;
-
-/** Moves the cursor with wall time while playing, one step per animation frame. */
-function useAnimationClock(playing: boolean) {
-  useEffect(() => {
-    if (!playing) return;
-    let frame = 0;
-    let last = performance.now();
-    const onFrame = (now: number) => {
-      // A frame that came late (a busy machine, a tab in the background) plays on from where
-      // it was instead of leaping ahead: at most a tenth of a second per frame.
-      usePlayback.getState().advance(Math.min(Math.max(now - last, 0), frameSecondsMax * 1000) / 1000);
-      last = now;
-      frame = requestAnimationFrame(onFrame);
-    };
-    frame = requestAnimationFrame(onFrame);
-    return () => cancelAnimationFrame(frame);
-  }, [playing]);
+/** One frame of playback (stable, for `useAnimationClock`). */
+function advancePlayback(seconds: number): void {
+  usePlayback.getState().advance(seconds);
 }
-

@@ -50,6 +50,11 @@ export interface CompareState {
   startFork(base: Scenario, at: number, change: ForkChange): Promise<string | null>;
   /** Opens a `#c=` link as a fresh page would; a link that cannot be opened is explained. */
   openLink(fragment: string): Promise<void>;
+  /**
+   * Hides the pair and stops its simulation (a run still being simulated answers into nothing);
+   * the address bar is left as it is.
+   */
+  hide(): void;
   /** Back to the simulator, whose scenario's link returns to the address bar. */
   close(): Promise<void>;
   setCursor(tick: number): void;
@@ -161,17 +166,20 @@ export const useCompare = create<CompareState>()((set, get) => {
       const reply = await labClient.decodeCompareLink(fragment);
       if (!reply.ok) {
         // The simulator keeps its scenario and says why the link could not be opened.
-        set({ open: false, playing: false });
-        generation++;
+        get().hide();
         useRun.getState().warn(`This comparison link could not be opened: ${reply.message}.`);
         return;
       }
       await show(reply.value, fragment);
     },
 
-    async close() {
+    hide() {
       generation++;
       set({ open: false, playing: false, status: 'idle' });
+    },
+
+    async close() {
+      get().hide();
       addressFragment = '';
       const scenario = useRun.getState().scenario;
       if (scenario === null) return;

@@ -1,5 +1,5 @@
 import type { StreamEvent } from '../../worker/api';
-import { narrate } from '../panels/eventLog/narrate';
+import { narrateCached } from '../panels/eventLog/narrate';
 import type { TraceIndex } from './traceIndex';
 
 /**
@@ -25,7 +25,7 @@ const trafficKinds: ReadonlySet<StreamEvent['kind']> = new Set([
 /** True for an event that starts a step of its own (the log lists it without "show messages"). */
 export function startsStep(event: StreamEvent): boolean {
   if (trafficKinds.has(event.kind)) return false;
-  return narrate(event)?.important === true;
+  return narrateCached(event)?.important === true;
 }
 
 /**

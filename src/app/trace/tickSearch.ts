@@ -26,15 +26,3 @@ export function upperBound(values: readonly number[], value: number): number {
   }
   return low;
 }
-
-/** The index just past the last event with `t ≤ tick`, in a trace ordered by tick. */
-export function traceEnd(events: readonly { t: number }[], tick: number): number {
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (events[mid]!.t <= tick) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}

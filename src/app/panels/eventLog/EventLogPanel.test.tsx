@@ -2,7 +2,6 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../../worker/api';
 import { EventLogPanel, type EventLogPanelProps } from './EventLogPanel';
-import { traceEnd } from '../../trace/tickSearch';
 import { agentsInTrace, eventLogRows, EventLogScanner, type EventLogFilter } from './eventLogRows';
 import { preset } from '../../../core/sim/presets';
 import { runScenario } from '../../../core/sim/runScenario';
@@ -56,9 +55,10 @@ describe('eventLogRows', () => {
   });
 
   it('finds the cursor by tick and the agents by index', () => {
-    expect(traceEnd(events, -1)).toBe(0);
-    expect(traceEnd(events, 2)).toBe(4);
-    expect(traceEnd(events, 100)).toBe(events.length);
+    const trace = TraceIndex.of(events);
+    expect(trace.end(-1)).toBe(0);
+    expect(trace.end(2)).toBe(4);
+    expect(trace.end(100)).toBe(events.length);
     expect(agentsInTrace(TraceIndex.of(events))).toEqual([0, 1, 2, 3, 4]);
   });
 });

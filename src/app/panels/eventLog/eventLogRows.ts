@@ -1,6 +1,6 @@
 import type { StreamEvent } from '../../../worker/api';
 import type { TraceIndex, TraceSection } from '../../trace/traceIndex';
-import { narrate, type EventCategory, type Narration } from './narrate';
+import { narrateCached, type EventCategory, type Narration } from './narrate';
 
 /** At most this many rows are drawn; earlier matches are counted, not drawn. */
 export const eventLogRowsMax = 300;
@@ -29,19 +29,6 @@ export interface EventLogRows {
   rows: EventLogRow[];
   /** Matching events at or before the cursor that are not drawn. */
   hiddenCount: number;
-}
-
-// Policy: narrations are cached per event object. The trace only grows and its events are
-// never mutated, so a row is narrated once however often the cursor moves.
-const narrationCache = new WeakMap<StreamEvent, Narration | null>();
-
-function cachedNarration(event: StreamEvent): Narration | null {
-  let narration = narrationCache.get(event);
-  if (narration === undefined) {
-    narration = narrate(event);
-    narrationCache.set(event, narration);
-  }
-  return narration;
 }
 
 function matches(narration: Narration, filter: EventLogFilter): boolean {
@@ -82,7 +69,7 @@ function rowOf(event: StreamEvent, index: number, filter: EventLogFilter, kept: 
   const message = event.kind === 'messageSent' || event.kind === 'messagesAggregated';
   if (!kept && message && !filter.showMessages) return null;
   if (!kept && event.kind === 'deliberationStep') return null;
-  const narration = cachedNarration(event) ?? (kept ? untold(event) : null);
+  const narration = narrateCached(event) ?? (kept ? untold(event) : null);
   if (narration === null || (!kept && !matches(narration, filter))) return null;
   return { ...narration, index, t: event.t, kind: event.kind, ...(kept ? { marked: true as const } : {}) };
 }

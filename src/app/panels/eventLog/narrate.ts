@@ -452,3 +452,17 @@ type AccountabilityKind =
   | 'quarantineExecuted'
   | 'quarantineWithheld'
   | 'accuserPenalised';
+
+// Policy: narrations are cached per event object. The trace only grows and its events are
+// never mutated, so an event is narrated once however often the cursor moves or steps.
+const narrationCache = new WeakMap<StreamEvent, Narration | null>();
+
+/** `narrate`, remembered per event: what the event log and stepping read. */
+export function narrateCached(event: StreamEvent): Narration | null {
+  let narration = narrationCache.get(event);
+  if (narration === undefined) {
+    narration = narrate(event);
+    narrationCache.set(event, narration);
+  }
+  return narration;
+}

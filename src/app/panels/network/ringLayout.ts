@@ -7,9 +7,7 @@ import { ringMessages, type RingMessages } from './ringFlight';
 import { regionsAt, sidesAt, type RingRegion } from './ringRegions';
 
 export type { RingRegion };
-export {
-  flightTick, lostVisibleTicks, messagesMaxDefault, placeDot, placeFlight, placeMessage, ringFlight, ringMessages,
-} from './ringFlight';
+export { flightTick, lostVisibleTicks, placeFlight, ringFlight, ringMessages } from './ringFlight';
 export type { DotPlace, RingFlight, RingMessage, RingMessages } from './ringFlight';
 
 type Fault = NonNullable<Scenario['faults']>[number];
