@@ -1,7 +1,7 @@
 import { checkJsonSyntax } from './jsonSyntax';
-import { parseScenario } from './parseScenario';
+import { parseScenario, type ScenarioError } from './parseScenario';
 import type { Scenario } from './scenario';
-import { reject, required, type Fields } from './scenarioReaders';
+import { quote, reject, required, ScenarioRejection, type Fields } from './scenarioReaders';
 
 /**
  * Shared by the documents built on a scenario (a sweep, a "what if" comparison): reading their
@@ -25,4 +25,17 @@ export function readBaseScenario(fields: Fields): Scenario {
     reject(path === '' ? 'base' : `base.${path}`, detail);
   }
   return parsed.value;
+}
+
+/**
+ * What a document's reader threw, as the error its parser returns: a field-named rejection as
+ * it is (one about the whole document prefixed with `noun`), anything else as unreadable.
+ */
+export function documentError(error: unknown, noun: string): { ok: false; error: ScenarioError } {
+  if (error instanceof ScenarioRejection) {
+    const message = error.path === '' ? `${noun}: ${error.detail}` : error.message;
+    return { ok: false, error: { path: error.path, message } };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { ok: false, error: { path: '', message: `${noun}: could not be read (${quote(detail)})` } };
 }

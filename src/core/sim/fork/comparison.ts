@@ -1,9 +1,8 @@
 import type { Result, ScenarioError } from '../parseScenario';
-import { parseDocumentText, readBaseScenario } from '../readDocument';
+import { documentError, parseDocumentText, readBaseScenario } from '../readDocument';
 import { scenarioLimits, type Scenario } from '../scenario';
 import {
-  describe, field, keyPath, quote, readAgent, readChoice, readFields, readInteger, reject, required,
-  ScenarioRejection,
+  describe, field, keyPath, readAgent, readChoice, readFields, readInteger, reject, required,
 } from '../scenarioReaders';
 import {
   describeForkChange, forkChangeKinds, forkFaultsFor, forkUnsafeRules, victimFaultKinds, type ForkChange,
@@ -45,12 +44,7 @@ export function parseComparison(input: unknown): Result<OpenedComparison, Scenar
     const caption = describeForkChange(comparison.change, comparison.at);
     return { ok: true, value: { comparison, fork: fork.value, caption } };
   } catch (error) {
-    if (error instanceof ScenarioRejection) {
-      const message = error.path === '' ? `comparison: ${error.detail}` : error.message;
-      return { ok: false, error: { path: error.path, message } };
-    }
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { path: '', message: `comparison: could not be read (${quote(detail)})` } };
+    return documentError(error, 'comparison');
   }
 }
 

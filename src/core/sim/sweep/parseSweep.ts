@@ -1,9 +1,9 @@
-import { parseDocumentText, readBaseScenario } from '../readDocument';
+import { documentError, parseDocumentText, readBaseScenario } from '../readDocument';
 import type { Result, ScenarioError } from '../parseScenario';
 import { scenarioLimits } from '../scenario';
 import {
   describe, field, keyPath, quote, readArray, readFields, readInteger, readItems, readOptional,
-  readString, reject, required, ScenarioRejection,
+  readString, reject, required,
 } from '../scenarioReaders';
 import { metricNames } from './sweepMetrics';
 import { cellScenario } from './sweepCells';
@@ -35,12 +35,7 @@ export function parseSweep(input: unknown): SweepResult {
     return { ok: true, value: definition };
   } catch (error) {
     if (error instanceof CellRejection) return { ok: false, error: { path: error.path, message: error.message } };
-    if (error instanceof ScenarioRejection) {
-      const message = error.path === '' ? `sweep: ${error.detail}` : error.message;
-      return { ok: false, error: { path: error.path, message } };
-    }
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { path: '', message: `sweep: could not be read (${quote(detail)})` } };
+    return documentError(error, 'sweep');
   }
 }
 
