@@ -15,6 +15,7 @@ import {
   pca2,
   trimmedCentroid,
   trimmedMean,
+  TrimmedMeanTracker,
   weightedCentroid,
 } from './vec';
 import { checkProperty as checkSeededProperty } from '../testing/checkProperty';
@@ -152,6 +153,61 @@ describe('trimmedMean', () => {
         fast.forEach((x, i) => expect(Object.is(x, expected[i]) || x === expected[i]).toBe(true));
       }),
     );
+  });
+
+  it('tracks a growing set of vectors bit for bit like the one-off trimmed mean (property)', () => {
+    // A pool of vectors (−0, ties, ragged, sometimes a NaN) and calls that mostly extend the
+    // last call's set by a few vectors, sometimes start afresh, repeat a vector or trim 0.
+    const value = fc.oneof(
+      { weight: 1, arbitrary: fc.constantFrom(0, -0, 0.5, -0.5, 1 / 3) },
+      { weight: 1, arbitrary: fc.double({ min: -2, max: 2, noNaN: true }) },
+    );
+    const pool = fc
+      .tuple(
+        fc.array(fc.array(value, { minLength: 2, maxLength: 4 }), { minLength: 8, maxLength: 80 }),
+        fc.option(fc.nat(200), { freq: 4 }),
+      )
+      .map(([vectors, nanAt]) => {
+        if (nanAt !== null) vectors[nanAt % vectors.length]![0] = Number.NaN;
+        return vectors;
+      });
+    const step = fc.record({
+      add: fc.integer({ min: 0, max: 6 }),
+      restart: fc.integer({ min: 0, max: 7 }).map((x) => x === 0),
+      repeat: fc.integer({ min: 0, max: 7 }).map((x) => x === 0),
+      trim: fc.integer({ min: 0, max: 20 }).map((x) => (x === 0 ? 0 : x + 2)),
+    });
+    checkProperty(
+      fc.property(pool, fc.array(step, { minLength: 1, maxLength: 20 }), (vectors, steps) => {
+        const tracker = new TrimmedMeanTracker();
+        let used = Math.min(vectors.length, 6);
+        for (const { add, restart, repeat, trim } of steps) {
+          used = restart ? Math.min(vectors.length, 2 + add) : Math.min(vectors.length, used + add);
+          const set = vectors.slice(0, used).reverse();
+          if (repeat && set.length > 1) set.push(set[0]!);
+          const tracked = tracker.mean(set, trim);
+          const expected = trimmedMean(set, trim);
+          expect(tracked.length).toBe(expected.length);
+          tracked.forEach((x, i) => {
+            const same = Object.is(x, expected[i]) || x === expected[i] || (Number.isNaN(x) && Number.isNaN(expected[i]));
+            expect(same).toBe(true);
+          });
+        }
+      }),
+    );
+  });
+
+  it('extends its sorted columns rather than starting afresh when a call adds vectors', () => {
+    const vectors = Array.from({ length: 40 }, (_, j) => [Math.sin(j), Math.cos(3 * j), j % 5]);
+    const tracker = new TrimmedMeanTracker();
+    for (let used = 20; used <= 40; used++) {
+      expect(tracker.mean(vectors.slice(0, used), 6)).toEqual(trimmedMean(vectors.slice(0, used), 6));
+    }
+    // The tracker's columns after the extensions hold every value, in order.
+    const columns = (tracker as unknown as { sorted: Float64Array; stride: number; count: number });
+    expect(columns.count).toBe(40);
+    const first = Array.from(columns.sorted.subarray(0, 40));
+    expect(first).toEqual(vectors.map((v) => v[0]!).sort((a, b) => a - b));
   });
 
   it('gives the normalised trimmed mean as the centroid', () => {

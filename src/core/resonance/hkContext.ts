@@ -84,23 +84,28 @@ function coCommitAdjacency(
 ): NonNullable<HkContext['coCommits']> {
   const { groupOf, shared } = coCommitGroups(store.coCommitLog, agents);
   const groups = agents.map((aid) => groupOf.get(aid)!);
-  const edges: [number, number, number][] = [];
-  for (let a = 0; a < agents.length; a++) {
+  const n = agents.length;
+  // Two passes in CSR order (row by row, column by column): count each row's edges, then fill.
+  // Policy: no object per edge; after one round at n = 1000 every pair has co-committed.
+  const start = new Int32Array(n + 1);
+  for (let a = 0; a < n; a++) {
     const row = shared[groups[a]!]!;
-    for (let b = 0; b < agents.length; b++) {
-      const count = row[groups[b]!]!;
-      if (a !== b && count > 0) edges.push([a, b, count]);
+    let edges = 0;
+    for (let b = 0; b < n; b++) if (a !== b && row[groups[b]!]! > 0) edges++;
+    start[a + 1] = start[a]! + edges;
+  }
+  const peer = new Int32Array(start[n]!);
+  const count = new Int32Array(start[n]!);
+  for (let a = 0, e = 0; a < n; a++) {
+    const row = shared[groups[a]!]!;
+    for (let b = 0; b < n; b++) {
+      const c = row[groups[b]!]!;
+      if (a === b || !(c > 0)) continue;
+      peer[e] = b;
+      count[e++] = c;
     }
   }
-  // Built row by row, column by column: already in CSR order.
-  const start = new Int32Array(agents.length + 1);
-  for (const [a] of edges) start[a + 1]! += 1;
-  for (let i = 0; i < agents.length; i++) start[i + 1]! += start[i]!;
-  return {
-    start,
-    peer: Int32Array.from(edges, (edge) => edge[1]),
-    count: Int32Array.from(edges, (edge) => edge[2]),
-  };
+  return { start, peer, count };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { setBounded } from '../boundedMap';
-import { cosine, trimmedCentroid } from '../vec';
+import { dot, norm, normalise, TrimmedMeanTracker } from '../vec';
 import { AXES, commitWeights, type Axis } from './axes';
 import type { RecordVerdict } from './checkRecords';
 import { scoreDecimals, vocabTermsMax } from './constants';
@@ -44,8 +44,11 @@ export function scoreRecords(verdicts: readonly RecordVerdict[], options: ScoreO
   const sources = honest.length > 0 ? honest : formed;
   const trim = options.trimFor(sources.length);
   const centroids = {} as Record<Axis, number[]>;
+  const centroidNorms = {} as Record<Axis, number>;
   for (const axis of AXES) {
-    centroids[axis] = trimmedCentroid(sources.map((verdict) => axisVector(verdict, axis)), trim);
+    const mean = trackers[axis].mean(sources.map((verdict) => axisVector(verdict, axis)), trim);
+    centroids[axis] = normalise(mean);
+    centroidNorms[axis] = norm(centroids[axis]) || 1;
   }
   const weights = commitWeights(options.rosterKnown);
   const perAxis: Record<string, AxisScores> = {};
@@ -57,7 +60,7 @@ export function scoreRecords(verdicts: readonly RecordVerdict[], options: ScoreO
       // Policy: a malformed record scores −1 on every axis (never NaN), so it can never join
       // a quorum and the outcome stays plain JSON.
       const similarity = verdict.inspection.wellFormed
-        ? roundHalfEven(cosine(axisVector(verdict, axis), centroids[axis]), scoreDecimals)
+        ? roundHalfEven(cosineTo(axisVector(verdict, axis), centroids[axis], centroidNorms[axis]), scoreDecimals)
         : -1;
       scores[axis] = similarity;
       total += weights[axis] * similarity;
@@ -68,6 +71,33 @@ export function scoreRecords(verdicts: readonly RecordVerdict[], options: ScoreO
   }
   return { perAxis, pentadic };
 }
+
+/**
+ * The centroids' trimmed means, one tracker per axis. Policy: shared by every resolver on the
+ * thread (a leader's repeated resolutions extend the same sets; anything else falls back to the
+ * one-off computation with the same bits), and the vectors it holds are inspected records'
+ * or their reconciled semantics, which are never changed once made.
+ */
+const trackers = Object.fromEntries(AXES.map((axis) => [axis, new TrimmedMeanTracker()])) as Record<
+  Axis,
+  TrimmedMeanTracker
+>;
+
+/**
+ * `cosine(v, centroid)` bit for bit, given the centroid's norm (0 read as 1); a vector's own
+ * norm is computed once per vector, since the same records are scored at every resolution.
+ */
+function cosineTo(v: readonly number[], centroid: readonly number[], centroidNorm: number): number {
+  let size = norms.get(v);
+  if (size === undefined) {
+    size = norm(v) || 1;
+    norms.set(v, size);
+  }
+  return dot(v, centroid) / (size * centroidNorm);
+}
+
+/** Norms of scored vectors by identity (the same immutable vectors `trackers` relies on). */
+const norms = new WeakMap<readonly number[], number>();
 
 /**
  * Each record's semantic vector in one shared basis (reference `_reconcile_bow_semantics`).
