@@ -515,6 +515,10 @@ function outcomeSets(outcome: AppliedOutcome): OutcomeSets {
     const contributors = AXES.map((axis) => new Set(outcome.axisContributors?.[axis] ?? []));
     const { quorumAgents, outlierAgents, tamperedAgents } = outcome;
     const encountered = [...new Set([...quorumAgents, ...outlierAgents, ...tamperedAgents])];
+    // Policy: every agent of the outcome has a slot before a row is written, so a row made now
+    // has room for all of them at once (at n = 1000 rows made for the quorum's slots alone
+    // grew again, 3,000 copies, when the outliers were first written a round later).
+    for (const id of encountered) slotOf(id);
     sets = { tampered, penalised, contributors, encountered };
     outcomeSetsCache.set(outcome, sets);
   }

@@ -1,5 +1,5 @@
 import { VerifyMemo } from '../crypto';
-import { inspectRecord } from './inspectRecord';
+import { inspectRecord, type Inspection } from './inspectRecord';
 import { beliefDigest } from './seal';
 import type { Round } from './types';
 
@@ -37,17 +37,20 @@ export const certificateEntriesMax = 64;
  * Policy: a record counts only if it is well-formed and its seal and signature verify
  * (SPEC §3): a forged or damaged record proves nothing about its key's holder. Records
  * under different keys for one agent are impersonation, not equivocation, so each key is
- * grouped on its own. The result is sorted by round id, agent and key.
+ * grouped on its own. The result is sorted by round id, agent and key. `inspect` may answer
+ * from a memo of inspections (`ResolveMemo.inspect`): a run's records were inspected as they
+ * were resolved.
  */
 export function findEquivocations(
   rounds: readonly Round[],
   memo: VerifyMemo = new VerifyMemo(),
+  inspect: (aid: string, record: unknown) => Inspection = inspectRecord,
 ): EquivocationCertificate[] {
   const groups = new Map<string, EquivocationCertificate>();
   for (const round of rounds) {
     const roundId = String(round.id);
     for (const [aid, record] of Object.entries(round.evaluations ?? {})) {
-      const inspection = inspectRecord(aid, record);
+      const inspection = inspect(aid, record);
       if (!inspection.wellFormed || record.commitment !== inspection.expectedCommitment) continue;
       const digest = beliefDigest(record.commitment, record.evalText, roundId, aid);
       if (!memo.verify(record.signature, digest, record.pubkey)) continue;

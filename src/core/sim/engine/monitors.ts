@@ -253,7 +253,8 @@ export class Monitors {
     for (const [roundId, list] of this.sentRecords) {
       for (const evaluations of list) rounds.push({ id: roundId, evaluations } as Round);
     }
-    const certificates = findEquivocations(rounds, this.engine.verifyMemo);
+    const { memo, verifyMemo } = this.engine;
+    const certificates = findEquivocations(rounds, verifyMemo, (aid, record) => memo.inspect(aid, record));
     for (const cert of certificates) {
       const valid = verifyEquivocationCertificate(cert, this.engine.verifyMemo);
       const roundNo = this.roundNoOf(cert.roundId);
