@@ -7,12 +7,12 @@ import { deliberate, type DeliberateOptions } from './deliberate';
 import { craftedRound, type CraftedAxes } from './demoRound';
 import { buildHkContext } from './hkContext';
 import { buildHkSpace } from './hkSpace';
-import { HkStepper } from './hkStep';
+import { addRows, HkStepper } from './hkStep';
 import { TrustStore } from './TrustStore';
 import { checkProperty } from '../../testing/checkProperty';
 
 /**
- * The fast HK step (reduced relational coordinates, pair links, complement sums) against a
+ * The fast HK step (reduced relational coordinates, pair links, rows added four at a time) against a
  * plain transcription of reference §2.4 over full S + 6 + n vectors.
  */
 
@@ -189,6 +189,38 @@ describe('HkStepper against reference §2.4', () => {
         runBoth(axes, { epsilon, steps: 2 }, store);
       }),
       25,
+    );
+  });
+});
+
+describe('addRows', () => {
+  it('adds rows four at a time with the bits of adding them one at a time (property)', () => {
+    const value = fc.oneof(
+      fc.constantFrom(0, -0, 1e-17, -1e-17, 1 / 3, 1e16),
+      fc.double({ min: -3, max: 3, noNaN: true }),
+    );
+    const input = fc.record({
+      dim: fc.integer({ min: 1, max: 7 }),
+      rows: fc.integer({ min: 1, max: 12 }),
+      values: fc.array(value, { minLength: 84, maxLength: 84 }),
+      picks: fc.array(fc.nat(11), { maxLength: 11 }),
+      start: fc.nat(3),
+    });
+    checkProperty(
+      fc.property(input, ({ dim, rows, values, picks, start }) => {
+        const positions = Float64Array.from(values.slice(0, dim * rows));
+        const list = Int32Array.from([...new Array<number>(start).fill(0), ...picks.map((p) => p % rows)]);
+        const from = dim > 2 ? 1 : 0;
+        const fast = new Float64Array(dim).fill(0.1);
+        const plain = new Float64Array(dim).fill(0.1);
+        addRows(fast, positions, dim, list, start, picks.length, from, dim);
+        for (const row of picks.map((p) => p % rows)) {
+          for (let c = from; c < dim; c++) plain[c]! += positions[row * dim + c]!;
+        }
+        expect(Array.from(fast).map((x) => Object.is(x, -0) ? 'neg0' : x)).toEqual(
+          Array.from(plain).map((x) => Object.is(x, -0) ? 'neg0' : x),
+        );
+      }),
     );
   });
 });

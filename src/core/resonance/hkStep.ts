@@ -64,6 +64,8 @@ export class HkStepper {
   /** Every link, for full connectivity (the agent's own entry cleared while it moves). */
   private readonly fullRow: Uint8Array;
   private readonly neighbours: Int32Array;
+  /** Per axis, the neighbours that are neighbours on it too (n slots per axis), in order. */
+  private readonly axisNeighbours: Int32Array;
   private readonly axisMembers = new Int32Array(axisCount);
   private readonly axisWeight = new Float64Array(axisCount);
   private readonly coRow: Int32Array;
@@ -87,6 +89,7 @@ export class HkStepper {
     if (context.bounded) this.links = new Uint8Array(n * n);
     this.fullRow = new Uint8Array(n).fill(allLinks);
     this.neighbours = new Int32Array(n);
+    this.axisNeighbours = new Int32Array(axisCount * n);
     this.coRow = new Int32Array(n);
     this.sum = new Float64Array(dim);
     this.axisSum = new Float64Array(dim);
@@ -193,16 +196,18 @@ export class HkStepper {
     }
   }
 
-  /** N_i as a list, and how many neighbours each axis keeps. */
+  /** N_i as a list, and per axis the neighbours it keeps, as lists and counts. */
   private collect(row: Uint8Array): void {
-    const { n, neighbours, axisMembers } = this;
+    const { n, neighbours, axisNeighbours, axisMembers } = this;
     let count = 0;
     axisMembers.fill(0);
     for (let j = 0; j < n; j++) {
       const flags = row[j]!;
       if (!(flags & 1)) continue;
       neighbours[count++] = j;
-      for (let a = 0; a < axisCount; a++) axisMembers[a]! += (flags >> (1 + a)) & 1;
+      for (let a = 0; a < axisCount; a++) {
+        if (flags & (2 << a)) axisNeighbours[a * n + axisMembers[a]!++] = j;
+      }
     }
     this.neighbourCount = count;
   }
@@ -222,15 +227,26 @@ export class HkStepper {
     sum.fill(0);
     axisSum.fill(0);
     axisWeight.fill(0);
+    if (weights === undefined) {
+      // Unit weights: 1·x is x bit for bit, so the sums add the positions themselves, and a
+      // count of ones is the count.
+      addRows(sum, positions, dim, neighbours, 0, this.neighbourCount, 0, dim);
+      for (let a = 0; a < axisCount; a++) {
+        axisWeight[a] = this.axisMembers[a]!;
+        addRows(axisSum, positions, dim, this.axisNeighbours, a * n, this.axisMembers[a]!, bounds[a]!, bounds[a + 1]!);
+      }
+      this.weightTotal = this.neighbourCount;
+      return;
+    }
     let weightTotal = 0;
     for (let k = 0; k < this.neighbourCount; k++) {
       const j = neighbours[k]!;
-      const w = weights ? weights[j]! : 1;
+      const w = weights[j]!;
       weightTotal += w;
       for (let c = 0; c < dim; c++) sum[c]! += w * positions[j * dim + c]!;
       for (let a = 0; a < axisCount; a++) {
         if (!(row[j]! & (2 << a))) continue;
-        const wa = weights ? weights[(1 + a) * n + j]! : 1;
+        const wa = weights[(1 + a) * n + j]!;
         axisWeight[a]! += wa;
         for (let c = bounds[a]!; c < bounds[a + 1]!; c++) {
           axisSum[c]! += wa * positions[j * dim + c]!;
@@ -338,5 +354,38 @@ export class HkStepper {
     const e = this.space.layout.confidenceIndex;
     const peer = this.sum[e]! / (this.weightTotal || 1);
     evidence[i] = roundHalfEven(this.context.stepSize * (peer - positions[at + e]!), 5);
+  }
+}
+
+/**
+ * Adds the rows `list[start, start + count)` of `positions` (row width `dim`) into `target`,
+ * coordinates [from, to), in list order. Policy: four rows a pass, t = t + a + b + c + d, which
+ * JavaScript adds left to right: for every coordinate the same additions in the same order as
+ * one row at a time, with a quarter of the reads and writes of `target`.
+ */
+export function addRows(
+  target: Float64Array,
+  positions: Float64Array,
+  dim: number,
+  list: Int32Array,
+  start: number,
+  count: number,
+  from: number,
+  to: number,
+): void {
+  let k = start;
+  const end = start + count;
+  for (; k + 3 < end; k += 4) {
+    const r0 = list[k]! * dim;
+    const r1 = list[k + 1]! * dim;
+    const r2 = list[k + 2]! * dim;
+    const r3 = list[k + 3]! * dim;
+    for (let c = from; c < to; c++) {
+      target[c] = target[c]! + positions[r0 + c]! + positions[r1 + c]! + positions[r2 + c]! + positions[r3 + c]!;
+    }
+  }
+  for (; k < end; k++) {
+    const r0 = list[k]! * dim;
+    for (let c = from; c < to; c++) target[c]! += positions[r0 + c]!;
   }
 }
