@@ -67,6 +67,17 @@ export function pairKey(a: string, b: string): string {
 }
 
 export class TrustStore {
+  /**
+   * Gives `ids` their places in the dense rows of every store on this thread before any is
+   * written, so a row made for some of them has room for all. Changes nothing a store holds.
+   * Policy: an engine names its roster; at n = 1000 the first commit writes only the agents
+   * its leader heard (~770), and every row grew again, 3,000 copies, when the rest were first
+   * written a round later.
+   */
+  static expectPeers(ids: Iterable<string>): void {
+    for (const id of ids) slotOf(id);
+  }
+
   /** Reputations, trust rows and axis trust rows, dense by peer (`denseTable.ts`). */
   private reputationRow = new DenseRow(1);
   private trustTable = new DenseTable(1);
@@ -515,10 +526,6 @@ function outcomeSets(outcome: AppliedOutcome): OutcomeSets {
     const contributors = AXES.map((axis) => new Set(outcome.axisContributors?.[axis] ?? []));
     const { quorumAgents, outlierAgents, tamperedAgents } = outcome;
     const encountered = [...new Set([...quorumAgents, ...outlierAgents, ...tamperedAgents])];
-    // Policy: every agent of the outcome has a slot before a row is written, so a row made now
-    // has room for all of them at once (at n = 1000 rows made for the quorum's slots alone
-    // grew again, 3,000 copies, when the outliers were first written a round later).
-    for (const id of encountered) slotOf(id);
     sets = { tampered, penalised, contributors, encountered };
     outcomeSetsCache.set(outcome, sets);
   }

@@ -1,5 +1,5 @@
 import type { VerifyMemo } from '../../crypto';
-import { ResonanceAgent, type Outcome, type ResolveMemo, type Round } from '../../resonance';
+import { ResonanceAgent, TrustStore, type Outcome, type ResolveMemo, type Round } from '../../resonance';
 import type { ManualAction, ResolvedScenario } from '../scenario';
 import { Accountability } from './Accountability';
 import { axisTrustRows, emitScored, round4 } from './axisData';
@@ -98,6 +98,7 @@ export class ResonanceEngine extends SimEngine<Scheduled> {
     super(scenario, saved && { loop: saved.loop, trace: restoring.trace });
     const { n, seed } = scenario;
     this.roster = Array.from({ length: n }, (_, index) => `a${index}`);
+    TrustStore.expectPeers(this.roster);
     this.caches = restoring?.caches ?? freshCaches(seed, this.roster);
     this.verifyMemo = this.caches.verifyMemo;
     this.memo = this.caches.memo;
