@@ -5,6 +5,8 @@ import {
   diameter,
   effectiveTrim,
   euclidean,
+  gramTimes,
+  gramTimesThree,
   isBoxValid,
   lerp,
   meanPairwiseDistance,
@@ -338,5 +340,32 @@ describe('pca2', () => {
     // The first component carries at least as much variance as the second.
     const variance = (k: 0 | 1): number => first.reduce((sum, p) => sum + p[k] ** 2, 0);
     expect(variance(0)).toBeGreaterThanOrEqual(variance(1));
+  });
+});
+
+describe('gramTimesThree', () => {
+  it('gives each vector bit for bit its own gramTimes (property)', () => {
+    const value = fc.oneof(fc.constantFrom(0, -0, 1e16, 1 / 3), fc.double({ min: -3, max: 3, noNaN: true }));
+    const input = fc.record({ dim: fc.integer({ min: 1, max: 9 }), count: fc.integer({ min: 1, max: 9 }) }).chain(({ dim, count }) =>
+      fc.record({
+        dim: fc.constant(dim),
+        count: fc.constant(count),
+        x: fc.array(value, { minLength: dim * count, maxLength: dim * count }),
+        basis: fc.array(fc.array(value, { minLength: dim, maxLength: dim }), { minLength: 3, maxLength: 3 }),
+      }),
+    );
+    checkProperty(
+      fc.property(input, ({ dim, count, x, basis }) => {
+        const rows = Float64Array.from(x);
+        const vectors = basis.map((v) => Float64Array.from(v));
+        const fused = gramTimesThree(rows, count, dim, vectors);
+        vectors.forEach((v, b) => {
+          const alone = gramTimes(rows, count, dim, v);
+          expect(Array.from(fused[b]!).map((z) => Object.is(z, -0) ? 'neg0' : z)).toEqual(
+            Array.from(alone).map((z) => Object.is(z, -0) ? 'neg0' : z),
+          );
+        });
+      }),
+    );
   });
 });

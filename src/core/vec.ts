@@ -520,7 +520,7 @@ function principalAxes(x: Float64Array, count: number, dim: number): [Float64Arr
   });
   orthonormalise(basis);
   for (let iteration = 0; ; iteration++) {
-    const images = basis.map((v) => gramTimes(x, count, dim, v));
+    const images = basis.length === 3 ? gramTimesThree(x, count, dim, basis) : basis.map((v) => gramTimes(x, count, dim, v));
     const projected = basis.map((u) => images.map((w) => dotTyped(u, w)));
     const { values, vectors } = symmetricEigen(projected);
     const ritz = (from: readonly Float64Array[], k: number): Float64Array => {
@@ -550,7 +550,7 @@ function principalAxes(x: Float64Array, count: number, dim: number): [Float64Arr
 }
 
 /** X v then Xᵀ(X v): the (unnormalised) covariance applied to `v`. */
-function gramTimes(x: Float64Array, count: number, dim: number, v: Float64Array): Float64Array {
+export function gramTimes(x: Float64Array, count: number, dim: number, v: Float64Array): Float64Array {
   const out = new Float64Array(dim);
   for (let j = 0; j < count; j++) {
     const row = j * dim;
@@ -559,6 +559,38 @@ function gramTimes(x: Float64Array, count: number, dim: number, v: Float64Array)
     for (let i = 0; i < dim; i++) out[i]! += s * x[row + i]!;
   }
   return out;
+}
+
+/**
+ * `gramTimes` for three vectors in one pass over the rows, each result bit for bit its own
+ * `gramTimes`. Policy: a row's dot product is one chain of dependent additions, so three
+ * chains side by side keep the processor busy where one waits on each add, and each row is
+ * read once, not three times (the opinion panel's PCA at n = 1000 is 3·10³ rows of ~800).
+ */
+export function gramTimesThree(x: Float64Array, count: number, dim: number, basis: readonly Float64Array[]): Float64Array[] {
+  const [u, v, w] = basis as [Float64Array, Float64Array, Float64Array];
+  const outU = new Float64Array(dim);
+  const outV = new Float64Array(dim);
+  const outW = new Float64Array(dim);
+  for (let j = 0; j < count; j++) {
+    const row = j * dim;
+    let su = 0;
+    let sv = 0;
+    let sw = 0;
+    for (let i = 0; i < dim; i++) {
+      const value = x[row + i]!;
+      su += value * u[i]!;
+      sv += value * v[i]!;
+      sw += value * w[i]!;
+    }
+    for (let i = 0; i < dim; i++) {
+      const value = x[row + i]!;
+      outU[i]! += su * value;
+      outV[i]! += sv * value;
+      outW[i]! += sw * value;
+    }
+  }
+  return [outU, outV, outW];
 }
 
 /** Modified Gram–Schmidt in place; a vector that collapses onto the others becomes zero. */
