@@ -168,9 +168,14 @@ describe('trimmedMean', () => {
       .tuple(
         fc.array(fc.array(value, { minLength: 2, maxLength: 4 }), { minLength: 8, maxLength: 80 }),
         fc.option(fc.nat(200), { freq: 4 }),
+        fc.integer({ min: 0, max: 3 }),
       )
-      .map(([vectors, nanAt]) => {
+      .map(([vectors, nanAt, shape]) => {
         if (nanAt !== null) vectors[nanAt % vectors.length]![0] = Number.NaN;
+        // Sometimes every vector is one value (a first round's relational rows), sometimes
+        // only the first ones are.
+        if (shape === 0) return vectors.map((v) => new Array<number>(3).fill(v[0]!));
+        if (shape === 1) return vectors.map((v, j) => (j < vectors.length / 2 ? new Array<number>(4).fill(v[0]!) : v));
         return vectors;
       });
     const step = fc.record({

@@ -117,14 +117,18 @@ export function trimmedMean(vectors: readonly (readonly number[])[], trim: numbe
   if (t === 0) return meanVec(vectors);
   const column = new Float64Array(count);
   const kept = count - 2 * t;
-  if (everyVectorConstant(vectors, dim)) {
-    // Every column holds the same values (each vector's one value): one column gives them all.
-    const values = Float64Array.from(vectors, (v) => v[0]!);
-    return out.fill(trimmedSum(values, column, t) / kept);
-  }
+  if (everyVectorConstant(vectors, dim)) return constantTrimmedMean(vectors, t, dim);
   const columns = transposed(vectors, dim);
   for (let i = 0; i < dim; i++) out[i] = trimmedSum(columns.subarray(i * count, (i + 1) * count), column, t) / kept;
   return out;
+}
+
+/** The trimmed mean of vectors that are each one value (`everyVectorConstant`), with trim t > 0. */
+function constantTrimmedMean(vectors: readonly (readonly number[])[], t: number, dim: number): number[] {
+  // Every column holds the same values (each vector's one value): one column gives them all.
+  const values = Float64Array.from(vectors, (v) => v[0]!);
+  const sum = trimmedSum(values, new Float64Array(vectors.length), t);
+  return new Array<number>(dim).fill(sum / (vectors.length - 2 * t));
 }
 
 /**
@@ -276,6 +280,8 @@ function ascending(values: Float64Array): boolean {
 export class TrimmedMeanTracker {
   /** The last call's vectors; `sorted` holds their columns when `count` > 0. */
   private members = new Set<readonly number[]>();
+  /** Every vector of the last call is one value (`everyVectorConstant`). */
+  private constant = false;
   private count = 0;
   private dim = 0;
   private stride = 0;
@@ -289,7 +295,14 @@ export class TrimmedMeanTracker {
     const members = new Set(vectors);
     const added = this.additions(vectors, members, dim);
     this.members = members;
-    if (t === 0 || added === null || members.size !== count || everyVectorConstant(vectors, dim)) {
+    // Constancy of the vectors already held is known: only what a call adds is read.
+    this.constant = everyVectorConstant(added !== null && this.constant ? added : vectors, dim);
+    if (t > 0 && this.constant) {
+      this.count = 0;
+      this.dim = dim;
+      return constantTrimmedMean(vectors, t, dim);
+    }
+    if (t === 0 || added === null || members.size !== count) {
       this.count = 0;
       this.dim = dim;
       return trimmedMean(vectors, trim);
