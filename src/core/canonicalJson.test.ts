@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonicalJson';
+import { checkProperty } from '../testing/checkProperty';
 
 describe('canonicalJson', () => {
   it('sorts keys, drops undefined values and writes no whitespace, at every depth', () => {
@@ -13,5 +15,24 @@ describe('canonicalJson', () => {
 
   it('rejects non-finite numbers instead of writing null', () => {
     expect(() => canonicalJson({ a: NaN })).toThrow('non-finite');
+  });
+
+  it('writes an array of numbers item by item as ToString, −0 as 0, holes as nothing (property)', () => {
+    const item = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.constantFrom(-0, 0, 1e21, 5e-324, 0.1),
+      fc.integer(),
+      fc.constantFrom(undefined, null, 'x'),
+    );
+    checkProperty(
+      fc.property(fc.array(item, { maxLength: 12 }), fc.option(fc.nat(11)), (items, hole) => {
+        const array: unknown[] = [...items];
+        if (hole !== null && hole < array.length) delete array[hole];
+        const expected = `[${array
+          .map((x, i) => (!(i in array) ? '' : x === undefined || x === null ? 'null' : typeof x === 'number' ? String(x) : JSON.stringify(x)))
+          .join(',')}]`;
+        expect(canonicalJson(array)).toBe(expected);
+      }),
+    );
   });
 });

@@ -31,6 +31,9 @@ describe('seal', () => {
         '500000000,500000000,500000000,500000000]:n0:cache\u0000cost',
     );
     expect(commitmentPayload(axes, 'n0', [])).toBe(commitmentPayload(axes, 'n0'));
+    // −0 is written 0; a forged record's NaN is written as the reference writes it.
+    const odd = { ...axes, semantic: [-1e-12, Number.NaN] };
+    expect(commitmentPayload(odd, 'n0')).toMatch(/^\[0,NaN,1000000000,/);
     const expected = `sha256:${sha256Hex(commitmentPayload(axes, 'n0'))}`;
     expect(computeCommitment(axes, 'n0')).toBe(expected);
   });

@@ -47,12 +47,20 @@ export function commitmentPayload(
   nonce: string,
   basis?: readonly string[],
 ): string {
-  const parts: string[] = [];
+  const parts: number[] = [];
+  let finite = true;
   const { semantic, affective, epistemic, behavioral, relational } = axes;
   for (const v of [semantic, affective, epistemic, behavioral, relational]) {
-    for (let i = 0; i < v.length; i++) parts.push(String(Math.round(v[i]! * quantumScale)));
+    for (let i = 0; i < v.length; i++) {
+      const part = Math.round(v[i]! * quantumScale);
+      finite &&= Number.isFinite(part);
+      parts.push(part);
+    }
   }
-  let payload = `[${parts.join(',')}]:${nonce}`;
+  // The serialiser writes a finite number as its ToString, as `String` does (−0 as "0"), in one
+  // native pass; anything else (NaN in a forged record) keeps the reference's "NaN".
+  const list = finite ? JSON.stringify(parts) : `[${parts.map(String).join(',')}]`;
+  let payload = `${list}:${nonce}`;
   if (basis && basis.length > 0) payload += ':' + basis.join('\u0000');
   return payload;
 }
