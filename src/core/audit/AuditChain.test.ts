@@ -31,4 +31,15 @@ describe('AuditChain', () => {
     expect(chain.entries()[0]!.data.value).toBe('approve');
     expect(chain.verify().valid).toBe(true);
   });
+
+  it('reads one entry as a copy, the same as the whole log holds, and nothing past the end', () => {
+    const chain = new AuditChain();
+    chain.append('vote', 'prop-0001', 'a0', { value: 'approve' }, 0);
+    chain.append('execute', 'prop-0001', 'a1', { nested: { n: 1 } }, 1);
+    expect(chain.entry(1)).toStrictEqual(chain.entries()[1]);
+    (chain.entry(1)!.data.nested as { n: number }).n = 9;
+    expect(chain.entry(1)!.data).toStrictEqual({ nested: { n: 1 } });
+    expect(chain.entry(2)).toBeUndefined();
+    expect(chain.verify().valid).toBe(true);
+  });
 });

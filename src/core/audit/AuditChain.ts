@@ -92,6 +92,12 @@ export class AuditChain {
     return this.log.map(copyAuditEntry);
   }
 
+  /** A deep copy of entry `index`, or undefined where the chain holds none. */
+  entry(index: number): AuditEntry | undefined {
+    const entry = this.log[index];
+    return entry === undefined ? undefined : copyAuditEntry(entry);
+  }
+
   verify(): ChainVerdict {
     const verdict = verifyChainFrom(this.log, this.verifiedCount);
     this.verifiedCount = verdict.firstInvalid ?? this.log.length;

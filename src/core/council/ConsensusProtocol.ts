@@ -341,14 +341,19 @@ export class ConsensusProtocol {
     return detectVotingBlocs(this.ids, rate, threshold);
   }
 
-  /** Deep copies of every audit entry. */
   /** How many entries the audit chain holds (no copy, unlike `auditLog`). */
   get auditLength(): number {
     return this.chain.length;
   }
 
+  /** Deep copies of every audit entry. */
   auditLog(): AuditEntry[] {
     return this.chain.entries();
+  }
+
+  /** A deep copy of one audit entry (undefined past the end), without copying the rest. */
+  auditEntry(index: number): AuditEntry | undefined {
+    return this.chain.entry(index);
   }
 
   verifyAuditChain(): boolean {

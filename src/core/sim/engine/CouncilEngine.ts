@@ -146,7 +146,7 @@ export class CouncilEngine extends SimEngine<Scheduled> implements CouncilEngine
     return {
       proposals: this.ledger.listProposals().length,
       open: this.ledger.listProposals('open').length,
-      auditEntries: this.ledger.auditLog().length,
+      auditEntries: this.ledger.auditLength,
       firstInvalid,
     };
   }
@@ -256,8 +256,7 @@ export class CouncilEngine extends SimEngine<Scheduled> implements CouncilEngine
    * not hold yet changes nothing and is recorded as not applied.
    */
   private tamperAudit(index: number, agent: number | null): void {
-    const log = this.ledger.auditLog();
-    const entry = log[index];
+    const entry = this.ledger.auditEntry(index);
     if (entry !== undefined) {
       const data = { ...entry.data };
       if (entry.eventType === 'vote') {

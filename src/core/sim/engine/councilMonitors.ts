@@ -63,7 +63,7 @@ export class CouncilMonitors {
     const verdict = this.engine.ledger.verifyAuditChainDetailed();
     if (verdict.firstInvalid === null) return;
     const index = verdict.firstInvalid;
-    const entry = this.engine.ledger.auditLog()[index];
+    const entry = this.engine.ledger.auditEntry(index);
     const what = entry ? ` (${entry.eventType} of ${entry.proposalId} by ${entry.actorId})` : '';
     this.violate('integrity', null,
       `the audit chain breaks at entry ${index}${what}: its hash no longer matches, ` +
