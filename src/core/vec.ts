@@ -582,28 +582,51 @@ export function gramTimes(x: Float64Array, count: number, dim: number, v: Float6
  */
 export function gramTimesThree(x: Float64Array, count: number, dim: number, basis: readonly Float64Array[]): Float64Array[] {
   const [u, v, w] = basis as [Float64Array, Float64Array, Float64Array];
-  const outU = new Float64Array(dim);
-  const outV = new Float64Array(dim);
-  const outW = new Float64Array(dim);
+  const out = [new Float64Array(dim), new Float64Array(dim), new Float64Array(dim)];
+  const dots = new Float64Array(3);
   for (let j = 0; j < count; j++) {
-    const row = j * dim;
-    let su = 0;
-    let sv = 0;
-    let sw = 0;
-    for (let i = 0; i < dim; i++) {
-      const value = x[row + i]!;
-      su += value * u[i]!;
-      sv += value * v[i]!;
-      sw += value * w[i]!;
-    }
-    for (let i = 0; i < dim; i++) {
-      const value = x[row + i]!;
-      outU[i]! += su * value;
-      outV[i]! += sv * value;
-      outW[i]! += sw * value;
-    }
+    rowDots(x, j * dim, dim, u, v, w, dots);
+    addRowScaled(x, j * dim, dim, dots, out[0]!, out[1]!, out[2]!);
   }
-  return [outU, outV, outW];
+  return out;
+}
+
+/**
+ * The row's dot products with u, v and w, each one chain of additions in coordinate order.
+ * Policy: the two loops of `gramTimesThree` are functions of their own, optimised with the
+ * feedback of every call; as one function, it was compiled mid-loop before the second loop
+ * had ever run, and fell back to the interpreter when it did.
+ */
+function rowDots(
+  x: Float64Array, row: number, dim: number,
+  u: Float64Array, v: Float64Array, w: Float64Array, dots: Float64Array,
+): void {
+  let su = 0;
+  let sv = 0;
+  let sw = 0;
+  for (let i = 0; i < dim; i++) {
+    const value = x[row + i]!;
+    su += value * u[i]!;
+    sv += value * v[i]!;
+    sw += value * w[i]!;
+  }
+  dots[0] = su;
+  dots[1] = sv;
+  dots[2] = sw;
+}
+
+/** out_b += dots[b] · row, for the three outputs of `gramTimesThree`. */
+function addRowScaled(
+  x: Float64Array, row: number, dim: number, dots: Float64Array,
+  outU: Float64Array, outV: Float64Array, outW: Float64Array,
+): void {
+  const [su, sv, sw] = [dots[0]!, dots[1]!, dots[2]!];
+  for (let i = 0; i < dim; i++) {
+    const value = x[row + i]!;
+    outU[i]! += su * value;
+    outV[i]! += sv * value;
+    outW[i]! += sw * value;
+  }
 }
 
 /** Modified Gram–Schmidt in place; a vector that collapses onto the others becomes zero. */

@@ -35,7 +35,7 @@ export function buildHkContext(input: HkContextInput): HkContext {
   if (!store) {
     const perAxis = AXES.map((axis) => effective * AXIS_EPSILON_MULTIPLIERS[axis]);
     const radii = Float64Array.from([effective, ...perAxis]);
-    return { stepSize, bounded, radii, weightRows: agents.map(() => undefined) };
+    return hkContext(stepSize, bounded, radii, agents.map(() => undefined), undefined, undefined);
   }
   const coCommits = coCommitAdjacency(agents, store);
   let maxCount = 0;
@@ -46,16 +46,25 @@ export function buildHkContext(input: HkContextInput): HkContext {
     radii[co * radiusColumns] = epsilonRadius(base, co, 'semantic');
     AXES.forEach((axis, a) => (radii[co * radiusColumns + 1 + a] = epsilonRadius(base, co, axis)));
   }
-  const context: HkContext = {
-    stepSize,
-    bounded,
-    radii,
-    weightRows: weightRows(agents, store),
-    ...(coCommits.peer.length > 0 ? { coCommits } : {}),
-  };
-  const fractions = axisFractions(store, stepSize);
-  if (fractions) context.axisFractions = fractions;
-  return context;
+  const rows = weightRows(agents, store);
+  const shared = coCommits.peer.length > 0 ? coCommits : undefined;
+  return hkContext(stepSize, bounded, radii, rows, shared, axisFractions(store, stepSize));
+}
+
+/**
+ * Every context with the same properties in the same order, absent ones undefined. Policy: the
+ * stepper's loops read them at every pair; contexts of two shapes (trust-free and a store's)
+ * made those loops fall back to the interpreter at the first of the other shape.
+ */
+function hkContext(
+  stepSize: number,
+  bounded: boolean,
+  radii: Float64Array,
+  weightRows: HkContext['weightRows'],
+  coCommits: HkContext['coCommits'],
+  axisFractions: HkContext['axisFractions'],
+): HkContext {
+  return { stepSize, axisFractions, bounded, radii, coCommits, weightRows };
 }
 
 /** Offers in index form with their lifetimes; offers from agents not deliberating are dropped. */
