@@ -260,9 +260,10 @@ function InvariantsSlot() {
 }
 
 function OpinionSlot() {
+  const agentCount = useRun((state) => state.scenario?.n ?? 0);
   const trace = useCursorTrace();
   const tick = useWholeTick();
-  return <OpinionPanel trace={trace} tick={tick} {...useSelectionProps()} />;
+  return <OpinionPanel agentCount={agentCount} trace={trace} tick={tick} {...useSelectionProps()} />;
 }
 
 function TrustSlot() {
