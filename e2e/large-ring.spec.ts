@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 const scenario = { v: 1, name: '250 agents', seed: 11, protocol: 'resonance', n: 250, rounds: 1 } as const;
 
 test.describe('The ring at large n', () => {
-  test('draws 250 agents on a canvas, plays without errors, and selects an agent on click', async ({ page }) => {
+  test('draws 250 agents on a canvas, plays without errors, and selects an agent on click; the opinion panel draws on a canvas too', async ({ page }) => {
     // Simulating 250 agents' ~190 000 signed messages takes a while on a small machine.
     test.setTimeout(240_000);
     const fragment = await encodeShareLink(scenario, nodeCodec);
@@ -47,5 +47,23 @@ test.describe('The ring at large n', () => {
     await log.getByLabel(/show messages/i).check();
     await expect(log).toContainText(/messages sent \(/);
     await page.screenshot({ path: 'test-results/ring-250-page.png', fullPage: true });
+
+    // Above the same limit the opinion panel paints its marks on a labelled canvas, and still
+    // answers its controls: the 1-D chart (the default at this size) and the 2-D projection.
+    const opinion = page.getByTestId('opinion-view');
+    await opinion.scrollIntoViewIfNeeded();
+    const hk = opinion.getByTestId('opinion-hk-chart');
+    await expect(hk.getByRole('img')).toHaveAttribute('aria-label', /Each agent's line is drawn on a canvas: \d{3} lines over 3 steps\.$/);
+    await expect(hk.locator('path.hk-line:not(.selected)')).toHaveCount(0);
+    await expect(hk.locator('.hk-axis text').first()).toBeVisible();
+    await opinion.getByRole('button', { name: '2-D projection' }).click();
+    const scatter = opinion.getByTestId('opinion-scatter').getByRole('img');
+    await expect(scatter).toHaveAttribute('aria-label', /^Round 1, step 3 of 3: .* Drawn on a canvas: \d{3} dots, with trails over 3 steps\.$/);
+    await expect(opinion.locator('.opinion-agent')).toHaveCount(0);
+    await opinion.getByRole('slider', { name: 'Deliberation step' }).fill('0');
+    await expect(scatter).toHaveAttribute('aria-label', /^Round 1, step 0 of 3: .*trails over 0 steps\.$/);
+    await opinion.getByRole('button', { name: '1-D HK' }).click();
+    await expect(hk.getByRole('img')).toHaveAttribute('aria-label', /^Round 1, step 0 of 3: /);
+    await opinion.screenshot({ path: 'test-results/opinion-250.png' });
   });
 });
