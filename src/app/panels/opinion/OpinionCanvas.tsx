@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useUi } from '../../store/uiStore';
 import { opinionPaletteValues, type OpinionPalette } from './opinionCanvas';
 
@@ -61,44 +61,52 @@ export function OpinionCanvas(props: OpinionCanvasProps) {
   const { testId, className, width, height, label, draw, onPointer, onClick, tooltip, children } = props;
   const [box, setBox] = useState<HTMLDivElement | null>(null);
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
-  const [cssWidth, setCssWidth] = useState(0);
   const themeKey = useThemeKey();
-  useLayoutEffect(() => {
-    if (box === null) return;
-    setCssWidth(box.clientWidth);
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setCssWidth(box.clientWidth));
+  // The theme's colours are resolved once, and again when the theme changes.
+  const palette = useRef<{ key: string; colours: OpinionPalette } | null>(null);
+  // The box's CSS width, as the resize observer last reported it (0 before its first report).
+  const cssWidth = useRef(0);
+  const paint = useRef<() => void>(() => undefined);
+  paint.current = () => {
+    const context = canvas?.getContext('2d') ?? null;
+    if (box === null || canvas === null || context === null || cssWidth.current === 0) return;
+    palette.current ??= { key: themeKey, colours: resolvePalette(box) };
+    const ratio = window.devicePixelRatio || 1;
+    const pixelsWide = Math.round(cssWidth.current * ratio);
+    const pixelsHigh = Math.round((cssWidth.current * ratio * height) / width);
+    if (canvas.width !== pixelsWide || canvas.height !== pixelsHigh) {
+      canvas.width = pixelsWide;
+      canvas.height = pixelsHigh;
+    }
+    context.setTransform(pixelsWide / width, 0, 0, pixelsHigh / height, 0, 0);
+    draw(context, palette.current.colours);
+  };
+  // Policy: the width comes from a resize observer, never from reading the layout during a
+  // commit (a forced layout of the whole page at every new round). Its first report arrives
+  // after layout and before the frame is painted, so a new chart never shows an empty frame.
+  useEffect(() => {
+    if (box === null || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const measured = entries[0]?.contentRect.width ?? 0;
+      if (measured === cssWidth.current) return;
+      cssWidth.current = measured;
+      paint.current();
+    });
     observer.observe(box);
     return () => observer.disconnect();
   }, [box]);
-  // The theme's colours are resolved once, and again when the theme changes.
-  const palette = useRef<{ key: string; colours: OpinionPalette } | null>(null);
   useEffect(() => {
-    const context = canvas?.getContext('2d') ?? null;
-    if (box === null || canvas === null || context === null || cssWidth === 0) return;
-    const paint = (colours: OpinionPalette) => {
-      const ratio = window.devicePixelRatio || 1;
-      const pixelsWide = Math.round(cssWidth * ratio);
-      const pixelsHigh = Math.round((cssWidth * ratio * height) / width);
-      if (canvas.width !== pixelsWide || canvas.height !== pixelsHigh) {
-        canvas.width = pixelsWide;
-        canvas.height = pixelsHigh;
-      }
-      context.setTransform(pixelsWide / width, 0, 0, pixelsHigh / height, 0, 0);
-      draw(context, colours);
-    };
-    if (palette.current === null) palette.current = { key: themeKey, colours: resolvePalette(box) };
-    if (palette.current.key === themeKey) {
-      paint(palette.current.colours);
+    if (palette.current === null || palette.current.key === themeKey) {
+      paint.current();
       return;
     }
     // The page applies a new theme in its own effect, after this one: read it a frame later.
     const frame = requestAnimationFrame(() => {
-      palette.current = { key: themeKey, colours: resolvePalette(box) };
-      paint(palette.current.colours);
+      if (box !== null) palette.current = { key: themeKey, colours: resolvePalette(box) };
+      paint.current();
     });
     return () => cancelAnimationFrame(frame);
-  }, [box, canvas, cssWidth, width, height, draw, themeKey]);
+  }, [box, canvas, width, height, draw, themeKey]);
 
   const toLayout = (event: MouseEvent<HTMLElement>): [number, number] | null => {
     const rect = event.currentTarget.getBoundingClientRect();
