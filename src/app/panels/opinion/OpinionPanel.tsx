@@ -7,7 +7,7 @@ import { HkChart } from './HkChart';
 import { consensusBadge, sycophancyColorScale } from './opinionColors';
 import { OpinionLegend } from './OpinionLegend';
 import { signed } from '../../format';
-import { deliberationsShown, diameterSeries, type DeliberationRound } from './opinionLayout';
+import { deliberationsShown, type DeliberationRound } from './opinionLayout';
 import { PcaScatter } from './PcaScatter';
 import { usesCanvas } from './opinionCanvas';
 import { useStepPlayer } from './useStepPlayer';
@@ -94,7 +94,7 @@ const RoundView = memo(function RoundView(props: RoundViewProps) {
   const { round, rounds, onChooseRound, selectedAgent, onSelectAgent, chart: shownChart, onChart: setChart, onCanvas } = props;
   const player = useStepPlayer(`${round.roundNo}:${round.t}`, round.steps);
   const color = useMemo(() => sycophancyColorScale(round.sycophancy), [round]);
-  const diameters = useMemo(() => diameterSeries(round), [round]);
+  const diameters = round.planeDiameters;
   const badge = consensusBadge(round.consensusType);
   const sycophants = round.sycophants;
   const label = describeRound(round, player.step, diameters, sycophants, shownChart);

@@ -77,7 +77,7 @@ function largeRound(agentCount: number, steps: number): DeliberationRound {
   return {
     roundNo: 1, view: 0, t: 9, steps, consensusType: 'genuine', agents,
     sycophancy: agents.map((_, row) => (row % 5) / 10 - 0.2), sycophants: [14],
-    positions, hk1d, axisDiameters: null,
+    positions, hk1d, axisDiameters: null, planeDiameters: positions.map(() => 0),
   };
 }
 
