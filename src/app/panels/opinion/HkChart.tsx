@@ -24,13 +24,14 @@ interface HkChartProps {
 export const HkChart = memo(function HkChart(props: HkChartProps) {
   const { round, stepShown, color, selectedAgent, label, onCanvas } = props;
   const geometry = useMemo(() => hkChartLayout(round, chartWidth, chartHeight), [round]);
+  const colours = useMemo(() => round.sycophancy.map((score) => color(score)), [round, color]);
   const draw = useCallback(
     (context: CanvasRenderingContext2D, palette: OpinionPalette) =>
-      drawHkLines(context, geometry, (row) => color(round.sycophancy[row] ?? 0), palette, {
+      drawHkLines(context, geometry, (row) => colours[row] ?? color(0), palette, {
         width: chartWidth,
         height: chartHeight,
       }),
-    [geometry, round, color],
+    [geometry, colours, color],
   );
   const overlay = <HkOverlay geometry={geometry} stepShown={stepShown} selectedAgent={selectedAgent} />;
   if (onCanvas) {

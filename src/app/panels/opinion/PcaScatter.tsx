@@ -164,13 +164,14 @@ interface PcaCanvasProps {
  */
 function PcaCanvas({ round, geometry, radius, labels, color, selectedAgent, onSelect, label }: PcaCanvasProps) {
   const [hovered, setHovered] = useState<number | null>(null);
+  const colours = useMemo(() => round.sycophancy.map((score) => color(score)), [round, color]);
   const draw = useCallback(
     (context: CanvasRenderingContext2D, palette: OpinionPalette) =>
       drawPcaMarks(
         context,
         geometry,
         {
-          colorOf: (row) => color(round.sycophancy[row] ?? 0),
+          colorOf: (row) => colours[row] ?? color(0),
           radius,
           selectedAgent,
           isSycophant: (agent) => isSycophant(round, agent),
@@ -178,7 +179,7 @@ function PcaCanvas({ round, geometry, radius, labels, color, selectedAgent, onSe
         palette,
         { width: scatterWidth, height: scatterHeight },
       ),
-    [geometry, round, color, radius, selectedAgent],
+    [geometry, round, colours, color, radius, selectedAgent],
   );
   const hit = (point: [number, number] | null) =>
     point === null ? null : dotAt(geometry.trails, point[0], point[1], radius, selectedAgent);

@@ -170,10 +170,13 @@ export function drawHkLines(
   context.lineWidth = 1.2;
   context.lineCap = 'butt';
   context.lineJoin = 'miter';
+  let colour = '';
   for (const polyline of geometry.lines) {
     context.beginPath();
     pathOf(polyline.points);
-    context.strokeStyle = colorOf(polyline.row);
+    // Set only when it changes: the canvas parses every colour it is given.
+    const next = colorOf(polyline.row);
+    if (next !== colour) context.strokeStyle = colour = next;
     context.stroke();
   }
   context.globalAlpha = 1;
