@@ -63,6 +63,18 @@ test.describe('The ring at large n', () => {
     const scatter = opinion.getByTestId('opinion-scatter').getByRole('img');
     await expect(scatter).toHaveAttribute('aria-label', /^Round 1, step 3 of 3: .* Drawn on a canvas: \d{3} dots, with trails over 3 steps\.$/);
     await expect(opinion.locator('.opinion-agent')).toHaveCount(0);
+    // The selected agent (a1) is named beside its dot: hovering the dot names it, a click there
+    // deselects it, as on the SVG scatter.
+    const chart = opinion.getByTestId('opinion-scatter');
+    const name = chart.locator('text.dot-label.strong', { hasText: /(^| )a1( |$)/ });
+    const [labelX, labelY] = [Number(await name.getAttribute('x')), Number(await name.getAttribute('y'))];
+    const scale = (await chart.boundingBox())!.width / 480;
+    // A label sits 8 past the dot's radius (3 at this size) and 4 below its centre.
+    const dot = { x: (labelX - 11) * scale, y: (labelY - 4) * scale };
+    await chart.hover({ position: dot });
+    await expect(chart).toHaveAttribute('title', /^a1: sycophancy score [−+]?\d/);
+    await chart.click({ position: dot });
+    await expect(page.locator('option[value="selected"]')).toHaveText('Selected agent (none)');
     await opinion.getByRole('slider', { name: 'Deliberation step' }).fill('0');
     await expect(scatter).toHaveAttribute('aria-label', /^Round 1, step 0 of 3: .*trails over 0 steps\.$/);
     await opinion.getByRole('button', { name: '1-D HK' }).click();

@@ -167,12 +167,14 @@ describe('dotAt', () => {
   const round = largeRound(250, 2);
   const geometry = pcaLayout(round, size.width, size.height, 2);
 
-  it('finds the agent at its dot’s centre and nothing far from every dot', () => {
-    for (const trail of geometry.trails.filter((_, row) => row % 10 === 0)) {
-      const near = geometry.trails.filter((other) => Math.hypot(other.cx - trail.cx, other.cy - trail.cy) < 0.01);
-      if (near.length > 1) continue;
-      expect(dotAt(geometry.trails, trail.cx, trail.cy, 3, null)).toBe(trail.agent);
+  it('finds the agent at its dot’s centre, unless a dot drawn later covers it, and nothing far from every dot', () => {
+    let alone = 0;
+    for (const trail of geometry.trails) {
+      const covering = geometry.trails.filter((other) => Math.hypot(other.cx - trail.cx, other.cy - trail.cy) <= 3);
+      expect(dotAt(geometry.trails, trail.cx, trail.cy, 3, null)).toBe(covering.at(-1)!.agent);
+      if (covering.at(-1) === trail) alone += 1;
     }
+    expect(alone).toBeGreaterThan(5);
     expect(dotAt(geometry.trails, -50, -50, 3, null)).toBeNull();
   });
 
@@ -182,5 +184,17 @@ describe('dotAt', () => {
     expect(dotAt(twins, first.cx, first.cy, 3, null)).toBe(twins[1]!.agent);
     expect(dotAt(twins, first.cx, first.cy, 3, first.agent)).toBe(first.agent);
     expect(dotOrder(twins, first.agent).at(-1)).toBe(first);
+  });
+
+  it('picks the dot on top wherever the point is inside it, even nearer another dot’s centre', () => {
+    const first = geometry.trails[0]!;
+    const neighbour = { ...geometry.trails[1]!, cx: first.cx + 2, cy: first.cy };
+    const pair = [first, neighbour];
+    // 1.5 from the first's centre, 0.5 from the neighbour's: both dots cover the point.
+    expect(dotAt(pair, first.cx + 1.5, first.cy, 3, first.agent)).toBe(first.agent);
+    expect(dotAt(pair, first.cx + 1.5, first.cy, 3, null)).toBe(neighbour.agent);
+    // Outside every dot, the nearest centre within the slack.
+    expect(dotAt(pair, first.cx - 4, first.cy, 3, null)).toBe(first.agent);
+    expect(dotAt(pair, first.cx - 6, first.cy, 3, null)).toBeNull();
   });
 });

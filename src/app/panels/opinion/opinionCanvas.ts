@@ -183,9 +183,9 @@ export function drawHkLines(
 }
 
 /**
- * The agent whose dot is under (`x`, `y`) in layout units, or null: the nearest dot centre
- * within the dot's radius plus `slack` (tiny dots stay clickable); the selected agent's dot,
- * drawn on top, wins a tie.
+ * The agent whose dot is under (`x`, `y`) in layout units, or null: as on the SVG, the dot drawn
+ * last (on top: the selected agent's) among those the point is inside; else, so tiny dots stay
+ * clickable, the nearest dot centre within the radius plus `slack`.
  */
 export function dotAt(
   trails: readonly AgentTrail[],
@@ -195,15 +195,16 @@ export function dotAt(
   selectedAgent: number | null,
   slack = 2,
 ): number | null {
-  let best: number | null = null;
-  let bestDistance = radius + slack;
+  let top: number | null = null;
+  let nearest: number | null = null;
+  let nearestDistance = radius + slack;
   for (const trail of dotOrder(trails, selectedAgent)) {
     const distance = Math.hypot(trail.cx - x, trail.cy - y);
-    // `<=`: among dots at the same spot, the one drawn last (on top) is the one hit.
-    if (distance <= bestDistance) {
-      best = trail.agent;
-      bestDistance = distance;
+    if (distance <= radius) top = trail.agent;
+    if (distance < nearestDistance) {
+      nearest = trail.agent;
+      nearestDistance = distance;
     }
   }
-  return best;
+  return top ?? nearest;
 }
