@@ -6,13 +6,15 @@
  * Uses the built app in `dist/` (built first when missing), serves it with `vite preview` on a
  * free port, opens each scenario by share link (`N`: N agents, 1 round; `NxR`: R rounds; or a
  * preset's name), presses play and times the first frame and the whole simulation, and samples
- * requestAnimationFrame deltas and `longtask` entries while the run plays back. Writes
- * bench/results/browser.json and prints a table.
+ * requestAnimationFrame deltas and `longtask` entries while the run plays back, and, from a
+ * Chrome trace of the same time, each main-thread task's CPU time: on a machine shared with
+ * other work a task's wall time stretches while the thread waits for a core, its CPU time does
+ * not. Writes bench/results/browser.json and prints a table.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { median, round } from '../harness';
 import { encodeShareLink } from '../../src/core/sim/shareLink';
 import { isPresetName, preset } from '../../src/core/sim/presets';
@@ -41,6 +43,53 @@ export interface BrowserFigure {
   /** Long tasks between pressing play and the first frame of playback (loading the trace). */
   loadLongTasks: number;
   loadLongTaskMaxMs: number;
+  /** Main-thread tasks during playback with over 50 ms of CPU time, and the most CPU of one. */
+  cpuLongTasks: number;
+  cpuLongestMs: number;
+}
+
+/** A trace event of Chrome's `Tracing` domain, as far as the bench reads it. */
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  /** Start, wall time and thread (CPU) time, in microseconds. */
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string; data?: { message?: string } };
+}
+
+/** The trace's mark of the first frame of playback (`console.timeStamp`). */
+const playingMark = 'bench-playing';
+
+/** Starts a trace of the page's tasks; the returned function ends it and gives its events. */
+async function traceTasks(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    return events;
+  };
+}
+
+/** The CPU time of the renderer's main-thread tasks from the playing mark on, in ms. */
+export function mainThreadTaskCpuMs(events: readonly TraceEvent[]): number[] {
+  const main = events.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
+  const mark = events.find((event) => event.name === 'TimeStamp' && event.args?.data?.message === playingMark);
+  if (main === undefined || mark === undefined) return [];
+  return events
+    .filter((event) => event.name === 'RunTask' && event.ph === 'X' && event.pid === main.pid && event.tid === main.tid)
+    .filter((event) => event.ts >= mark.ts)
+    .map((event) => (event.tdur ?? 0) / 1000);
 }
 
 /**
@@ -80,6 +129,7 @@ async function measureScenario(page: Page, baseUrl: string, spec: string): Promi
   await page.goto(`${baseUrl}/${link}`);
   await page.getByTestId('network-view').waitFor();
   await page.getByTestId('speed').selectOption('2');
+  const endTrace = await traceTasks(await page.context().newCDPSession(page));
   const pressedAt = await page.evaluate(() => performance.now());
   await page.getByTestId('play').click();
   // The whole run is simulated when the progress note goes, timed in the page as it happens.
@@ -93,6 +143,7 @@ async function measureScenario(page: Page, baseUrl: string, spec: string): Promi
     probe.sampling = true;
     return performance.now();
   });
+  await page.evaluate((mark) => console.timeStamp(mark), playingMark);
   // Until the run ends (the play button returns) or the sample time is up.
   await page.getByTestId('play').waitFor({ timeout: playbackSampleMs }).catch(() => undefined);
   const sampled = await page.evaluate(() => {
@@ -104,6 +155,7 @@ async function measureScenario(page: Page, baseUrl: string, spec: string): Promi
   if (await page.getByTestId('pause').isVisible()) await page.getByTestId('pause').click();
   const during = sampled.longTasks.filter((task) => task.start >= playingAt);
   const loading = sampled.longTasks.filter((task) => task.start >= pressedAt && task.start < playingAt);
+  const taskCpuMs = mainThreadTaskCpuMs(await endTrace());
   const simulatedAt = await simulated;
   const sorted = [...sampled.frames].sort((a, b) => a - b);
   return {
@@ -119,6 +171,8 @@ async function measureScenario(page: Page, baseUrl: string, spec: string): Promi
     longTaskMaxMs: round(Math.max(0, ...during.map((task) => task.duration)), 0),
     loadLongTasks: loading.length,
     loadLongTaskMaxMs: round(Math.max(0, ...loading.map((task) => task.duration)), 0),
+    cpuLongTasks: taskCpuMs.filter((cpuMs) => cpuMs > 50).length,
+    cpuLongestMs: round(Math.max(0, ...taskCpuMs), 0),
   };
 }
 
@@ -155,6 +209,8 @@ const columns: [keyof BrowserFigure, string][] = [
   ['longTaskMaxMs', 'longest ms'],
   ['loadLongTasks', 'load long tasks'],
   ['loadLongTaskMaxMs', 'load longest ms'],
+  ['cpuLongTasks', 'CPU >50 ms'],
+  ['cpuLongestMs', 'most CPU ms'],
 ];
 
 export function formatRow(figure: BrowserFigure): string {

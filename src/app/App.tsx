@@ -24,6 +24,9 @@ import { TrustPanel } from './panels/trust/TrustPanel';
 import { CommitTimelinePanel } from './panels/timeline/CommitTimelinePanel';
 import { ConfigPanel } from './panels/config/ConfigPanel';
 import { useExplore } from './store/exploreStore';
+import { useStaggered } from './components/useStaggered';
+import { svgAgentsMax } from './panels/network/ringLayout';
+import type { TraceIndex } from './trace/traceIndex';
 import { byzantineAgents } from './trace/decidedValues';
 import { useExploreAddress } from './explore/useExploreAddress';
 import { useLesson } from './store/lessonStore';
@@ -204,6 +207,19 @@ export function App() {
  * re-renders a slot but redraws no panel unless it draws the frontier (the timeline's scale).
  */
 
+/**
+ * The cursor's trace and whole tick, for a panel that draws whole ticks. In a run above the
+ * ring's SVG limit each such panel takes a new tick in a task of its own (`useStaggered`), a
+ * few milliseconds after the ring, so no tick is one long task of a dozen panels' redraws.
+ */
+function useWholeTickCursor(): { trace: TraceIndex; tick: number } {
+  const large = useRun((state) => (state.scenario?.n ?? 0) > svgAgentsMax);
+  const trace = useCursorTrace();
+  const tick = useWholeTick();
+  const [shownTrace, shownTick] = useStaggered([trace, tick] as const, large);
+  return { trace: shownTrace, tick: shownTick };
+}
+
 /** The shared selection props of the panels that select an agent. */
 function useSelectionProps() {
   const selectedAgent = useSelection((state) => state.selectedAgent);
@@ -245,31 +261,28 @@ function RingSlot() {
 
 function QuorumSlot() {
   const scenario = useRun((state) => state.scenario);
-  const trace = useCursorTrace();
   // Evaluations arrive at whole ticks: the panel follows the whole tick, not every frame.
-  const tick = useWholeTick();
+  const { trace, tick } = useWholeTickCursor();
   return <QuorumPanel scenario={scenario} trace={trace} tick={tick} {...useSelectionProps()} />;
 }
 
 function InvariantsSlot() {
   const summary = useRun((state) => state.summary);
-  const trace = useCursorTrace();
-  const tick = useWholeTick();
+  const { trace, tick } = useWholeTickCursor();
   const ended = useEnded();
   return <InvariantsPanel summary={summary} trace={trace} tick={tick} ended={ended} onSeek={seek} />;
 }
 
 function OpinionSlot() {
-  const trace = useCursorTrace();
-  const tick = useWholeTick();
-  return <OpinionPanel trace={trace} tick={tick} {...useSelectionProps()} />;
+  const agentCount = useRun((state) => state.scenario?.n ?? 0);
+  const { trace, tick } = useWholeTickCursor();
+  return <OpinionPanel agentCount={agentCount} trace={trace} tick={tick} {...useSelectionProps()} />;
 }
 
 function TrustSlot() {
   const scenario = useRun((state) => state.scenario);
   const report = useRun((state) => state.report);
-  const trace = useCursorTrace();
-  const tick = useWholeTick();
+  const { trace, tick } = useWholeTickCursor();
   const council = scenario?.protocol === 'council';
   return (
     <TrustPanel
@@ -285,25 +298,22 @@ function TrustSlot() {
 
 function TimelineSlot() {
   const scenario = useRun((state) => state.scenario);
-  const trace = useCursorTrace();
   const endTick = useRun((state) => state.endTick);
-  const tick = useWholeTick();
+  const { trace, tick } = useWholeTickCursor();
   const ended = useEnded();
   return <CommitTimelinePanel scenario={scenario} trace={trace} tick={tick} endTick={endTick} ended={ended} onSeek={seek} />;
 }
 
 function CouncilSlot() {
   const report = useRun((state) => state.report);
-  const trace = useCursorTrace();
-  const tick = useWholeTick();
+  const { trace, tick } = useWholeTickCursor();
   const ended = useEnded();
   return <CouncilPanel report={report} trace={trace} tick={tick} ended={ended} />;
 }
 
 function AuditChainSlot() {
   const loaded = useRun((state) => state.scenario !== null);
-  const trace = useCursorTrace();
-  const tick = useWholeTick();
+  const { trace, tick } = useWholeTickCursor();
   return <AuditChainPanel loaded={loaded} trace={trace} tick={tick} />;
 }
 
@@ -311,8 +321,7 @@ function AuditChainSlot() {
 function AccountabilitySlot() {
   const scenario = useRun((state) => state.scenario);
   const resolved = useRun((state) => state.resolved);
-  const trace = useCursorTrace();
-  const tick = useWholeTick();
+  const { trace, tick } = useWholeTickCursor();
   const voters = useMemo(
     () => ({
       weights: resolved?.council.weights ?? [],
@@ -324,16 +333,14 @@ function AccountabilitySlot() {
 }
 
 function EventLogSlot() {
-  const trace = useCursorTrace();
-  const tick = useWholeTick();
+  const { trace, tick } = useWholeTickCursor();
   const stepEvent = useStepEvent();
   const selectedAgent = useSelection((state) => state.selectedAgent);
   return <EventLogPanel trace={trace} tick={tick} stepEvent={stepEvent} selectedAgent={selectedAgent} onSeek={seek} />;
 }
 
 function PentadicSlot() {
-  const trace = useCursorTrace();
-  const tick = useWholeTick();
+  const { trace, tick } = useWholeTickCursor();
   return <PentadicPanel trace={trace} tick={tick} {...useSelectionProps()} />;
 }
 

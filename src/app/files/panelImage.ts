@@ -38,7 +38,9 @@ export function drawingMarkup(graphic: PanelGraphic): { markup: string; width: n
     const rect = graphic.getBoundingClientRect();
     const size = exportSize(null, rect.width >= 1 ? rect : { width: graphic.width, height: graphic.height });
     const href = escapeXml(graphic.toDataURL('image/png'));
-    return { markup: `<image width="${size.width}" height="${size.height}" href="${href}"/>`, ...size };
+    const overlay = canvasOverlay(graphic);
+    const over = overlay === null ? '' : drawingMarkup(overlay).markup;
+    return { markup: `<image width="${size.width}" height="${size.height}" href="${href}"/>${over}`, ...size };
   }
   const copy = graphic.cloneNode(true) as SVGSVGElement;
   inlineStyles(graphic, copy);
@@ -48,6 +50,19 @@ export function drawingMarkup(graphic: PanelGraphic): { markup: string; width: n
   copy.setAttribute('height', String(size.height));
   copy.removeAttribute('class');
   return { markup: new XMLSerializer().serializeToString(copy), ...size };
+}
+
+/**
+ * The SVG laid over a canvas in the same box, if any (the opinion charts above the SVG limit
+ * keep their axes, labels and cursor there): exported on top of the canvas's pixels.
+ */
+function canvasOverlay(canvas: HTMLCanvasElement): SVGSVGElement | null {
+  const sibling = canvas.parentElement?.querySelector(':scope > svg') ?? null;
+  if (!(sibling instanceof SVGSVGElement)) return null;
+  const under = canvas.getBoundingClientRect();
+  const over = sibling.getBoundingClientRect();
+  const same = Math.abs(under.width - over.width) < 1 && Math.abs(under.height - over.height) < 1;
+  return same ? sibling : null;
 }
 
 /**

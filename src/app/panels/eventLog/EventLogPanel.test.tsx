@@ -2,7 +2,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { SimEvent } from '../../../worker/api';
 import { EventLogPanel, type EventLogPanelProps } from './EventLogPanel';
-import { agentsInTrace, eventLogRows, EventLogScanner, type EventLogFilter } from './eventLogRows';
+import {
+  agentsInTrace, eventLogRows, eventLogRowsMax, eventLogRowsMaxFor, eventLogRowsMaxLarge, EventLogScanner, type EventLogFilter,
+} from './eventLogRows';
 import { preset } from '../../../core/sim/presets';
 import { runScenario } from '../../../core/sim/runScenario';
 import { eventCategories } from './narrate';
@@ -118,5 +120,25 @@ describe('EventLogScanner', () => {
     expect(scanner.rows(inside, middle, messages, 40)).toEqual(eventLogRows(inside, middle, messages, 40));
     const marked = filter({ keep: 3 });
     expect(scanner.rows(whole, ticks.at(-1)!, marked, 40)).toEqual(eventLogRows(whole, ticks.at(-1)!, marked, 40));
+  });
+});
+
+describe('the log of a large run', () => {
+  /** `agentCount` agents each sealing an evaluation at tick 2. */
+  const sealed = (agentCount: number): SimEvent[] =>
+    Array.from({ length: agentCount }, (_, agent): SimEvent => ({
+      t: 2, kind: 'evaluationSealed', agent, roundNo: 1, view: 0, commitment: `sha256:${agent}`, text: 'yes',
+    }));
+  const rowCount = (html: string) => html.match(/<li class="event-log-row/g)?.length ?? 0;
+
+  it('draws the last 300 rows up to 200 agents and the last 100 above, counting the rest', () => {
+    expect(eventLogRowsMaxFor(200)).toBe(eventLogRowsMax);
+    expect(eventLogRowsMaxFor(201)).toBe(eventLogRowsMaxLarge);
+    const small = render({ trace: TraceIndex.of(sealed(200).concat(sealed(200))), tick: 2 });
+    expect(rowCount(small)).toBe(300);
+    expect(small).toContain('100 earlier events hidden');
+    const large = render({ trace: TraceIndex.of(sealed(250)), tick: 2 });
+    expect(rowCount(large)).toBe(100);
+    expect(large).toContain('150 earlier events hidden');
   });
 });

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TraceIndex } from '../../trace/traceIndex';
 import { EmptyState, Panel } from '../../components/Panel';
-import { agentsInTrace, EventLogScanner, type EventLogRow } from './eventLogRows';
+import { agentsInTrace, eventLogRowsMaxFor, EventLogScanner, type EventLogRow } from './eventLogRows';
 import { agentName, eventCategories, type EventCategory } from './narrate';
 import './eventLog.css';
 
@@ -52,9 +52,10 @@ function EventLogPanelBody({ trace, tick, stepEvent = null, selectedAgent, onSee
   const wholeTick = Math.floor(tick);
   // Playback reads only the events of the ticks passed since the last rows (EventLogScanner).
   const [scanner] = useState(() => new EventLogScanner());
+  const rowsMax = eventLogRowsMaxFor(agentOptions.length);
   const { rows, hiddenCount } = useMemo(
-    () => scanner.rows(trace, wholeTick, { agent, categories, showMessages, keep: markedIndex }),
-    [scanner, trace, wholeTick, agent, categories, showMessages, markedIndex],
+    () => scanner.rows(trace, wholeTick, { agent, categories, showMessages, keep: markedIndex }, rowsMax),
+    [scanner, trace, wholeTick, agent, categories, showMessages, markedIndex, rowsMax],
   );
 
   const toggleCategory = (category: EventCategory) =>

@@ -7,12 +7,15 @@ import { HkChart } from './HkChart';
 import { consensusBadge, sycophancyColorScale } from './opinionColors';
 import { OpinionLegend } from './OpinionLegend';
 import { signed } from '../../format';
-import { deliberationsShown, diameterSeries, type DeliberationRound } from './opinionLayout';
+import { deliberationsShown, type DeliberationRound } from './opinionLayout';
 import { PcaScatter } from './PcaScatter';
+import { usesCanvas } from './opinionCanvas';
 import { useStepPlayer } from './useStepPlayer';
 import './opinion.css';
 
 export interface OpinionPanelProps {
+  /** The run's agent count: above the ring's SVG limit the charts' marks are a canvas too. */
+  agentCount: number;
   trace: TraceIndex;
   /** The shared time cursor: the panel shows what was deliberated at or before it. */
   tick: number;
@@ -33,7 +36,7 @@ const hkDefaultAgentsMin = 101;
 /** Hegselmann–Krause deliberation of the round deliberated last at the cursor (SPEC §7). */
 export const OpinionPanel = memo(OpinionPanelBody);
 
-function OpinionPanelBody({ trace, tick, selectedAgent, onSelectAgent }: OpinionPanelProps) {
+function OpinionPanelBody({ agentCount, trace, tick, selectedAgent, onSelectAgent }: OpinionPanelProps) {
   // The run's deliberated rounds (shared by its indexes) and how many the cursor shows: a tick
   // without a new deliberation redraws nothing here.
   const { all, count } = deliberationsShown(trace, tick);
@@ -67,6 +70,7 @@ function OpinionPanelBody({ trace, tick, selectedAgent, onSelectAgent }: Opinion
           onSelectAgent={onSelectAgent}
           chart={chart}
           onChart={setChart}
+          onCanvas={usesCanvas(Math.max(agentCount, round.agents.length))}
         />
       )}
     </Panel>
@@ -81,14 +85,16 @@ interface RoundViewProps {
   onSelectAgent(agent: number | null): void;
   chart: Chart;
   onChart(chart: Chart): void;
+  /** Whether the charts paint their marks on a canvas (`usesCanvas`). */
+  onCanvas: boolean;
 }
 
 /** Memoised: redrawn for a new round, a step, a selection, not for every tick of the run. */
 const RoundView = memo(function RoundView(props: RoundViewProps) {
-  const { round, rounds, onChooseRound, selectedAgent, onSelectAgent, chart: shownChart, onChart: setChart } = props;
+  const { round, rounds, onChooseRound, selectedAgent, onSelectAgent, chart: shownChart, onChart: setChart, onCanvas } = props;
   const player = useStepPlayer(`${round.roundNo}:${round.t}`, round.steps);
   const color = useMemo(() => sycophancyColorScale(round.sycophancy), [round]);
-  const diameters = useMemo(() => diameterSeries(round), [round]);
+  const diameters = round.planeDiameters;
   const badge = consensusBadge(round.consensusType);
   const sycophants = round.sycophants;
   const label = describeRound(round, player.step, diameters, sycophants, shownChart);
@@ -134,9 +140,17 @@ const RoundView = memo(function RoundView(props: RoundViewProps) {
           selectedAgent={selectedAgent}
           onSelectAgent={onSelectAgent}
           label={label}
+          onCanvas={onCanvas}
         />
       ) : (
-        <HkChart round={round} stepShown={player.step} color={color} selectedAgent={selectedAgent} label={label} />
+        <HkChart
+          round={round}
+          stepShown={player.step}
+          color={color}
+          selectedAgent={selectedAgent}
+          label={label}
+          onCanvas={onCanvas}
+        />
       )}
       <div className="opinion-footer">
         <div className="step-control">

@@ -1,7 +1,9 @@
 import type { ScaleDiverging } from 'd3';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { signed } from '../../format';
-import { dotLabels, isSycophant, pcaLayout, type DeliberationRound } from './opinionLayout';
+import { dotAt, drawPcaMarks, type OpinionPalette } from './opinionCanvas';
+import { OpinionCanvas } from './OpinionCanvas';
+import { dotLabels, isSycophant, pcaLayout, type DeliberationRound, type DotLabel } from './opinionLayout';
 
 export const scatterWidth = 480;
 export const scatterHeight = 300;
@@ -19,6 +21,8 @@ interface PcaScatterProps {
   selectedAgent: number | null;
   onSelectAgent(agent: number | null): void;
   label: string;
+  /** Paint the start rings, trails and dots on a canvas (`usesCanvas`). */
+  onCanvas: boolean;
 }
 
 function dotRadius(agentCount: number): number {
@@ -28,7 +32,8 @@ function dotRadius(agentCount: number): number {
 }
 
 /** Agents' 2-D projected positions: a faint trail through the steps so far, a dot at the step shown. */
-export function PcaScatter({ round, stepShown, color, selectedAgent, onSelectAgent, label }: PcaScatterProps) {
+export function PcaScatter(props: PcaScatterProps) {
+  const { round, stepShown, color, selectedAgent, onSelectAgent, label, onCanvas } = props;
   const geometry = useMemo(
     () => pcaLayout(round, scatterWidth, scatterHeight, stepShown),
     [round, stepShown],
@@ -45,6 +50,20 @@ export function PcaScatter({ round, stepShown, color, selectedAgent, onSelectAge
     (a, b) => Number(a.agent === selectedAgent) - Number(b.agent === selectedAgent),
   );
   const select = (agent: number) => onSelectAgent(agent === selectedAgent ? null : agent);
+  if (onCanvas) {
+    return (
+      <PcaCanvas
+        round={round}
+        geometry={geometry}
+        radius={radius}
+        labels={labels}
+        color={color}
+        selectedAgent={selectedAgent}
+        onSelect={select}
+        label={label}
+      />
+    );
+  }
   return (
     <svg
       className="opinion-scatter"
@@ -92,25 +111,99 @@ export function PcaScatter({ round, stepShown, color, selectedAgent, onSelectAge
                 ? { tabIndex: 0, role: 'button', 'aria-pressed': selected, 'aria-label': `select ${text}` }
                 : {})}
             >
-              <title>{`${text}: sycophancy score ${signed(score)} (mean evidence delta)`}</title>
+              <title>{dotTitle(round, trail.agent, trail.row)}</title>
               {sycophant && <circle className="sycophant-ring" cx={trail.cx} cy={trail.cy} r={radius + 4} />}
               <circle className="dot" cx={trail.cx} cy={trail.cy} r={radius} fill={color(score)} />
             </g>
           );
         })}
       </g>
-      <g className="opinion-labels" aria-hidden="true">
-        {labels.map((label) => (
-          <text
-            key={`${label.x},${label.y}`}
-            className={`dot-label${label.strong ? ' strong' : ''}${label.sycophant ? ' sycophant' : ''}`}
-            x={label.x}
-            y={label.y}
-          >
-            {label.text}
-          </text>
-        ))}
-      </g>
+      <DotLabels labels={labels} />
     </svg>
+  );
+}
+
+function DotLabels({ labels }: { labels: readonly DotLabel[] }) {
+  return (
+    <g className="opinion-labels" aria-hidden="true">
+      {labels.map((label) => (
+        <text
+          key={`${label.x},${label.y}`}
+          className={`dot-label${label.strong ? ' strong' : ''}${label.sycophant ? ' sycophant' : ''}`}
+          x={label.x}
+          y={label.y}
+        >
+          {label.text}
+        </text>
+      ))}
+    </g>
+  );
+}
+
+/** What a dot's hover says: the agent, whether the audit flagged it, its score. */
+function dotTitle(round: DeliberationRound, agent: number, row: number): string {
+  const text = `a${agent}${isSycophant(round, agent) ? ' sycophant' : ''}`;
+  return `${text}: sycophancy score ${signed(round.sycophancy[row] ?? 0)} (mean evidence delta)`;
+}
+
+interface PcaCanvasProps {
+  round: DeliberationRound;
+  geometry: ReturnType<typeof pcaLayout>;
+  radius: number;
+  labels: readonly DotLabel[];
+  color: ScaleDiverging<string>;
+  selectedAgent: number | null;
+  onSelect(agent: number): void;
+  label: string;
+}
+
+/**
+ * The scatter above the SVG limit: start rings, trails and dots painted on a canvas, the
+ * labels and the hovered dot's ring in the SVG overlay; a hover names the dot under the
+ * pointer (as the SVG's titles do) and a click selects it.
+ */
+function PcaCanvas({ round, geometry, radius, labels, color, selectedAgent, onSelect, label }: PcaCanvasProps) {
+  const [hovered, setHovered] = useState<number | null>(null);
+  const colours = useMemo(() => round.sycophancy.map((score) => color(score)), [round, color]);
+  const draw = useCallback(
+    (context: CanvasRenderingContext2D, palette: OpinionPalette) =>
+      drawPcaMarks(
+        context,
+        geometry,
+        {
+          colorOf: (row) => colours[row] ?? color(0),
+          radius,
+          selectedAgent,
+          isSycophant: (agent) => isSycophant(round, agent),
+        },
+        palette,
+        { width: scatterWidth, height: scatterHeight },
+      ),
+    [geometry, round, colours, color, radius, selectedAgent],
+  );
+  const hit = (point: [number, number] | null) =>
+    point === null ? null : dotAt(geometry.trails, point[0], point[1], radius, selectedAgent);
+  const hoveredTrail = geometry.trails.find((trail) => trail.agent === hovered);
+  const steps = geometry.stepShown;
+  return (
+    <OpinionCanvas
+      testId="opinion-scatter"
+      className="opinion-scatter"
+      width={scatterWidth}
+      height={scatterHeight}
+      label={`${label} Drawn on a canvas: ${round.agents.length} dots, with trails over ${steps} ${steps === 1 ? 'step' : 'steps'}.`}
+      draw={draw}
+      onPointer={(point) => setHovered(hit(point))}
+      onClick={(point) => {
+        const agent = hit(point);
+        if (agent !== null) onSelect(agent);
+      }}
+      tooltip={hoveredTrail ? dotTitle(round, hoveredTrail.agent, hoveredTrail.row) : undefined}
+    >
+      {hoveredTrail && (
+        <circle className="opinion-hover-ring" cx={hoveredTrail.cx} cy={hoveredTrail.cy} r={radius} />
+      )}
+      <DotLabels labels={labels} />
+    </OpinionCanvas>
   );
 }

@@ -133,6 +133,13 @@ describe('dotLabels', () => {
 });
 
 describe('diameterSeries', () => {
+  it('is what the reassembled round keeps, for the synthetic round and a real run', () => {
+    expect(syntheticRound().planeDiameters).toEqual(diameterSeries(syntheticRound()));
+    const trace = runScenario(preset('sycophancy').scenario).trace as readonly SimEvent[];
+    const rounds = deliberationsUpTo(TraceIndex.of(trace), Number.POSITIVE_INFINITY);
+    for (const round of rounds) expect(round.planeDiameters).toEqual(diameterSeries(round));
+  });
+
   it('has steps + 1 entries matching the largest pairwise distance by hand', () => {
     const series = diameterSeries(syntheticRound());
     expect(series).toHaveLength(3);

@@ -29,6 +29,12 @@ export interface DeliberationRound {
   hk1d: number[][];
   /** `[step][axisIndex]`: each axis's diameter among the agents; null when the trace has none (n > 200). */
   axisDiameters: number[][] | null;
+  /**
+   * Per step: the diameter in the projected plane (`diameterSeries`), computed once as the round
+   * is reassembled, as its batch arrives, rather than in the opinion panel's redraw of a new round
+   * (a convex hull per step of a thousand agents was a third of that task).
+   */
+  planeDiameters: number[];
 }
 
 interface PartialRound {
@@ -104,6 +110,7 @@ function finishRound(index: DeliberationIndex, event: DeliberatedEvent): void {
     positions,
     hk1d,
     axisDiameters: event.axisDiameters ?? null,
+    planeDiameters: positions.map((step) => diameterOf(step)),
   });
 }
 
