@@ -33,6 +33,7 @@ describe('canonicalJson', () => {
           .join(',')}]`;
         expect(canonicalJson(array)).toBe(expected);
       }),
+      300,
     );
   });
 });

@@ -221,6 +221,7 @@ describe('addRows', () => {
           Array.from(plain).map((x) => Object.is(x, -0) ? 'neg0' : x),
         );
       }),
+      300,
     );
   });
 });
