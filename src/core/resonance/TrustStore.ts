@@ -88,7 +88,12 @@ export class TrustStore {
   private pairStatsLength = 0;
   roundClock = 0;
   behavior: Record<string, BehaviorCounters> = {};
-  peerEncounters: Record<string, number> = {};
+  /**
+   * Outcomes this store has met each peer in, dense by peer slot. Policy: as a record it was a
+   * growing hash table of 10³ keys per replica at n = 1000, rebuilt as it grew, a third of the
+   * collector's work at a first commit.
+   */
+  private encounterRow = new DenseRow(1);
   semanticHistory: Record<string, number[][]> = {};
   coCommitLog: CoCommitEntry[] = [];
   /** Layer-2 deliberation radius (adapted by the trust-adaptation issue). */
@@ -322,7 +327,13 @@ export class TrustStore {
 
   /** True while this store has met `id` in fewer than three outcomes (newcomer grace). */
   isNewcomer(id: string): boolean {
-    return (this.peerEncounters[id] ?? 0) < newcomerGraceEncounters;
+    const slot = knownSlot(id);
+    return ((slot === undefined ? undefined : this.encounterRow.get(slot)) ?? 0) < newcomerGraceEncounters;
+  }
+
+  /** Outcomes met per peer, as a new record in the order peers were first met. */
+  get peerEncounters(): Record<string, number> {
+    return rowRecord(this.encounterRow, (value) => value);
   }
 
   /**
@@ -421,7 +432,9 @@ export class TrustStore {
     for (const id of outcome.tamperedAgents) this.recordTamper(id);
     if (committed && quorum.length >= 2) this.recordCoCommit(quorum);
     for (const id of encountered) {
-      if (id !== me) this.peerEncounters[id] = (this.peerEncounters[id] ?? 0) + 1;
+      if (id === me) continue;
+      const slot = slotOf(id);
+      this.encounterRow.set(slot, (this.encounterRow.get(slot) ?? 0) + 1);
     }
   }
 
@@ -445,8 +458,10 @@ export class TrustStore {
    * are read into this store's own form; every other layer is taken by reference.
    */
   adopt(data: TrustStoreData): void {
-    const { reputations, trustRows, axisTrustRows, ...rest } = data;
+    const { reputations, trustRows, axisTrustRows, peerEncounters, ...rest } = data;
     Object.assign(this, rest);
+    this.encounterRow = new DenseRow(1);
+    for (const [id, value] of Object.entries(peerEncounters)) this.encounterRow.set(slotOf(id), value);
     this.reputationRow = new DenseRow(1);
     for (const [id, value] of Object.entries(reputations)) this.reputationRow.set(slotOf(id), value);
     this.trustTable = new DenseTable(1);
@@ -472,7 +487,7 @@ export class TrustStore {
    */
   data(): TrustStoreData {
     const {
-      roundClock, behavior, peerEncounters, semanticHistory,
+      roundClock, behavior, semanticHistory,
       coCommitLog, baseEpsilon, threshold, axisWeights, similarityHistory,
       consensusTypeHistory,
     } = this;
@@ -487,7 +502,7 @@ export class TrustStore {
         });
         return axes;
       }),
-      roundClock, behavior, peerEncounters, semanticHistory,
+      roundClock, behavior, peerEncounters: this.peerEncounters, semanticHistory,
       coCommitLog, baseEpsilon, threshold, axisWeights, similarityHistory,
       consensusTypeHistory,
     };
