@@ -207,11 +207,25 @@ export class TrustStore {
   }
 
   private dyadDecayAt(a: string, slot: number | undefined): number {
-    const stats = this.pairStats(a);
+    return this.dyadDecayOf(this.pairStats(a), slot);
+  }
+
+  /**
+   * The retention of a's pair with `slot` from a's pair statistics. `known`: retentions by
+   * (silence, co-commits) already worked out at this clock (a pure function of the two), so a
+   * commit at n = 1000 rounds a few distinct values instead of 10³ per replica.
+   */
+  private dyadDecayOf(stats: PairStats, slot: number | undefined, known?: Map<number, number>): number {
     const last = stats.lastClock(slot);
     const silence = Math.max(this.roundClock - (last ?? this.roundClock), 0);
-    const strength = 0.04 * Math.min(stats.count(slot) / 15, 1);
-    return roundHalfEven(Math.max(Math.min(trustDecay - 0.015 * silence + strength, 0.99), 0.8), 4);
+    const count = stats.count(slot);
+    const key = Number.isInteger(silence) && Number.isInteger(count) ? silence * 16 + Math.min(count, 15) : undefined;
+    const remembered = key === undefined ? undefined : known?.get(key);
+    if (remembered !== undefined) return remembered;
+    const strength = 0.04 * Math.min(count / 15, 1);
+    const retention = roundHalfEven(Math.max(Math.min(trustDecay - 0.015 * silence + strength, 0.99), 0.8), 4);
+    if (key !== undefined) known?.set(key, retention);
+    return retention;
   }
 
   /**
@@ -222,23 +236,44 @@ export class TrustStore {
     return this.dyadParamsAt(a, knownSlot(b));
   }
 
-  private dyadParamsAt(a: string, slot: number | undefined): { gain: number; loss: number; decay: number } {
-    const decay = this.dyadDecayAt(a, slot);
-    const gain = roundHalfEven(((1 - decay) * 0.7) / (1 + this.pairStats(a).count(slot) / 20), 5);
-    return { gain, loss: roundHalfEven(gain * lossAversion, 5), decay };
+  private dyadParamsAt(a: string, slot: number | undefined): DyadSteps {
+    return { ...this.dyadStepsOf(this.pairStats(a), slot) };
+  }
+
+  /**
+   * The pair's step sizes from a's pair statistics; `known`: those already worked out at this
+   * clock, by (silence, co-commits), of which they are a pure function.
+   */
+  private dyadStepsOf(stats: PairStats, slot: number | undefined, known?: Map<number, DyadSteps>): DyadSteps {
+    const last = stats.lastClock(slot);
+    const silence = Math.max(this.roundClock - (last ?? this.roundClock), 0);
+    const count = stats.count(slot);
+    const keyed = Number.isInteger(silence) && Number.isInteger(count) && count < 2 ** 20;
+    const key = keyed ? silence * 2 ** 20 + count : undefined;
+    const remembered = key === undefined ? undefined : known?.get(key);
+    if (remembered !== undefined) return remembered;
+    const decay = this.dyadDecayOf(stats, slot);
+    const gain = roundHalfEven(((1 - decay) * 0.7) / (1 + count / 20), 5);
+    const steps = { gain, loss: roundHalfEven(gain * lossAversion, 5), decay };
+    if (key !== undefined) known?.set(key, steps);
+    return steps;
   }
 
   /** One round of forgetting: every stored trust value decays toward its floor. */
   decay(): void {
     for (const [a, row] of this.trustTable.rows) {
+      const stats = this.pairStats(a);
+      const known = new Map<number, number>();
       for (const slot of row.order) {
-        const decayed = row.get(slot)! * this.dyadDecayAt(a, slot);
+        const decayed = row.get(slot)! * this.dyadDecayOf(stats, slot, known);
         row.set(slot, roundHalfEven(Math.max(decayed, trustFloor), 4));
       }
     }
     for (const [a, row] of this.axisTrustTable.rows) {
+      const stats = this.pairStats(a);
+      const known = new Map<number, number>();
       for (const slot of row.order) {
-        const retention = this.dyadDecayAt(a, slot);
+        const retention = this.dyadDecayOf(stats, slot, known);
         for (let k = 0; k < axisCount; k++) {
           const value = row.get(slot, k);
           if (value !== undefined) row.set(slot, roundHalfEven(Math.max(value * retention, trustFloor), 4), k);
@@ -404,30 +439,45 @@ export class TrustStore {
     // contributors are looked up in sets, not lists.
     const gains = new Float64Array(quorum.length);
     const losses = new Float64Array(penalised.length);
+    const stats = this.pairStats(me);
+    const known = new Map<number, DyadSteps>();
     quorum.forEach((id, k) => {
-      if (id !== me) gains[k] = this.dyadParamsAt(me, quorumSlots[k]).gain;
+      if (id !== me) gains[k] = this.dyadStepsOf(stats, quorumSlots[k], known).gain;
     });
     penalised.forEach((id, k) => {
-      if (punishable(id)) losses[k] = this.dyadParamsAt(me, penalisedSlots[k]).loss;
+      if (punishable(id)) losses[k] = this.dyadStepsOf(stats, penalisedSlots[k], known).loss;
     });
+    // me's rows, looked up once (made at their first write, as `setTrust` would make them).
+    let trustRow = this.trustTable.row(me);
+    let axisRow = this.axisTrustTable.row(me);
+    const trustIn = (slot: number): number => trustRow?.get(slot) ?? trustInit;
+    const setTrust = (slot: number, value: number): void => {
+      trustRow ??= this.trustTable.rowFor(me);
+      trustRow.set(slot, roundHalfEven(Math.max(value, trustFloor), 4));
+    };
+    const updateAxisTrust = (slot: number, k: number, delta: number): void => {
+      const value = Math.min(Math.max((axisRow?.get(slot, k) ?? trustIn(slot)) + delta, trustFloor), axisTrustCap);
+      axisRow ??= this.axisTrustTable.rowFor(me);
+      axisRow.set(slot, roundHalfEven(value, 4), k);
+    };
     quorum.forEach((id, k) => {
       const slot = quorumSlots[k]!;
-      if (id !== me) this.setTrustAt(me, slot, this.trustAt(me, slot) + gains[k]!);
+      if (id !== me) setTrust(slot, trustIn(slot) + gains[k]!);
     });
     penalised.forEach((id, k) => {
       const slot = penalisedSlots[k]!;
-      if (punishable(id)) this.setTrustAt(me, slot, this.trustAt(me, slot) - losses[k]!);
+      if (punishable(id)) setTrust(slot, trustIn(slot) - losses[k]!);
     });
     quorum.forEach((id, k) => {
       if (id === me) return;
       for (let a = 0; a < axisCount; a++) {
         const bonus = contributors[a]!.has(id) ? axisContributorBonus : 1;
-        this.updateAxisTrustAt(me, quorumSlots[k]!, a, gains[k]! * bonus);
+        updateAxisTrust(quorumSlots[k]!, a, gains[k]! * bonus);
       }
     });
     penalised.forEach((id, k) => {
       if (!punishable(id)) return;
-      for (let a = 0; a < axisCount; a++) this.updateAxisTrustAt(me, penalisedSlots[k]!, a, -losses[k]!);
+      for (let a = 0; a < axisCount; a++) updateAxisTrust(penalisedSlots[k]!, a, -losses[k]!);
     });
     for (const id of outcome.tamperedAgents) this.recordTamper(id);
     if (committed && quorum.length >= 2) this.recordCoCommit(quorum);
@@ -510,6 +560,13 @@ export class TrustStore {
 }
 
 type AppliedOutcome = Parameters<TrustStore['applyOutcome']>[1];
+
+/** A pair's trust step sizes and retention (`dyadParams`). */
+interface DyadSteps {
+  gain: number;
+  loss: number;
+  decay: number;
+}
 
 /** What `applyOutcome` reads of an outcome as sets and lists, whoever applies it. */
 interface OutcomeSets {
