@@ -1,4 +1,4 @@
-import { useUi } from '../../store/uiStore';
+import { useThemeKey } from '../../components/useThemeKey';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { agentAt, drawRingMessages, drawRingStatic, paletteTokens, ringAround, ringStaticKey, type RingPalette } from './ringCanvas';
 import type { RingMessages, RingStatic } from './ringLayout';
@@ -59,19 +59,11 @@ export function RingCanvas({ ring, flight, selectedAgent, onSelectAgent, label }
   const [hovered, setHovered] = useState<number | null>(null);
   const palette = useRef<RingPalette | null>(null);
 
-  // The theme's colours are read once, and again when the colour scheme flips.
-  const [scheme, setScheme] = useState(0);
-  useEffect(() => {
-    const media = window.matchMedia?.('(prefers-color-scheme: dark)');
-    const onChange = () => setScheme((count) => count + 1);
-    media?.addEventListener('change', onChange);
-    return () => media?.removeEventListener('change', onChange);
-  }, []);
-  // The page's own theme choice (system, light, dark) changes the colours as well.
-  const theme = useUi((state) => state.theme);
+  // The theme's colours are read once, and again when the theme or the colour scheme changes.
+  const themeKey = useThemeKey();
   useEffect(() => {
     palette.current = null;
-  }, [scheme, theme]);
+  }, [themeKey]);
 
   // A new layout each tick repaints the static layer only if what it draws changed.
   const staticKey = useMemo(() => ringStaticKey(ring), [ring]);
@@ -86,7 +78,7 @@ export function RingCanvas({ ring, flight, selectedAgent, onSelectAgent, label }
     drawRingStatic(context, shown, palette.current, selectedAgent);
     const agent = hovered === null ? undefined : shown.agents[hovered];
     if (agent) ringAround(context, agent, shown.agentRadius + 4, palette.current.text, 1.5, []);
-  }, [box, cssWidth, staticKey, selectedAgent, hovered, scheme, theme]);
+  }, [box, cssWidth, staticKey, selectedAgent, hovered, themeKey]);
 
   // The overlay is painted in the next animation frame, with whatever is latest by then.
   const latest = useRef({ flight, ring, cssWidth });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
-import { useUi } from '../../store/uiStore';
+import { useThemeKey } from '../../components/useThemeKey';
 import { opinionPaletteValues, type OpinionPalette } from './opinionCanvas';
 
 interface OpinionCanvasProps {
@@ -40,18 +40,6 @@ function resolvePalette(element: HTMLElement): OpinionPalette {
   return palette;
 }
 
-/** The page's theme: a change of choice or of the system's scheme repaints in its colours. */
-function useThemeKey(): string {
-  const theme = useUi((state) => state.theme);
-  const [scheme, setScheme] = useState(0);
-  useEffect(() => {
-    const media = window.matchMedia?.('(prefers-color-scheme: dark)');
-    const onChange = () => setScheme((count) => count + 1);
-    media?.addEventListener('change', onChange);
-    return () => media?.removeEventListener('change', onChange);
-  }, []);
-  return `${theme}:${scheme}`;
-}
 
 /**
  * A chart whose many marks are painted on a canvas (one backing pixel per device pixel) under
