@@ -140,7 +140,7 @@ export class Transport<P extends MessageHeader> {
     last.deliverAt = null;
     last.lost = undefined;
     last.garbled = false;
-    if (this.dropNext.delete(from)) {
+    if (this.dropNext.size > 0 && this.dropNext.delete(from)) {
       last.lost = 'manual';
       return id;
     }
