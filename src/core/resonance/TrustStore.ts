@@ -203,29 +203,7 @@ export class TrustStore {
    * co-commits remember longer (reference `dyad_decay`).
    */
   dyadDecay(a: string, b: string): number {
-    return this.dyadDecayAt(a, knownSlot(b));
-  }
-
-  private dyadDecayAt(a: string, slot: number | undefined): number {
-    return this.dyadDecayOf(this.pairStats(a), slot);
-  }
-
-  /**
-   * The retention of a's pair with `slot` from a's pair statistics. `known`: retentions by
-   * (silence, co-commits) already worked out at this clock (a pure function of the two), so a
-   * commit at n = 1000 rounds a few distinct values instead of 10³ per replica.
-   */
-  private dyadDecayOf(stats: PairStats, slot: number | undefined, known?: Map<number, number>): number {
-    const last = stats.lastClock(slot);
-    const silence = Math.max(this.roundClock - (last ?? this.roundClock), 0);
-    const count = stats.count(slot);
-    const key = Number.isInteger(silence) && Number.isInteger(count) ? silence * 16 + Math.min(count, 15) : undefined;
-    const remembered = key === undefined ? undefined : known?.get(key);
-    if (remembered !== undefined) return remembered;
-    const strength = 0.04 * Math.min(count / 15, 1);
-    const retention = roundHalfEven(Math.max(Math.min(trustDecay - 0.015 * silence + strength, 0.99), 0.8), 4);
-    if (key !== undefined) known?.set(key, retention);
-    return retention;
+    return this.dyadStepsOf(this.pairStats(a), knownSlot(b)).decay;
   }
 
   /**
@@ -233,16 +211,13 @@ export class TrustStore {
    * construction, and loss = 2.25·gain (loss aversion). A fresh pair: 0.056 and 0.126.
    */
   dyadParams(a: string, b: string): { gain: number; loss: number; decay: number } {
-    return this.dyadParamsAt(a, knownSlot(b));
-  }
-
-  private dyadParamsAt(a: string, slot: number | undefined): DyadSteps {
-    return { ...this.dyadStepsOf(this.pairStats(a), slot) };
+    return { ...this.dyadStepsOf(this.pairStats(a), knownSlot(b)) };
   }
 
   /**
-   * The pair's step sizes from a's pair statistics; `known`: those already worked out at this
-   * clock, by (silence, co-commits), of which they are a pure function.
+   * The retention and step sizes of a's pair with `slot`, from a's pair statistics: a pure
+   * function of (silence, co-commits), so `known` keeps those already worked out at this clock
+   * and a commit at n = 1000 rounds a few distinct values instead of 10³ per replica.
    */
   private dyadStepsOf(stats: PairStats, slot: number | undefined, known?: Map<number, DyadSteps>): DyadSteps {
     const last = stats.lastClock(slot);
@@ -252,7 +227,8 @@ export class TrustStore {
     const key = keyed ? silence * 2 ** 20 + count : undefined;
     const remembered = key === undefined ? undefined : known?.get(key);
     if (remembered !== undefined) return remembered;
-    const decay = this.dyadDecayOf(stats, slot);
+    const strength = 0.04 * Math.min(count / 15, 1);
+    const decay = roundHalfEven(Math.max(Math.min(trustDecay - 0.015 * silence + strength, 0.99), 0.8), 4);
     const gain = roundHalfEven(((1 - decay) * 0.7) / (1 + count / 20), 5);
     const steps = { gain, loss: roundHalfEven(gain * lossAversion, 5), decay };
     if (key !== undefined) known?.set(key, steps);
@@ -263,17 +239,17 @@ export class TrustStore {
   decay(): void {
     for (const [a, row] of this.trustTable.rows) {
       const stats = this.pairStats(a);
-      const known = new Map<number, number>();
+      const known = new Map<number, DyadSteps>();
       for (const slot of row.order) {
-        const decayed = row.get(slot)! * this.dyadDecayOf(stats, slot, known);
+        const decayed = row.get(slot)! * this.dyadStepsOf(stats, slot, known).decay;
         row.set(slot, roundHalfEven(Math.max(decayed, trustFloor), 4));
       }
     }
     for (const [a, row] of this.axisTrustTable.rows) {
       const stats = this.pairStats(a);
-      const known = new Map<number, number>();
+      const known = new Map<number, DyadSteps>();
       for (const slot of row.order) {
-        const retention = this.dyadDecayOf(stats, slot, known);
+        const retention = this.dyadStepsOf(stats, slot, known).decay;
         for (let k = 0; k < axisCount; k++) {
           const value = row.get(slot, k);
           if (value !== undefined) row.set(slot, roundHalfEven(Math.max(value * retention, trustFloor), 4), k);
