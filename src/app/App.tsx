@@ -213,12 +213,19 @@ export function App() {
  * few milliseconds after the ring, so no tick is one long task of a dozen panels' redraws.
  */
 function useWholeTickCursor(): { trace: TraceIndex; tick: number } {
-  const large = useRun((state) => (state.scenario?.n ?? 0) > svgAgentsMax);
+  const large = useRun((state) => (state.scenario?.n ?? 0) > staggerAgentsAbove);
   const trace = useCursorTrace();
   const tick = useWholeTick();
   const [shownTrace, shownTick] = useStaggered([trace, tick] as const, large);
   return { trace: shownTrace, tick: shownTick };
 }
+
+/**
+ * Above this many agents whole-tick panels take a new tick one by one. Policy: at 200 agents
+ * (`hk-classic`) a commit redraws the trust matrix, the opinion panel and the quorum together,
+ * one task of 50–100 ms; below 100 a tick's panels together stay well under 50 ms.
+ */
+const staggerAgentsAbove = 100;
 
 /** The shared selection props of the panels that select an agent. */
 function useSelectionProps() {

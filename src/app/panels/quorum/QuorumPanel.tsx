@@ -203,11 +203,13 @@ function Resolution({ round }: { round: QuorumRound }) {
       className={`quorum-resolution ${r.status}`}
       data-testid="quorum-resolution"
       data-status={r.status}
+      data-decided={round.decided}
     >
-      {r.status === 'committed' ? ` · ✓ committed ${counted}` : ` · ✗ aborted ${counted}`}
+      {r.status !== 'committed' ? ` · ✗ aborted ${counted}` : round.decided ? ` · ✓ committed ${counted}` : ` · resolved to commit ${counted}`}
       {r.winner !== null && `, winner a${r.winner}`}
       {r.tamperedAgents.length > 0 && `, tampered ${names(r.tamperedAgents)}`}
       {r.reason && ` (${r.reason})`}
+      {r.status === 'committed' && !round.decided && ' (proposed; not committed until the replicas\' votes reach the quorum)'}
     </span>
   );
 }

@@ -27,6 +27,11 @@ export interface QuorumIndex {
   roundEventPositions: number[][];
   rejections: Rejected[];
   rejectionPositions: number[];
+  /**
+   * The trace position of each round's first decision by a replica (`committed` or
+   * `decidedNoAgreement`), by round number: before it a leader's resolution is only proposed.
+   */
+  decidedPositions: Map<number, number>;
 }
 
 interface RoundEvents {
@@ -45,7 +50,7 @@ export const quorumSection: TraceSection<QuorumSectionState> = {
   name: 'quorum',
   create: () => ({
     proposals: [], proposalPositions: [], roundEvents: [], roundEventPositions: [],
-    rejections: [], rejectionPositions: [], current: null,
+    rejections: [], rejectionPositions: [], decidedPositions: new Map(), current: null,
   }),
   read(index, event, position) {
     if (event.kind === 'roundProposed') {
@@ -57,6 +62,8 @@ export const quorumSection: TraceSection<QuorumSectionState> = {
     } else if (event.kind === 'messageRejected') {
       index.rejections.push(event);
       index.rejectionPositions.push(position);
+    } else if (event.kind === 'committed' || event.kind === 'decidedNoAgreement') {
+      if (!index.decidedPositions.has(event.roundNo)) index.decidedPositions.set(event.roundNo, position);
     } else if (index.current !== null && belongs(event, index.current.proposal)) {
       index.current.events.push(event);
       index.current.positions.push(position);

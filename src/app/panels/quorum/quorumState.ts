@@ -62,6 +62,11 @@ export interface QuorumRound {
    * equivocated (two values for one round, each sent to half of the replicas).
    */
   resolutions: RoundResolution[];
+  /**
+   * A replica has decided this round at the cursor. Until then a resolution is what the leader
+   * proposes, and the replicas are still voting on it: nothing is committed yet.
+   */
+  decided: boolean;
 }
 
 export interface QuorumSnapshot {
@@ -152,7 +157,11 @@ function roundAt(n: number, trace: TraceIndex, tick: number): QuorumRound | null
     for (const agent of resolution.quorumAgents) if (agent < n) statuses[agent] = 'inQuorum';
   }
   for (const agent of rejections.keys()) if (statuses[agent] !== 'rejected') rejections.delete(agent);
-  return { roundNo, view, leader, proposedAt: found.proposal.t, statuses, rejections, arrivedCount, resolution, resolutions };
+  const decidedAt = index.decidedPositions.get(roundNo);
+  const decided = decidedAt !== undefined && decidedAt < end;
+  return {
+    roundNo, view, leader, proposedAt: found.proposal.t, statuses, rejections, arrivedCount, resolution, resolutions, decided,
+  };
 }
 
 type EvaluationMessage = Extract<SimEvent, { kind: 'messageSent' }>;
