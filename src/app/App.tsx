@@ -25,7 +25,6 @@ import { CommitTimelinePanel } from './panels/timeline/CommitTimelinePanel';
 import { ConfigPanel } from './panels/config/ConfigPanel';
 import { useExplore } from './store/exploreStore';
 import { useStaggered } from './components/useStaggered';
-import { svgAgentsMax } from './panels/network/ringLayout';
 import type { TraceIndex } from './trace/traceIndex';
 import { byzantineAgents } from './trace/decidedValues';
 import { useExploreAddress } from './explore/useExploreAddress';
