@@ -207,9 +207,10 @@ export function App() {
  */
 
 /**
- * The cursor's trace and whole tick, for a panel that draws whole ticks. In a run above the
- * ring's SVG limit each such panel takes a new tick in a task of its own (`useStaggered`), a
- * few milliseconds after the ring, so no tick is one long task of a dozen panels' redraws.
+ * The cursor's trace and whole tick, for a panel that draws whole ticks. In a run of more than
+ * `staggerAgentsAbove` agents each such panel takes a new tick in a task of its own
+ * (`useStaggered`), a few milliseconds after the ring, so no tick is one long task of a dozen
+ * panels' redraws.
  */
 function useWholeTickCursor(): { trace: TraceIndex; tick: number } {
   const large = useRun((state) => (state.scenario?.n ?? 0) > staggerAgentsAbove);

@@ -4,8 +4,13 @@ import { aggregateMatrix, cellText, cellWords, trustGrid, unitAgents, unitName, 
 
 /** Width of the matrix itself, in SVG units (the labels' margin comes on top). */
 const size = 360;
-/** Above this many rows the cells are one pixel image instead of one SVG rect each. */
-const svgUnitsMax = 64;
+/**
+ * Above this many rows the cells are one pixel image instead of one SVG rect each. Policy: a
+ * commit changes every row, and at 49 agents restyling 2,401 rects (each with a title) made one
+ * main-thread task of about 100 ms of CPU (SPEC §8: none over 50 ms); 24² = 576 rects stay
+ * well under it, and every teaching preset (7 to 12 agents) keeps its rects and tooltips.
+ */
+const svgUnitsMax = 24;
 
 interface Cell {
   row: number;
@@ -147,7 +152,12 @@ const PixelCells = memo(function PixelCells({ matrix }: { matrix: TrustMatrix })
     canvas.getContext('2d')?.putImageData(new ImageData(matrixPixels(matrix), n, n), 0, 0);
     return canvas.toDataURL();
   }, [matrix, n]);
-  return <image className="trust-pixels" href={href} width={size} height={size} preserveAspectRatio="none" />;
+  return (
+    <>
+      <rect className="trust-pixels-unknown" width={size} height={size} />
+      <image className="trust-pixels" data-units={n} href={href} width={size} height={size} preserveAspectRatio="none" />
+    </>
+  );
 });
 
 /** Row labels at the left, column labels on top; the hovered row and column in bold. */

@@ -77,11 +77,12 @@ describe('trustAt', () => {
 });
 
 describe('matrixPixels', () => {
-  it('paints one opaque pixel per cell: unknown cells grey, the extremes at the ramp ends', () => {
+  it('paints one opaque pixel per known cell, the extremes at the ramp ends; unknown cells are transparent', () => {
     const matrix = { values: [[null, 0], [1, null]], reputation: [null, null], roundNo: null, min: 0, max: 1 };
     const pixels = matrixPixels(matrix);
     expect(pixels).toHaveLength(2 * 2 * 4);
-    expect([...pixels.slice(0, 4)]).toEqual([0x8a, 0x93, 0xa3, 255]);
+    expect([...pixels.slice(0, 4)]).toEqual([0, 0, 0, 0]);
+    expect([...pixels.slice(12, 16)]).toEqual([0, 0, 0, 0]);
     const low = rgb(trustColour(matrix)(0));
     const high = rgb(trustColour(matrix)(1));
     expect([...pixels.slice(4, 8)]).toEqual([low.r, low.g, low.b, 255]);

@@ -148,12 +148,10 @@ export function trustColour(matrix: Pick<TrustMatrix, 'min' | 'max'>): (value: n
 
 /** Colour levels of the canvas matrix: finer than the eye tells apart on a cividis ramp. */
 const pixelLevels = 256;
-/** The `.trust-cell.unknown` grey. */
-const unknownColour = '#8a93a3';
-
 /**
  * The matrix as RGBA pixels, one per cell (row-major), for a canvas above the SVG limit.
- * Policy: colours come from a 256-level lookup table, so 1000 × 1000 cells cost a million array
+ * Unknown cells are transparent: the heat map paints the theme's `.trust-cell.unknown` colour
+ * beneath, so they match the legend's "self, or not known yet" in either theme. Policy: colours come from a 256-level lookup table, so 1000 × 1000 cells cost a million array
  * writes instead of a million colour-string parses.
  */
 export function matrixPixels(matrix: TrustMatrix): Uint8ClampedArray<ArrayBuffer> {
@@ -163,7 +161,6 @@ export function matrixPixels(matrix: TrustMatrix): Uint8ClampedArray<ArrayBuffer
   const table = Array.from({ length: pixelLevels }, (_, level) =>
     rgb(colour(matrix.min + (span * level) / (pixelLevels - 1))),
   );
-  const unknown = rgb(unknownColour);
   // Flat r, g, b per level: the loop below writes bytes, never allocating per cell.
   const levels = new Uint8ClampedArray(pixelLevels * 3);
   table.forEach(({ r, g, b }, level) => levels.set([r, g, b], level * 3));
@@ -174,14 +171,11 @@ export function matrixPixels(matrix: TrustMatrix): Uint8ClampedArray<ArrayBuffer
     for (let j = 0; j < n; j++) {
       const value = row[j] ?? null;
       const at = (i * n + j) * 4;
-      if (value === null || span === 0) {
-        [pixels[at], pixels[at + 1], pixels[at + 2]] = [unknown.r, unknown.g, unknown.b];
-      } else {
-        const level = Math.min(pixelLevels - 1, Math.max(0, Math.round((value - matrix.min) * scale))) * 3;
-        pixels[at] = levels[level]!;
-        pixels[at + 1] = levels[level + 1]!;
-        pixels[at + 2] = levels[level + 2]!;
-      }
+      if (value === null || span === 0) continue;
+      const level = Math.min(pixelLevels - 1, Math.max(0, Math.round((value - matrix.min) * scale))) * 3;
+      pixels[at] = levels[level]!;
+      pixels[at + 1] = levels[level + 1]!;
+      pixels[at + 2] = levels[level + 2]!;
       pixels[at + 3] = 255;
     }
   }
