@@ -221,11 +221,12 @@ function useWholeTickCursor(): { trace: TraceIndex; tick: number } {
 }
 
 /**
- * Above this many agents whole-tick panels take a new tick one by one. Policy: at 200 agents
- * (`hk-classic`) a commit redraws the trust matrix, the opinion panel and the quorum together,
- * one task of 50–100 ms; below 100 a tick's panels together stay well under 50 ms.
+ * Above this many agents whole-tick panels take a new tick one by one. Policy: at a commit every
+ * panel redraws; together they made one main-thread task of 60–100 ms of CPU at 100 agents and
+ * at 200 (`hk-classic`), and up to 50 at 49 (SPEC §8: none over 50 ms during playback). The
+ * teaching presets (7 to 12 agents) draw a tick in one task, well under that.
  */
-const staggerAgentsAbove = 100;
+const staggerAgentsAbove = 32;
 
 /** The shared selection props of the panels that select an agent. */
 function useSelectionProps() {
