@@ -1,3 +1,4 @@
+import { encodeLessonLink } from '../src/core/sim/lessonLink';
 import { encodeShareLink } from '../src/core/sim/shareLink';
 import { nodeCodec } from '../src/cli/nodeCodec';
 import { expect, test } from './fixtures';
@@ -80,5 +81,66 @@ test.describe('The ring at large n', () => {
     await opinion.getByRole('button', { name: '1-D HK' }).click();
     await expect(hk.getByRole('img')).toHaveAttribute('aria-label', /^Round 1, step 0 of 3: /);
     await opinion.screenshot({ path: 'test-results/opinion-250.png' });
+  });
+
+  test('marks on the canvas what the SVG marks: a lesson step\'s agents, a Council quarantine and the two sides of a fork', async ({ page }) => {
+    // Two small runs at the canvas's sizes (a few seconds each on an idle machine).
+    test.setTimeout(180_000);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const lesson = {
+      v: 1,
+      title: 'Marks on a large ring',
+      steps: [
+        {
+          // a3 equivocates; an honest replica proves it and the Council quarantines a3 in round 1.
+          scenario: { v: 1, name: 'Quarantine at 250', seed: 42, protocol: 'resonance', n: 250, rounds: 1, faults: [{ kind: 'equivocate', agents: [3] }], resonance: { accountability: true } },
+          at: { end: true },
+          say: 'The Council quarantined a3.',
+          highlight: { agents: [3, 134] },
+        },
+        {
+          // f = 83 equivocators and the textbook 2f+1 quorum: the honest replicas split in two.
+          scenario: {
+            v: 1, name: 'Fork at 251', seed: 42, protocol: 'resonance', n: 251, rounds: 1, opinions: { support: 1 },
+            faults: [{ kind: 'equivocate', agents: Array.from({ length: 83 }, (_, agent) => agent) }], resonance: { unsafe: { quorum: '2f+1' } },
+          },
+          at: { end: true },
+          say: 'Two values were committed in round 1.',
+        },
+      ],
+    };
+    await page.goto(`/${await encodeLessonLink(lesson, nodeCodec)}`);
+    const panel = page.getByTestId('lesson-panel');
+    const ring = page.getByTestId('network-view');
+    const canvas = ring.getByTestId('ring-canvas');
+    await expect(panel).toHaveAttribute('data-step', '1');
+    await expect(panel).toHaveAttribute('data-phase', 'showing', { timeout: 150_000 });
+    await expect(canvas).toHaveAttribute('data-quarantined', '3');
+    await expect(canvas).toHaveAttribute('data-focus', '3 134');
+    await expect(canvas).toHaveAttribute('data-forked', '');
+    const hit = canvas.getByRole('application');
+    await expect(hit).toHaveAttribute('aria-label', /; quarantined by Council vote: a3; the lesson points at a3, a134\. Arrow keys/);
+    // The hovered agent's words say what its rings show: a3 sits 3/250 of a turn clockwise from 12 o'clock.
+    const box = (await hit.boundingBox())!;
+    const angle = (2 * Math.PI * 3) / 250;
+    const radius = (215.6 / 560) * box.width;
+    await hit.hover({ position: { x: box.width / 2 + radius * Math.sin(angle), y: box.height / 2 - radius * Math.cos(angle) } });
+    await expect(hit).toHaveAttribute('data-hovered-agent', '3');
+    await expect(ring.locator('.ring-canvas-tip')).toContainText(/^a3: .*quarantined by Council vote prop-\d+.*; the lesson points here$/);
+    await page.mouse.move(0, 0);
+    await ring.screenshot({ path: 'test-results/ring-250-quarantine-focus.png' });
+
+    await page.getByTestId('lesson-next').click();
+    await expect(panel).toHaveAttribute('data-step', '2');
+    await expect(panel).toHaveAttribute('data-phase', 'showing', { timeout: 150_000 });
+    await expect(canvas).toHaveAttribute('data-focus', '');
+    await expect(canvas).toHaveAttribute('data-quarantined', '');
+    // Every honest agent committed one side or the other: a fork, drawn and said.
+    const forked = (await canvas.getAttribute('data-forked'))!.split(' ');
+    expect(forked.filter((mark) => mark.endsWith(':A')).length).toBeGreaterThan(0);
+    expect(forked.filter((mark) => mark.endsWith(':B')).length).toBeGreaterThan(0);
+    await expect(hit).toHaveAttribute('aria-label', /; a fork: value A committed by \d+, value B committed by \d+\. Arrow keys/);
+    await expect(ring.getByTestId('fork-legend')).toContainText('Fork in round 1');
+    await ring.screenshot({ path: 'test-results/ring-251-fork.png' });
   });
 });

@@ -1,6 +1,16 @@
 import { useThemeKey } from '../../components/useThemeKey';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import { agentAt, drawRingMessages, drawRingStatic, paletteTokens, ringAround, ringStaticKey, type RingPalette } from './ringCanvas';
+import {
+  agentAt,
+  drawRingMessages,
+  drawRingStatic,
+  paletteTokens,
+  ringAround,
+  ringMarks,
+  ringStaticKey,
+  type RingMarks,
+  type RingPalette,
+} from './ringCanvas';
 import type { RingMessages, RingStatic } from './ringLayout';
 
 interface RingCanvasProps {
@@ -10,6 +20,8 @@ interface RingCanvasProps {
   onSelectAgent(agent: number | null): void;
   /** The text alternative of the whole picture. */
   label: string;
+  /** Agents a lesson step points at: outlined and marked ◆, as on the SVG ring. */
+  focusAgents?: readonly number[];
 }
 
 function readPalette(element: Element): RingPalette {
@@ -47,11 +59,29 @@ function prepare(canvas: HTMLCanvasElement | null, cssSize: number, ring: RingSt
 }
 
 /**
- * The ring on two stacked canvases: a static layer (regions, agents, labels, selection)
- * redrawn only when it changes, and a message overlay painted once per animation frame.
- * Clicks and hovers are hit-tested against the layout; arrow keys walk the agents.
+ * The marks in words, for the picture's text alternative: what the rings around agents say.
+ * The fork's sides are counted here and named agent by agent in the fork legend below the ring.
  */
-export function RingCanvas({ ring, flight, selectedAgent, onSelectAgent, label }: RingCanvasProps) {
+function marksInWords(marks: RingMarks): string {
+  const names = (indices: number[]) => indices.map((index) => `a${index}`).join(', ');
+  const parts: string[] = [];
+  if (marks.quarantined.length > 0) parts.push(`quarantined by Council vote: ${names(marks.quarantined)}`);
+  if (marks.forked.length > 0) {
+    const counts = new Map<string, number>();
+    for (const mark of marks.forked) counts.set(mark.name, (counts.get(mark.name) ?? 0) + 1);
+    const sides = [...counts].map(([name, count]) => `value ${name} committed by ${count}`).join(', ');
+    parts.push(`a fork: ${sides}`);
+  }
+  if (marks.focus.length > 0) parts.push(`the lesson points at ${names(marks.focus)}`);
+  return parts.map((part) => `; ${part}`).join('');
+}
+
+/**
+ * The ring on two stacked canvases: a static layer (regions, agents and the marks around them,
+ * labels, selection) redrawn only when it changes, and a message overlay painted once per
+ * animation frame. Clicks and hovers are hit-tested against the layout; arrow keys walk the agents.
+ */
+export function RingCanvas({ ring, flight, selectedAgent, onSelectAgent, label, focusAgents }: RingCanvasProps) {
   const [box, setBox] = useState<HTMLDivElement | null>(null);
   const staticRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
@@ -66,16 +96,17 @@ export function RingCanvas({ ring, flight, selectedAgent, onSelectAgent, label }
   }, [themeKey]);
 
   // A new layout each tick repaints the static layer only if what it draws changed.
-  const staticKey = useMemo(() => ringStaticKey(ring), [ring]);
-  const drawn = useRef(ring);
-  drawn.current = ring;
+  const marks = useMemo(() => ringMarks(ring, focusAgents), [ring, focusAgents]);
+  const staticKey = useMemo(() => ringStaticKey(ring, marks), [ring, marks]);
+  const drawn = useRef({ ring, marks });
+  drawn.current = { ring, marks };
   useEffect(() => {
     if (box === null) return;
-    const shown = drawn.current;
+    const { ring: shown, marks: shownMarks } = drawn.current;
     palette.current ??= readPalette(box);
     const context = prepare(staticRef.current, cssWidth, shown);
     if (context === null) return;
-    drawRingStatic(context, shown, palette.current, selectedAgent);
+    drawRingStatic(context, shown, palette.current, selectedAgent, shownMarks);
     const agent = hovered === null ? undefined : shown.agents[hovered];
     if (agent) ringAround(context, agent, shown.agentRadius + 4, palette.current.text, 1.5, []);
   }, [box, cssWidth, staticKey, selectedAgent, hovered, themeKey]);
@@ -122,15 +153,24 @@ export function RingCanvas({ ring, flight, selectedAgent, onSelectAgent, label }
     }
   };
   const tipScale = cssWidth / ring.width;
+  const hoveredFocus = hovered !== null && marks.focus.includes(hovered);
+  // What is painted, by agent index, for tests and assistive tech (the SVG has an element each).
   return (
-    <div className="ring-canvas" ref={setBox} data-testid="ring-canvas">
+    <div
+      className="ring-canvas"
+      ref={setBox}
+      data-testid="ring-canvas"
+      data-quarantined={marks.quarantined.join(' ')}
+      data-forked={marks.forked.map((mark) => `${mark.index}:${mark.name}`).join(' ')}
+      data-focus={marks.focus.join(' ')}
+    >
       <canvas ref={staticRef} className="ring-canvas-layer" aria-hidden="true" />
       <canvas ref={overlayRef} className="ring-canvas-layer" aria-hidden="true" />
       <div
         className="ring-canvas-hit"
         role="application"
         tabIndex={0}
-        aria-label={`${label}. Arrow keys move between agents, Enter selects.`}
+        aria-label={`${label}${marksInWords(marks)}. Arrow keys move between agents, Enter selects.`}
         aria-describedby={hoveredAgent ? 'ring-canvas-agent' : undefined}
         data-hovered-agent={hovered ?? ''}
         onPointerMove={(event) => setHovered(toDrawing(event))}
@@ -146,7 +186,7 @@ export function RingCanvas({ ring, flight, selectedAgent, onSelectAgent, label }
           role="status"
           style={{ left: hoveredAgent.x * tipScale, top: hoveredAgent.y * tipScale }}
         >
-          {hoveredAgent.description}
+          {hoveredFocus ? `${hoveredAgent.description}; the lesson points here` : hoveredAgent.description}
         </p>
       )}
     </div>

@@ -103,6 +103,7 @@ function RingDrawing({ scenario, trace, tick, selectedAgent, onSelectAgent, focu
           selectedAgent={selectedAgent}
           onSelectAgent={onSelectAgent}
           label={`Network ring: ${summary}`}
+          focusAgents={focusAgents}
         />
       ) : (
         <svg

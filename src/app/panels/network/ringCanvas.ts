@@ -20,6 +20,9 @@ export interface RingPalette {
   pending: string;
   focus: string;
   aborted: string;
+  quarantine: string;
+  fork0: string;
+  fork1: string;
 }
 
 export const paletteTokens: Record<keyof RingPalette, string> = {
@@ -34,6 +37,9 @@ export const paletteTokens: Record<keyof RingPalette, string> = {
   pending: '--pending',
   focus: '--focus',
   aborted: '--aborted',
+  quarantine: '--quarantine',
+  fork0: '--fork-0',
+  fork1: '--fork-1',
 };
 
 /** Smallest dot radius on the canvas, in drawing units: a 1000-agent ring has tiny agents. */
@@ -90,22 +96,53 @@ function strokeOf(style: AgentStyle, palette: RingPalette): string {
 }
 
 /**
- * Everything `drawRingStatic` paints from the layout, as one string: the static layer is
- * repainted only when it changes (at n = 1000 a repaint takes tens of milliseconds, and most
- * ticks change nothing it draws: roles show in each agent's description, not on the canvas).
+ * The facts the canvas marks around agents, as the SVG does (RingAgents): quarantined by a
+ * Council vote, the side of a fork each committed (0 or 1: sides past the second are drawn as
+ * the second, as on the SVG), and the agents a lesson step points at. Indices in ring order.
  */
-export function ringStaticKey(ring: RingStatic): string {
-  const styles = ring.agents.map((agent) => agentStyle(agent)[0]).join('');
-  const regions = ring.regions.map((region) => `${region.label}:${region.fill}:${region.paths.join(' ')}`).join('|');
-  return `${ring.width}×${ring.height}:${ring.radius}:${ring.agentRadius}:${ring.leader}:${styles}:${regions}`;
+export interface RingMarks {
+  quarantined: number[];
+  forked: { index: number; side: 0 | 1; name: string }[];
+  focus: number[];
 }
 
-/** The static layer: partition bands, the track, the agents, a few labels, the selection. */
+/** The marks of `ring`; `focusAgents` outside the ring are ignored. */
+export function ringMarks(ring: RingStatic, focusAgents: readonly number[] = []): RingMarks {
+  const marks: RingMarks = { quarantined: [], forked: [], focus: [] };
+  for (const agent of ring.agents) {
+    if (agent.quarantine) marks.quarantined.push(agent.index);
+    if (agent.fork) marks.forked.push({ index: agent.index, side: agent.fork.side === 0 ? 0 : 1, name: agent.fork.name });
+  }
+  const n = ring.agents.length;
+  marks.focus = [...new Set(focusAgents)].filter((index) => Number.isInteger(index) && index >= 0 && index < n).sort((a, b) => a - b);
+  return marks;
+}
+
+/**
+ * Everything `drawRingStatic` paints from the layout and the marks, as one string: the static
+ * layer is repainted only when it changes (at n = 1000 a repaint takes tens of milliseconds, and
+ * most ticks change nothing it draws: roles show in each agent's description, not on the canvas).
+ */
+export function ringStaticKey(ring: RingStatic, marks: RingMarks = ringMarks(ring)): string {
+  const styles = ring.agents.map((agent) => agentStyle(agent)[0]).join('');
+  const regions = ring.regions.map((region) => `${region.label}:${region.fill}:${region.paths.join(' ')}`).join('|');
+  const forked = marks.forked.map((mark) => `${mark.index}${mark.side}`).join(' ');
+  return (
+    `${ring.width}×${ring.height}:${ring.radius}:${ring.agentRadius}:${ring.leader}:${styles}:${regions}` +
+    `:q${marks.quarantined.join(' ')}:f${forked}:l${marks.focus.join(' ')}`
+  );
+}
+
+/**
+ * The static layer: partition bands, the track, the marks around agents (lesson focus, fork
+ * sides, quarantine), the agents, the leader, a few labels, the selection.
+ */
 export function drawRingStatic(
   context: CanvasRenderingContext2D,
   ring: RingStatic,
   palette: RingPalette,
   selectedAgent: number | null,
+  marks: RingMarks = ringMarks(ring),
 ): void {
   context.clearRect(0, 0, ring.width, ring.height);
   drawRegions(context, ring);
@@ -115,6 +152,7 @@ export function drawRingStatic(
   context.lineWidth = 1.5;
   context.stroke();
   const r = Math.max(ring.agentRadius, 1.5);
+  drawMarks(context, ring, palette, marks, r);
   for (const style of ['plain', 'byzantine', 'equivocator', 'down'] as const) {
     const agents = ring.agents.filter((agent) => agentStyle(agent) === style);
     if (agents.length === 0) continue;
@@ -136,6 +174,52 @@ export function drawRingStatic(
   drawLabels(context, ring, palette);
   const selected = selectedAgent === null ? undefined : ring.agents[selectedAgent];
   if (selected) ringAround(context, selected, r + 6, palette.focus, 2, [4, 2.5]);
+}
+
+/**
+ * The marks the SVG draws around an agent (RingAgents, network.css, lessons.css), one path per
+ * kind: the lesson's dashed outline at r + 10 with a ◆ inside the ring, each fork side's ring at
+ * r + 1.5 (side B dashed), the quarantine's dotted ring at r + 5. Drawn under the agents, as in
+ * the SVG; strokes a little thinner than the SVG's, as the canvas's other rings are.
+ */
+function drawMarks(context: CanvasRenderingContext2D, ring: RingStatic, palette: RingPalette, marks: RingMarks, r: number): void {
+  const agentsOf = (indices: number[]) => indices.map((index) => ring.agents[index]!);
+  ringsAround(context, agentsOf(marks.focus), r + 10, palette.focus, 2, [5, 4]);
+  for (const side of [0, 1] as const) {
+    const agents = agentsOf(marks.forked.filter((mark) => mark.side === side).map((mark) => mark.index));
+    ringsAround(context, agents, r + 1.5, side === 0 ? palette.fork0 : palette.fork1, 1.6, side === 0 ? [] : [3, 2]);
+  }
+  ringsAround(context, agentsOf(marks.quarantined), r + 5, palette.quarantine, 2, [2, 3]);
+  if (marks.focus.length === 0) return;
+  context.font = '700 12px system-ui, sans-serif';
+  context.fillStyle = palette.focus;
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  for (const agent of agentsOf(marks.focus)) {
+    context.fillText('◆', agent.x - agent.outX * (r + 10), agent.y - agent.outY * (r + 10));
+  }
+}
+
+/** One circle of `radius` around each of `agents`, stroked as one path. */
+function ringsAround(
+  context: CanvasRenderingContext2D,
+  agents: readonly Pick<RingAgent, 'x' | 'y'>[],
+  radius: number,
+  colour: string,
+  width: number,
+  dash: number[],
+): void {
+  if (agents.length === 0) return;
+  context.beginPath();
+  for (const agent of agents) {
+    context.moveTo(agent.x + radius, agent.y);
+    context.arc(agent.x, agent.y, radius, 0, 2 * Math.PI);
+  }
+  context.setLineDash(dash);
+  context.strokeStyle = colour;
+  context.lineWidth = width;
+  context.stroke();
+  context.setLineDash([]);
 }
 
 function drawRegions(context: CanvasRenderingContext2D, ring: RingStatic): void {
@@ -181,13 +265,7 @@ export function ringAround(
   width: number,
   dash: number[],
 ): void {
-  context.beginPath();
-  context.arc(agent.x, agent.y, radius, 0, 2 * Math.PI);
-  context.setLineDash(dash);
-  context.strokeStyle = colour;
-  context.lineWidth = width;
-  context.stroke();
-  context.setLineDash([]);
+  ringsAround(context, [agent], radius, colour, width, dash);
 }
 
 /** The animated overlay: one dot per drawn message, coloured by type, lost ones crossed. */
