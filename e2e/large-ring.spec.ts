@@ -76,8 +76,31 @@ test.describe('The ring at large n', () => {
     await expect(chart).toHaveAttribute('title', /^a1: sycophancy score [−+]?\d/);
     await chart.click({ position: dot });
     await expect(page.locator('option[value="selected"]')).toHaveText('Selected agent (none)');
-    await opinion.getByRole('slider', { name: 'Deliberation step' }).fill('0');
+    // A new step moves the dots there as the SVG's do: the box says so while they move, and
+    // then not. Every value the attribute takes is recorded, so no frame can be missed.
+    await expect(chart).toHaveAttribute('data-animating', 'false');
+    await chart.evaluate((box) => {
+      const seen: string[] = [];
+      Object.assign(box, { animatingSeen: seen });
+      new MutationObserver(() => seen.push(box.getAttribute('data-animating') ?? '')).observe(box, {
+        attributes: true,
+        attributeFilter: ['data-animating'],
+      });
+    });
+    const animatingSeen = () => chart.evaluate((box) => (box as HTMLElement & { animatingSeen: string[] }).animatingSeen.splice(0));
+    const stepSlider = opinion.getByRole('slider', { name: 'Deliberation step' });
+    await stepSlider.fill('0');
     await expect(scatter).toHaveAttribute('aria-label', /^Round 1, step 0 of 3: .*trails over 0 steps\.$/);
+    await expect(chart).toHaveAttribute('data-animating', 'false');
+    expect(await animatingSeen()).toEqual(['true', 'false']);
+    // With reduced motion asked for, a step is drawn at once (as the SVG's media query does).
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await stepSlider.fill('2');
+    await expect(scatter).toHaveAttribute('aria-label', /^Round 1, step 2 of 3: .*trails over 2 steps\.$/);
+    await stepSlider.fill('0');
+    await expect(scatter).toHaveAttribute('aria-label', /^Round 1, step 0 of 3: .*trails over 0 steps\.$/);
+    expect(await animatingSeen()).toEqual([]);
+    await expect(chart).toHaveAttribute('data-animating', 'false');
     await opinion.getByRole('button', { name: '1-D HK' }).click();
     await expect(hk.getByRole('img')).toHaveAttribute('aria-label', /^Round 1, step 0 of 3: /);
     await opinion.screenshot({ path: 'test-results/opinion-250.png' });

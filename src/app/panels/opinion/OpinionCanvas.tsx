@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type MouseEvent, type ReactNode, type Ref } from 'react';
 import { useThemeKey } from '../../components/useThemeKey';
 import { opinionPaletteValues, type OpinionPalette } from './opinionCanvas';
 
@@ -21,6 +21,15 @@ interface OpinionCanvasProps {
   tooltip?: string;
   /** The SVG overlay: axes' text, labels, the selected agent, the cursor. */
   children?: ReactNode;
+  /** Marks are moving (`data-animating` on the box); absent on a chart that never animates. */
+  animating?: boolean;
+  /** Repaints with the same `draw`, for an animation's frames (no render per frame). */
+  ref?: Ref<OpinionCanvasHandle>;
+}
+
+export interface OpinionCanvasHandle {
+  /** Paints `draw` again now (nothing while the canvas has no size yet). */
+  repaint(): void;
 }
 
 /**
@@ -46,7 +55,7 @@ function resolvePalette(element: HTMLElement): OpinionPalette {
  * an SVG overlay of the same size: the opinion panel above the SVG limit (`usesCanvas`).
  */
 export function OpinionCanvas(props: OpinionCanvasProps) {
-  const { testId, className, width, height, label, draw, onPointer, onClick, tooltip, children } = props;
+  const { testId, className, width, height, label, draw, onPointer, onClick, tooltip, children, animating, ref } = props;
   const [box, setBox] = useState<HTMLDivElement | null>(null);
   const [canvas, setCanvas] = useState<HTMLCanvasElement | null>(null);
   const themeKey = useThemeKey();
@@ -69,6 +78,7 @@ export function OpinionCanvas(props: OpinionCanvasProps) {
     context.setTransform(pixelsWide / width, 0, 0, pixelsHigh / height, 0, 0);
     draw(context, palette.current.colours);
   };
+  useImperativeHandle(ref, () => ({ repaint: () => paint.current() }), []);
   // Policy: the width comes from a resize observer, never from reading the layout during a
   // commit (a forced layout of the whole page at every new round). Its first report arrives
   // after layout and before the frame is painted, so a new chart never shows an empty frame.
@@ -106,6 +116,7 @@ export function OpinionCanvas(props: OpinionCanvasProps) {
       className="opinion-canvas-chart"
       ref={setBox}
       data-testid={testId}
+      data-animating={animating === undefined ? undefined : String(animating)}
       title={tooltip}
       onPointerMove={onPointer && ((event) => onPointer(toLayout(event)))}
       onPointerLeave={onPointer && (() => onPointer(null))}

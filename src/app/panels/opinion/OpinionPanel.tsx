@@ -61,8 +61,10 @@ function OpinionPanelBody({ agentCount, trace, tick, selectedAgent, onSelectAgen
       {round === null ? (
         <EmptyState>Deliberation runs when a leader proposes a committing value; press play.</EmptyState>
       ) : (
+        // A round deliberated again (a later view) is a new picture on a new PCA basis, as for
+        // the step player: its dots are drawn there at once, never moved from the other's.
         <RoundView
-          key={round.roundNo}
+          key={`${round.roundNo}:${round.t}`}
           round={round}
           rounds={rounds}
           onChooseRound={onChooseRound}

@@ -1,9 +1,11 @@
 import type { ScaleDiverging } from 'd3';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { signed } from '../../format';
 import { dotAt, drawPcaMarks, type OpinionPalette } from './opinionCanvas';
-import { OpinionCanvas } from './OpinionCanvas';
+import { dotPositions } from './dotTransition';
+import { OpinionCanvas, type OpinionCanvasHandle } from './OpinionCanvas';
 import { dotLabels, isSycophant, pcaLayout, type DeliberationRound, type DotLabel } from './opinionLayout';
+import { useDotTransition } from './useDotTransition';
 
 export const scatterWidth = 480;
 export const scatterHeight = 300;
@@ -160,11 +162,16 @@ interface PcaCanvasProps {
 /**
  * The scatter above the SVG limit: start rings, trails and dots painted on a canvas, the
  * labels and the hovered dot's ring in the SVG overlay; a hover names the dot under the
- * pointer (as the SVG's titles do) and a click selects it.
+ * pointer (as the SVG's titles do) and a click selects it. A new step moves the dots there
+ * over 0.3 s as the SVG's do; the trails, labels, hover and clicks are the step's at once,
+ * so a click mid-move selects the agent the tooltip names.
  */
 function PcaCanvas({ round, geometry, radius, labels, color, selectedAgent, onSelect, label }: PcaCanvasProps) {
   const [hovered, setHovered] = useState<number | null>(null);
   const colours = useMemo(() => round.sycophancy.map((score) => color(score)), [round, color]);
+  const chart = useRef<OpinionCanvasHandle>(null);
+  const target = useMemo(() => dotPositions(geometry.trails), [geometry]);
+  const { drawn, animating } = useDotTransition(round, target, () => chart.current?.repaint());
   const draw = useCallback(
     (context: CanvasRenderingContext2D, palette: OpinionPalette) =>
       drawPcaMarks(
@@ -175,11 +182,12 @@ function PcaCanvas({ round, geometry, radius, labels, color, selectedAgent, onSe
           radius,
           selectedAgent,
           isSycophant: (agent) => isSycophant(round, agent),
+          dots: drawn.current.positions,
         },
         palette,
         { width: scatterWidth, height: scatterHeight },
       ),
-    [geometry, round, colours, color, radius, selectedAgent],
+    [geometry, round, colours, color, radius, selectedAgent, drawn],
   );
   const hit = (point: [number, number] | null) =>
     point === null ? null : dotAt(geometry.trails, point[0], point[1], radius, selectedAgent);
@@ -187,6 +195,8 @@ function PcaCanvas({ round, geometry, radius, labels, color, selectedAgent, onSe
   const steps = geometry.stepShown;
   return (
     <OpinionCanvas
+      ref={chart}
+      animating={animating}
       testId="opinion-scatter"
       className="opinion-scatter"
       width={scatterWidth}

@@ -198,3 +198,33 @@ describe('dotAt', () => {
     expect(dotAt(pair, first.cx - 6, first.cy, 3, null)).toBeNull();
   });
 });
+
+describe('drawPcaMarks while the dots move', () => {
+  const round = largeRound(300, 2);
+  const geometry = pcaLayout(round, size.width, size.height, 2);
+  const previous = pcaLayout(round, size.width, size.height, 1);
+  // Each dot drawn halfway between its step-1 and step-2 spots.
+  const dots = Float64Array.from(
+    geometry.trails.flatMap((trail, row) => [(trail.cx + previous.trails[row]!.cx) / 2, (trail.cy + previous.trails[row]!.cy) / 2]),
+  );
+  const marks = { colorOf, radius: 3, selectedAgent: 20, isSycophant: (agent: number) => round.sycophants.includes(agent), dots };
+
+  it('paints each dot and its sycophant ring where it is drawn, the trails and start rings at the step', () => {
+    const context = recordingContext();
+    drawPcaMarks(context, geometry, marks, palette, size);
+    const dotFills = context.paints.filter((paint) => paint.op === 'fill' && paint.arcs.length === 1 && paint.arcs[0]!.r === 3);
+    expect(dotFills).toHaveLength(300);
+    const drawnAt = (row: number) => ({ x: dots[2 * row], y: dots[2 * row + 1], r: 3 });
+    const selectedRow = geometry.trails.findIndex((trail) => trail.agent === 20);
+    const order = [...geometry.trails.keys()].filter((row) => row !== selectedRow).concat(selectedRow);
+    expect(dotFills.map((paint) => paint.arcs[0])).toEqual(order.map(drawnAt));
+    expect(dotFills.some((paint, k) => paint.arcs[0]!.x === geometry.trails[order[k]!]!.cx)).toBe(false);
+    const sycophantRow = geometry.trails.findIndex((trail) => trail.agent === 14);
+    const ring = context.paints.find((paint) => paint.style === 'byzantine')!;
+    expect(ring.arcs).toEqual([{ ...drawnAt(sycophantRow), r: 7 }]);
+    const trails = context.paints.filter((paint) => paint.op === 'stroke' && paint.subpaths.length === 1 && paint.arcs.length === 0);
+    expect(trails.map((paint) => paint.subpaths[0])).toEqual(geometry.trails.map((trail) => trail.points));
+    const starts = context.paints.find((paint) => paint.op === 'fill' && paint.arcs.length === 300)!;
+    expect(starts.arcs.map((arc) => [arc.x, arc.y])).toEqual(geometry.trails.map((trail) => trail.points[0]));
+  });
+});

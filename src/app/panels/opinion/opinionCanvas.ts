@@ -54,7 +54,16 @@ export interface PcaMarks {
   radius: number;
   selectedAgent: number | null;
   isSycophant(agent: number): boolean;
+  /**
+   * Where each dot is drawn, `[x0, y0, x1, y1, …]` by row, while it moves to the step shown
+   * (`useDotTransition`); by default at its trail's end. The trails and start rings are always
+   * the step's own.
+   */
+  dots?: ArrayLike<number>;
 }
+
+const sycophantDash = [3, 2];
+const solid: number[] = [];
 
 /**
  * The scatter's marks in the SVG's order and styles: the plot background, the start rings (once
@@ -86,7 +95,13 @@ export function drawPcaMarks(
     context.stroke();
   }
   context.globalAlpha = 1;
-  for (const trail of dotOrder(geometry.trails, marks.selectedAgent)) drawDot(context, trail, marks, palette);
+  // In `dotOrder`, without a new array per frame of a moving picture.
+  for (const trail of geometry.trails) {
+    if (trail.agent !== marks.selectedAgent) drawDot(context, trail, marks, palette);
+  }
+  for (const trail of geometry.trails) {
+    if (trail.agent === marks.selectedAgent) drawDot(context, trail, marks, palette);
+  }
 }
 
 /** The selected agent last, on top of any agent at the same spot (as the SVG orders them). */
@@ -110,18 +125,21 @@ function drawStarts(context: MarksContext, trails: readonly AgentTrail[], palett
 }
 
 function drawDot(context: MarksContext, trail: AgentTrail, marks: PcaMarks, palette: OpinionPalette): void {
+  const x = marks.dots?.[2 * trail.row] ?? trail.cx;
+  const y = marks.dots?.[2 * trail.row + 1] ?? trail.cy;
+  // The sycophant's ring goes where its dot is drawn (it moves with the dot).
   if (marks.isSycophant(trail.agent)) {
     context.beginPath();
-    context.arc(trail.cx, trail.cy, marks.radius + 4, 0, 2 * Math.PI);
-    context.setLineDash([3, 2]);
+    context.arc(x, y, marks.radius + 4, 0, 2 * Math.PI);
+    context.setLineDash(sycophantDash);
     context.strokeStyle = palette.byzantine;
     context.lineWidth = 1.8;
     context.stroke();
-    context.setLineDash([]);
+    context.setLineDash(solid);
   }
   const selected = trail.agent === marks.selectedAgent;
   context.beginPath();
-  context.arc(trail.cx, trail.cy, marks.radius, 0, 2 * Math.PI);
+  context.arc(x, y, marks.radius, 0, 2 * Math.PI);
   context.fillStyle = marks.colorOf(trail.row);
   context.fill();
   context.strokeStyle = selected ? palette.text : palette.surface;
