@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { useRun } from './store/runStore';
 import { useCursorTrace, useEnded, usePlayback, useStepEvent, useWholeTick } from './store/playbackStore';
 import { useSelection } from './store/selectionStore';
@@ -33,6 +33,8 @@ import { LessonPanel } from './lessons/LessonPanel';
 import { LessonMaker } from './lessons/LessonMaker';
 import { useLessonMaker } from './store/lessonMakerStore';
 import { useLessonAddress } from './lessons/useLessonAddress';
+import { usePhoneLessonFit } from './lessons/usePhoneLessonFit';
+import { useNarrowScreen } from './components/useMediaQuery';
 import type { Highlight } from './lessons/lesson';
 import { useCompare } from './store/compareStore';
 import { useCompareAddress } from './compare/useCompareAddress';
@@ -67,6 +69,9 @@ export function App() {
   const makerOpen = useLessonMaker((state) => state.open);
   const highlight = useLesson((state) => state.lesson?.steps[state.stepIndex]?.highlight);
   useCompareAddress();
+  const appRef = useRef<HTMLDivElement>(null);
+  // On a phone the ring, the lesson and the playback bar share the first screen.
+  usePhoneLessonFit(appRef, useNarrowScreen() && lessonOpen && !embedded);
 
   useEffect(() => {
     void init();
@@ -129,6 +134,7 @@ export function App() {
   }
   return (
     <div
+      ref={appRef}
       className={`app${presenter ? ' presenter' : ''}${dropping ? ' dropping' : ''}${lessonOpen ? ' lesson-open' : ''}`}
       {...lessonFocusAttributes(highlight)}
     >

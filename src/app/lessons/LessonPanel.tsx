@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { useRun } from '../store/runStore';
 import { useLesson } from '../store/lessonStore';
 import type { Lesson, LessonStep } from './lesson';
@@ -15,6 +16,8 @@ export function LessonPanel() {
   const stepIndex = useLesson((state) => state.stepIndex);
   const phase = useLesson((state) => state.phase);
   const problem = useLesson((state) => state.problem);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useBodyScroll(bodyRef, stepIndex, phase);
   if (lesson === null) return null;
   const step = lesson.steps[stepIndex]!;
   const last = stepIndex === lesson.steps.length - 1;
@@ -29,17 +32,20 @@ export function LessonPanel() {
           ✕
         </button>
       </header>
-      <p className="lesson-say" data-testid="lesson-say" aria-live="polite">
-        {step.say}
-      </p>
-      {phase === 'loading' && <p className="lesson-status">Simulating this step's run…</p>}
-      {problem !== null && (
-        <p className="lesson-problem" role="alert" data-testid="lesson-problem">
-          {problem}
+      {/* On a phone this part scrolls inside the panel; elsewhere it is no box of its own. */}
+      <div className="lesson-body" ref={bodyRef}>
+        <p className="lesson-say" data-testid="lesson-say" aria-live="polite">
+          {step.say}
         </p>
-      )}
-      {step.question && <LessonQuestion step={step} />}
-      {step.try && <LessonTry step={step} />}
+        {phase === 'loading' && <p className="lesson-status">Simulating this step's run…</p>}
+        {problem !== null && (
+          <p className="lesson-problem" role="alert" data-testid="lesson-problem">
+            {problem}
+          </p>
+        )}
+        {step.question && <LessonQuestion step={step} />}
+        {step.try && <LessonTry step={step} />}
+      </div>
       <nav className="lesson-nav" aria-label="Lesson steps">
         <button type="button" data-testid="lesson-back" disabled={stepIndex === 0} onClick={() => void back()}>
           ← Back
@@ -51,6 +57,28 @@ export function LessonPanel() {
       </nav>
     </section>
   );
+}
+
+/**
+ * On a phone the step's text, question and feedback scroll inside the panel (lessons.css): a new
+ * step starts at its text, and an answer's feedback scrolls into the panel's view, its top
+ * first when it is taller than the view. Only the panel scrolls, never the page; where the body
+ * is no scrolling box (wider screens) there is nothing to do.
+ */
+function useBodyScroll(bodyRef: RefObject<HTMLDivElement | null>, stepIndex: number, phase: string): void {
+  useLayoutEffect(() => {
+    if (bodyRef.current !== null) bodyRef.current.scrollTop = 0;
+  }, [bodyRef, stepIndex]);
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (phase !== 'revealed' || body === null || body.scrollHeight <= body.clientHeight) return;
+    const reveal = body.querySelector('[data-testid="lesson-reveal"]');
+    if (reveal === null) return;
+    const view = body.getBoundingClientRect();
+    const shown = reveal.getBoundingClientRect();
+    const by = Math.min(shown.bottom - view.bottom, shown.top - view.top);
+    if (by > 0) body.scrollTop += by;
+  }, [bodyRef, phase]);
 }
 
 function LessonProgress({ lesson, stepIndex }: { lesson: Lesson; stepIndex: number }) {
