@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idleIntervalMs, publishIntervalMs, TracePublisher } from './tracePublisher';
+import { idleIntervalMs, pendingEventsMax, publishIntervalMs, TracePublisher } from './tracePublisher';
 
 describe('TracePublisher', () => {
   function publisher() {
@@ -57,5 +57,24 @@ describe('TracePublisher while the cursor is far behind the frontier', () => {
     nowMs += idleIntervalMs;
     publisher.due(30, 9, false);
     expect(published).toEqual([3, 5, 9]);
+  });
+});
+
+describe('TracePublisher when events pile up', () => {
+  it('hands the trace over once pendingEventsMax events wait, before the interval is up', () => {
+    let nowMs = 0;
+    const published: number[] = [];
+    const publisher = new TracePublisher((frontier) => published.push(frontier), () => nowMs);
+    publisher.due(10, 3, false);
+    nowMs += 1;
+    publisher.due(10 + pendingEventsMax - 1, 5, false);
+    expect(published).toEqual([3]);
+    publisher.due(10 + pendingEventsMax, 6, false);
+    expect(published).toEqual([3, 6]);
+    // Counted from that hand-over: the next pile starts there.
+    publisher.due(10 + pendingEventsMax + 1, 7, false);
+    expect(published).toEqual([3, 6]);
+    publisher.due(10 + 2 * pendingEventsMax, 8, false);
+    expect(published).toEqual([3, 6, 8]);
   });
 });
