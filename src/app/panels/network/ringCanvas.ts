@@ -123,7 +123,7 @@ export function ringMarks(ring: RingStatic, focusAgents: readonly number[] = [])
  * layer is repainted only when it changes (at n = 1000 a repaint takes tens of milliseconds, and
  * most ticks change nothing it draws: roles show in each agent's description, not on the canvas).
  */
-export function ringStaticKey(ring: RingStatic, marks: RingMarks = ringMarks(ring)): string {
+export function ringStaticKey(ring: RingStatic, marks: RingMarks): string {
   const styles = ring.agents.map((agent) => agentStyle(agent)[0]).join('');
   const regions = ring.regions.map((region) => `${region.label}:${region.fill}:${region.paths.join(' ')}`).join('|');
   const forked = marks.forked.map((mark) => `${mark.index}${mark.side}`).join(' ');
@@ -142,7 +142,7 @@ export function drawRingStatic(
   ring: RingStatic,
   palette: RingPalette,
   selectedAgent: number | null,
-  marks: RingMarks = ringMarks(ring),
+  marks: RingMarks,
 ): void {
   context.clearRect(0, 0, ring.width, ring.height);
   drawRegions(context, ring);

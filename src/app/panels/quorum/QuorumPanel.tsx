@@ -198,6 +198,9 @@ function Resolution({ round }: { round: QuorumRound }) {
   const names = (agents: number[]) => agents.map((a) => `a${a}`).join(' ');
   // Policy: "5 counted, 5 needed", never "5/5", which reads as a fraction (issue 12).
   const counted = `with ${r.quorumSize} counted, ${r.quorumNeeded} needed`;
+  // A resolution to commit is the leader's proposal until a replica decides the round.
+  const proposed = r.status === 'committed' && !round.decided;
+  const verdict = r.status !== 'committed' ? '✗ aborted' : proposed ? 'resolved to commit' : '✓ committed';
   return (
     <span
       className={`quorum-resolution ${r.status}`}
@@ -205,11 +208,11 @@ function Resolution({ round }: { round: QuorumRound }) {
       data-status={r.status}
       data-decided={round.decided}
     >
-      {r.status !== 'committed' ? ` · ✗ aborted ${counted}` : round.decided ? ` · ✓ committed ${counted}` : ` · resolved to commit ${counted}`}
+      {` · ${verdict} ${counted}`}
       {r.winner !== null && `, winner a${r.winner}`}
       {r.tamperedAgents.length > 0 && `, tampered ${names(r.tamperedAgents)}`}
       {r.reason && ` (${r.reason})`}
-      {r.status === 'committed' && !round.decided && ' (proposed; not committed until the replicas\' votes reach the quorum)'}
+      {proposed && " (proposed; not committed until the replicas' votes reach the quorum)"}
     </span>
   );
 }

@@ -77,14 +77,14 @@ export function buildQuorumIndex(events: readonly StreamEvent[]): QuorumIndex {
 }
 
 function belongs(event: StreamEvent, proposal: Proposed): event is QuorumEvent {
+  // Read for every event of a run (10⁴–10⁵ messages at 100 agents): no closure per call.
   const { agent: leader, roundNo, view } = proposal;
-  const same = (e: { roundNo: number; view: number }) => e.roundNo === roundNo && e.view === view;
   switch (event.kind) {
     case 'evaluationSealed':
     case 'roundResolved':
-      return event.agent === leader && same(event);
+      return event.agent === leader && event.roundNo === roundNo && event.view === view;
     case 'messageSent':
-      return event.type === 'E' && event.to === leader && same(event);
+      return event.type === 'E' && event.to === leader && event.roundNo === roundNo && event.view === view;
     default:
       return false;
   }
